@@ -1,0 +1,140 @@
+package vn.motcua.demo;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.motcua.organisation.OrganisationService;
+import vn.motcua.organisation.Role;
+import vn.motcua.organisation.Unit;
+import vn.motcua.organisation.UnitLevel;
+import vn.motcua.security.SystemAccess;
+
+/**
+ * Kiên Giang as its 2021 digital-transformation plan describes it: the provincial People's Committee with its
+ * departments, the cities and districts, and some of their wards and communes, with identifiers in the QCVN 102
+ * format (province code H33). Demo users all have the password {@code demo}. Created once, on the first start with
+ * the demo profile.
+ */
+@Component
+@Profile("demo")
+@Order(0)
+class DemoOrganisation implements ApplicationRunner {
+    private static final Logger log = LoggerFactory.getLogger(DemoOrganisation.class);
+    static final String PROVINCE = "000.00.00.H33";
+    /** Phường Vĩnh Thanh Vân, thành phố Rạch Giá: the demo desk of clerk, specialist and leader. */
+    static final String WARD_VINH_THANH_VAN = "000.01.15.H33";
+    /** Xã Bình An, huyện Kiên Lương: the demo desk of clerk2. */
+    static final String COMMUNE_BINH_AN = "000.02.17.H33";
+    private static final String PASSWORD = "demo";
+
+    private record District(String code, String name, String nameEn, List<String> communes) { }
+
+    private static final List<String[]> DEPARTMENTS = List.of(
+            new String[] {"01", "Sở Tư pháp", "Department of Justice"},
+            new String[] {"02", "Sở Tài nguyên và Môi trường", "Department of Natural Resources and Environment"},
+            new String[] {"03", "Sở Y tế", "Department of Health"},
+            new String[] {"04", "Sở Giáo dục và Đào tạo", "Department of Education and Training"},
+            new String[] {"05", "Sở Du lịch", "Department of Tourism"},
+            new String[] {"06", "Sở Giao thông vận tải", "Department of Transport"},
+            new String[] {"07", "Sở Công Thương", "Department of Industry and Trade"},
+            new String[] {"08", "Sở Nông nghiệp và Phát triển nông thôn", "Department of Agriculture and Rural Development"},
+            new String[] {"09", "Sở Kế hoạch và Đầu tư", "Department of Planning and Investment"},
+            new String[] {"10", "Sở Xây dựng", "Department of Construction"},
+            new String[] {"11", "Sở Tài chính", "Department of Finance"},
+            new String[] {"12", "Sở Thông tin và Truyền thông", "Department of Information and Communications"},
+            new String[] {"13", "Sở Lao động - Thương binh và Xã hội", "Department of Labour, Invalids and Social Affairs"},
+            new String[] {"14", "Sở Nội vụ", "Department of Home Affairs"});
+
+    private static final List<District> DISTRICTS = List.of(
+            new District("15", "Thành phố Rạch Giá", "Rach Gia City", List.of("Phường Vĩnh Thanh Vân", "Phường Vĩnh Thanh",
+                    "Phường Vĩnh Quang", "Phường Vĩnh Lạc", "Phường An Hòa", "Phường Rạch Sỏi", "Xã Phi Thông")),
+            new District("16", "Thành phố Hà Tiên", "Ha Tien City", List.of("Phường Đông Hồ", "Phường Bình San",
+                    "Phường Pháo Đài", "Phường Tô Châu", "Phường Mỹ Đức", "Xã Thuận Yên", "Xã Tiên Hải")),
+            new District("17", "Huyện Kiên Lương", "Kien Luong District", List.of("Thị trấn Kiên Lương", "Xã Bình An",
+                    "Xã Bình Trị", "Xã Dương Hòa", "Xã Hòa Điền", "Xã Sơn Hải")),
+            new District("18", "Huyện Hòn Đất", "Hon Dat District", List.of("Thị trấn Hòn Đất", "Thị trấn Sóc Sơn", "Xã Mỹ Lâm", "Xã Bình Sơn")),
+            new District("19", "Huyện Tân Hiệp", "Tan Hiep District", List.of("Thị trấn Tân Hiệp", "Xã Tân Hội", "Xã Thạnh Đông")),
+            new District("20", "Huyện Châu Thành", "Chau Thanh District", List.of("Thị trấn Minh Lương", "Xã Mong Thọ", "Xã Vĩnh Hòa Hiệp")),
+            new District("21", "Huyện Giồng Riềng", "Giong Rieng District", List.of("Thị trấn Giồng Riềng", "Xã Thạnh Hưng", "Xã Long Thạnh")),
+            new District("22", "Huyện Gò Quao", "Go Quao District", List.of("Thị trấn Gò Quao", "Xã Định An", "Xã Vĩnh Hòa Hưng Bắc")),
+            new District("23", "Huyện An Biên", "An Bien District", List.of("Thị trấn Thứ Ba", "Xã Đông Thái", "Xã Nam Yên")),
+            new District("24", "Huyện An Minh", "An Minh District", List.of("Thị trấn Thứ Mười Một", "Xã Đông Hưng", "Xã Vân Khánh")),
+            new District("25", "Huyện Vĩnh Thuận", "Vinh Thuan District", List.of("Thị trấn Vĩnh Thuận", "Xã Vĩnh Bình Bắc", "Xã Tân Thuận")),
+            new District("26", "Thành phố Phú Quốc", "Phu Quoc City", List.of("Phường Dương Đông", "Phường An Thới", "Xã Cửa Cạn",
+                    "Xã Gành Dầu", "Xã Bãi Thơm", "Xã Hàm Ninh", "Xã Cửa Dương", "Xã Dương Tơ", "Xã Hòn Thơm", "Xã Thổ Châu")),
+            new District("27", "Huyện Kiên Hải", "Kien Hai District", List.of("Xã Hòn Tre", "Xã Lại Sơn", "Xã An Sơn", "Xã Nam Du")),
+            new District("28", "Huyện U Minh Thượng", "U Minh Thuong District", List.of("Xã Thạnh Yên", "Xã An Minh Bắc", "Xã Minh Thuận")),
+            new District("29", "Huyện Giang Thành", "Giang Thanh District", List.of("Xã Tân Khánh Hòa", "Xã Phú Mỹ", "Xã Vĩnh Điều")));
+
+    private final OrganisationService organisation;
+    private final TransactionTemplate transaction;
+
+    DemoOrganisation(OrganisationService organisation, TransactionTemplate transaction) {
+        this.organisation = organisation;
+        this.transaction = transaction;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (organisation.unitByIdentifier(PROVINCE).isPresent()) return;
+        SystemAccess.run(() -> transaction.executeWithoutResult(s -> seed()));
+        log.info("Demo organisation of Kiên Giang created; demo users have the password '{}'", PASSWORD);
+    }
+
+    private void seed() {
+        Unit province = organisation.createUnit(PROVINCE, "UBND tỉnh Kiên Giang", "Kien Giang Provincial People's Committee",
+                UnitLevel.PROVINCE, null);
+        for (String[] d : DEPARTMENTS) {
+            organisation.createUnit("000.00." + d[0] + ".H33", d[1], d[2], UnitLevel.PROVINCE, province);
+        }
+        Map<String, Unit> units = new LinkedHashMap<>();
+        for (District district : DISTRICTS) {
+            Unit unit = organisation.createUnit("000.00." + district.code() + ".H33", "UBND " + lower(district.name()),
+                    district.nameEn() + " People's Committee", UnitLevel.DISTRICT, province);
+            int index = 1;
+            for (String commune : district.communes()) {
+                String identifier = String.format("000.%02d.%s.H33", index++, district.code());
+                units.put(identifier, organisation.createUnit(identifier, "UBND " + lower(commune),
+                        foldToEnglish(commune) + " People's Committee", UnitLevel.COMMUNE, unit));
+            }
+        }
+        Unit ward = units.get(WARD_VINH_THANH_VAN);
+        Unit commune = units.get(COMMUNE_BINH_AN);
+        user("admin", "Nguyễn Văn Quản Trị", province, Role.ADMIN);
+        user("designer", "Trần Thị Thiết Kế", province, Role.DESIGNER);
+        user("supervisor", "Lê Văn Giám Sát", province, Role.SUPERVISOR);
+        user("clerk", "Phạm Thị Tiếp Nhận", ward, Role.CLERK);
+        user("specialist", "Hoàng Văn Xử Lý", ward, Role.SPECIALIST);
+        user("leader", "Võ Thị Lãnh Đạo", ward, Role.LEADER);
+        user("clerk2", "Đặng Văn Một Cửa", commune, Role.CLERK);
+        user("specialist2", "Bùi Thị Chuyên Viên", commune, Role.SPECIALIST);
+        user("leader2", "Đỗ Văn Chủ Tịch", commune, Role.LEADER);
+        user("citizen", "Ngô Thị Công Dân", null, Role.CITIZEN);
+    }
+
+    private void user(String username, String fullName, Unit unit, Role role) {
+        organisation.createUser(username, PASSWORD, fullName, username + "@demo.motcua.vn", unit, EnumSet.of(role));
+    }
+
+    /** "Thành phố Rạch Giá" → "thành phố Rạch Giá" after "UBND". */
+    private static String lower(String name) {
+        return Character.toLowerCase(name.charAt(0)) + name.substring(1);
+    }
+
+    private static String foldToEnglish(String name) {
+        String folded = java.text.Normalizer.normalize(name, java.text.Normalizer.Form.NFD).replaceAll("\\p{M}+", "")
+                .replace('đ', 'd').replace('Đ', 'D');
+        return folded.replaceFirst("^Phuong ", "").replaceFirst("^Xa ", "").replaceFirst("^Thi tran ", "")
+                + (name.startsWith("Phường") ? " Ward" : name.startsWith("Thị trấn") ? " Town" : " Commune");
+    }
+}

@@ -1,0 +1,101 @@
+package vn.motcua.dossier;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import vn.motcua.shared.InvalidInputException;
+import vn.motcua.shared.Messages;
+
+/** Dossiers for other systems (a national portal, a provincial integration platform) and scripts. */
+@RestController
+@RequestMapping("/api/dossiers")
+@Tag(name = "Dossiers", description = "Hồ sơ / dossiers")
+class DossierController {
+    private final DossierService service;
+    private final Messages messages;
+
+    DossierController(DossierService service, Messages messages) {
+        this.service = service;
+        this.messages = messages;
+    }
+
+    record ApplicantJson(String fullName, String idNumber, String phone, String email, String address) { }
+
+    record ReceiveRequest(String procedureCode, String channel, ApplicantJson applicant, Map<String, Object> data, String unit) { }
+
+    record DossierJson(String code, String procedureCode, String unit, String channel, int channelCode, String status,
+                       int statusCode, String statusName, ApplicantJson applicant, Map<String, Object> data,
+                       Instant receivedAt, Instant dueAt, Instant finishedAt, Instant returnedAt, String currentStep) { }
+
+    record HistoryJson(int seq, Instant at, String actor, String channel, String action, Integer statusBefore,
+                       Integer statusAfter, String detail, String hash) { }
+
+    @PostMapping
+    @Operation(summary = "Submit or receive a dossier", description = "A clerk receives at their unit (status 2); a citizen submits online to a unit (status 1)")
+    ResponseEntity<DossierJson> receive(@RequestBody ReceiveRequest body, Locale locale) {
+        if (body == null) throw new InvalidInputException("body", messages.get("error.body.unreadable"));
+        Channel channel = null;
+        if (body.channel() != null) {
+            try {
+                channel = Channel.valueOf(body.channel().trim().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("channel", messages.get("error.field.oneOf", "channel", "[IN_PERSON, ONLINE, POSTAL]"));
+            }
+        }
+        var a = body.applicant();
+        var applicant = a == null ? null : new Applicant(a.fullName(), a.idNumber(), a.phone(), a.email(), a.address());
+        var dossier = service.receive(new ReceiveDossier(body.procedureCode(), channel, applicant, body.data(), body.unit()));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .header("Location", "/api/dossiers/" + dossier.code())
+                .body(toJson(dossier, locale));
+    }
+
+    @GetMapping("/{code}")
+    @Operation(summary = "One dossier (404 when it does not exist or is not the caller's)")
+    DossierJson get(@PathVariable String code, Locale locale) {
+        return toJson(service.get(code), locale);
+    }
+
+    @GetMapping
+    @Operation(summary = "Dossiers the caller may see, newest first")
+    List<DossierJson> list(@RequestParam(required = false) Integer status, @RequestParam(required = false) String q,
+                           @RequestParam(defaultValue = "100") int limit, Locale locale) {
+        DossierStatus s = null;
+        if (status != null) {
+            try {
+                s = DossierStatus.ofCode(status);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidInputException("status", messages.get("error.field.invalid", "status"));
+            }
+        }
+        return service.search(s, q, limit).stream().map(d -> toJson(d, locale)).toList();
+    }
+
+    @GetMapping("/{code}/history")
+    @Operation(summary = "The audit trail, oldest first")
+    List<HistoryJson> history(@PathVariable String code) {
+        return service.history(code).stream().map(e -> new HistoryJson(e.seq(), e.occurredAt(), e.actor(), e.channel(),
+                e.action(), e.statusBefore(), e.statusAfter(), e.detail(), e.hash())).toList();
+    }
+
+    private DossierJson toJson(Dossier d, Locale locale) {
+        var a = d.applicant();
+        return new DossierJson(d.code(), d.procedureCode(), d.unitIdentifier(), d.channel().name(), d.channel().code(),
+                d.status().name(), d.status().code(), messages.get(locale, d.status().messageKey()),
+                new ApplicantJson(a.fullName(), a.idNumber(), a.phone(), a.email(), a.address()), d.formData(),
+                d.receivedAt(), d.dueAt(), d.finishedAt(), d.returnedAt(), d.currentStep());
+    }
+}

@@ -1,0 +1,179 @@
+package vn.motcua.dossier;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.motcua.shared.BusinessRuleException;
+
+/** Dossier storage (portable SQL for H2 and PostgreSQL). */
+@Repository
+class DossierRepository {
+    private static final String SELECT = """
+            select d.*, u.identifier as unit_identifier, u.tree_path as unit_tree_path
+            from dossier d join org_unit u on u.id = d.unit_id
+            """;
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper json;
+    private final TransactionTemplate newTransaction;
+
+    DossierRepository(JdbcClient jdbc, ObjectMapper json, PlatformTransactionManager transactions) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.newTransaction = new TransactionTemplate(transactions);
+        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+    }
+
+    /**
+     * The next sequence number of a unit for a receipt day. The counter row is locked by the update until the
+     * caller's transaction ends, so concurrent receipts queue on it and never share a number; a rolled-back receipt
+     * gives its number back.
+     */
+    int nextSequence(long unitId, LocalDate day) {
+        int updated = increment(unitId, day);
+        if (updated == 0) {
+            // First dossier of the day for this unit: create the counter in its own transaction (a concurrent
+            // creator wins the race harmlessly), then take the number under the row lock as usual.
+            try {
+                newTransaction.executeWithoutResult(s -> jdbc.sql(
+                                "insert into dossier_code_sequence (unit_id, receipt_day, last_value) values (?, ?, 0)")
+                        .params(unitId, day).update());
+            } catch (DuplicateKeyException alreadyCreated) {
+                // another receipt created it first
+            }
+            updated = increment(unitId, day);
+            if (updated == 0) throw new IllegalStateException("dossier code counter missing");
+        }
+        return jdbc.sql("select last_value from dossier_code_sequence where unit_id = ? and receipt_day = ?")
+                .params(unitId, day).query(Integer.class).single();
+    }
+
+    private int increment(long unitId, LocalDate day) {
+        return jdbc.sql("update dossier_code_sequence set last_value = last_value + 1 where unit_id = ? and receipt_day = ?")
+                .params(unitId, day).update();
+    }
+
+    long insert(String code, String procedureCode, long unitId, Channel channel, DossierStatus status, Applicant applicant,
+                String ownerUsername, Map<String, Object> formData, Instant receivedAt, Instant dueAt, String createdBy) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into dossier (code, procedure_code, unit_id, channel, status, applicant_name, applicant_id_number,
+                          applicant_phone, applicant_email, applicant_address, owner_username, form_data, received_at, due_at, created_by)
+                        values (:code, :procedure, :unit, :channel, :status, :name, :idNumber, :phone, :email, :address, :owner,
+                          :data, :receivedAt, :dueAt, :createdBy)""")
+                .param("code", code).param("procedure", procedureCode).param("unit", unitId)
+                .param("channel", channel.name()).param("status", status.code())
+                .param("name", applicant.fullName()).param("idNumber", applicant.idNumber())
+                .param("phone", applicant.phone()).param("email", applicant.email()).param("address", applicant.address())
+                .param("owner", ownerUsername).param("data", toJson(formData))
+                .param("receivedAt", utc(receivedAt)).param("dueAt", utc(dueAt)).param("createdBy", createdBy)
+                .update(keys, "id");
+        return keys.getKey().longValue();
+    }
+
+    Optional<Dossier> findByCode(String code) {
+        return jdbc.sql(SELECT + " where d.code = ?").param(code).query(this::map).optional();
+    }
+
+    /** Saves the mutable state; refuses a concurrent change made since the dossier was read. */
+    void update(Dossier d) {
+        int rows = jdbc.sql("""
+                        update dossier set status = :status, due_at = :dueAt, finished_at = :finishedAt, returned_at = :returnedAt,
+                          process_instance_id = :pid, current_step = :step, version = version + 1
+                        where id = :id and version = :version""")
+                .param("status", d.status().code()).param("dueAt", utc(d.dueAt()))
+                .param("finishedAt", utc(d.finishedAt())).param("returnedAt", utc(d.returnedAt()))
+                .param("pid", d.processInstanceId()).param("step", d.currentStep())
+                .param("id", d.id()).param("version", d.version())
+                .update();
+        if (rows == 0) throw new BusinessRuleException("dossier.concurrentChange", d.code());
+    }
+
+    /** Dossiers in the caller's scope, newest first. */
+    List<Dossier> search(DossierScope scope, DossierStatus status, String text, int limit) {
+        var sql = new StringBuilder(SELECT).append(" where 1 = 1");
+        var params = new ArrayList<Object>();
+        scope.appendTo(sql, params);
+        if (status != null) {
+            sql.append(" and d.status = ?");
+            params.add(status.code());
+        }
+        if (text != null && !text.isBlank()) {
+            sql.append(" and (lower(d.code) like ? or lower(d.applicant_name) like ?)");
+            String like = "%" + text.trim().toLowerCase() + "%";
+            params.add(like);
+            params.add(like);
+        }
+        sql.append(" order by d.received_at desc, d.id desc limit ").append(Math.max(1, Math.min(limit, 1000)));
+        return jdbc.sql(sql.toString()).params(params).query(this::map).list();
+    }
+
+    void recordStep(long dossierId, String taskId, String stepKey, String stepName, String actor, Instant startedAt,
+                    Instant completedAt, Map<String, Object> data) {
+        jdbc.sql("""
+                        insert into dossier_step (dossier_id, task_id, step_key, step_name, actor, started_at, completed_at, data)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(dossierId, taskId, stepKey, stepName, actor, utc(startedAt), utc(completedAt), toJson(data))
+                .update();
+    }
+
+    List<DossierStep> steps(long dossierId) {
+        return jdbc.sql("select * from dossier_step where dossier_id = ? order by completed_at, id").param(dossierId)
+                .query((rs, n) -> new DossierStep(rs.getString("task_id"), rs.getString("step_key"), rs.getString("step_name"),
+                        rs.getString("actor"), instant(rs, "started_at"), instant(rs, "completed_at"), fromJson(rs.getString("data"))))
+                .list();
+    }
+
+    private Dossier map(ResultSet rs, int row) throws SQLException {
+        return new Dossier(rs.getLong("id"), rs.getString("code"), rs.getString("procedure_code"), rs.getLong("unit_id"),
+                rs.getString("unit_identifier"), rs.getString("unit_tree_path"), Channel.valueOf(rs.getString("channel")),
+                DossierStatus.ofCode(rs.getInt("status")),
+                new Applicant(rs.getString("applicant_name"), rs.getString("applicant_id_number"), rs.getString("applicant_phone"),
+                        rs.getString("applicant_email"), rs.getString("applicant_address")),
+                rs.getString("owner_username"), fromJson(rs.getString("form_data")), instant(rs, "received_at"),
+                instant(rs, "due_at"), instant(rs, "finished_at"), instant(rs, "returned_at"),
+                rs.getString("process_instance_id"), rs.getString("current_step"), rs.getString("created_by"), rs.getInt("version"));
+    }
+
+    static OffsetDateTime utc(Instant instant) { return instant == null ? null : instant.atOffset(ZoneOffset.UTC); }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        var value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private String toJson(Map<String, Object> data) {
+        try {
+            return json.writeValueAsString(data == null ? Map.of() : data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("form data cannot be stored as JSON", e);
+        }
+    }
+
+    private Map<String, Object> fromJson(String text) {
+        try {
+            return text == null ? Map.of() : json.readValue(text, MAP);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored form data is not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,273 @@
+package vn.motcua.dossier;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.catalogue.Procedure;
+import vn.motcua.catalogue.ProcedureCatalogue;
+import vn.motcua.forms.FieldViolation;
+import vn.motcua.forms.FormSchema;
+import vn.motcua.forms.Forms;
+import vn.motcua.organisation.OrganisationService;
+import vn.motcua.organisation.Role;
+import vn.motcua.organisation.Unit;
+import vn.motcua.security.AuthenticatedUser;
+import vn.motcua.security.CurrentUser;
+import vn.motcua.security.SystemAccess;
+import vn.motcua.shared.InvalidInputException;
+import vn.motcua.shared.Messages;
+import vn.motcua.shared.NotFoundException;
+
+/**
+ * Receiving dossiers and following them through their statuses. Every method checks who calls it: a clerk receives
+ * at their own unit, a citizen online for themselves; a dossier outside the caller's scope is "not found".
+ */
+@Service
+public class DossierService {
+    private static final Pattern ID_NUMBER = Pattern.compile("^(\\d{9}|\\d{12}|\\d{10}(-\\d{3})?)$");
+    private static final Pattern PHONE = Pattern.compile("^(\\+84|0)\\d{9,10}$");
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+    private final DossierRepository dossiers;
+    private final AuditTrail audit;
+    private final ProcedureCatalogue catalogue;
+    private final OrganisationService organisation;
+    private final WorkingCalendar calendar;
+    private final CurrentUser currentUser;
+    private final ApplicationEventPublisher events;
+    private final Messages messages;
+    private final Forms forms;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    DossierService(DossierRepository dossiers, AuditTrail audit, ProcedureCatalogue catalogue,
+                   OrganisationService organisation, WorkingCalendar calendar, CurrentUser currentUser,
+                   ApplicationEventPublisher events, Messages messages, Forms forms,
+                   @org.springframework.beans.factory.annotation.Value("${motcua.time-zone:Asia/Ho_Chi_Minh}") String zone) {
+        this.dossiers = dossiers;
+        this.audit = audit;
+        this.catalogue = catalogue;
+        this.organisation = organisation;
+        this.calendar = calendar;
+        this.currentUser = currentUser;
+        this.events = events;
+        this.messages = messages;
+        this.forms = forms;
+        this.clock = Clock.systemUTC();
+        this.zone = ZoneId.of(zone);
+    }
+
+    /**
+     * Receives a dossier: checks the applicant and the procedure's intake form, gives the dossier its code and due
+     * date, records it, and starts its procedure's process, all in one transaction: either everything happened or
+     * nothing did. A clerk's dossier is received at once (status 2); a citizen's online submission waits for the
+     * desk to accept it (status 1).
+     *
+     * @throws InvalidInputException naming the first offending field; nothing is stored
+     */
+    @PreAuthorize("hasAnyRole('CLERK', 'CITIZEN')")
+    @Transactional
+    public Dossier receive(ReceiveDossier request) {
+        AuthenticatedUser user = currentUser.require();
+        boolean citizen = !user.has(Role.CLERK);
+        var violations = new ArrayList<InvalidInputException.Violation>();
+        Procedure procedure = request.procedureCode() == null ? null : catalogue.procedure(request.procedureCode()).orElse(null);
+        if (procedure == null) violations.add(violation("procedureCode", "dossier.procedure.unknown"));
+        Channel channel = request.channel();
+        if (channel == null) violations.add(violation("channel", "error.field.required"));
+        if (citizen && channel != null && channel != Channel.ONLINE) violations.add(violation("channel", "dossier.channel.citizenOnline"));
+        validateApplicant(request.applicant(), violations);
+
+        Unit unit = citizen ? receivingUnitOfCitizen(request.unitIdentifier(), violations)
+                : organisation.unit(user.unitId()).orElseThrow();
+        if (procedure != null && unit != null && procedure.level() != unit.level()) {
+            violations.add(new InvalidInputException.Violation(citizen ? "unit" : "procedureCode",
+                    messages.get("dossier.procedure.wrongLevel", procedure.code(), messages.get("unitLevel." + procedure.level()))));
+        }
+        Map<String, Object> data = request.data() == null ? Map.of() : request.data();
+        if (procedure != null) {
+            FormSchema form = catalogue.form(procedure.intakeForm()).orElseThrow();
+            for (FieldViolation v : forms.validate(form, data, LocaleContextHolder.getLocale())) {
+                violations.add(new InvalidInputException.Violation("data." + v.field(), v.message()));
+            }
+            if (violations.isEmpty()) data = forms.normalize(form, data);
+        }
+        if (!violations.isEmpty()) throw new InvalidInputException(violations);
+
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        int sequence = dossiers.nextSequence(unit.id(), now.atZone(zone).toLocalDate());
+        String code = DossierCode.of(unit.identifier(), now.atZone(zone).toLocalDate(), sequence);
+        DossierStatus status = citizen ? DossierStatus.NEW : DossierStatus.RECEIVED;
+        Instant due = citizen ? null : calendar.dueAt(now, procedure.processingTime(channel == Channel.ONLINE), unit.identifier());
+        Applicant applicant = trimmed(request.applicant());
+        long id = dossiers.insert(code, procedure.code(), unit.id(), channel, status, applicant,
+                citizen ? user.username() : null, data, now, due, user.username());
+        audit.append(id, user.username(), channel.name(), citizen ? "SUBMITTED" : "RECEIVED", null, status, procedure.code());
+        if (!citizen) events.publishEvent(new DossierEvents.DossierReceived(code, procedure.code(), unit.identifier()));
+        return dossiers.findByCode(code).orElseThrow();
+    }
+
+    /** A dossier the caller may see; otherwise "not found", so that nothing leaks. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public Dossier get(String code) {
+        return visible(code);
+    }
+
+    /** Dossiers in the caller's scope, newest first, optionally by status and by code or applicant name. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<Dossier> search(DossierStatus status, String text, int limit) {
+        return dossiers.search(DossierScope.of(currentUser.require()), status, text, limit);
+    }
+
+    /** The audit trail of a dossier the caller may see, oldest first. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<AuditEntry> history(String code) {
+        return audit.history(visible(code).id());
+    }
+
+    /** Whether the audit trail is intact; null when it is, else the first broken link. */
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
+    @Transactional(readOnly = true)
+    public String verifyHistory(String code) {
+        return audit.verify(visible(code).id());
+    }
+
+    /** The completed steps of a dossier the caller may see, in order. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<DossierStep> steps(String code) {
+        return dossiers.steps(visible(code).id());
+    }
+
+    /** Records the work a user did on a step of a dossier of their scope (the form they completed). */
+    @PreAuthorize("hasAnyRole('CLERK', 'SPECIALIST', 'LEADER')")
+    @Transactional
+    public void recordStep(String code, String taskId, String stepKey, String stepName, Instant startedAt,
+                           Map<String, Object> data) {
+        Dossier dossier = visible(code);
+        String actor = currentUser.require().username();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        dossiers.recordStep(dossier.id(), taskId, stepKey, stepName, actor, startedAt, now, data);
+        audit.append(dossier.id(), actor, Channel.IN_PERSON.name(), "STEP_COMPLETED", dossier.status(), dossier.status(), stepName);
+    }
+
+    // --- Called by the engine (workflow glue), which acts as the system on behalf of the user who moved the process.
+
+    /** Links the dossier to its process instance. */
+    @PreAuthorize("hasRole('SYSTEM')")
+    @Transactional
+    public void attachProcess(String code, String processInstanceId) {
+        Dossier d = existing(code);
+        d.attachProcess(processInstanceId);
+        dossiers.update(d);
+    }
+
+    /** The step the dossier is waiting in, shown to everyone following it. */
+    @PreAuthorize("hasRole('SYSTEM')")
+    @Transactional
+    public void recordCurrentStep(String code, String stepName) {
+        Dossier d = existing(code);
+        d.currentStep(stepName);
+        dossiers.update(d);
+    }
+
+    /** Processing starts (2 → 4). */
+    @PreAuthorize("hasRole('SYSTEM')")
+    @Transactional
+    public void startProcessing(String code, String actor) {
+        Dossier d = existing(code);
+        record(d, d.startProcessing(), actor, "PROCESSING_STARTED");
+    }
+
+    /** The result is ready (4 → 9). */
+    @PreAuthorize("hasRole('SYSTEM')")
+    @Transactional
+    public void markProcessed(String code, String actor) {
+        Dossier d = existing(code);
+        record(d, d.markProcessed(clock.instant().truncatedTo(ChronoUnit.MICROS)), actor, "PROCESSED");
+    }
+
+    /** The result was returned to the applicant (9 → 10). */
+    @PreAuthorize("hasRole('SYSTEM')")
+    @Transactional
+    public void returnResult(String code, String actor) {
+        Dossier d = existing(code);
+        record(d, d.returnResult(clock.instant().truncatedTo(ChronoUnit.MICROS)), actor, "RESULT_RETURNED");
+    }
+
+    private void record(Dossier d, DossierEvents.DossierStatusChanged change, String actor, String action) {
+        dossiers.update(d);
+        audit.append(d.id(), actor == null ? SystemAccess.USERNAME : actor, d.channel().name(), action, change.from(), change.to(), null);
+        events.publishEvent(change);
+    }
+
+    private Dossier existing(String code) {
+        return dossiers.findByCode(code).orElseThrow(() -> new NotFoundException("dossier.notFound", code));
+    }
+
+    private Dossier visible(String code) {
+        var user = currentUser.get();
+        var dossier = code == null ? null : dossiers.findByCode(code).orElse(null);
+        boolean allowed = dossier != null && (currentUser.isSystem()
+                || user.map(u -> DossierScope.of(u).includes(dossier)).orElse(false));
+        if (!allowed) throw new NotFoundException("dossier.notFound", code);
+        return dossier;
+    }
+
+    private Unit receivingUnitOfCitizen(String identifier, List<InvalidInputException.Violation> violations) {
+        if (identifier == null || identifier.isBlank()) {
+            violations.add(violation("unit", "error.field.required"));
+            return null;
+        }
+        var unit = organisation.unitByIdentifier(identifier.trim()).orElse(null);
+        if (unit == null) violations.add(violation("unit", "dossier.unit.unknown"));
+        return unit;
+    }
+
+    private void validateApplicant(Applicant a, List<InvalidInputException.Violation> violations) {
+        if (a == null) {
+            violations.add(violation("applicant", "error.field.required"));
+            return;
+        }
+        if (a.fullName() == null || a.fullName().isBlank()) violations.add(violation("applicant.fullName", "error.field.required"));
+        else if (a.fullName().length() > 255) violations.add(violation("applicant.fullName", "error.field.tooLong", 255));
+        if (blankToNull(a.idNumber()) != null && !ID_NUMBER.matcher(a.idNumber().trim()).matches()) {
+            violations.add(violation("applicant.idNumber", "dossier.applicant.idNumber.invalid"));
+        }
+        if (blankToNull(a.phone()) != null && !PHONE.matcher(normalisePhone(a.phone())).matches()) {
+            violations.add(violation("applicant.phone", "dossier.applicant.phone.invalid"));
+        }
+        if (blankToNull(a.email()) != null && (a.email().length() > 255 || !EMAIL.matcher(a.email().trim()).matches())) {
+            violations.add(violation("applicant.email", "dossier.applicant.email.invalid"));
+        }
+        if (a.address() != null && a.address().length() > 500) violations.add(violation("applicant.address", "error.field.tooLong", 500));
+    }
+
+    private static Applicant trimmed(Applicant a) {
+        return new Applicant(a.fullName().trim(), blankToNull(a.idNumber()), a.phone() == null || a.phone().isBlank() ? null : normalisePhone(a.phone()),
+                blankToNull(a.email()), blankToNull(a.address()));
+    }
+
+    private static String normalisePhone(String phone) { return phone.replaceAll("[\\s.()-]", ""); }
+
+    private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s.trim(); }
+
+    private InvalidInputException.Violation violation(String field, String key, Object... args) {
+        return new InvalidInputException.Violation(field, messages.get(key, args));
+    }
+}

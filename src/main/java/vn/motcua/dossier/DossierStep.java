@@ -1,0 +1,8 @@
+package vn.motcua.dossier;
+
+import java.time.Instant;
+import java.util.Map;
+
+/** One completed step of the process: who did it, when it was handed over and what they entered. */
+public record DossierStep(String taskId, String stepKey, String stepName, String actor, Instant startedAt,
+                          Instant completedAt, Map<String, Object> data) { }

@@ -1,0 +1,36 @@
+package vn.motcua.dossier;
+
+import java.time.Instant;
+import java.util.Locale;
+
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Span;
+import vn.motcua.catalogue.ProcedureCatalogue;
+import vn.motcua.shared.Formats;
+
+/** The essentials of a dossier in one block: code, procedure, applicant, status, dates, current step. */
+public class DossierSummary extends FormLayout {
+    public DossierSummary(Dossier d, ProcedureCatalogue catalogue, Locale locale) {
+        setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("600px", 2), new ResponsiveStep("1000px", 3));
+        var code = new Span(d.code());
+        code.addClassName("dossier-code");
+        code.setId("dossier-code");
+        addFormItem(code, getTranslation("dossier.code"));
+        addFormItem(new Span(catalogue.procedure(d.procedureCode()).map(p -> p.code() + " · " + p.name(locale)).orElse(d.procedureCode())),
+                getTranslation("dossier.procedure"));
+        var status = new DossierStatusBadge(d.status());
+        status.setId("dossier-status");
+        addFormItem(status, getTranslation("dossier.status"));
+        addFormItem(new Span(d.applicant().fullName()), getTranslation("dossier.applicant"));
+        addFormItem(new Span(getTranslation(d.channel().messageKey())), getTranslation("dossier.channel"));
+        addFormItem(new Span(d.unitIdentifier()), getTranslation("dossier.unit"));
+        addFormItem(new Span(Formats.dateTime(d.receivedAt())), getTranslation("dossier.receivedAt"));
+        var due = new Span(Formats.dateTime(d.dueAt()));
+        due.setId("dossier-due");
+        if (d.dueAt() != null && d.finishedAt() == null && d.dueAt().isBefore(Instant.now())) due.addClassName("overdue");
+        addFormItem(due, getTranslation("dossier.dueAt"));
+        if (d.currentStep() != null && d.finishedAt() == null) addFormItem(new Span(d.currentStep()), getTranslation("dossier.currentStep"));
+        if (d.finishedAt() != null) addFormItem(new Span(Formats.dateTime(d.finishedAt())), getTranslation("dossier.finishedAt"));
+        if (d.returnedAt() != null) addFormItem(new Span(Formats.dateTime(d.returnedAt())), getTranslation("dossier.returnedAt"));
+    }
+}

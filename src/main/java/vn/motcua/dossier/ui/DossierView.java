@@ -1,0 +1,102 @@
+package vn.motcua.dossier.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import vn.motcua.catalogue.ProcedureCatalogue;
+import vn.motcua.dossier.AuditEntry;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.DossierStep;
+import vn.motcua.dossier.DossierSummary;
+import vn.motcua.forms.FormRenderer;
+import vn.motcua.shared.Formats;
+import vn.motcua.shared.NotFoundException;
+
+/** Everything about one dossier in one place: summary, declaration, processing steps and the audit timeline. */
+@Route("dossiers/:code")
+@PermitAll
+public class DossierView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+    private final DossierService dossiers;
+    private final ProcedureCatalogue catalogue;
+    private String title = "";
+
+    public DossierView(DossierService dossiers, ProcedureCatalogue catalogue) {
+        this.dossiers = dossiers;
+        this.catalogue = catalogue;
+        setMaxWidth("1200px");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        String code = event.getRouteParameters().get("code").orElse("");
+        removeAll();
+        Dossier d;
+        try {
+            d = dossiers.get(code);
+        } catch (NotFoundException e) {
+            title = code;
+            add(new H2(getTranslation("dossier.notFound", code)));
+            return;
+        }
+        title = d.code();
+        add(new H2(d.code()), new DossierSummary(d, catalogue, getLocale()));
+
+        var procedure = catalogue.procedure(d.procedureCode()).orElse(null);
+        if (procedure != null) {
+            catalogue.form(procedure.intakeForm()).ifPresent(schema -> {
+                var form = new FormRenderer(schema, getLocale());
+                form.setValues(d.formData());
+                form.setReadOnly(true);
+                add(section(getTranslation("dossier.formData"), form));
+            });
+        }
+
+        var steps = new Grid<DossierStep>();
+        steps.setId("dossier-steps");
+        steps.addColumn(DossierStep::stepName).setHeader(getTranslation("dossier.step")).setFlexGrow(2);
+        steps.addColumn(DossierStep::actor).setHeader(getTranslation("dossier.actor"));
+        steps.addColumn(s -> Formats.dateTime(s.completedAt())).setHeader(getTranslation("dossier.completedAt"));
+        steps.setItems(dossiers.steps(d.code()));
+        steps.setAllRowsVisible(true);
+        add(section(getTranslation("dossier.steps"), steps));
+
+        var timeline = new Div();
+        timeline.setId("dossier-history");
+        for (AuditEntry e : dossiers.history(d.code())) {
+            var entry = new Div();
+            entry.addClassName("timeline-entry");
+            String status = e.statusAfter() == null ? "" : " → " + e.statusAfter() + " · "
+                    + getTranslation(DossierStatus.ofCode(e.statusAfter()).messageKey());
+            entry.add(new Span(Formats.dateTime(e.occurredAt()) + " · " + actionName(e.action()) + status));
+            var who = new Div(new Span(e.actor() + (e.detail() == null ? "" : " · " + e.detail())));
+            who.addClassName("muted");
+            entry.add(who);
+            timeline.add(entry);
+        }
+        add(section(getTranslation("dossier.history"), timeline));
+    }
+
+    private String actionName(String action) {
+        String text = getTranslation("dossier.history.action." + action);
+        return text.startsWith("!") ? action : text;
+    }
+
+    private static Div section(String title, com.vaadin.flow.component.Component content) {
+        var div = new Div(new H3(title), content);
+        div.addClassName("section");
+        return div;
+    }
+
+    @Override
+    public String getPageTitle() { return title; }
+}

@@ -1,0 +1,221 @@
+package vn.motcua.dossier.ui;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import vn.motcua.catalogue.DossierComponent;
+import vn.motcua.catalogue.Procedure;
+import vn.motcua.catalogue.ProcedureCatalogue;
+import vn.motcua.dossier.Applicant;
+import vn.motcua.dossier.Channel;
+import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.ReceiveDossier;
+import vn.motcua.forms.FormRenderer;
+import vn.motcua.organisation.OrganisationService;
+import vn.motcua.security.CurrentUser;
+import vn.motcua.shared.Formats;
+import vn.motcua.shared.InvalidInputException;
+
+/**
+ * The one-stop desk: choose the procedure, enter the applicant, fill the declaration, tick the documents checked,
+ * receive. The dossier gets its code and due date at once.
+ */
+@Route("intake")
+@Menu(title = "menu.intake", order = 10)
+@RolesAllowed("CLERK")
+public class IntakeView extends VerticalLayout implements HasDynamicTitle {
+    private final DossierService dossiers;
+    private final ProcedureCatalogue catalogue;
+
+    private final ComboBox<Procedure> procedure = new ComboBox<>();
+    private final Select<Channel> channel = new Select<>();
+    private final TextField fullName = new TextField();
+    private final TextField idNumber = new TextField();
+    private final TextField phone = new TextField();
+    private final EmailField email = new EmailField();
+    private final TextField address = new TextField();
+    private final CheckboxGroup<DossierComponent> checklist = new CheckboxGroup<>();
+    private final Div formHolder = new Div();
+    private final Button receive = new Button();
+    private FormRenderer form;
+
+    public IntakeView(DossierService dossiers, ProcedureCatalogue catalogue, CurrentUser currentUser,
+                      OrganisationService organisation) {
+        this.dossiers = dossiers;
+        this.catalogue = catalogue;
+        var unitLevel = currentUser.get().flatMap(u -> u.unitId() == null ? java.util.Optional.empty() : organisation.unit(u.unitId()))
+                .map(u -> u.level()).orElse(null);
+
+        procedure.setId("intake-procedure");
+        procedure.setLabel(getTranslation("intake.procedure"));
+        procedure.setPlaceholder(getTranslation("intake.procedure.placeholder"));
+        procedure.setItems((p, filter) -> vn.motcua.shared.TextSearch.matches(p.code() + " " + p.name().vi() + " " + p.name().en(), filter),
+                catalogue.search(null, null, unitLevel));
+        procedure.setItemLabelGenerator(p -> p.code() + " · " + p.name(getLocale()));
+        procedure.setWidthFull();
+        procedure.setRequiredIndicatorVisible(true);
+        procedure.addValueChangeListener(e -> showProcedure(e.getValue()));
+
+        channel.setId("intake-channel");
+        channel.setLabel(getTranslation("dossier.channel"));
+        channel.setItems(Channel.values());
+        channel.setItemLabelGenerator(c -> getTranslation(c.messageKey()));
+        channel.setValue(Channel.IN_PERSON);
+
+        fullName.setId("applicant-fullName");
+        fullName.setLabel(getTranslation("dossier.applicant.fullName"));
+        fullName.setRequiredIndicatorVisible(true);
+        fullName.setMaxLength(255);
+        idNumber.setId("applicant-idNumber");
+        idNumber.setLabel(getTranslation("dossier.applicant.idNumber"));
+        idNumber.setAllowedCharPattern("[0-9-]");
+        idNumber.setMaxLength(14);
+        phone.setId("applicant-phone");
+        phone.setLabel(getTranslation("dossier.applicant.phone"));
+        phone.setAllowedCharPattern("[0-9+ .]");
+        email.setId("applicant-email");
+        email.setLabel(getTranslation("dossier.applicant.email"));
+        address.setId("applicant-address");
+        address.setLabel(getTranslation("dossier.applicant.address"));
+        address.setMaxLength(500);
+        var applicant = new FormLayout(fullName, idNumber, phone, email, address);
+        applicant.setColspan(address, 2);
+
+        checklist.setId("intake-checklist");
+        checklist.setLabel(getTranslation("intake.checklist"));
+        checklist.setItemLabelGenerator(c -> c.name().in(getLocale()) + (c.required() ? " *" : ""));
+
+        receive.setText(getTranslation("action.receive"));
+        receive.setId("intake-receive");
+        receive.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        receive.setDisableOnClick(true);
+        receive.addClickListener(e -> receive());
+        var clear = new Button(getTranslation("action.clear"), e -> clear());
+
+        add(new H2(getTranslation("intake.title")), new FormLayout(procedure, channel),
+                section(getTranslation("intake.applicant"), applicant),
+                section(getTranslation("intake.form"), formHolder),
+                section(getTranslation("intake.checklist"), checklist),
+                new com.vaadin.flow.component.orderedlayout.HorizontalLayout(receive, clear));
+        setMaxWidth("1100px");
+    }
+
+    private static Div section(String title, com.vaadin.flow.component.Component content) {
+        var div = new Div(new H3(title), content);
+        div.addClassName("section");
+        return div;
+    }
+
+    private void showProcedure(Procedure p) {
+        formHolder.removeAll();
+        form = null;
+        checklist.setItems(p == null ? List.of() : p.components());
+        if (p == null) return;
+        catalogue.form(p.intakeForm()).ifPresent(schema -> {
+            form = new FormRenderer(schema, getLocale());
+            formHolder.add(form);
+        });
+    }
+
+    private void receive() {
+        try {
+            Procedure p = procedure.getValue();
+            if (p == null) {
+                procedure.setInvalid(true);
+                procedure.setErrorMessage(getTranslation("intake.chooseProcedure"));
+                error(getTranslation("intake.chooseProcedure"));
+                return;
+            }
+            var missing = p.components().stream().filter(DossierComponent::required)
+                    .filter(c -> !checklist.getSelectedItems().contains(c)).map(c -> c.name().in(getLocale())).toList();
+            if (!missing.isEmpty()) {
+                checklist.setInvalid(true);
+                checklist.setErrorMessage(getTranslation("intake.checklist.missing", String.join("; ", missing)));
+                error(getTranslation("intake.checklist.missing", String.join("; ", missing)));
+                return;
+            }
+            checklist.setInvalid(false);
+            Map<String, Object> data = form == null ? Map.of() : form.getValues();
+            if (form != null && !form.validate().isEmpty()) {
+                error(getTranslation("intake.invalid", form.validate().get(0).message()));
+                return;
+            }
+            var dossier = dossiers.receive(new ReceiveDossier(p.code(), channel.getValue(),
+                    new Applicant(fullName.getValue(), idNumber.getValue(), phone.getValue(), email.getValue(), address.getValue()),
+                    data, null));
+            var n = Notification.show(getTranslation("intake.success", dossier.code(), Formats.dateTime(dossier.dueAt())), 8000,
+                    Notification.Position.TOP_CENTER);
+            n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            getUI().ifPresent(ui -> ui.navigate("dossiers/" + dossier.code()));
+        } catch (InvalidInputException e) {
+            showViolations(e.violations());
+        } finally {
+            receive.setEnabled(true);
+        }
+    }
+
+    private void showViolations(List<InvalidInputException.Violation> violations) {
+        List<String> messages = new ArrayList<>();
+        for (var v : violations) {
+            switch (v.field()) {
+                case "applicant.fullName" -> invalid(fullName, v.message());
+                case "applicant.idNumber" -> invalid(idNumber, v.message());
+                case "applicant.phone" -> invalid(phone, v.message());
+                case "applicant.email" -> invalid(email, v.message());
+                case "applicant.address" -> invalid(address, v.message());
+                case "procedureCode" -> { procedure.setInvalid(true); procedure.setErrorMessage(v.message()); }
+                default -> { }
+            }
+            messages.add(v.message());
+        }
+        if (form != null) form.validate();
+        error(getTranslation("intake.invalid", String.join(" ", messages)));
+    }
+
+    private static void invalid(TextField field, String message) {
+        field.setInvalid(true);
+        field.setErrorMessage(message);
+    }
+
+    private static void invalid(EmailField field, String message) {
+        field.setInvalid(true);
+        field.setErrorMessage(message);
+    }
+
+    private static void error(String message) {
+        var n = Notification.show(message, 6000, Notification.Position.TOP_CENTER);
+        n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    private void clear() {
+        procedure.clear();
+        fullName.clear();
+        idNumber.clear();
+        phone.clear();
+        email.clear();
+        address.clear();
+        channel.setValue(Channel.IN_PERSON);
+    }
+
+    @Override
+    public String getPageTitle() { return getTranslation("intake.title"); }
+}

@@ -1,0 +1,706 @@
+package vn.motcua.forms;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+
+import com.vaadin.flow.component.ClickEvent;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.ComponentEvent;
+import com.vaadin.flow.component.ComponentEventListener;
+import com.vaadin.flow.component.Composite;
+import com.vaadin.flow.component.Html;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.FieldSet;
+import com.vaadin.flow.component.html.Hr;
+import com.vaadin.flow.shared.Registration;
+
+import vn.motcua.forms.Evaluation.Scope;
+
+/**
+ * A Camunda form shown with Vaadin's free components, on the server: no form-js in the browser.
+ *
+ * <p>Each form-js component becomes the matching field: text fields and areas, {@code BigDecimalField} for
+ * numbers, date / time / date-time pickers, {@code Select} (or {@code ComboBox} when searchable), radio
+ * buttons, a checkbox, a checkbox group for checklists, a {@code MultiSelectComboBox} for taglists, a
+ * fieldset for groups, a repeated block with add and remove buttons for dynamic lists, sanitised HTML for
+ * Markdown text and HTML components, a rule and white space for separators and spacers. Expression fields
+ * have no view; buttons are not rendered (the hosting view owns the actions).
+ *
+ * <p>On every value change the form is evaluated again: {@code conditional.hide} shows and hides
+ * components, expression fields and templated texts are recomputed, dynamic options and FEEL-driven
+ * read-only/disabled states follow. After the first {@link #validate()} call, error markers also follow
+ * every change.
+ *
+ * <p>Every input gets the DOM id {@code form-<path>}, the path being its data path with dots and list
+ * indexes turned into dashes: {@code form-hoTen}, {@code form-me-hoTen} (group with path {@code me}),
+ * {@code form-children-0-name} (first item of dynamic list {@code children}). The add button of a dynamic
+ * list is {@code form-<path>-add}, the remove button of an item {@code form-<path>-<index>-remove}.
+ *
+ * <p>Not thread-safe, like every Vaadin component: use it from its UI's thread.
+ */
+public class FormRenderer extends Composite<Div> {
+
+    private static final long serialVersionUID = 1L;
+
+    private final FormSchema schema;
+    private final Locale locale;
+    private final FormValidator validator;
+    private final transient InputField.Settings settings;
+    private final List<Node> nodes = new ArrayList<>();
+    private Map<String, Object> context = new LinkedHashMap<>();
+    private boolean readOnly;
+    private boolean updating;
+    private boolean showingValidation;
+
+    /** Renders the form in Vietnamese. */
+    public FormRenderer(FormSchema schema) {
+        this(schema, null);
+    }
+
+    /**
+     * Renders the form.
+     *
+     * @param schema the form
+     * @param locale language of labels of the renderer's own controls, date pickers and validation messages;
+     *               Vietnamese when null
+     */
+    public FormRenderer(FormSchema schema, Locale locale) {
+        this(schema, locale, new FormValidator());
+    }
+
+    /**
+     * Renders the form with a given validator, whose clock decides "today" (past dates, FEEL's
+     * {@code today()}) and whose zone times are stored in.
+     */
+    public FormRenderer(FormSchema schema, Locale locale, FormValidator validator) {
+        this.schema = Objects.requireNonNull(schema, "schema");
+        this.locale = locale == null ? Messages.VIETNAMESE : locale;
+        this.validator = Objects.requireNonNull(validator, "validator");
+        Messages messages = Messages.of(this.locale);
+        this.settings = new InputField.Settings(this.locale, messages, validator.clock().getZone(), validator.clock());
+        Div root = getContent();
+        root.addClassName("motcua-form");
+        root.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-s)");
+        for (FormComponent c : schema.components()) {
+            Node node = build(c, "");
+            if (node != null) {
+                nodes.add(node);
+            }
+        }
+        layout(nodes, root);
+        setValues(Map.of());
+    }
+
+    /** The form being rendered. */
+    public FormSchema getSchema() {
+        return schema;
+    }
+
+    /**
+     * The data as it would be stored: {@link FormValidator#normalize} of what the fields show. Text as
+     * {@link String} ({@code ""} when empty), numbers as {@link java.math.BigDecimal} (a {@link String} when
+     * the field has {@code serializeToString}), dates {@code yyyy-MM-dd}, times and date-times as ISO text in
+     * the field's serialising format, checkboxes as {@link Boolean}, checklists and taglists as lists of
+     * option values, groups with a path as maps, dynamic lists as lists of maps. Hidden and disabled fields
+     * are left out; expression fields are included.
+     *
+     * @return a new mutable, JSON-friendly map
+     */
+    public Map<String, Object> getValues() {
+        return validator.normalize(schema, collect());
+    }
+
+    /**
+     * Shows the given data. Keys the form does not bind (process variables, the data a {@code valuesKey}
+     * points at) are kept as the context of FEEL expressions. Missing values get their defaults; dynamic
+     * lists without data get their default number of items.
+     *
+     * @param values JSON-like data (as returned by {@link #getValues()} or read from the dossier); null
+     *               clears the form
+     */
+    public void setValues(Map<String, ?> values) {
+        context = Values.deepCopyMap(values);
+        Map<String, Object> data = Evaluation.withDefaults(schema, values);
+        updating = true;
+        try {
+            for (Node node : nodes) {
+                node.read(data);
+            }
+        } finally {
+            updating = false;
+        }
+        update();
+    }
+
+    /**
+     * Makes the whole form read-only (fields cannot be changed, list items cannot be added or removed), or
+     * editable again, where fields then follow their own {@code readonly} setting.
+     */
+    public void setReadOnly(boolean readOnly) {
+        this.readOnly = readOnly;
+        update();
+    }
+
+    /** Whether {@link #setReadOnly(boolean)} made the form read-only. */
+    public boolean isReadOnly() {
+        return readOnly;
+    }
+
+    /**
+     * Checks what the fields show with the server's rules ({@link FormValidator#validate}) and marks each
+     * invalid field with its first message; from now on the markers follow every change.
+     *
+     * @return all violations, empty when the form is valid
+     */
+    public List<FieldViolation> validate() {
+        showingValidation = true;
+        List<FieldViolation> violations = validator.validate(schema, collect(), locale);
+        show(violations);
+        return violations;
+    }
+
+    /** Removes the error markers and stops following changes with them until {@link #validate()} is called again. */
+    public void clearValidation() {
+        showingValidation = false;
+        show(List.of());
+    }
+
+    /**
+     * The Vaadin field showing the value at a data path, as reported in {@link FieldViolation#field()}:
+     * {@code "hoTen"}, {@code "me.hoTen"}, {@code "children[0].name"}.
+     */
+    public Optional<Component> getField(String path) {
+        return fields().stream().filter(f -> f.path.equals(path)).map(f -> f.input.view()).findFirst();
+    }
+
+    /** Listens to changes made by the user (or by {@link #setValues}) to any value of the form. */
+    public Registration addChangeListener(ComponentEventListener<ChangeEvent> listener) {
+        return addListener(ChangeEvent.class, listener);
+    }
+
+    /** Fired when a value of the form changes. */
+    public static class ChangeEvent extends ComponentEvent<FormRenderer> {
+
+        private static final long serialVersionUID = 1L;
+
+        public ChangeEvent(FormRenderer source, boolean fromClient) {
+            super(source, fromClient);
+        }
+    }
+
+    // --- evaluation ---------------------------------------------------------------------------------------
+
+    /** What the fields show now, as form data on top of the context given to {@link #setValues}. */
+    private Map<String, Object> collect() {
+        Map<String, Object> data = Values.deepCopyMap(context);
+        for (Node node : nodes) {
+            node.write(data);
+        }
+        return data;
+    }
+
+    private void onValueChange() {
+        if (updating) {
+            return;
+        }
+        update();
+        fireEvent(new ChangeEvent(this, true));
+    }
+
+    /**
+     * Evaluates the form for what the fields show and updates visibility, computed texts, options and
+     * states. Changing options can clear a selection, which changes the data: evaluate again then, a
+     * bounded number of times in case options depend on each other.
+     */
+    private void update() {
+        for (int round = 0; round < 3; round++) {
+            Map<String, Object> data = collect();
+            Evaluation evaluation = validator.evaluate(schema, data);
+            updating = true;
+            try {
+                for (Node node : nodes) {
+                    node.refresh(evaluation, evaluation.root());
+                }
+            } finally {
+                updating = false;
+            }
+            if (collect().equals(data)) {
+                break;
+            }
+        }
+        if (showingValidation) {
+            show(validator.validate(schema, collect(), locale));
+        }
+    }
+
+    private void show(List<FieldViolation> violations) {
+        Map<String, String> firstMessage = new LinkedHashMap<>();
+        for (FieldViolation violation : violations) {
+            firstMessage.putIfAbsent(violation.field(), violation.message());
+        }
+        for (FieldNode field : fields()) {
+            field.input.setError(firstMessage.get(field.path));
+        }
+    }
+
+    private List<FieldNode> fields() {
+        List<FieldNode> fields = new ArrayList<>();
+        for (Node node : nodes) {
+            node.collectFields(fields);
+        }
+        return fields;
+    }
+
+    // --- building -----------------------------------------------------------------------------------------
+
+    /** The node for a component in a scope; null for components without a view (expressions, buttons). */
+    private Node build(FormComponent c, String scopePrefix) {
+        return switch (c.type()) {
+            case TEXTFIELD, TEXTAREA, NUMBER, DATETIME, SELECT, RADIO, CHECKBOX, CHECKLIST, TAGLIST ->
+                    new FieldNode(c, scopePrefix);
+            case GROUP -> new GroupNode(c, scopePrefix);
+            case DYNAMICLIST -> new ListNode(c, scopePrefix);
+            case TEXT, HTML -> new TextNode(c);
+            case SEPARATOR -> new StaticNode(c, new Hr());
+            case SPACER -> {
+                Div spacer = new Div();
+                spacer.setHeight(c.height() + "px");
+                yield new StaticNode(c, spacer);
+            }
+            case EXPRESSION, BUTTON -> null;
+        };
+    }
+
+    /**
+     * Adds the nodes' views to a container, components sharing a Modeler layout row side by side (wrapping
+     * on narrow screens), each as wide as its columns out of 16, or sharing the row equally.
+     */
+    private static void layout(List<Node> nodes, Component container) {
+        int i = 0;
+        while (i < nodes.size()) {
+            String row = nodes.get(i).component.layoutRow();
+            int end = i + 1;
+            while (row != null && end < nodes.size() && row.equals(nodes.get(end).component.layoutRow())) {
+                end++;
+            }
+            if (end - i == 1) {
+                container.getElement().appendChild(nodes.get(i).view.getElement());
+            } else {
+                Div line = new Div();
+                line.addClassName("motcua-form-row");
+                line.getStyle().set("display", "flex").set("flex-wrap", "wrap").set("gap", "var(--lumo-space-m)");
+                for (Node node : nodes.subList(i, end)) {
+                    Integer columns = node.component.layoutColumns();
+                    node.view.getStyle().set("flex", columns == null ? "1 1 12em"
+                            : "0 1 calc(" + columns + " / 16 * 100% - var(--lumo-space-m))");
+                    node.view.getStyle().set("min-width", "12em");
+                    line.add(node.view);
+                }
+                container.getElement().appendChild(line.getElement());
+            }
+            i = end;
+        }
+    }
+
+    /** The DOM id of the input at a data path: {@code children[0].name} → {@code form-children-0-name}. */
+    static String domId(String path) {
+        return "form-" + path.replace("[", "-").replace("]", "").replace('.', '-');
+    }
+
+    private String fill(String template, Evaluation evaluation, Scope scope) {
+        return SafeHtml.text(template, expression -> evaluation.evaluate(expression, scope));
+    }
+
+    // --- nodes --------------------------------------------------------------------------------------------
+
+    /** A component in a scope, with its view. */
+    private abstract class Node {
+        final FormComponent component;
+        Component view;
+
+        Node(FormComponent component) {
+            this.component = component;
+        }
+
+        /** Adds what this node shows to the data of its scope. */
+        abstract void write(Map<String, Object> scope);
+
+        /** Shows the values found in the data of its scope. */
+        abstract void read(Map<String, Object> scope);
+
+        /** Follows the evaluation: visibility, texts, states. */
+        void refresh(Evaluation evaluation, Scope scope) {
+            view.setVisible(!evaluation.isHidden(component, scope));
+        }
+
+        void collectFields(List<FieldNode> into) {
+        }
+    }
+
+    /** An input field. */
+    private final class FieldNode extends Node {
+        final InputField input;
+        final String path;
+
+        FieldNode(FormComponent c, String scopePrefix) {
+            super(c);
+            this.input = InputField.create(c, settings);
+            this.path = DataPath.join(scopePrefix, c.keySegments());
+            this.view = input.view();
+            view.setId(domId(path));
+            input.setLabel(labelOf(c));
+            input.setDescription(c.description());
+            input.setPrefix(c.prefixAdorner());
+            input.setSuffix(c.suffixAdorner());
+            input.addValueChangeListener(FormRenderer.this::onValueChange);
+        }
+
+        @Override
+        void write(Map<String, Object> scope) {
+            DataPath.put(scope, component.keySegments(), input.read());
+        }
+
+        @Override
+        void read(Map<String, Object> scope) {
+            input.write(DataPath.get(scope, component.keySegments()));
+        }
+
+        @Override
+        void refresh(Evaluation evaluation, Scope scope) {
+            super.refresh(evaluation, scope);
+            FormComponent c = component;
+            if (SafeHtml.isDynamic(labelOf(c))) {
+                input.setLabel(fill(labelOf(c), evaluation, scope));
+            }
+            if (SafeHtml.isDynamic(c.description())) {
+                input.setDescription(fill(c.description(), evaluation, scope));
+            }
+            if (SafeHtml.isDynamic(c.prefixAdorner())) {
+                input.setPrefix(fill(c.prefixAdorner(), evaluation, scope));
+            }
+            if (SafeHtml.isDynamic(c.suffixAdorner())) {
+                input.setSuffix(fill(c.suffixAdorner(), evaluation, scope));
+            }
+            if (c.valuesKey() != null || c.valuesExpression() != null) {
+                input.setOptions(evaluation.options(c, scope));
+            }
+            input.setReadOnly(readOnly || evaluation.isReadonly(c, scope));
+            input.setEnabled(!evaluation.isDisabled(c, scope));
+        }
+
+        @Override
+        void collectFields(List<FieldNode> into) {
+            into.add(this);
+        }
+    }
+
+    /** The label of a field; datetime fields use their date/time labels, as form-js does. */
+    private static String labelOf(FormComponent c) {
+        if (c.type() != ComponentType.DATETIME) {
+            return c.label();
+        }
+        return switch (c.subtype()) {
+            case DATE -> c.dateLabel() != null ? c.dateLabel() : c.label();
+            case TIME -> c.timeLabel() != null ? c.timeLabel() : c.label();
+            case DATETIME -> c.label() != null ? c.label()
+                    : c.dateLabel() != null && c.timeLabel() != null ? c.dateLabel() + " – " + c.timeLabel()
+                    : c.dateLabel() != null ? c.dateLabel() : c.timeLabel();
+        };
+    }
+
+    /** A group: a fieldset around its children, binding them into its path object when it has a path. */
+    private final class GroupNode extends Node {
+        final List<Node> children = new ArrayList<>();
+        final FieldSet fieldSet = new FieldSet();
+
+        GroupNode(FormComponent c, String scopePrefix) {
+            super(c);
+            String childPrefix = DataPath.join(scopePrefix, c.pathSegments());
+            for (FormComponent child : c.components()) {
+                Node node = build(child, childPrefix);
+                if (node != null) {
+                    children.add(node);
+                }
+            }
+            fieldSet.addClassName("motcua-form-group");
+            if (c.label() != null && !c.label().isEmpty()) {
+                fieldSet.setLegendText(c.label());
+            }
+            outline(fieldSet, c.showOutline());
+            Div body = new Div();
+            body.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-s)");
+            layout(children, body);
+            fieldSet.add(body);
+            this.view = fieldSet;
+        }
+
+        @Override
+        void write(Map<String, Object> scope) {
+            Map<String, Object> target = DataPath.getOrCreateMap(scope, component.pathSegments());
+            for (Node child : children) {
+                child.write(target);
+            }
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        void read(Map<String, Object> scope) {
+            Object value = component.pathSegments().isEmpty() ? scope : DataPath.get(scope, component.pathSegments());
+            Map<String, Object> source = value instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+            for (Node child : children) {
+                child.read(source);
+            }
+        }
+
+        @Override
+        void refresh(Evaluation evaluation, Scope scope) {
+            super.refresh(evaluation, scope);
+            if (SafeHtml.isDynamic(component.label())) {
+                fieldSet.setLegendText(fill(component.label(), evaluation, scope));
+            }
+            Scope childScope = evaluation.childScope(component, scope);
+            for (Node child : children) {
+                child.refresh(evaluation, childScope);
+            }
+        }
+
+        @Override
+        void collectFields(List<FieldNode> into) {
+            children.forEach(child -> child.collectFields(into));
+        }
+    }
+
+    /** A dynamic list: one block of the children per item, with add and remove buttons. */
+    private final class ListNode extends Node {
+        final String path;
+        final FieldSet fieldSet = new FieldSet();
+        final Div itemsView = new Div();
+        final Button addButton;
+        final List<List<Node>> items = new ArrayList<>();
+        final List<Button> removeButtons = new ArrayList<>();
+
+        ListNode(FormComponent c, String scopePrefix) {
+            super(c);
+            this.path = DataPath.join(scopePrefix, c.pathSegments());
+            fieldSet.addClassName("motcua-form-list");
+            if (c.label() != null && !c.label().isEmpty()) {
+                fieldSet.setLegendText(c.label());
+            }
+            outline(fieldSet, c.showOutline());
+            itemsView.getStyle().set("display", "flex").set("flex-direction", "column").set("gap", "var(--lumo-space-m)");
+            addButton = new Button(settings.messages().get("forms.ui.list.add"), this::add);
+            addButton.setId(domId(path) + "-add");
+            addButton.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            fieldSet.add(itemsView, addButton);
+            this.view = fieldSet;
+        }
+
+        @Override
+        void write(Map<String, Object> scope) {
+            List<Object> list = new ArrayList<>();
+            for (List<Node> item : items) {
+                Map<String, Object> itemData = new LinkedHashMap<>();
+                for (Node node : item) {
+                    node.write(itemData);
+                }
+                list.add(itemData);
+            }
+            DataPath.put(scope, component.pathSegments(), list);
+        }
+
+        @Override
+        void read(Map<String, Object> scope) {
+            Object value = DataPath.get(scope, component.pathSegments());
+            List<Map<String, Object>> data = new ArrayList<>();
+            if (value instanceof List<?> list) {
+                for (Object item : list) {
+                    data.add(item instanceof Map<?, ?> ? Values.deepCopyMap(castMap(item)) : new LinkedHashMap<>());
+                }
+            }
+            rebuild(data);
+        }
+
+        /** Recreates the item blocks for the given item data (paths and ids follow the new positions). */
+        private void rebuild(List<Map<String, Object>> data) {
+            itemsView.removeAll();
+            items.clear();
+            removeButtons.clear();
+            boolean wasUpdating = updating;
+            updating = true;
+            try {
+                for (int index = 0; index < data.size(); index++) {
+                    String itemPrefix = DataPath.item(path, index);
+                    List<Node> itemNodes = new ArrayList<>();
+                    for (FormComponent child : component.components()) {
+                        Node node = build(child, itemPrefix);
+                        if (node != null) {
+                            itemNodes.add(node);
+                        }
+                    }
+                    for (Node node : itemNodes) {
+                        node.read(data.get(index));
+                    }
+                    Div itemView = new Div();
+                    itemView.addClassName("motcua-form-item");
+                    itemView.getStyle().set("display", "flex").set("flex-direction", "column")
+                            .set("gap", "var(--lumo-space-s)").set("padding", "var(--lumo-space-s)")
+                            .set("border", "1px solid var(--lumo-contrast-10pct)")
+                            .set("border-radius", "var(--lumo-border-radius-m)");
+                    layout(itemNodes, itemView);
+                    int position = index;
+                    Button remove = new Button(settings.messages().get("forms.ui.list.remove"), e -> remove(position));
+                    remove.setId(domId(itemPrefix) + "-remove");
+                    remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+                    remove.getStyle().set("align-self", "flex-end");
+                    itemView.add(remove);
+                    removeButtons.add(remove);
+                    items.add(itemNodes);
+                    itemsView.add(itemView);
+                }
+            } finally {
+                updating = wasUpdating;
+            }
+        }
+
+        private List<Map<String, Object>> currentItems() {
+            List<Map<String, Object>> data = new ArrayList<>();
+            for (List<Node> item : items) {
+                Map<String, Object> itemData = new LinkedHashMap<>();
+                for (Node node : item) {
+                    node.write(itemData);
+                }
+                data.add(itemData);
+            }
+            return data;
+        }
+
+        private void add(ClickEvent<Button> event) {
+            List<Map<String, Object>> data = currentItems();
+            Map<String, Object> item = new LinkedHashMap<>();
+            // A new item starts like a default one: with its fields' default values.
+            Evaluation.applyDefaults(component.components(), item);
+            data.add(item);
+            changed(data);
+        }
+
+        private void remove(int index) {
+            List<Map<String, Object>> data = currentItems();
+            if (index < data.size()) {
+                data.remove(index);
+                changed(data);
+            }
+        }
+
+        private void changed(List<Map<String, Object>> data) {
+            rebuild(data);
+            update();
+            fireEvent(new ChangeEvent(FormRenderer.this, true));
+        }
+
+        @Override
+        void refresh(Evaluation evaluation, Scope scope) {
+            super.refresh(evaluation, scope);
+            if (SafeHtml.isDynamic(component.label())) {
+                fieldSet.setLegendText(fill(component.label(), evaluation, scope));
+            }
+            boolean editable = !readOnly && component.allowAddRemove() && !evaluation.isReadonly(component, scope)
+                    && !evaluation.isDisabled(component, scope);
+            addButton.setVisible(editable);
+            removeButtons.forEach(button -> button.setVisible(editable));
+            List<Scope> itemScopes = evaluation.itemScopes(component, scope);
+            for (int index = 0; index < items.size(); index++) {
+                Scope itemScope = index < itemScopes.size() ? itemScopes.get(index)
+                        : evaluation.scope(DataPath.item(path, index));
+                for (Node node : items.get(index)) {
+                    node.refresh(evaluation, itemScope);
+                }
+            }
+        }
+
+        @Override
+        void collectFields(List<FieldNode> into) {
+            items.forEach(item -> item.forEach(node -> node.collectFields(into)));
+        }
+    }
+
+    /** Markdown text or HTML, filled in from the data and sanitised. */
+    private final class TextNode extends Node {
+        final Div box = new Div();
+        final Html html;
+        String shown;
+
+        TextNode(FormComponent c) {
+            super(c);
+            box.addClassName(c.type() == ComponentType.TEXT ? "motcua-form-text" : "motcua-form-html");
+            shown = render(c.type() == ComponentType.TEXT ? c.text() : c.content(), expression -> null);
+            html = new Html(shown);
+            box.add(html);
+            this.view = box;
+        }
+
+        private String render(String source, Function<String, Object> evaluator) {
+            String body = component.type() == ComponentType.TEXT
+                    ? SafeHtml.markdown(SafeHtml.fill(source, evaluator, Markdown::escapeMarkdown))
+                    : SafeHtml.sanitize(SafeHtml.fill(source, evaluator, SafeHtml::escape));
+            // Html needs exactly one root element.
+            return "<div>" + body + "</div>";
+        }
+
+        @Override
+        void write(Map<String, Object> scope) {
+        }
+
+        @Override
+        void read(Map<String, Object> scope) {
+        }
+
+        @Override
+        void refresh(Evaluation evaluation, Scope scope) {
+            super.refresh(evaluation, scope);
+            String source = component.type() == ComponentType.TEXT ? component.text() : component.content();
+            if (SafeHtml.isDynamic(source)) {
+                String rendered = render(source, expression -> evaluation.evaluate(expression, scope));
+                if (!rendered.equals(shown)) {
+                    shown = rendered;
+                    html.setHtmlContent(rendered);
+                }
+            }
+        }
+    }
+
+    /** A separator or spacer. */
+    private final class StaticNode extends Node {
+        StaticNode(FormComponent c, Component view) {
+            super(c);
+            this.view = view;
+        }
+
+        @Override
+        void write(Map<String, Object> scope) {
+        }
+
+        @Override
+        void read(Map<String, Object> scope) {
+        }
+    }
+
+    private static void outline(FieldSet fieldSet, boolean outlined) {
+        fieldSet.getStyle().set("margin", "0").set("min-width", "0")
+                .set("padding", outlined ? "var(--lumo-space-s) var(--lumo-space-m)" : "0")
+                .set("border", outlined ? "1px solid var(--lumo-contrast-20pct)" : "none")
+                .set("border-radius", "var(--lumo-border-radius-m)");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> castMap(Object value) {
+        return (Map<String, Object>) value;
+    }
+}

@@ -1,0 +1,83 @@
+package vn.motcua.forms;
+
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * The forms capability as the rest of MotCua uses it: parse a Camunda form, check submitted data against it
+ * and get the data to store with the dossier. Views render forms with {@link FormRenderer}.
+ *
+ * <p>Stateless and thread-safe. Forms are Camunda Modeler {@code .form} files (form-js schema); FEEL in them
+ * is evaluated by Camunda's own FEEL engine.
+ */
+@Service
+public class Forms {
+
+    /** Vietnamese time, in which "today" and submitted times are understood unless a caller says otherwise. */
+    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private final FormValidator validator = new FormValidator();
+
+    /**
+     * Parses a form.
+     *
+     * @param json the content of a {@code .form} file
+     * @return the checked, immutable schema
+     * @throws FormSchemaException when the form is unusable; the message names the component and the problem
+     * @see FormSchema#parse(String)
+     */
+    public FormSchema parse(String json) {
+        return FormSchema.parse(json);
+    }
+
+    /**
+     * Checks data against a form (see {@link FormValidator#validate} for the rules).
+     *
+     * @param locale language of the messages, Vietnamese when null
+     * @return the violations, empty when valid
+     */
+    public List<FieldViolation> validate(FormSchema schema, Map<String, ?> data, Locale locale) {
+        return validator.validate(schema, data, locale);
+    }
+
+    /**
+     * The data to store for a form (see {@link FormValidator#normalize}): visible fields only, defaults and
+     * computed values applied, JSON-friendly types.
+     */
+    public Map<String, Object> normalize(FormSchema schema, Map<String, ?> data) {
+        return validator.normalize(schema, data);
+    }
+
+    /**
+     * Validates and, when valid, normalises in one call: what a service does when a citizen or an officer
+     * submits a form.
+     *
+     * @return the violations, and the data to store (empty map when there are violations)
+     */
+    public FormSubmission submit(FormSchema schema, Map<String, ?> data, Locale locale) {
+        List<FieldViolation> violations = validator.validate(schema, data, locale);
+        return new FormSubmission(violations, violations.isEmpty() ? validator.normalize(schema, data) : Map.of());
+    }
+
+    /**
+     * The outcome of {@link #submit}.
+     *
+     * @param violations the broken rules, empty when the data is valid
+     * @param data       the normalised data to store, empty when there are violations
+     */
+    public record FormSubmission(List<FieldViolation> violations, Map<String, Object> data) {
+
+        public FormSubmission {
+            violations = List.copyOf(violations);
+        }
+
+        /** True when the data broke no rule. */
+        public boolean isValid() {
+            return violations.isEmpty();
+        }
+    }
+}

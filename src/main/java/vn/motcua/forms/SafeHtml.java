@@ -1,0 +1,91 @@
+package vn.motcua.forms;
+
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.safety.Safelist;
+
+/**
+ * Texts of form components made ready for display: templates filled in from the data, Markdown turned into
+ * HTML, and every piece of HTML cleaned by jsoup (the sanitiser Vaadin itself ships) before it reaches an
+ * {@link com.vaadin.flow.component.Html} component. Form files are uploaded by administrators, but their
+ * templates insert citizens' data, so nothing is trusted.
+ */
+final class SafeHtml {
+
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
+
+    /**
+     * Formatting, lists, tables, links and images over http(s) only; no scripts, styles, event handlers,
+     * frames or forms. Links open in a new tab so that following a help link never loses a half-filled form.
+     */
+    private static final Safelist SAFELIST = Safelist.relaxed()
+            .removeProtocols("a", "href", "ftp")
+            .addProtocols("a", "href", "tel")
+            .addEnforcedAttribute("a", "rel", "nofollow noopener noreferrer")
+            .addEnforcedAttribute("a", "target", "_blank")
+            .addTags("hr", "del", "s")
+            .preserveRelativeLinks(true);
+
+    private static final Document.OutputSettings OUTPUT = new Document.OutputSettings().prettyPrint(false);
+
+    private SafeHtml() {
+    }
+
+    /** The HTML with everything outside the safe list removed. */
+    static String sanitize(String html) {
+        return Jsoup.clean(html == null ? "" : html, "", SAFELIST, OUTPUT);
+    }
+
+    /** Markdown rendered and sanitised. */
+    static String markdown(String source) {
+        return sanitize(Markdown.toHtml(source));
+    }
+
+    /**
+     * Fills in a form-js text: a FEEL expression ({@code =...}) gives the whole text; otherwise each
+     * {@code {{ expr }}} placeholder is replaced by its value.
+     *
+     * @param template  the text as written in the form, may be null
+     * @param evaluator evaluates a FEEL expression in the component's scope
+     * @param escape    applied to every inserted value (HTML escaping for HTML templates, identity otherwise)
+     * @return the text, empty for null
+     */
+    static String fill(String template, Function<String, Object> evaluator, Function<String, String> escape) {
+        if (template == null) {
+            return "";
+        }
+        if (Feel.isExpression(template)) {
+            return escape.apply(Values.toText(evaluator.apply(template)));
+        }
+        if (!template.contains("{{")) {
+            return template;
+        }
+        Matcher m = PLACEHOLDER.matcher(template);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            String value = Values.toText(evaluator.apply(m.group(1).trim()));
+            m.appendReplacement(sb, Matcher.quoteReplacement(escape.apply(value)));
+        }
+        m.appendTail(sb);
+        return sb.toString();
+    }
+
+    /** A plain text (label, description, adorner) filled in from the data. */
+    static String text(String template, Function<String, Object> evaluator) {
+        return fill(template, evaluator, Function.identity());
+    }
+
+    /** True when the text depends on the data and must be refreshed when the data changes. */
+    static boolean isDynamic(String template) {
+        return template != null && (Feel.isExpression(template) || template.contains("{{"));
+    }
+
+    /** Escapes text for inclusion in HTML. */
+    static String escape(String text) {
+        return Markdown.escape(text);
+    }
+}

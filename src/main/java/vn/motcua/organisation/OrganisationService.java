@@ -1,0 +1,78 @@
+package vn.motcua.organisation;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.organisation.internal.UnitRepository;
+import vn.motcua.organisation.internal.UserRepository;
+import vn.motcua.shared.InvalidInputException;
+import vn.motcua.shared.Messages;
+
+/**
+ * Units and users. Reading the tree is open to every signed-in part of the application (units are public
+ * information); creating units and users is for administrators, and for the start-up seeding of demo data.
+ */
+@Service
+public class OrganisationService {
+    private final UnitRepository units;
+    private final UserRepository users;
+    private final PasswordEncoder passwordEncoder;
+    private final ApplicationEventPublisher events;
+    private final Messages messages;
+
+    OrganisationService(UnitRepository units, UserRepository users, PasswordEncoder passwordEncoder,
+                        ApplicationEventPublisher events, Messages messages) {
+        this.units = units;
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+        this.events = events;
+        this.messages = messages;
+    }
+
+    public List<Unit> units() { return units.findAll(); }
+
+    public Optional<Unit> unit(long id) { return units.findById(id); }
+
+    public Optional<Unit> unitByIdentifier(String identifier) { return units.findByIdentifier(identifier); }
+
+    /** The user's account, for authentication and scoping; empty when unknown. */
+    public Optional<UserAccount> user(String username) { return users.findByUsername(username); }
+
+    public List<UserAccount> users() { return users.findAll(); }
+
+    /** Creates a unit under {@code parent} (null for a root). Refuses a malformed or taken identifier. */
+    @PreAuthorize("hasRole('ADMIN') or hasRole('SYSTEM')")
+    @Transactional
+    public Unit createUnit(String identifier, String name, String nameEn, UnitLevel level, Unit parent) {
+        if (!Unit.isValidIdentifier(identifier)) {
+            throw new InvalidInputException("identifier", messages.get("organisation.unit.identifier.invalid", identifier));
+        }
+        if (units.findByIdentifier(identifier).isPresent()) {
+            throw new InvalidInputException("identifier", messages.get("organisation.unit.identifier.taken", identifier));
+        }
+        return units.insert(identifier, name, nameEn, level, parent);
+    }
+
+    /** Creates a user with the given raw password (stored as a BCrypt hash). */
+    @PreAuthorize("hasRole('ADMIN') or hasRole('SYSTEM')")
+    @Transactional
+    public UserAccount createUser(String username, String rawPassword, String fullName, String email, Unit unit,
+                                  java.util.Set<Role> roles) {
+        if (username == null || !username.matches("[a-z0-9][a-z0-9._-]{1,63}")) {
+            throw new InvalidInputException("username", messages.get("organisation.user.username.invalid"));
+        }
+        if (users.exists(username)) {
+            throw new InvalidInputException("username", messages.get("organisation.user.username.taken", username));
+        }
+        var account = new UserAccount(username, passwordEncoder.encode(rawPassword), fullName, email,
+                unit == null ? null : unit.id(), roles, true);
+        users.insert(account);
+        events.publishEvent(new UserSaved(username));
+        return account;
+    }
+}

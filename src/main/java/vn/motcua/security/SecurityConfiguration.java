@@ -1,0 +1,98 @@
+package vn.motcua.security;
+
+import java.util.Map;
+
+import com.vaadin.flow.spring.security.VaadinWebSecurity;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import vn.motcua.security.ui.LoginView;
+
+/**
+ * Three doors, one identity:
+ * <ul>
+ *   <li>/api/**, /engine-rest/**, the OpenAPI description and actuator: HTTP Basic or the browser session; anonymous
+ *       callers get 401 (never a redirect); the public catalogue and calendar are open; the engine's REST API and
+ *       metrics are for administrators (and supervisors for metrics);</li>
+ *   <li>/camunda/** (Cockpit, Admin, Tasklist): administrators only, signed in once through MotCua's login;</li>
+ *   <li>everything else: the Vaadin application, with its login view and per-view role annotations.</li>
+ * </ul>
+ */
+@Configuration
+@EnableWebSecurity
+@EnableMethodSecurity
+class SecurityConfiguration extends VaadinWebSecurity {
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+        var entryPoint = new BasicAuthenticationEntryPoint();
+        entryPoint.setRealmName("MotCua");
+        http.securityMatcher("/api/**", "/engine-rest/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
+                        "/actuator/**")
+                .authorizeHttpRequests(auth -> auth
+                        .requestMatchers(HttpMethod.GET, "/api/procedures", "/api/procedures/**", "/api/calendar/**").permitAll()
+                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/**").hasAnyRole("ADMIN", "SUPERVISOR")
+                        .requestMatchers("/engine-rest/**").hasRole("ADMIN")
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+                .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
+                // Cross-site forms can send neither an Authorization header nor a JSON body without a CORS
+                // pre-flight (which is never allowed): such requests need no CSRF token. Others do.
+                .csrf(csrf -> csrf.ignoringRequestMatchers(nonBrowserFormRequest()));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain camundaWebappSecurity(HttpSecurity http) throws Exception {
+        http.securityMatcher("/camunda/**")
+                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
+                // Camunda's webapps carry their own CSRF prevention filter.
+                .csrf(csrf -> csrf.disable());
+        return http.build();
+    }
+
+    @Override
+    protected void configure(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(auth -> auth
+                .requestMatchers("/css/**", "/images/**", "/js/**", "/vendor/**", "/favicon.ico").permitAll());
+        super.configure(http);
+        setLoginView(http, LoginView.class, "/");
+    }
+
+    /** Single sign-on into Camunda's webapps: they take the user Spring Security has authenticated. */
+    @Bean
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> camundaWebappSingleSignOn() {
+        var registration = new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+        registration.setInitParameters(Map.of("authentication-provider", CamundaWebappAuthenticationProvider.class.getName()));
+        registration.addUrlPatterns("/camunda/*");
+        registration.setOrder(101); // after Spring Security's filter chain (-100)
+        return registration;
+    }
+
+    private static RequestMatcher nonBrowserFormRequest() {
+        return request -> {
+            if (request.getHeader("Authorization") != null) return true;
+            String contentType = request.getContentType();
+            if (contentType != null && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType))) return true;
+            return request.getHeader("X-Requested-With") != null;
+        };
+    }
+}

@@ -1,0 +1,67 @@
+package vn.motcua.security.ui;
+
+import com.vaadin.flow.component.applayout.AppLayout;
+import com.vaadin.flow.component.applayout.DrawerToggle;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.sidenav.SideNav;
+import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.Layout;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.server.menu.MenuConfiguration;
+import com.vaadin.flow.spring.security.AuthenticationContext;
+import com.vaadin.flow.component.dependency.StyleSheet;
+import vn.motcua.organisation.OrganisationService;
+import vn.motcua.security.CurrentUser;
+
+/**
+ * The frame of every view: the application's name, the signed-in user and their unit, the language, sign-out, and
+ * the menu of the views this user may open (each view declares itself with {@code @Menu}).
+ */
+@Layout
+@AnonymousAllowed
+@StyleSheet("context://css/motcua.css")
+public class MainLayout extends AppLayout {
+
+    public MainLayout(CurrentUser currentUser, OrganisationService organisation, AuthenticationContext authentication) {
+        var title = new Span(getTranslation("app.title"));
+        title.addClassName("app-title");
+        var header = new HorizontalLayout(new DrawerToggle(), title);
+        header.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.CENTER);
+        header.setWidthFull();
+        header.addClassName("app-header");
+        header.expand(title);
+
+        currentUser.get().ifPresentOrElse(user -> {
+            String unit = user.unitId() == null ? "" : organisation.unit(user.unitId())
+                    .map(u -> " · " + u.displayName(getLocale())).orElse("");
+            var who = new Span(user.fullName() + unit);
+            who.setId("current-user");
+            who.addClassName("current-user");
+            var logout = new Button(getTranslation("action.logout"), e -> authentication.logout());
+            logout.setId("logout");
+            logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+            header.add(who, new LanguageSwitch(), logout);
+        }, () -> {
+            var login = new Button(getTranslation("action.login"), e -> getUI().ifPresent(ui -> ui.navigate("login")));
+            header.add(new LanguageSwitch(), login);
+        });
+        addToNavbar(header);
+
+        var nav = new SideNav();
+        nav.setId("main-menu");
+        MenuConfiguration.getMenuEntries().forEach(entry ->
+                nav.addItem(new SideNavItem(translated(entry.title()), entry.path())));
+        addToDrawer(nav);
+        setPrimarySection(Section.DRAWER);
+    }
+
+    /** Menu titles are message keys; a literal title is shown as written. */
+    private String translated(String title) {
+        String text = getTranslation(title);
+        return text.startsWith("!") ? title : text;
+    }
+}

@@ -1,0 +1,18 @@
+package vn.motcua.shared;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/** Dates as Vietnamese readers write them, in the province's time zone: 27/11/2026 16:30. */
+public final class Formats {
+    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZONE);
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(ZONE);
+
+    private Formats() { }
+
+    public static String dateTime(Instant instant) { return instant == null ? "" : DATE_TIME.format(instant); }
+
+    public static String date(Instant instant) { return instant == null ? "" : DATE.format(instant); }
+}

@@ -1,0 +1,36 @@
+package vn.motcua.workflow;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import vn.motcua.catalogue.ProcedureCatalogue;
+import vn.motcua.dossier.DossierEvents.DossierReceived;
+import vn.motcua.dossier.DossierService;
+import vn.motcua.security.SystemAccess;
+
+/**
+ * Starts the procedure's process when a dossier is received, in the receiving transaction: a dossier never exists
+ * without its process, nor a process without its dossier.
+ */
+@Component
+class ProcessStarter {
+    private final RuntimeService runtime;
+    private final ProcedureCatalogue catalogue;
+    private final DossierService dossiers;
+
+    ProcessStarter(RuntimeService runtime, ProcedureCatalogue catalogue, DossierService dossiers) {
+        this.runtime = runtime;
+        this.catalogue = catalogue;
+        this.dossiers = dossiers;
+    }
+
+    @EventListener
+    void on(DossierReceived event) {
+        var procedure = catalogue.procedure(event.procedureCode()).orElseThrow();
+        var instance = runtime.startProcessInstanceByKey(procedure.processKey(), event.code(),
+                Map.of(DossierProcess.VAR_UNIT, event.unitIdentifier()));
+        SystemAccess.run(() -> dossiers.attachProcess(event.code(), instance.getId()));
+    }
+}

@@ -1,0 +1,36 @@
+package vn.motcua;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import vn.motcua.dossier.Applicant;
+import vn.motcua.dossier.Channel;
+import vn.motcua.dossier.ReceiveDossier;
+
+/** A valid birth registration (1.001193) as a desk clerk would enter it. */
+public final class BirthRegistrationSample {
+    public static final String PROCEDURE = "1.001193";
+    public static final String WARD = "000.01.15.H33";
+
+    private BirthRegistrationSample() { }
+
+    public static Map<String, Object> intakeData() {
+        var data = new LinkedHashMap<String, Object>();
+        data.put("childFullName", "Nguyễn Thị Hồng Nhung");
+        data.put("childSex", "NU");
+        data.put("childBirthDate", "2026-11-20");
+        data.put("childBirthPlace", "Bệnh viện Đa khoa tỉnh Kiên Giang");
+        data.put("childEthnicity", "Kinh");
+        data.put("childNationality", "Việt Nam");
+        data.put("motherFullName", "Trần Thị Mỹ Lệ");
+        data.put("fatherFullName", "Nguyễn Văn Hùng");
+        data.put("requesterRelationship", "ME");
+        return data;
+    }
+
+    public static ReceiveDossier inPerson() {
+        return new ReceiveDossier(PROCEDURE, Channel.IN_PERSON,
+                new Applicant("Trần Thị Mỹ Lệ", "091234567890", "0912345678", "myle@example.vn", "12 Nguyễn Trung Trực, Rạch Giá"),
+                intakeData(), null);
+    }
+}

@@ -114,9 +114,15 @@ public class CalendarController {
                            @RequestParam(name = "unit", required = false) String unit) {
         Instant from = parseInstant(start);
         List<String> given = new ArrayList<>();
-        if (workingDays != null) given.add("workingDays");
-        if (workingHours != null) given.add("workingHours");
-        if (calendarDays != null) given.add("calendarDays");
+        if (workingDays != null) {
+            given.add("workingDays");
+        }
+        if (workingHours != null) {
+            given.add("workingHours");
+        }
+        if (calendarDays != null) {
+            given.add("calendarDays");
+        }
         if (given.isEmpty()) {
             throw new CalendarValidationException(MISSING, "workingDays", "calendar.error.amountRequired");
         }

@@ -18,8 +18,9 @@ import java.util.Set;
  *   <li>1 January; 30 April; 1 May; Hùng Kings' Day on 10/3 of the lunar calendar.</li>
  *   <li>Tết: 5 days = the last day of the previous lunar year (29 or 30 of month 12) and days 1 to 4 of month 1.
  *       The law lets the Prime Minister fix the exact days each year; administrators record that as overrides.</li>
- *   <li>National Day: 2 September and "one adjacent day before or after". Chosen rule: the adjacent day that makes
- *       the longest weekend, and the day after when both are equal:
+ *   <li>National Day: 2 September and "one adjacent day before or after". Chosen rule: the adjacent Monday–Friday
+ *       (a Saturday or Sunday would be off anyway) that joins the holiday to a weekend; when neither does (2 September
+ *       on a Wednesday), the day after:
  *       Monday → Tuesday 3 Sep; Tuesday → Monday 1 Sep; Wednesday → Thursday 3 Sep; Thursday → Friday 3 Sep;
  *       Friday → Thursday 1 Sep; Saturday → Friday 1 Sep; Sunday → Monday 3 Sep. This matches the government's
  *       decisions of 2021–2025 (2021 Thu+Fri, 2022 Thu+Fri, 2023 Fri+Sat, 2024 Mon+Tue, 2025 Mon+Tue).</li>

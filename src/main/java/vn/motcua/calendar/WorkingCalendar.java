@@ -7,6 +7,7 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -173,11 +174,13 @@ public class WorkingCalendar {
     /**
      * The working hours applying to a unit: its own, else the stored default, else {@link WorkingHours#DEFAULT}.
      *
-     * @param unitIdentifier a unit identifier; null or blank = the default
+     * @param unitIdentifier a unit identifier, case-insensitive; null or blank = the default
      */
     public WorkingHours workingHours(String unitIdentifier) {
         Map<String, WorkingHours> all = hoursByUnit();
-        WorkingHours own = unitIdentifier == null || unitIdentifier.isBlank() ? null : all.get(unitIdentifier.strip());
+        // Identifiers are stored upper-case (CalendarService normalises them); look them up the same way.
+        WorkingHours own = unitIdentifier == null || unitIdentifier.isBlank() ? null
+                : all.get(unitIdentifier.strip().toUpperCase(Locale.ROOT));
         if (own != null) {
             return own;
         }

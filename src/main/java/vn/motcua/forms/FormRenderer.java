@@ -44,7 +44,11 @@ import vn.motcua.forms.Evaluation.Scope;
  * {@code form-children-0-name} (first item of dynamic list {@code children}). The add button of a dynamic
  * list is {@code form-<path>-add}, the remove button of an item {@code form-<path>-<index>-remove}.
  *
- * <p>Not thread-safe, like every Vaadin component: use it from its UI's thread.
+ * <p>Labels, descriptions and texts come from the form file as the designer wrote them; the locale only
+ * chooses the language of the renderer's own buttons, the date pickers and the validation messages.
+ *
+ * <p>Not thread-safe, like every Vaadin component: use it from its UI's thread. Not serializable (it holds
+ * the parsed form and FEEL state), which suits sessions kept in memory, Spring Boot's default.
  */
 public class FormRenderer extends Composite<Div> {
 
@@ -53,7 +57,7 @@ public class FormRenderer extends Composite<Div> {
     private final FormSchema schema;
     private final Locale locale;
     private final FormValidator validator;
-    private final transient InputField.Settings settings;
+    private final InputField.Settings settings;
     private final List<Node> nodes = new ArrayList<>();
     private Map<String, Object> context = new LinkedHashMap<>();
     private boolean readOnly;
@@ -96,7 +100,7 @@ public class FormRenderer extends Composite<Div> {
             }
         }
         layout(nodes, root);
-        setValues(Map.of());
+        populate(Map.of());
     }
 
     /** The form being rendered. */
@@ -127,6 +131,10 @@ public class FormRenderer extends Composite<Div> {
      *               clears the form
      */
     public void setValues(Map<String, ?> values) {
+        populate(values);
+    }
+
+    private void populate(Map<String, ?> values) {
         context = Values.deepCopyMap(values);
         Map<String, Object> data = Evaluation.withDefaults(schema, values);
         updating = true;

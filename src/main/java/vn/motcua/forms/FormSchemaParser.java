@@ -277,12 +277,12 @@ final class FormSchemaParser {
             throw ref.fail("'properties' must be an object");
         }
         Map<String, String> result = new LinkedHashMap<>();
-        properties.fields().forEachRemaining(e -> {
+        for (Map.Entry<String, JsonNode> e : properties.properties()) {
             if (!e.getValue().isValueNode()) {
                 throw ref.fail("custom property '" + e.getKey() + "' must be a text, number or boolean");
             }
             result.put(e.getKey(), e.getValue().asText());
-        });
+        }
         return result;
     }
 
@@ -646,8 +646,9 @@ final class FormSchemaParser {
                 continue;
             }
             for (Claim other : claims) {
-                if (other != value && (other.path().startsWith(value.path() + ".")
-                        || other.path().startsWith(value.path() + "[]"))) {
+                // A list's own children bind under "path[]"; keys cannot contain brackets, so only a
+                // dotted path can reach into another component's value from outside.
+                if (other != value && other.path().startsWith(value.path() + ".")) {
                     throw new FormSchemaException("Component " + other.component() + ": key conflict, '"
                             + other.path() + "' lies inside the value of component " + value.component(),
                             other.component());

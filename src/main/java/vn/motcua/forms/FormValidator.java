@@ -177,9 +177,11 @@ public final class FormValidator {
                 }
                 yield c.serializeToString() ? number.toPlainString() : number;
             }
-            case DATETIME, SELECT, RADIO -> {
+            case DATETIME -> value instanceof String text ? (text.isBlank() ? null : text.trim()) : value;
+            case SELECT, RADIO -> {
                 if (value instanceof String text) {
-                    yield text.isBlank() ? null : text.trim();
+                    // An option value is kept exactly; only "nothing chosen" becomes null.
+                    yield text.isBlank() ? null : text;
                 }
                 yield value instanceof Number ? Values.toBigDecimal(value) : value;
             }

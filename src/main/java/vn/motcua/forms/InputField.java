@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -64,6 +63,8 @@ final class InputField {
     private final Consumer<Object> writer;
     private final Consumer<List<FormOption>> optionsSetter;
     private List<FormOption> options;
+    /** A value from the data whose option is not (yet) offered: options from the data arrive after the values. */
+    private Object pending;
 
     private InputField(FormComponent component, Component view, Supplier<Object> reader, Consumer<Object> writer,
                        Consumer<List<FormOption>> optionsSetter, List<FormOption> options) {
@@ -74,6 +75,14 @@ final class InputField {
         this.writer = writer;
         this.optionsSetter = optionsSetter;
         this.options = options;
+        if (optionsSetter != null) {
+            // Once the user picks something, a value waiting for its option is obsolete.
+            field.addValueChangeListener(event -> {
+                if (event.isFromClient()) {
+                    pending = null;
+                }
+            });
+        }
     }
 
     FormComponent component() {
@@ -93,6 +102,21 @@ final class InputField {
     /** Shows a data value; values the field cannot show (wrong type, unknown option) clear it. */
     void write(Object value) {
         writer.accept(value);
+        if (optionsSetter != null) {
+            pending = isShown(value) ? null : value;
+        }
+    }
+
+    /** Whether the field now shows the whole value (every selected value has its option). */
+    private boolean isShown(Object value) {
+        if (value == null) {
+            return true;
+        }
+        Object shown = read();
+        if (value instanceof Collection<?> wanted) {
+            return shown instanceof Collection<?> got && got.size() >= wanted.size();
+        }
+        return shown != null;
     }
 
     /** Replaces the choices of a select, radio, checklist or taglist, keeping the selection where possible. */
@@ -100,7 +124,7 @@ final class InputField {
         if (optionsSetter == null || newOptions.equals(options)) {
             return;
         }
-        Object current = read();
+        Object current = pending != null ? pending : read();
         options = List.copyOf(newOptions);
         optionsSetter.accept(options);
         write(current);

@@ -28,7 +28,9 @@ final class Markdown {
 
     private static final Pattern CODE_SPAN = Pattern.compile("(`+)(.+?)\\1", Pattern.DOTALL);
     private static final Pattern BACKSLASH_ESCAPE = Pattern.compile("\\\\([!\"#$%&'()*+,\\-./:;<=>?@\\[\\\\\\]^_`{|}~])");
-    private static final Pattern LINK = Pattern.compile("\\[([^\\]]+)]\\(\\s*([^\\s)]+)(?:\\s+&quot;(.*?)&quot;)?\\s*\\)");
+    /** [label](url "title"); the URL may contain balanced parentheses, as CommonMark allows. */
+    private static final Pattern LINK = Pattern.compile(
+            "\\[([^\\]]+)]\\(\\s*((?:[^\\s()]|\\([^\\s()]*\\))+)(?:\\s+&quot;(.*?)&quot;)?\\s*\\)");
     private static final Pattern AUTOLINK = Pattern.compile("&lt;((?:https?|mailto):[^\\s&]+)&gt;");
     private static final int FLAGS = Pattern.UNICODE_CHARACTER_CLASS | Pattern.DOTALL;
     private static final Pattern STRONG_STARS = Pattern.compile("\\*\\*(?=\\S)(.+?)(?<=\\S)\\*\\*", FLAGS);

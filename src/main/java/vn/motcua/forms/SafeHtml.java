@@ -30,6 +30,8 @@ final class SafeHtml {
             .addTags("hr", "del", "s")
             .preserveRelativeLinks(true);
 
+    private static final String RELATIVE_BASE = "https://motcua.invalid/";
+
     private static final Document.OutputSettings OUTPUT = new Document.OutputSettings().prettyPrint(false);
 
     private SafeHtml() {
@@ -37,7 +39,8 @@ final class SafeHtml {
 
     /** The HTML with everything outside the safe list removed. */
     static String sanitize(String html) {
-        return Jsoup.clean(html == null ? "" : html, "", SAFELIST, OUTPUT);
+        // jsoup checks link protocols on resolved URLs: a base lets relative links pass (they are kept as written).
+        return Jsoup.clean(html == null ? "" : html, RELATIVE_BASE, SAFELIST, OUTPUT);
     }
 
     /** Markdown rendered and sanitised. */
@@ -46,12 +49,13 @@ final class SafeHtml {
     }
 
     /**
-     * Fills in a form-js text: a FEEL expression ({@code =...}) gives the whole text; otherwise each
-     * {@code {{ expr }}} placeholder is replaced by its value.
+     * Fills in a form-js text: a FEEL expression ({@code =...}) gives the whole text, markup included (the
+     * designer wrote it; the result is still sanitised); otherwise each {@code {{ expr }}} placeholder is
+     * replaced by its value, escaped so that data shows as typed and never becomes markup.
      *
      * @param template  the text as written in the form, may be null
      * @param evaluator evaluates a FEEL expression in the component's scope
-     * @param escape    applied to every inserted value (HTML escaping for HTML templates, identity otherwise)
+     * @param escape    applied to every value inserted into a placeholder (Markdown or HTML escaping)
      * @return the text, empty for null
      */
     static String fill(String template, Function<String, Object> evaluator, Function<String, String> escape) {
@@ -59,7 +63,7 @@ final class SafeHtml {
             return "";
         }
         if (Feel.isExpression(template)) {
-            return escape.apply(Values.toText(evaluator.apply(template)));
+            return Values.toText(evaluator.apply(template));
         }
         if (!template.contains("{{")) {
             return template;

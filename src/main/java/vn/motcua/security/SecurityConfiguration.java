@@ -16,7 +16,9 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
-import org.springframework.security.web.authentication.www.BasicAuthenticationEntryPoint;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import vn.motcua.security.ui.LoginView;
 
@@ -38,8 +40,13 @@ class SecurityConfiguration extends VaadinWebSecurity {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
-        var entryPoint = new BasicAuthenticationEntryPoint();
-        entryPoint.setRealmName("MotCua");
+        // 401 written here, as JSON, not through the servlet error page (which would redirect to the login view)
+        AuthenticationEntryPoint entryPoint = (request, response, e) -> {
+            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+            response.setHeader("WWW-Authenticate", "Basic realm=\"MotCua\", charset=\"UTF-8\"");
+            response.setContentType("application/json;charset=UTF-8");
+            response.getWriter().write("{\"status\":401,\"error\":\"UNAUTHORIZED\",\"message\":\"Cần đăng nhập / authentication required\"}");
+        };
         http.securityMatcher("/api/**", "/engine-rest/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
                         "/actuator/**")
                 .authorizeHttpRequests(auth -> auth
@@ -72,6 +79,7 @@ class SecurityConfiguration extends VaadinWebSecurity {
     @Override
     protected void configure(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(auth -> auth
+                .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                 .requestMatchers("/css/**", "/images/**", "/js/**", "/vendor/**", "/favicon.ico").permitAll());
         super.configure(http);
         setLoginView(http, LoginView.class, "/");
@@ -91,7 +99,11 @@ class SecurityConfiguration extends VaadinWebSecurity {
         return request -> {
             if (request.getHeader("Authorization") != null) return true;
             String contentType = request.getContentType();
-            if (contentType != null && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType))) return true;
+            try {
+                if (contentType != null && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType))) return true;
+            } catch (org.springframework.util.InvalidMimeTypeException malformed) {
+                return false;
+            }
             return request.getHeader("X-Requested-With") != null;
         };
     }

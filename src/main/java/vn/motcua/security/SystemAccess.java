@@ -3,6 +3,7 @@ package vn.motcua.security;
 import java.util.List;
 import java.util.function.Supplier;
 
+import com.vaadin.flow.internal.CurrentInstance;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -18,6 +19,10 @@ public final class SystemAccess {
     private SystemAccess() { }
 
     public static <T> T call(Supplier<T> work) {
+        // Inside a Vaadin request the security context comes from the VaadinSession before the thread's own, so the
+        // Vaadin instances are set aside while the system works, and restored after.
+        var vaadinInstances = CurrentInstance.getInstances();
+        CurrentInstance.clearAll();
         var previous = SecurityContextHolder.getContext();
         var context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(USERNAME, null,
@@ -27,6 +32,7 @@ public final class SystemAccess {
             return work.get();
         } finally {
             SecurityContextHolder.setContext(previous);
+            CurrentInstance.restoreInstances(vaadinInstances);
         }
     }
 

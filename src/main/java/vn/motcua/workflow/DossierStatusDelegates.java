@@ -17,17 +17,26 @@ class DossierStatusDelegates {
 
     @Bean(DossierProcess.BEAN_START_PROCESSING)
     JavaDelegate startProcessing(DossierService dossiers, CurrentUser currentUser) {
-        return execution -> SystemAccess.run(() -> dossiers.startProcessing(code(execution), actor(currentUser)));
+        return execution -> {
+            String actor = actor(currentUser);
+            SystemAccess.run(() -> dossiers.startProcessing(code(execution), actor));
+        };
     }
 
     @Bean(DossierProcess.BEAN_MARK_PROCESSED)
     JavaDelegate markProcessed(DossierService dossiers, CurrentUser currentUser) {
-        return execution -> SystemAccess.run(() -> dossiers.markProcessed(code(execution), actor(currentUser)));
+        return execution -> {
+            String actor = actor(currentUser);
+            SystemAccess.run(() -> dossiers.markProcessed(code(execution), actor));
+        };
     }
 
     @Bean(DossierProcess.BEAN_RETURN_RESULT)
     JavaDelegate returnResult(DossierService dossiers, CurrentUser currentUser) {
-        return execution -> SystemAccess.run(() -> dossiers.returnResult(code(execution), actor(currentUser)));
+        return execution -> {
+            String actor = actor(currentUser);
+            SystemAccess.run(() -> dossiers.returnResult(code(execution), actor));
+        };
     }
 
     private static String code(DelegateExecution execution) { return execution.getProcessBusinessKey(); }

@@ -106,6 +106,8 @@ class WorkingCalendarTest {
         assertThat(calendar.dueAt(receipt, workingHours(4), UNIT)).isEqualTo(at("2025-03-05T07:45"));
         // One working day of that unit is 7 h 30: 15 min + 3 h 30 + 3 h 45 from 07:30.
         assertThat(calendar.dueAt(receipt, workingDays(1), UNIT)).isEqualTo(at("2025-03-05T11:15"));
+        // Identifiers are matched case-insensitively.
+        assertThat(calendar.dueAt(receipt, workingHours(4), "000.00.15.h33")).isEqualTo(at("2025-03-05T07:45"));
         // A unit without hours of its own uses the default.
         assertThat(calendar.dueAt(receipt, workingHours(4), "000.00.16.H33")).isEqualTo(at("2025-03-04T17:00"));
     }

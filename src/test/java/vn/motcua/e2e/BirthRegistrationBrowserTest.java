@@ -34,8 +34,13 @@ class BirthRegistrationBrowserTest {
     }
 
     @AfterEach
-    void stop() {
-        if (browser != null) browser.quit();
+    void stop(org.junit.jupiter.api.TestInfo info) throws Exception {
+        if (browser == null) return;
+        // Keep a picture of the last screen for whoever reads a failed build
+        var shot = browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
+        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "e2e"));
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "e2e", info.getTestMethod().get().getName() + ".png"), shot);
+        browser.quit();
     }
 
     @Test
@@ -54,7 +59,7 @@ class BirthRegistrationBrowserTest {
         type("applicant-phone", "0912345678");
         type("form-childFullName", "Nguyễn Thị Hồng Nhung");
         click(browser.findElements(By.cssSelector("#form-childSex vaadin-radio-button")).get(1));
-        type("form-childBirthDate", "20/11/2026" + Keys.TAB);
+        type("form-childBirthDate", "20/11/2026" + Keys.ENTER);
         type("form-childBirthPlace", "Bệnh viện Đa khoa tỉnh Kiên Giang");
         type("form-motherFullName", "Trần Thị Mỹ Lệ");
         click(browser.findElement(By.id("form-requesterRelationship")));
@@ -69,7 +74,7 @@ class BirthRegistrationBrowserTest {
         assertThat(browser.findElement(By.id("dossier-status")).getText()).contains("Đang xử lý");
 
         completeTask("specialist", code, () -> {
-            click(browser.findElement(By.id("form-documentsComplete")));
+            click(browser.findElement(By.cssSelector("#form-documentsComplete input[type=checkbox]")));
             type("form-reviewOpinion", "Hồ sơ đầy đủ, hợp lệ; đề nghị đăng ký khai sinh");
         });
         completeTask("leader", code, () -> click(browser.findElements(By.cssSelector("#form-decision vaadin-radio-button")).get(0)));
@@ -77,7 +82,7 @@ class BirthRegistrationBrowserTest {
         open("dossiers/" + code);
         assertThat(status()).isEqualTo("9");
         completeTask("clerk", code, () -> {
-            click(browser.findElement(By.id("form-resultHandedOver")));
+            click(browser.findElement(By.cssSelector("#form-resultHandedOver input[type=checkbox]")));
             type("form-receiverName", "Trần Thị Mỹ Lệ");
         });
 

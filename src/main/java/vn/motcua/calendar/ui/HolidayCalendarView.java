@@ -282,7 +282,8 @@ public class HolidayCalendarView extends VerticalLayout {
         Integer y = year.getValue();
         if (y == null || y < LunarCalendar.MIN_YEAR || y > LunarCalendar.MAX_YEAR) {
             days.setItems(List.of());
-            notify(t("calendar.error.yearRange", min(), max()), NotificationVariant.LUMO_ERROR);
+            notify(y == null ? t("calendar.error.yearFormat") : t("calendar.error.yearRange", min(), max()),
+                    NotificationVariant.LUMO_ERROR);
             return;
         }
         days.setItems(service.days(y));

@@ -1,0 +1,79 @@
+package vn.motcua.forms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+/** Markdown rendering and sanitising of text and html components. */
+class SafeHtmlTest {
+
+    @Test
+    void markdownHeadingsParagraphsAndEmphasis() {
+        assertThat(SafeHtml.markdown("# Tiêu đề\n\nĐoạn **đậm**, _nghiêng_, *nghiêng*, ~~gạch~~ và `mã`.\nDòng tiếp."))
+                .isEqualTo("<h1>Tiêu đề</h1><p>Đoạn <strong>đậm</strong>, <em>nghiêng</em>, <em>nghiêng</em>,"
+                        + " <del>gạch</del> và <code>mã</code>.\nDòng tiếp.</p>");
+    }
+
+    @Test
+    void markdownListsNestedByIndentation() {
+        assertThat(SafeHtml.markdown("* Một\n* Hai\n  1. Hai a\n  2. Hai b\n* Ba"))
+                .isEqualTo("<ul><li>Một</li><li>Hai<ol><li>Hai a</li><li>Hai b</li></ol></li><li>Ba</li></ul>");
+        assertThat(SafeHtml.markdown("3. Ba\n4. Bốn")).isEqualTo("<ol start=\"3\"><li>Ba</li><li>Bốn</li></ol>");
+    }
+
+    @Test
+    void markdownQuotesRulesCodeBlocksAndLineBreaks() {
+        assertThat(SafeHtml.markdown("> Trích dẫn\n\n---\n\n```\n<b>x</b>\n```\n\nA  \nB"))
+                .isEqualTo("<blockquote><p>Trích dẫn</p></blockquote><hr><pre><code>&lt;b&gt;x&lt;/b&gt;</code></pre>"
+                        + "<p>A<br>\nB</p>");
+    }
+
+    @Test
+    void markdownLinksOpenInANewTabAndUnsafeSchemesAreDropped() {
+        assertThat(SafeHtml.markdown("[Cổng dịch vụ công](https://dichvucong.gov.vn) [x](javascript:alert(1))"
+                + " [y](data:text/html,abc) [z](/portal/huong-dan)"))
+                .isEqualTo("<p><a href=\"https://dichvucong.gov.vn\" rel=\"nofollow noopener noreferrer\" target=\"_blank\">"
+                        + "Cổng dịch vụ công</a> x y <a href=\"/portal/huong-dan\" rel=\"nofollow noopener noreferrer\""
+                        + " target=\"_blank\">z</a></p>");
+    }
+
+    @Test
+    void rawHtmlInMarkdownIsShownAsText() {
+        assertThat(SafeHtml.markdown("<script>alert(1)</script><img src=x onerror=alert(1)>"))
+                .isEqualTo("<p>&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;</p>");
+    }
+
+    @Test
+    void htmlIsCleanedOfScriptsHandlersAndDangerousUrls() {
+        assertThat(SafeHtml.sanitize("<p onclick=\"x()\" style=\"color:red\">Chào <b>bạn</b></p><script>alert(1)</script>"
+                + "<a href=\"javascript:alert(1)\">x</a><iframe src=\"https://evil\"></iframe><img src=\"https://a/b.png\">"))
+                .isEqualTo("<p>Chào <b>bạn</b></p><a rel=\"nofollow noopener noreferrer\" target=\"_blank\">x</a>"
+                        + "<img src=\"https://a/b.png\">");
+    }
+
+    @Test
+    void templatesInsertValuesAndExpressions() {
+        Map<String, Object> data = Map.of("ten", "An", "so", 3);
+        assertThat(SafeHtml.text("Xin chào {{ ten }}, bạn có {{so * 2}} hồ sơ",
+                e -> Feel.standard().evaluate(e, data))).isEqualTo("Xin chào An, bạn có 6 hồ sơ");
+        assertThat(SafeHtml.text("=\"Mã: \" + ten", e -> Feel.standard().evaluate(e, data))).isEqualTo("Mã: An");
+        assertThat(SafeHtml.text("Không có biến", e -> null)).isEqualTo("Không có biến");
+    }
+
+    @Test
+    void valuesInsertedIntoMarkdownCannotBecomeMarkup() {
+        String inserted = SafeHtml.fill("Người nộp: {{ten}}", e -> "[bấm vào đây](https://lua-dao.example) **!**",
+                Markdown::escapeMarkdown);
+        assertThat(SafeHtml.markdown(inserted))
+                .isEqualTo("<p>Người nộp: [bấm vào đây](https://lua-dao.example) **!**</p>");
+    }
+
+    @Test
+    void aWholeTextFeelExpressionMayProduceMarkdown() {
+        String filled = SafeHtml.fill("=if daNop then \"**Đã nộp** lệ phí\" else \"Chưa nộp\"",
+                e -> Feel.standard().evaluate(e, Map.of("daNop", true)), Markdown::escapeMarkdown);
+        assertThat(SafeHtml.markdown(filled)).isEqualTo("<p><strong>Đã nộp</strong> lệ phí</p>");
+    }
+}

@@ -14,7 +14,8 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
@@ -34,13 +35,13 @@ class DossierRepository {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
-    private final TransactionTemplate newTransaction;
+    private final TransactionTemplate nested;
 
     DossierRepository(JdbcClient jdbc, ObjectMapper json, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.json = json;
-        this.newTransaction = new TransactionTemplate(transactions);
-        this.newTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.nested = new TransactionTemplate(transactions);
+        this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
 
     /**
@@ -51,14 +52,15 @@ class DossierRepository {
     int nextSequence(long unitId, LocalDate day) {
         int updated = increment(unitId, day);
         if (updated == 0) {
-            // First dossier of the day for this unit: create the counter in its own transaction (a concurrent
-            // creator wins the race harmlessly), then take the number under the row lock as usual.
+            // First dossier of the day for this unit: create the counter under a savepoint of the same transaction
+            // (same connection: no second connection to wait for), a concurrent creator winning the race
+            // harmlessly; then take the number under the row lock as usual.
             try {
-                newTransaction.executeWithoutResult(s -> jdbc.sql(
+                nested.executeWithoutResult(s -> jdbc.sql(
                                 "insert into dossier_code_sequence (unit_id, receipt_day, last_value) values (?, ?, 0)")
                         .params(unitId, day).update());
-            } catch (DuplicateKeyException alreadyCreated) {
-                // another receipt created it first
+            } catch (DataIntegrityViolationException | ConcurrencyFailureException alreadyCreated) {
+                // another receipt created it first; its row lock now orders us after it
             }
             updated = increment(unitId, day);
             if (updated == 0) throw new IllegalStateException("dossier code counter missing");

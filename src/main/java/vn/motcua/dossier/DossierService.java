@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -99,7 +98,7 @@ public class DossierService {
         Map<String, Object> data = request.data() == null ? Map.of() : request.data();
         if (procedure != null) {
             FormSchema form = catalogue.form(procedure.intakeForm()).orElseThrow();
-            for (FieldViolation v : forms.validate(form, data, LocaleContextHolder.getLocale())) {
+            for (FieldViolation v : forms.validate(form, data, Messages.locale())) {
                 violations.add(new InvalidInputException.Violation("data." + v.field(), v.message()));
             }
             if (violations.isEmpty()) data = forms.normalize(form, data);

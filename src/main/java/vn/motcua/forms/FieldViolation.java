@@ -57,6 +57,7 @@ public record FieldViolation(String field, String code, String message) {
     /** A date lies in the past although the field has {@code disallowPassedDates}. */
     public static final String DATE_PASSED = "datePassed";
 
+    /** Checks that no component is null. */
     public FieldViolation {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(code, "code");

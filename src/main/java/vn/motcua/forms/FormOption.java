@@ -12,6 +12,7 @@ import java.util.Objects;
  */
 public record FormOption(String label, Object value) {
 
+    /** Requires a value; a missing label becomes the value's text. */
     public FormOption {
         Objects.requireNonNull(value, "value");
         label = label == null ? String.valueOf(value) : label;

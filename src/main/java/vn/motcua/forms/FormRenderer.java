@@ -199,6 +199,10 @@ public class FormRenderer extends Composite<Div> {
 
         private static final long serialVersionUID = 1L;
 
+        /**
+         * @param source     the renderer whose values changed
+         * @param fromClient true when the user made the change
+         */
         public ChangeEvent(FormRenderer source, boolean fromClient) {
             super(source, fromClient);
         }

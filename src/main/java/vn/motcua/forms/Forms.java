@@ -71,6 +71,7 @@ public class Forms {
      */
     public record FormSubmission(List<FieldViolation> violations, Map<String, Object> data) {
 
+        /** Copies the violations; the data map is handed over as is (it may hold null values). */
         public FormSubmission {
             violations = List.copyOf(violations);
         }

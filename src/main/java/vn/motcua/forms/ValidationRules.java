@@ -42,6 +42,7 @@ public record ValidationRules(boolean required, Bound min, Bound max, Bound minL
      */
     public record Bound(BigDecimal value, String expression) {
 
+        /** Requires exactly one of value and expression. */
         public Bound {
             if ((value == null) == (expression == null)) {
                 throw new IllegalArgumentException("a bound is either a value or an expression");

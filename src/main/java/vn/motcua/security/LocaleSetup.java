@@ -22,6 +22,11 @@ class LocaleSetup implements VaadinServiceInitListener {
     @Override
     public void serviceInit(ServiceInitEvent event) {
         event.getSource().addSessionInitListener(e -> e.getSession().setLocale(chosen(e.getRequest())));
+        event.getSource().addUIInitListener(e -> {
+            var session = e.getUI().getSession();
+            e.getUI().setLocale(session.getLocale() != null && "en".equals(session.getLocale().getLanguage())
+                    ? Locale.ENGLISH : LanguageSwitch.VIETNAMESE);
+        });
         event.addVaadinRequestInterceptor(new VaadinRequestInterceptor() {
             @Override
             public void requestStart(VaadinRequest request, VaadinResponse response) {

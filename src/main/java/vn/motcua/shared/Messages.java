@@ -17,9 +17,25 @@ public class Messages {
 
     public Messages(MessageSource source) { this.source = source; }
 
-    /** The message for the current request's locale (Vietnamese by default). */
+    /** The message in the current user's language (Vietnamese by default). */
     public String get(String key, Object... args) {
-        return get(LocaleContextHolder.getLocale(), key, args);
+        return get(locale(), key, args);
+    }
+
+    /**
+     * The current user's language: the Vaadin UI's when called from a view, else the REST request's
+     * (Accept-Language), else Vietnamese — never the server's own default locale.
+     */
+    public static Locale locale() {
+        var ui = com.vaadin.flow.component.UI.getCurrent();
+        if (ui != null && ui.getLocale() != null) return supported(ui.getLocale());
+        var context = LocaleContextHolder.getLocaleContext();
+        if (context != null && context.getLocale() != null) return supported(context.getLocale());
+        return VIETNAMESE;
+    }
+
+    private static Locale supported(Locale locale) {
+        return "en".equals(locale.getLanguage()) ? Locale.ENGLISH : VIETNAMESE;
     }
 
     public String get(Locale locale, String key, Object... args) {

@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,6 +26,7 @@ import vn.motcua.security.AuthenticatedUser;
 import vn.motcua.security.CurrentUser;
 import vn.motcua.shared.BusinessRuleException;
 import vn.motcua.shared.InvalidInputException;
+import vn.motcua.shared.Messages;
 import vn.motcua.shared.NotFoundException;
 
 /**
@@ -130,7 +130,7 @@ public class TaskListService {
         Map<String, Object> variables = new HashMap<>();
         FormSchema form = form(work).orElse(null);
         if (form != null) {
-            List<FieldViolation> violations = forms.validate(form, input, LocaleContextHolder.getLocale());
+            List<FieldViolation> violations = forms.validate(form, input, Messages.locale());
             if (!violations.isEmpty()) {
                 throw new InvalidInputException(violations.stream()
                         .map(v -> new InvalidInputException.Violation("data." + v.field(), v.message())).toList());

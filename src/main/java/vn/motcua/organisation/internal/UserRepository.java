@@ -19,14 +19,17 @@ public class UserRepository {
     public UserRepository(JdbcClient jdbc) { this.jdbc = jdbc; }
 
     public Optional<UserAccount> findByUsername(String username) {
-        return jdbc.sql("select username, password_hash, full_name, email, unit_id, enabled from app_user where username = ?")
+        // Roles are read after the row, never inside its mapper: one connection per call, even outside a transaction
+        var account = jdbc.sql("select username, password_hash, full_name, email, unit_id, enabled from app_user where username = ?")
                 .param(username)
                 .query((rs, n) -> {
                     long unit = rs.getLong("unit_id");
                     Long unitId = rs.wasNull() ? null : unit;
                     return new UserAccount(rs.getString("username"), rs.getString("password_hash"), rs.getString("full_name"),
-                            rs.getString("email"), unitId, rolesOf(rs.getString("username")), rs.getBoolean("enabled"));
+                            rs.getString("email"), unitId, Set.of(), rs.getBoolean("enabled"));
                 }).optional();
+        return account.map(a -> new UserAccount(a.username(), a.passwordHash(), a.fullName(), a.email(), a.unitId(),
+                rolesOf(a.username()), a.enabled()));
     }
 
     public List<UserAccount> findAll() {

@@ -1,0 +1,21 @@
+package vn.motcua.paperwork;
+
+import java.time.Instant;
+
+/**
+ * One hand-over of the dossier, a row of the control sheet (form 06): who handed it to whom and when, by when the
+ * receiving step was due and when it was actually done. The sheet derives the result from {@code dueAt} and
+ * {@code completedAt}, days counted in Vietnam's time: "Trước hạn" if done on a day before the due day, "Đúng hạn"
+ * if done on the due day and not after the due time, "Quá hạn" if done after the due time, "Đang giải quyết" while
+ * not done, and nothing without a due time. The caller passes due times with any clock stop already added.
+ *
+ * @param from         who handed it over, e.g. {@code "Bộ phận Một cửa - Lê Thị Thu Trang"}; required
+ * @param to           who received it, e.g. {@code "Công chức Tư pháp - Hộ tịch - Phạm Minh Khoa"}; required
+ * @param handedOverAt when it was handed over; required
+ * @param dueAt        when the receiving step was due; optional (no judgement is printed without it)
+ * @param completedAt  when the receiving step was done; null while it is in progress
+ * @param remarks      free remarks (ghi chú); optional
+ */
+public record Handover(String from, String to, Instant handedOverAt, Instant dueAt, Instant completedAt,
+                       String remarks) {
+}

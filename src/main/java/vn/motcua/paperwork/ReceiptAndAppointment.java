@@ -1,0 +1,27 @@
+package vn.motcua.paperwork;
+
+import java.time.Instant;
+
+/**
+ * Form 01, Giấy tiếp nhận hồ sơ và hẹn trả kết quả: the receipt of a dossier and the appointment to collect the
+ * result, with a QR code for looking the dossier up.
+ *
+ * <p>Required: the unit's name and place, {@code issuedAt}, and of the dossier its code, procedure name, applicant
+ * name, channel, {@code receivedAt}, {@code dueAt} (after {@code receivedAt}), {@code receivedBy}, at least one
+ * document (each with name, copy type and a count of at least 1) and at least one set.
+ *
+ * @param unit           the issuing unit
+ * @param documentNumber the number after "Số:", e.g. {@code "125/GTN-BPMC"}; null leaves a blank to fill in by hand
+ * @param issuedAt       when the receipt is issued, normally the time of receipt
+ * @param dossier        the dossier received
+ * @param trackingUrl    a web address where the applicant can follow the dossier; optional. The QR code holds this
+ *                       address when given (so it should contain the dossier code), else the dossier code itself
+ */
+public record ReceiptAndAppointment(IssuingUnit unit, String documentNumber, Instant issuedAt, DossierSheet dossier,
+                                    String trackingUrl) implements DossierDocument {
+
+    @Override
+    public OfficialForm form() {
+        return OfficialForm.F01_RECEIPT;
+    }
+}

@@ -30,7 +30,16 @@ public class ProcedureCatalogue {
     private final Map<String, FormSchema> forms = new LinkedHashMap<>();
 
     ProcedureCatalogue(RepositoryService repositoryService) {
-        var bundles = new CatalogueLoader().load();
+        var loader = new CatalogueLoader();
+        var shared = loader.loadShared();
+        if (!shared.resources().isEmpty()) {
+            var deployment = repositoryService.createDeployment().name(DEPLOYMENT_PREFIX + CatalogueLoader.SHARED)
+                    .source("motcua-catalogue").enableDuplicateFiltering(false);
+            shared.resources().forEach((name, content) -> deployment.addInputStream(name, new java.io.ByteArrayInputStream(content)));
+            log.info("Shared models deployed as {}", deployment.deploy().getId());
+            forms.putAll(shared.forms());
+        }
+        var bundles = loader.load();
         for (var bundle : bundles) {
             var deployment = repositoryService.createDeployment()
                     .name(DEPLOYMENT_PREFIX + bundle.procedure().folder())

@@ -44,6 +44,12 @@ public final class Dossier {
     private String currentStep;
     private final String createdBy;
     private final int version;
+    private Instant acceptedAt;
+    private Instant clockStoppedAt;
+    private long stoppedSeconds;
+    private int supplementCount;
+    private String statusReason;
+    private Instant extendedDueAt;
 
     public Dossier(long id, String code, String procedureCode, long unitId, String unitIdentifier, String unitTreePath,
                    Channel channel, DossierStatus status, Applicant applicant, String ownerUsername,
@@ -70,6 +76,82 @@ public final class Dossier {
         this.version = version;
     }
 
+    /** Restores the clock-stop and extension state read from storage. */
+    void restoreClock(Instant acceptedAt, Instant clockStoppedAt, long stoppedSeconds, int supplementCount,
+                      String statusReason, Instant extendedDueAt) {
+        this.acceptedAt = acceptedAt;
+        this.clockStoppedAt = clockStoppedAt;
+        this.stoppedSeconds = stoppedSeconds;
+        this.supplementCount = supplementCount;
+        this.statusReason = statusReason;
+        this.extendedDueAt = extendedDueAt;
+    }
+
+    /** The statuses during which the processing clock does not run. */
+    public static boolean clockStopped(DossierStatus status) {
+        return status == DossierStatus.SUPPLEMENT_REQUESTED || status == DossierStatus.PAYMENT_REQUESTED
+                || status == DossierStatus.STOPPED;
+    }
+
+    /** The desk accepts an online submission (1 → 2); the processing time counts from now. */
+    public DossierEvents.DossierStatusChanged accept(Instant at, Instant due) {
+        var event = moveTo(DossierStatus.RECEIVED, null);
+        this.acceptedAt = at;
+        this.dueAt = due;
+        return event;
+    }
+
+    /** The desk refuses an online submission (1 → 3), with the reason given to the applicant. */
+    public DossierEvents.DossierStatusChanged refuse(Instant at, String reason) {
+        var event = moveTo(DossierStatus.REFUSED, reason);
+        this.finishedAt = at;
+        return event;
+    }
+
+    /** The applicant withdraws the dossier (→ 7): processing ends. */
+    public DossierEvents.DossierStatusChanged withdraw(Instant at, String reason) {
+        var event = moveTo(DossierStatus.WITHDRAWN, reason);
+        this.finishedAt = at;
+        this.clockStoppedAt = null;
+        return event;
+    }
+
+    /**
+     * The clock stops (→ 5 supplement, 6 payment, 8 stopped). A stop while the clock is already stopped (a dossier
+     * waiting for a supplement is stopped) keeps the first stop's instant.
+     */
+    public DossierEvents.DossierStatusChanged stopClock(DossierStatus target, Instant at, String reason) {
+        if (!clockStopped(target)) throw new IllegalArgumentException(target + " does not stop the clock");
+        var event = moveTo(target, reason);
+        if (clockStoppedAt == null) clockStoppedAt = at;
+        if (target == DossierStatus.SUPPLEMENT_REQUESTED) supplementCount++;
+        return event;
+    }
+
+    /**
+     * The clock runs again (5, 6, 8 → 4): the due date moves by exactly the working time it was stopped.
+     *
+     * @param stoppedWorkingTime the working time between the stop and now, in the unit's calendar
+     * @param newDue             the due date moved by that time
+     */
+    public DossierEvents.DossierStatusChanged resumeClock(java.time.Duration stoppedWorkingTime, Instant newDue) {
+        if (!clockStopped(status)) {
+            throw new BusinessRuleException("dossier.transition.illegal", code, status.code(), DossierStatus.IN_PROCESS.code());
+        }
+        var event = moveTo(DossierStatus.IN_PROCESS, null);
+        this.stoppedSeconds += stoppedWorkingTime.getSeconds();
+        this.clockStoppedAt = null;
+        if (dueAt != null) this.dueAt = newDue;
+        return event;
+    }
+
+    /** A later date promised to the applicant with an apology (form 04). */
+    public void extend(Instant newDue, String reason) {
+        if (finishedAt != null) throw new BusinessRuleException("dossier.extension.finished", code);
+        this.extendedDueAt = newDue;
+        this.statusReason = reason;
+    }
+
     /** True when the rules allow going from {@code from} to {@code to}. */
     public static boolean allows(DossierStatus from, DossierStatus to) {
         return ALLOWED.getOrDefault(from, Set.of()).contains(to);
@@ -80,24 +162,25 @@ public final class Dossier {
 
     /** The result is ready (4 → 9): the processing time ends here. */
     public DossierEvents.DossierStatusChanged markProcessed(Instant at) {
-        var event = moveTo(DossierStatus.PROCESSED, at);
+        var event = moveTo(DossierStatus.PROCESSED, null);
         this.finishedAt = at;
         return event;
     }
 
     /** The result was handed to the applicant (9 → 10). */
     public DossierEvents.DossierStatusChanged returnResult(Instant at) {
-        var event = moveTo(DossierStatus.RETURNED, at);
+        var event = moveTo(DossierStatus.RETURNED, null);
         this.returnedAt = at;
         return event;
     }
 
-    private DossierEvents.DossierStatusChanged moveTo(DossierStatus target, Instant at) {
+    private DossierEvents.DossierStatusChanged moveTo(DossierStatus target, String reason) {
         if (!allows(status, target)) {
             throw new BusinessRuleException("dossier.transition.illegal", code, status.code(), target.code());
         }
         var event = new DossierEvents.DossierStatusChanged(code, status, target);
         this.status = target;
+        this.statusReason = reason;
         return event;
     }
 
@@ -124,6 +207,17 @@ public final class Dossier {
     public String currentStep() { return currentStep; }
     public String createdBy() { return createdBy; }
     public int version() { return version; }
+    public Instant acceptedAt() { return acceptedAt; }
+    /** When the clock stopped, while it is stopped; null while it runs. */
+    public Instant clockStoppedAt() { return clockStoppedAt; }
+    /** Working time the clock has been stopped in all, in seconds. */
+    public long stoppedSeconds() { return stoppedSeconds; }
+    /** How many times a supplement was requested (more than one makes the dossier late, Decision 766). */
+    public int supplementCount() { return supplementCount; }
+    /** The reason of the last refusal, supplement request, stop or withdrawal. */
+    public String statusReason() { return statusReason; }
+    /** The later date promised with an apology (form 04), or null. */
+    public Instant extendedDueAt() { return extendedDueAt; }
 
     @Override
     public String toString() { return "Dossier[" + code + ", status " + status.code() + "]"; }

@@ -38,7 +38,10 @@ class DossierController {
 
     record DossierJson(String code, String procedureCode, String unit, String channel, int channelCode, String status,
                        int statusCode, String statusName, ApplicantJson applicant, Map<String, Object> data,
-                       Instant receivedAt, Instant dueAt, Instant finishedAt, Instant returnedAt, String currentStep) { }
+                       Instant receivedAt, Instant dueAt, Instant finishedAt, Instant returnedAt, String currentStep,
+                       boolean clockStopped, int supplementCount, String statusReason, Instant extendedDueAt) { }
+
+    record ActionRequest(String reason) { }
 
     record HistoryJson(int seq, Instant at, String actor, String channel, String action, Integer statusBefore,
                        Integer statusAfter, String detail, String hash) { }
@@ -84,6 +87,27 @@ class DossierController {
         return service.search(s, q, limit).stream().map(d -> toJson(d, locale)).toList();
     }
 
+    @PostMapping("/{code}/actions/{action}")
+    @Operation(summary = "Take an action on a dossier",
+            description = "accept, refuse, request-supplement, receive-supplement, request-payment, confirm-payment, stop, "
+                    + "resume, withdraw, return-result. 200 with the dossier; 403 for a role that may not; 409 for an "
+                    + "illegal transition; 400 when a required reason is missing")
+    DossierJson act(@PathVariable String code, @PathVariable String action,
+                    @RequestBody(required = false) ActionRequest body, Locale locale) {
+        var known = DossierAction.ofPath(action)
+                .orElseThrow(() -> new vn.motcua.shared.NotFoundException("dossier.action.unknown", action));
+        return toJson(service.act(code, known, body == null ? null : body.reason()), locale);
+    }
+
+    record VerificationJson(String code, boolean intact, String problem) { }
+
+    @GetMapping("/{code}/history/verify")
+    @Operation(summary = "Check the audit trail's hash chain (administrators and supervisors)")
+    VerificationJson verify(@PathVariable String code) {
+        String problem = service.verifyHistory(code);
+        return new VerificationJson(code, problem == null, problem);
+    }
+
     @GetMapping("/{code}/history")
     @Operation(summary = "The audit trail, oldest first")
     List<HistoryJson> history(@PathVariable String code) {
@@ -96,6 +120,7 @@ class DossierController {
         return new DossierJson(d.code(), d.procedureCode(), d.unitIdentifier(), d.channel().name(), d.channel().code(),
                 d.status().name(), d.status().code(), messages.get(locale, d.status().messageKey()),
                 new ApplicantJson(a.fullName(), a.idNumber(), a.phone(), a.email(), a.address()), d.formData(),
-                d.receivedAt(), d.dueAt(), d.finishedAt(), d.returnedAt(), d.currentStep());
+                d.receivedAt(), d.dueAt(), d.finishedAt(), d.returnedAt(), d.currentStep(),
+                d.clockStoppedAt() != null, d.supplementCount(), d.statusReason(), d.extendedDueAt());
     }
 }

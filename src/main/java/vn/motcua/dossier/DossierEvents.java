@@ -7,6 +7,18 @@ public final class DossierEvents {
     /** A dossier was received (status 2): its procedure's process must start, with the code as business key. */
     public record DossierReceived(String code, String procedureCode, String unitIdentifier) { }
 
+    /** The processing clock stopped (supplement, payment or stop). */
+    public record ClockStopped(String code, DossierStatus status) { }
+
+    /** The processing clock runs again; due dates move by the stopped working time. */
+    public record ClockResumed(String code, java.time.Duration stoppedWorkingTime) { }
+
+    /** The applicant withdrew the dossier: its process ends. */
+    public record DossierWithdrawn(String code) { }
+
+    /** The desk handed the result over through the action (not the process step): the process's return step ends. */
+    public record ResultReturned(String code, String actor) { }
+
     /** A dossier's status changed. */
     public record DossierStatusChanged(String code, DossierStatus from, DossierStatus to) { }
 }

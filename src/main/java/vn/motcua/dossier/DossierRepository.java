@@ -100,8 +100,13 @@ class DossierRepository {
     void update(Dossier d) {
         int rows = jdbc.sql("""
                         update dossier set status = :status, due_at = :dueAt, finished_at = :finishedAt, returned_at = :returnedAt,
-                          process_instance_id = :pid, current_step = :step, version = version + 1
+                          process_instance_id = :pid, current_step = :step, accepted_at = :acceptedAt,
+                          clock_stopped_at = :stoppedAt, stopped_seconds = :stoppedSeconds, supplement_count = :supplements,
+                          status_reason = :reason, extended_due_at = :extendedDue, version = version + 1
                         where id = :id and version = :version""")
+                .param("acceptedAt", utc(d.acceptedAt())).param("stoppedAt", utc(d.clockStoppedAt()))
+                .param("stoppedSeconds", d.stoppedSeconds()).param("supplements", d.supplementCount())
+                .param("reason", d.statusReason()).param("extendedDue", utc(d.extendedDueAt()))
                 .param("status", d.status().code()).param("dueAt", utc(d.dueAt()))
                 .param("finishedAt", utc(d.finishedAt())).param("returnedAt", utc(d.returnedAt()))
                 .param("pid", d.processInstanceId()).param("step", d.currentStep())
@@ -146,7 +151,7 @@ class DossierRepository {
     }
 
     private Dossier map(ResultSet rs, int row) throws SQLException {
-        return new Dossier(rs.getLong("id"), rs.getString("code"), rs.getString("procedure_code"), rs.getLong("unit_id"),
+        var dossier = new Dossier(rs.getLong("id"), rs.getString("code"), rs.getString("procedure_code"), rs.getLong("unit_id"),
                 rs.getString("unit_identifier"), rs.getString("unit_tree_path"), Channel.valueOf(rs.getString("channel")),
                 DossierStatus.ofCode(rs.getInt("status")),
                 new Applicant(rs.getString("applicant_name"), rs.getString("applicant_id_number"), rs.getString("applicant_phone"),
@@ -154,6 +159,9 @@ class DossierRepository {
                 rs.getString("owner_username"), fromJson(rs.getString("form_data")), instant(rs, "received_at"),
                 instant(rs, "due_at"), instant(rs, "finished_at"), instant(rs, "returned_at"),
                 rs.getString("process_instance_id"), rs.getString("current_step"), rs.getString("created_by"), rs.getInt("version"));
+        dossier.restoreClock(instant(rs, "accepted_at"), instant(rs, "clock_stopped_at"), rs.getLong("stopped_seconds"),
+                rs.getInt("supplement_count"), rs.getString("status_reason"), instant(rs, "extended_due_at"));
+        return dossier;
     }
 
     static OffsetDateTime utc(Instant instant) { return instant == null ? null : instant.atOffset(ZoneOffset.UTC); }

@@ -25,6 +25,7 @@ import vn.motcua.organisation.Unit;
 import vn.motcua.security.AuthenticatedUser;
 import vn.motcua.security.CurrentUser;
 import vn.motcua.security.SystemAccess;
+import vn.motcua.shared.BusinessRuleException;
 import vn.motcua.shared.InvalidInputException;
 import vn.motcua.shared.Messages;
 import vn.motcua.shared.NotFoundException;
@@ -165,6 +166,81 @@ public class DossierService {
         audit.append(dossier.id(), actor, Channel.IN_PERSON.name(), "STEP_COMPLETED", dossier.status(), dossier.status(), stepName);
     }
 
+    /**
+     * Takes an action on a dossier the caller may see: 404 when it is not theirs, 403 when their role may not take
+     * this action, 409 when the dossier's status does not allow it, 400 when a required reason is missing. Clock
+     * stops and restarts move the due date by exactly the stopped working time.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public Dossier act(String code, DossierAction action, String reason) {
+        AuthenticatedUser user = currentUser.require();
+        Dossier d = visible(code);
+        if (action.roles().stream().noneMatch(user::has)) {
+            throw new org.springframework.security.access.AccessDeniedException("role may not " + action.path());
+        }
+        String why = reason == null || reason.isBlank() ? null : reason.trim();
+        if (action.reasonRequired() && why == null) throw new InvalidInputException("reason", messages.get("dossier.action.reasonRequired"));
+        if (why != null && why.length() > 2000) throw new InvalidInputException("reason", messages.get("error.field.tooLong", 2000));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        String channel = user.has(Role.CITIZEN) ? Channel.ONLINE.name() : Channel.IN_PERSON.name();
+        DossierEvents.DossierStatusChanged change = switch (action) {
+            case ACCEPT -> {
+                var procedure = catalogue.procedure(d.procedureCode()).orElseThrow();
+                yield d.accept(now, calendar.dueAt(now, procedure.processingTime(d.channel() == Channel.ONLINE), d.unitIdentifier()));
+            }
+            case REFUSE -> d.refuse(now, why);
+            case REQUEST_SUPPLEMENT -> d.stopClock(DossierStatus.SUPPLEMENT_REQUESTED, now, why);
+            case REQUEST_PAYMENT -> d.stopClock(DossierStatus.PAYMENT_REQUESTED, now, why);
+            case STOP -> d.stopClock(DossierStatus.STOPPED, now, why);
+            case RECEIVE_SUPPLEMENT, CONFIRM_PAYMENT, RESUME -> {
+                DossierStatus expected = action == DossierAction.RESUME ? DossierStatus.STOPPED
+                        : action == DossierAction.CONFIRM_PAYMENT ? DossierStatus.PAYMENT_REQUESTED : DossierStatus.SUPPLEMENT_REQUESTED;
+                if (d.status() != expected) {
+                    throw new BusinessRuleException("dossier.transition.illegal", code, d.status().code(), DossierStatus.IN_PROCESS.code());
+                }
+                var stopped = calendar.workingTimeBetween(d.clockStoppedAt(), now, d.unitIdentifier());
+                if (stopped.isNegative()) stopped = java.time.Duration.ZERO;
+                var newDue = d.dueAt() == null ? null : calendar.addWorkingTime(d.dueAt(), stopped, d.unitIdentifier());
+                var resumed = d.resumeClock(stopped, newDue);
+                events.publishEvent(new DossierEvents.ClockResumed(code, stopped));
+                yield resumed;
+            }
+            case WITHDRAW -> d.withdraw(now, why);
+            case RETURN_RESULT -> d.returnResult(now);
+        };
+        dossiers.update(d);
+        audit.append(d.id(), user.username(), channel, action.name(), change.from(), change.to(), why);
+        events.publishEvent(change);
+        if (action == DossierAction.ACCEPT) {
+            events.publishEvent(new DossierEvents.DossierReceived(code, d.procedureCode(), d.unitIdentifier()));
+        } else if (Dossier.clockStopped(change.to()) && !Dossier.clockStopped(change.from())) {
+            events.publishEvent(new DossierEvents.ClockStopped(code, change.to()));
+        } else if (action == DossierAction.WITHDRAW && d.processInstanceId() != null) {
+            events.publishEvent(new DossierEvents.DossierWithdrawn(code));
+        } else if (action == DossierAction.RETURN_RESULT) {
+            events.publishEvent(new DossierEvents.ResultReturned(code, user.username()));
+        }
+        return dossiers.findByCode(code).orElseThrow();
+    }
+
+    /**
+     * Records the later date promised to the applicant with an apology (form 04), decided by the leader before the
+     * due date; the statutory due date itself stays as it is, for the indicators.
+     */
+    @PreAuthorize("hasRole('SYSTEM')")
+    @Transactional
+    public void extend(String code, Instant newDue, String reason, String actor) {
+        Dossier d = existing(code);
+        if (newDue == null || (d.dueAt() != null && !newDue.isAfter(d.dueAt()))) {
+            throw new InvalidInputException("newDueDate", messages.get("dossier.extension.notLater"));
+        }
+        d.extend(newDue, reason);
+        dossiers.update(d);
+        audit.append(d.id(), actor == null ? SystemAccess.USERNAME : actor, Channel.IN_PERSON.name(), "EXTENDED",
+                d.status(), d.status(), reason);
+    }
+
     // --- Called by the engine (workflow glue), which acts as the system on behalf of the user who moved the process.
 
     /** Links the dossier to its process instance. */
@@ -206,6 +282,7 @@ public class DossierService {
     @Transactional
     public void returnResult(String code, String actor) {
         Dossier d = existing(code);
+        if (d.status() == DossierStatus.RETURNED) return; // already handed over through the desk's action
         record(d, d.returnResult(clock.instant().truncatedTo(ChronoUnit.MICROS)), actor, "RESULT_RETURNED");
     }
 

@@ -10,7 +10,12 @@ public record ProcessingPeriod(int amount, Unit unit) {
 
     /** The unit of a processing time. Labels: {@code paperwork.period.*}. */
     public enum Unit {
-        WORKING_DAYS, WORKING_HOURS, CALENDAR_DAYS
+        /** Ngày làm việc: weekends and public holidays do not count. */
+        WORKING_DAYS,
+        /** Giờ làm việc. */
+        WORKING_HOURS,
+        /** Ngày (calendar days). */
+        CALENDAR_DAYS
     }
 
     /**
@@ -25,7 +30,7 @@ public record ProcessingPeriod(int amount, Unit unit) {
         }
     }
 
-    /** A period of working days. */
+    /** A period of working days; 0 prints as "Trong ngày làm việc". */
     public static ProcessingPeriod workingDays(int days) {
         return new ProcessingPeriod(days, Unit.WORKING_DAYS);
     }

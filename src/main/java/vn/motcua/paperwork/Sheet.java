@@ -87,7 +87,10 @@ final class Sheet {
         }
     }
 
-    /** A word (or kept run) placed on a line, with whether a space precedes it. */
+    /**
+     * A word (or kept run) placed on a line: its width, the width of a space in its style, and whether a space
+     * precedes it.
+     */
     record Piece(String text, Style style, float width, float spaceWidth, boolean spaceBefore) {
     }
 
@@ -433,7 +436,6 @@ final class Sheet {
     private static final class Box {
         final List<Part> parts = new ArrayList<>();
         boolean spaceBefore;
-        Style spaceStyle = Style.REGULAR;
         boolean breakBefore;
 
         void append(String text, Style style) {
@@ -469,7 +471,8 @@ final class Sheet {
                 if (box.breakBefore && !pieces.isEmpty()) {
                     return new Line(pieces, used, true);
                 }
-                float space = pieces.isEmpty() || !box.spaceBefore ? 0 : spaceWidth(box.spaceStyle);
+                // A space is measured, and drawn, in the style of the word after it.
+                float space = pieces.isEmpty() || !box.spaceBefore ? 0 : spaceWidth(box.parts.get(0).style());
                 float boxWidth = boxWidth(box);
                 if (used + space + boxWidth <= available) {
                     used = place(box, pieces, used, space);
@@ -578,7 +581,6 @@ final class Sheet {
         List<Box> boxes = new ArrayList<>();
         Box current = null;
         boolean space = false;
-        Style spaceStyle = Style.REGULAR;
         boolean lineBreak = false;
         for (Run run : runs) {
             if (run.text() == null || run.text().isEmpty()) {
@@ -594,12 +596,10 @@ final class Sheet {
                 } else if (chunk.equals(" ")) {
                     current = null;
                     space = true;
-                    spaceStyle = run.style();
                 } else {
                     if (current == null) {
                         current = new Box();
                         current.spaceBefore = space;
-                        current.spaceStyle = spaceStyle;
                         current.breakBefore = lineBreak;
                         boxes.add(current);
                         space = false;

@@ -70,6 +70,7 @@ class SecurityConfiguration extends VaadinWebSecurity {
     SecurityFilterChain camundaWebappSecurity(HttpSecurity http) throws Exception {
         http.securityMatcher("/camunda/**")
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
+                .httpBasic(basic -> { })
                 .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
                 // Camunda's webapps carry their own CSRF prevention filter.
                 .csrf(csrf -> csrf.disable());

@@ -125,6 +125,10 @@ public class TaskListService {
             throw new BusinessRuleException("task.takenByOther", task.getName());
         }
         WorkTask work = toWorkTasks(List.of(task)).get(0);
+        var dossier = dossiers.get(work.dossierCode());
+        if (vn.motcua.dossier.Dossier.clockStopped(dossier.status()) && !isLifecycleTask(task)) {
+            throw new BusinessRuleException("task.clockStopped", dossier.code(), dossier.status().code());
+        }
         Map<String, Object> input = data == null ? Map.of() : data;
         Map<String, Object> stored = input;
         Map<String, Object> variables = new HashMap<>();
@@ -148,6 +152,11 @@ public class TaskListService {
         } finally {
             identity.clearAuthentication();
         }
+    }
+
+    /** The lifecycle's own tasks (nearly-due, overdue) go on while the clock is stopped. */
+    private static boolean isLifecycleTask(Task task) {
+        return task.getProcessDefinitionId() != null && task.getProcessDefinitionId().startsWith("dossier-lifecycle:");
     }
 
     /** Form fields the designer marked as routing flags (custom property processVariable=true). */

@@ -7,6 +7,7 @@ import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
 import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
 import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -36,6 +37,9 @@ class CurrentStepPlugin extends AbstractProcessEnginePlugin {
         configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
             @Override
             public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+                // The lifecycle's own tasks (warnings to the leader) are not steps of the procedure
+                if (activity.getProcessDefinition() instanceof ProcessDefinitionEntity definition
+                        && DossierProcess.LIFECYCLE.equals(definition.getKey())) return;
                 if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior behavior) {
                     behavior.getTaskDefinition().addTaskListener(TaskListener.EVENTNAME_CREATE, onCreate);
                 }

@@ -8,6 +8,24 @@ package vn.motcua.workflow;
 public final class DossierProcess {
     private DossierProcess() { }
 
+    /** The process wrapping every procedure's process: withdrawal, clock stops, nearly-due and overdue. */
+    public static final String LIFECYCLE = "dossier-lifecycle";
+    /** Variable of the lifecycle: the id of the procedure's process it calls. */
+    public static final String VAR_PROCEDURE_PROCESS = "procedureProcess";
+    /** Messages the lifecycle waits for, correlated by business key. */
+    public static final String MESSAGE_WITHDRAWN = "DossierWithdrawn";
+    public static final String MESSAGE_CLOCK_STOPPED = "DossierClockStopped";
+    public static final String MESSAGE_CLOCK_RESUMED = "DossierClockResumed";
+    /** The return step every procedure names so (the desk's return-result action completes it). */
+    public static final String TASK_RETURN_RESULT = "Task_ReturnResult";
+    /** Variables of the delay decision form (form 04). */
+    public static final String VAR_NEW_DUE_DATE = "newDueDate";
+    public static final String VAR_APOLOGY_REASON = "apologyReason";
+    /** Bean: records the apology and new date (form 04). */
+    public static final String BEAN_RECORD_EXTENSION = "recordExtension";
+    /** Bean: the lifecycle's timers, {@code ${dossierDeadlines.warningAt(execution)}}, {@code dueAt(execution)}. */
+    public static final String BEAN_DOSSIER_DEADLINES = "dossierDeadlines";
+
     /** Variable: the receiving unit's identifier, for candidate groups ({@code SPECIALIST_${unit}}) and deadlines. */
     public static final String VAR_UNIT = "unit";
     /** Variable: the leader's decision, a routing flag set from the approval form. */

@@ -11,7 +11,7 @@ import vn.motcua.dossier.DossierService;
 import vn.motcua.security.SystemAccess;
 
 /**
- * Starts the procedure's process when a dossier is received, in the receiving transaction: a dossier never exists
+ * Starts the dossier's lifecycle, which calls the procedure's process, when a dossier is received, in the receiving transaction: a dossier never exists
  * without its process, nor a process without its dossier.
  */
 @Component
@@ -29,8 +29,9 @@ class ProcessStarter {
     @EventListener
     void on(DossierReceived event) {
         var procedure = catalogue.procedure(event.procedureCode()).orElseThrow();
-        var instance = runtime.startProcessInstanceByKey(procedure.processKey(), event.code(),
-                Map.of(DossierProcess.VAR_UNIT, event.unitIdentifier()));
+        var instance = runtime.startProcessInstanceByKey(DossierProcess.LIFECYCLE, event.code(),
+                Map.of(DossierProcess.VAR_UNIT, event.unitIdentifier(),
+                        DossierProcess.VAR_PROCEDURE_PROCESS, procedure.processKey()));
         SystemAccess.run(() -> dossiers.attachProcess(event.code(), instance.getId()));
     }
 }

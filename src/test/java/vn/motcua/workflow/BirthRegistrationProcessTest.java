@@ -68,6 +68,8 @@ class BirthRegistrationProcessTest {
         complete("clerk", dossier.code(), Map.of("resultHandedOver", true, "receiverName", "Trần Thị Mỹ Lệ"));
         assertThat(instance).isEnded().hasPassedInOrder("Task_StartProcessing", "Task_ReviewDossier",
                 "Task_ApproveResult", "Task_MarkProcessed", "Task_ReturnResult", "Task_RecordResultReturned");
+        assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(dossier.code()).count())
+                .as("the lifecycle ends with the procedure").isZero();
 
         users.signInAs("clerk");
         var returned = dossiers.get(dossier.code());
@@ -131,6 +133,7 @@ class BirthRegistrationProcessTest {
     }
 
     private ProcessInstance instanceOf(String code) {
-        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(code).singleResult();
+        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(code)
+                .processDefinitionKey("birth-registration").singleResult();
     }
 }

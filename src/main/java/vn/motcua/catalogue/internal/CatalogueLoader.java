@@ -36,6 +36,27 @@ public class CatalogueLoader {
     private final PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
     private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
 
+    /** Folder of the models and forms every procedure shares (the dossier lifecycle), which has no descriptor. */
+    public static final String SHARED = "_shared";
+
+    /** The shared models and forms, deployed before the procedures. */
+    public record SharedBundle(Map<String, byte[]> resources, Map<String, FormSchema> forms) { }
+
+    public SharedBundle loadShared() {
+        try {
+            Map<String, byte[]> resources = new LinkedHashMap<>();
+            for (String pattern : List.of("*.bpmn", "*.dmn")) {
+                for (Resource r : resolver.getResources("classpath*:processes/" + SHARED + "/" + pattern)) {
+                    resources.put(SHARED + "/" + r.getFilename(), read(r));
+                }
+            }
+            Map<String, FormSchema> forms = loadForms(SHARED, resources);
+            return new SharedBundle(resources, forms);
+        } catch (IOException e) {
+            throw new CatalogueException("processes/" + SHARED, "cannot read: " + e.getMessage());
+        }
+    }
+
     public List<Bundle> load() {
         try {
             List<Bundle> bundles = new ArrayList<>();
@@ -69,6 +90,18 @@ public class CatalogueLoader {
                 }
             }
         }
+        Map<String, FormSchema> forms = loadForms(folder, resources);
+        Procedure procedure = toProcedure(descriptorName, folder, d);
+        if (!processIds.contains(procedure.processKey())) {
+            throw new CatalogueException(descriptorName, "process '" + procedure.processKey() + "' is not defined by any BPMN file in processes/" + folder + "/");
+        }
+        if (!forms.containsKey(procedure.intakeForm())) {
+            throw new CatalogueException(descriptorName, "intake form '" + procedure.intakeForm() + "' is not in forms/" + folder + "/");
+        }
+        return new Bundle(procedure, resources, forms);
+    }
+
+    private Map<String, FormSchema> loadForms(String folder, Map<String, byte[]> resources) throws IOException {
         Map<String, FormSchema> forms = new LinkedHashMap<>();
         for (Resource r : resolver.getResources("classpath*:forms/" + folder + "/*.form")) {
             byte[] content = read(r);
@@ -84,14 +117,7 @@ public class CatalogueLoader {
             }
             resources.put(folder + "/" + r.getFilename(), content);
         }
-        Procedure procedure = toProcedure(descriptorName, folder, d);
-        if (!processIds.contains(procedure.processKey())) {
-            throw new CatalogueException(descriptorName, "process '" + procedure.processKey() + "' is not defined by any BPMN file in processes/" + folder + "/");
-        }
-        if (!forms.containsKey(procedure.intakeForm())) {
-            throw new CatalogueException(descriptorName, "intake form '" + procedure.intakeForm() + "' is not in forms/" + folder + "/");
-        }
-        return new Bundle(procedure, resources, forms);
+        return forms;
     }
 
     private static Procedure toProcedure(String file, String folder, ProcedureDescriptor d) {

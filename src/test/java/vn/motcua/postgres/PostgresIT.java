@@ -17,14 +17,18 @@ import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.tasklist.TaskListService;
 
-/** The application on PostgreSQL 127.0.0.1:5432/motcua_test, whatever database the rest of the suite uses. */
+/**
+ * The application on PostgreSQL 127.0.0.1:5432/motcua_test, whatever database the rest of the suite uses. Runs in
+ * its own JVM (Failsafe, *IT): a second application context in the main test JVM would share Spring Security's
+ * static context holder with the first.
+ */
 @RequiresPostgres
 @SpringBootTest(properties = {
         "spring.datasource.url=" + RequiresPostgres.URL,
         "spring.datasource.username=" + RequiresPostgres.USER,
         "spring.datasource.password="})
 @ActiveProfiles({"demo", "test"})
-class PostgresIntegrationTest {
+class PostgresIT {
     @Autowired JdbcClient jdbc;
     @Autowired DossierService dossiers;
     @Autowired TaskListService tasks;

@@ -1,0 +1,182 @@
+package vn.motcua.workflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+
+import org.camunda.bpm.engine.ProcessEngine;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import vn.motcua.BirthRegistrationSample;
+import vn.motcua.MotCuaTest;
+import vn.motcua.TestUsers;
+import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.dossier.AuditEntry;
+import vn.motcua.dossier.Channel;
+import vn.motcua.dossier.DossierAction;
+import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.ReceiveDossier;
+import vn.motcua.shared.BusinessRuleException;
+import vn.motcua.shared.InvalidInputException;
+import vn.motcua.tasklist.TaskListService;
+
+/** The lifecycle every procedure shares: online acceptance, clock stops, withdrawal, timers and the apology (form 04). */
+@MotCuaTest
+class DossierLifecycleTest {
+    @Autowired ProcessEngine engine;
+    @Autowired DossierService dossiers;
+    @Autowired TaskListService tasks;
+    @Autowired WorkingCalendar calendar;
+    @Autowired JdbcClient jdbc;
+    @Autowired TestUsers users;
+
+    @AfterEach
+    void signOut() { users.signOut(); }
+
+    @Test
+    void anOnlineSubmissionWaitsForTheDeskThenStartsItsProcessWhenAccepted() {
+        users.signInAs("citizen");
+        var submitted = dossiers.receive(new ReceiveDossier(BirthRegistrationSample.PROCEDURE, Channel.ONLINE,
+                BirthRegistrationSample.inPerson().applicant(), BirthRegistrationSample.intakeData(), BirthRegistrationSample.WARD));
+        assertThat(submitted.status()).isEqualTo(DossierStatus.NEW);
+        assertThat(submitted.dueAt()).isNull();
+        assertThat(instances(submitted.code())).isZero();
+
+        users.signInAs("clerk");
+        var accepted = dossiers.act(submitted.code(), DossierAction.ACCEPT, null);
+        assertThat(accepted.status()).isEqualTo(DossierStatus.IN_PROCESS);
+        assertThat(accepted.dueAt()).isAfter(accepted.acceptedAt());
+        assertThat(instances(submitted.code())).as("lifecycle and procedure").isEqualTo(2);
+        assertThat(dossiers.history(submitted.code())).extracting(AuditEntry::statusAfter).containsExactly(1, 2, 4);
+    }
+
+    @Test
+    void aRefusalNeedsAReasonAndEndsTheSubmission() {
+        users.signInAs("citizen");
+        var submitted = dossiers.receive(new ReceiveDossier(BirthRegistrationSample.PROCEDURE, Channel.ONLINE,
+                BirthRegistrationSample.inPerson().applicant(), BirthRegistrationSample.intakeData(), BirthRegistrationSample.WARD));
+        users.signInAs("clerk");
+        assertThatThrownBy(() -> dossiers.act(submitted.code(), DossierAction.REFUSE, " "))
+                .isInstanceOf(InvalidInputException.class);
+        var refused = dossiers.act(submitted.code(), DossierAction.REFUSE, "Thủ tục không thuộc thẩm quyền của phường");
+        assertThat(refused.status()).isEqualTo(DossierStatus.REFUSED);
+        assertThat(refused.statusReason()).isEqualTo("Thủ tục không thuộc thẩm quyền của phường");
+        assertThatThrownBy(() -> dossiers.act(submitted.code(), DossierAction.ACCEPT, null))
+                .isInstanceOf(BusinessRuleException.class);
+    }
+
+    @Test
+    void aSupplementStopsTheClockBlocksTheStepsAndMovesEveryDueDateByTheStoppedWorkingTime() {
+        users.signInAs("clerk");
+        var dossier = dossiers.receive(BirthRegistrationSample.inPerson());
+        Instant due = dossier.dueAt();
+        users.signInAs("specialist");
+        var review = tasks.myTasks().stream().filter(t -> dossier.code().equals(t.dossierCode())).findFirst().orElseThrow();
+        Instant taskDue = review.dueAt();
+
+        var waiting = dossiers.act(dossier.code(), DossierAction.REQUEST_SUPPLEMENT, "Thiếu giấy chứng sinh bản chính");
+        assertThat(waiting.status()).isEqualTo(DossierStatus.SUPPLEMENT_REQUESTED);
+        assertThat(waiting.clockStoppedAt()).isNotNull();
+        assertThat(waiting.supplementCount()).isEqualTo(1);
+        assertThatThrownBy(() -> tasks.complete(review.id(), Map.of("documentsComplete", true, "reviewOpinion", "Hồ sơ hợp lệ")))
+                .isInstanceOf(BusinessRuleException.class);
+        assertThat(engine.getRuntimeService().createExecutionQuery().processInstanceBusinessKey(dossier.code())
+                .activityId("Task_WaitClockResumed").count()).isEqualTo(1);
+
+        // The supplement takes three days: the clock was stopped since then
+        Instant stoppedAt = waiting.clockStoppedAt().minus(3, ChronoUnit.DAYS);
+        jdbc.sql("update dossier set clock_stopped_at = ? where code = ?").params(stoppedAt.atOffset(ZoneOffset.UTC), dossier.code()).update();
+
+        users.signInAs("clerk");
+        Instant before = Instant.now();
+        var resumed = dossiers.act(dossier.code(), DossierAction.RECEIVE_SUPPLEMENT, null);
+        Instant after = Instant.now();
+        assertThat(resumed.status()).isEqualTo(DossierStatus.IN_PROCESS);
+        assertThat(resumed.clockStoppedAt()).isNull();
+        Duration shortest = calendar.workingTimeBetween(stoppedAt, before, BirthRegistrationSample.WARD);
+        Duration longest = calendar.workingTimeBetween(stoppedAt, after, BirthRegistrationSample.WARD);
+        assertThat(shortest).as("three days hold working time").isPositive();
+        assertThat(resumed.dueAt()).isBetween(calendar.addWorkingTime(due, shortest, BirthRegistrationSample.WARD),
+                calendar.addWorkingTime(due, longest, BirthRegistrationSample.WARD));
+        assertThat(Duration.ofSeconds(resumed.stoppedSeconds())).isBetween(shortest.minusSeconds(1), longest.plusSeconds(1));
+
+        users.signInAs("specialist");
+        var moved = tasks.task(review.id());
+        assertThat(moved.dueAt()).isBetween(calendar.addWorkingTime(taskDue, shortest, BirthRegistrationSample.WARD).minusMillis(1),
+                calendar.addWorkingTime(taskDue, longest, BirthRegistrationSample.WARD).plusMillis(1));
+        tasks.complete(review.id(), Map.of("documentsComplete", true, "reviewOpinion", "Hồ sơ hợp lệ sau bổ sung"));
+        assertThat(engine.getRuntimeService().createExecutionQuery().processInstanceBusinessKey(dossier.code())
+                .activityId("Task_WaitClockResumed").count()).isZero();
+    }
+
+    @Test
+    void rolesAndStatusesDecideWhoMayTakeWhichAction() {
+        users.signInAs("clerk");
+        var dossier = dossiers.receive(BirthRegistrationSample.inPerson());
+        users.signInAs("specialist");
+        assertThatThrownBy(() -> dossiers.act(dossier.code(), DossierAction.STOP, "Chờ xác minh")).isInstanceOf(AccessDeniedException.class);
+        users.signInAs("clerk");
+        assertThatThrownBy(() -> dossiers.act(dossier.code(), DossierAction.RETURN_RESULT, null))
+                .isInstanceOf(BusinessRuleException.class);
+        users.signInAs("leader");
+        assertThat(dossiers.act(dossier.code(), DossierAction.STOP, "Chờ kết quả xác minh của công an").status())
+                .isEqualTo(DossierStatus.STOPPED);
+        assertThat(dossiers.act(dossier.code(), DossierAction.RESUME, null).status()).isEqualTo(DossierStatus.IN_PROCESS);
+    }
+
+    @Test
+    void aWithdrawalEndsTheProcessAndTheDossier() {
+        users.signInAs("clerk");
+        var dossier = dossiers.receive(BirthRegistrationSample.inPerson());
+        var withdrawn = dossiers.act(dossier.code(), DossierAction.WITHDRAW, "Công dân có đơn xin rút hồ sơ");
+        assertThat(withdrawn.status()).isEqualTo(DossierStatus.WITHDRAWN);
+        assertThat(withdrawn.finishedAt()).isNotNull();
+        assertThat(instances(dossier.code())).isZero();
+        users.signInAs("specialist");
+        assertThat(tasks.myTasks()).extracting(t -> t.dossierCode()).doesNotContain(dossier.code());
+    }
+
+    @Test
+    void theNearlyDueWarningAsksTheLeaderForTheApologyAndRecordsTheNewDate() {
+        users.signInAs("clerk");
+        var dossier = dossiers.receive(BirthRegistrationSample.inPerson());
+        var parent = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(dossier.code())
+                .processDefinitionKey(DossierProcess.LIFECYCLE).singleResult();
+        var timers = engine.getManagementService().createJobQuery().processInstanceId(parent.getId()).timers().list();
+        assertThat(timers).hasSize(2);
+        assertThat(timers).extracting(j -> j.getDuedate().toInstant()).contains(dossier.dueAt());
+        var warning = timers.stream().filter(j -> j.getDuedate().toInstant().isBefore(dossier.dueAt())).findFirst().orElseThrow();
+        assertThat(warning.getDuedate().toInstant()).isAfter(dossier.receivedAt());
+
+        engine.getManagementService().executeJob(warning.getId());
+        users.signInAs("leader");
+        var decision = tasks.myTasks().stream()
+                .filter(t -> dossier.code().equals(t.dossierCode()) && "Task_DecideOnDelay".equals(t.stepKey())).findFirst().orElseThrow();
+        assertThatThrownBy(() -> tasks.complete(decision.id(), Map.of("willBeLate", "YES")))
+                .isInstanceOf(InvalidInputException.class);
+        String newDay = LocalDate.now(WorkingCalendar.ZONE).plusDays(10).toString();
+        tasks.complete(decision.id(), Map.of("willBeLate", "YES", "newDueDate", newDay,
+                "apologyReason", "Cần xác minh thêm thông tin nơi sinh với bệnh viện"));
+
+        users.signInAs("clerk");
+        var extended = dossiers.get(dossier.code());
+        assertThat(extended.extendedDueAt()).isNotNull();
+        assertThat(extended.extendedDueAt().atZone(WorkingCalendar.ZONE).toLocalDate()).hasToString(newDay);
+        assertThat(dossiers.history(dossier.code())).extracting(AuditEntry::action).contains("EXTENDED");
+        assertThat(extended.currentStep()).as("the warning is not a step of the procedure").isEqualTo("Thẩm định hồ sơ, dự thảo kết quả");
+    }
+
+    private long instances(String code) {
+        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(code).count();
+    }
+}

@@ -25,10 +25,12 @@ import vn.motcua.shared.Messages;
 @Tag(name = "Dossiers", description = "Hồ sơ / dossiers")
 class DossierController {
     private final DossierService service;
+    private final DossierDocuments documents;
     private final Messages messages;
 
-    DossierController(DossierService service, Messages messages) {
+    DossierController(DossierService service, DossierDocuments documents, Messages messages) {
         this.service = service;
+        this.documents = documents;
         this.messages = messages;
     }
 
@@ -97,6 +99,22 @@ class DossierController {
         var known = DossierAction.ofPath(action)
                 .orElseThrow(() -> new vn.motcua.shared.NotFoundException("dossier.action.unknown", action));
         return toJson(service.act(code, known, body == null ? null : body.reason()), locale);
+    }
+
+    @GetMapping("/{code}/documents/{form}")
+    @Operation(summary = "An official document of Circular 03/2025 as PDF", description = "form 01..07; 409 when it does not apply")
+    ResponseEntity<byte[]> document(@PathVariable String code, @PathVariable String form) {
+        vn.motcua.paperwork.OfficialForm official;
+        try {
+            official = vn.motcua.paperwork.OfficialForm.ofNumber(form);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("form", messages.get("dossier.document.unknown", form));
+        }
+        var pdf = documents.render(code, official);
+        return ResponseEntity.ok()
+                .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header("Content-Disposition", "inline; filename=\"" + pdf.fileName() + "\"")
+                .body(pdf.content());
     }
 
     record VerificationJson(String code, boolean intact, String problem) { }

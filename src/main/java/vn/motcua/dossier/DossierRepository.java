@@ -143,6 +143,12 @@ class DossierRepository {
                 .update();
     }
 
+    /** The reason given when the dossier last entered a status (from its audit trail). */
+    Optional<String> lastReason(long dossierId, int status) {
+        return jdbc.sql("select detail from dossier_event where dossier_id = ? and status_after = ? and detail is not null order by seq desc limit 1")
+                .params(dossierId, status).query(String.class).optional();
+    }
+
     List<DossierStep> steps(long dossierId) {
         return jdbc.sql("select * from dossier_step where dossier_id = ? order by completed_at, id").param(dossierId)
                 .query((rs, n) -> new DossierStep(rs.getString("task_id"), rs.getString("step_key"), rs.getString("step_name"),

@@ -19,6 +19,8 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.AuthenticationEntryPoint;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import vn.motcua.security.ui.LoginView;
 
@@ -47,14 +49,16 @@ class SecurityConfiguration extends VaadinWebSecurity {
             response.setContentType("application/json;charset=UTF-8");
             response.getWriter().write("{\"status\":401,\"error\":\"UNAUTHORIZED\",\"message\":\"Cần đăng nhập / authentication required\"}");
         };
-        http.securityMatcher("/api/**", "/engine-rest/**", "/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html",
-                        "/actuator/**")
+        // Path patterns matched on the whole request path: /engine-rest is Jersey's servlet, not Spring MVC's
+        http.securityMatcher(new OrRequestMatcher(java.util.stream.Stream.of("/api/**", "/engine-rest/**", "/v3/api-docs/**",
+                                "/swagger-ui/**", "/swagger-ui.html", "/actuator/**")
+                        .map(p -> (RequestMatcher) AntPathRequestMatcher.antMatcher(p)).toList()))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/procedures", "/api/procedures/**", "/api/calendar/**").permitAll()
                         .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasAnyRole("ADMIN", "SUPERVISOR")
-                        .requestMatchers("/engine-rest/**").hasRole("ADMIN")
+                        .requestMatchers(AntPathRequestMatcher.antMatcher("/engine-rest/**")).hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
@@ -68,7 +72,7 @@ class SecurityConfiguration extends VaadinWebSecurity {
     @Bean
     @Order(2)
     SecurityFilterChain camundaWebappSecurity(HttpSecurity http) throws Exception {
-        http.securityMatcher("/camunda/**")
+        http.securityMatcher(AntPathRequestMatcher.antMatcher("/camunda/**"))
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
                 .httpBasic(basic -> { })
                 .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))

@@ -143,6 +143,53 @@ class DossierApiTest {
     }
 
     @Test
+    void actionsAnswer200ForTheAllowedRole403ForOthersAnd409ForAnIllegalTransition() throws Exception {
+        String code = body(clerk().postForEntity("/api/dossiers", jsonEntity(validRequest()), String.class), HttpStatus.CREATED)
+                .get("code").asText();
+        var leader = http.withBasicAuth("leader", "demo");
+        assertThat(http.withBasicAuth("specialist", "demo").postForEntity("/api/dossiers/" + code + "/actions/stop",
+                jsonEntity(Map.of("reason", "Chờ xác minh")), String.class).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(clerk().postForEntity("/api/dossiers/" + code + "/actions/return-result", jsonEntity(Map.of()), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertField(leader.postForEntity("/api/dossiers/" + code + "/actions/stop", jsonEntity(Map.of()), String.class), "reason");
+        JsonNode stopped = body(leader.postForEntity("/api/dossiers/" + code + "/actions/stop",
+                jsonEntity(Map.of("reason", "Chờ kết quả xác minh")), String.class), HttpStatus.OK);
+        assertThat(stopped.get("statusCode").asInt()).isEqualTo(8);
+        assertThat(stopped.get("clockStopped").asBoolean()).isTrue();
+        JsonNode resumed = body(leader.postForEntity("/api/dossiers/" + code + "/actions/resume", jsonEntity(Map.of()), String.class), HttpStatus.OK);
+        assertThat(resumed.get("statusCode").asInt()).isEqualTo(4);
+        assertThat(clerk().postForEntity("/api/dossiers/" + code + "/actions/teleport", jsonEntity(Map.of()), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.withBasicAuth("clerk2", "demo").postForEntity("/api/dossiers/" + code + "/actions/withdraw",
+                jsonEntity(Map.of("reason", "x")), String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        JsonNode verified = body(http.withBasicAuth("supervisor", "demo").getForEntity("/api/dossiers/" + code + "/history/verify", String.class), HttpStatus.OK);
+        assertThat(verified.get("intact").asBoolean()).isTrue();
+    }
+
+    @Test
+    void theOfficialDocumentsArePdfsAndOnlyWhereTheyApply() {
+        String code;
+        try {
+            code = body(clerk().postForEntity("/api/dossiers", jsonEntity(validRequest()), String.class), HttpStatus.CREATED).get("code").asText();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+        for (String form : new String[] {"01", "06", "07"}) {
+            var pdf = clerk().getForEntity("/api/dossiers/" + code + "/documents/" + form, byte[].class);
+            assertThat(pdf.getStatusCode()).as(form).isEqualTo(HttpStatus.OK);
+            assertThat(pdf.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+            assertThat(new String(pdf.getBody(), 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        }
+        assertThat(clerk().getForEntity("/api/dossiers/" + code + "/documents/03", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.CONFLICT);
+        assertThat(clerk().getForEntity("/api/dossiers/" + code + "/documents/99", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(http.withBasicAuth("clerk2", "demo").getForEntity("/api/dossiers/" + code + "/documents/01", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
     void theApiIsDescribedByOpenApi() throws Exception {
         JsonNode doc = body(http.getForEntity("/v3/api-docs", String.class), HttpStatus.OK);
         assertThat(doc.get("paths").has("/api/dossiers")).isTrue();

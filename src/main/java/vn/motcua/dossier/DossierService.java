@@ -224,6 +224,18 @@ public class DossierService {
         return dossiers.findByCode(code).orElseThrow();
     }
 
+    /** The actions the caller may take on a dossier they may see, in its current status. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<DossierAction> availableActions(String code) {
+        AuthenticatedUser user = currentUser.require();
+        Dossier d = visible(code);
+        return java.util.Arrays.stream(DossierAction.values())
+                .filter(a -> a.roles().stream().anyMatch(user::has))
+                .filter(a -> a.applicableTo(d.status()))
+                .toList();
+    }
+
     /**
      * Records the later date promised to the applicant with an apology (form 04), decided by the leader before the
      * due date; the statutory due date itself stays as it is, for the indicators.

@@ -17,6 +17,12 @@ import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.DossierStep;
+import vn.motcua.dossier.DossierDocuments;
+import vn.motcua.paperwork.OfficialForm;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.server.StreamResource;
+import java.io.ByteArrayInputStream;
 import vn.motcua.dossier.DossierSummary;
 import vn.motcua.forms.FormRenderer;
 import vn.motcua.shared.Formats;
@@ -30,9 +36,12 @@ public class DossierView extends VerticalLayout implements BeforeEnterObserver, 
     private final ProcedureCatalogue catalogue;
     private String title = "";
 
-    public DossierView(DossierService dossiers, ProcedureCatalogue catalogue) {
+    private final DossierDocuments documents;
+
+    public DossierView(DossierService dossiers, ProcedureCatalogue catalogue, DossierDocuments documents) {
         this.dossiers = dossiers;
         this.catalogue = catalogue;
+        this.documents = documents;
         setMaxWidth("1200px");
     }
 
@@ -48,8 +57,25 @@ public class DossierView extends VerticalLayout implements BeforeEnterObserver, 
             add(new H2(getTranslation("dossier.notFound", code)));
             return;
         }
+        show(d);
+    }
+
+    private void show(Dossier d) {
+        removeAll();
         title = d.code();
         add(new H2(d.code()), new DossierSummary(d, catalogue, getLocale()));
+        if (d.clockStoppedAt() != null || d.statusReason() != null || d.extendedDueAt() != null) {
+            var state = new Div();
+            state.setId("dossier-clock");
+            state.addClassName("muted");
+            if (d.clockStoppedAt() != null) state.add(new Div(new Span(getTranslation("dossier.clockStopped", Formats.dateTime(d.clockStoppedAt())))));
+            if (d.statusReason() != null) state.add(new Div(new Span(getTranslation("dossier.statusReason") + ": " + d.statusReason())));
+            if (d.extendedDueAt() != null) state.add(new Div(new Span(getTranslation("dossier.extendedDueAt") + ": " + Formats.dateTime(d.extendedDueAt()))));
+            add(state);
+        }
+        var actions = new DossierActionsBar(d, dossiers, this::show);
+        if (actions.getComponentCount() > 0) add(section(getTranslation("dossier.actions"), actions));
+        add(section(getTranslation("dossier.documents"), documentLinks(d)));
 
         var procedure = catalogue.procedure(d.procedureCode()).orElse(null);
         if (procedure != null) {
@@ -84,6 +110,30 @@ public class DossierView extends VerticalLayout implements BeforeEnterObserver, 
             timeline.add(entry);
         }
         add(section(getTranslation("dossier.history"), timeline));
+    }
+
+    private HorizontalLayout documentLinks(Dossier d) {
+        var links = new HorizontalLayout();
+        links.setWrap(true);
+        links.setId("dossier-documents");
+        for (OfficialForm form : OfficialForm.values()) {
+            boolean applies = switch (form) {
+                case F01_RECEIPT, F06_CONTROL_SHEET, F07_TRACKING_REGISTER -> true;
+                case F02_SUPPLEMENT_REQUEST -> d.supplementCount() > 0;
+                case F03_REFUSAL -> d.status() == DossierStatus.REFUSED;
+                case F04_APOLOGY_EXTENSION -> d.extendedDueAt() != null;
+                case F05_STOP_NOTICE -> d.status() == DossierStatus.STOPPED;
+            };
+            if (!applies) continue;
+            var resource = new StreamResource("mau-" + form.number() + "_" + d.code() + ".pdf",
+                    () -> new ByteArrayInputStream(documents.render(d.code(), form).content()));
+            resource.setContentType("application/pdf");
+            var link = new Anchor(resource, form.number() + " · " + form.title(getLocale()));
+            link.setTarget("_blank");
+            link.setId("document-" + form.number());
+            links.add(link);
+        }
+        return links;
     }
 
     private String actionName(String action) {

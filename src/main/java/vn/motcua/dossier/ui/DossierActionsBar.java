@@ -1,0 +1,91 @@
+package vn.motcua.dossier.ui;
+
+import java.util.function.Consumer;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextArea;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierAction;
+import vn.motcua.dossier.DossierService;
+import vn.motcua.shared.BusinessRuleException;
+import vn.motcua.shared.InvalidInputException;
+
+/** The actions the signed-in user may take on the dossier now; those that need a reason ask for it first. */
+class DossierActionsBar extends HorizontalLayout {
+
+    DossierActionsBar(Dossier dossier, DossierService dossiers, Consumer<Dossier> onDone) {
+        setId("dossier-actions");
+        setWrap(true);
+        for (DossierAction action : dossiers.availableActions(dossier.code())) {
+            var button = new Button(getTranslation(action.messageKey()));
+            button.setId("action-" + action.path());
+            if (action == DossierAction.ACCEPT || action == DossierAction.RETURN_RESULT
+                    || action == DossierAction.RECEIVE_SUPPLEMENT || action == DossierAction.CONFIRM_PAYMENT
+                    || action == DossierAction.RESUME) {
+                button.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+            }
+            if (action == DossierAction.REFUSE || action == DossierAction.WITHDRAW || action == DossierAction.STOP) {
+                button.addThemeVariants(ButtonVariant.LUMO_ERROR);
+            }
+            button.addClickListener(e -> {
+                if (action.reasonRequired()) askReason(dossier, action, dossiers, onDone);
+                else run(dossier, action, null, dossiers, onDone);
+            });
+            add(button);
+        }
+    }
+
+    private void askReason(Dossier dossier, DossierAction action, DossierService dossiers, Consumer<Dossier> onDone) {
+        var dialog = new Dialog();
+        dialog.setHeaderTitle(getTranslation(action.messageKey()) + " · " + dossier.code());
+        var reason = new TextArea(getTranslation("dossier.action.reason"));
+        reason.setId("action-reason");
+        reason.setWidth("32rem");
+        reason.setMaxLength(2000);
+        reason.setRequiredIndicatorVisible(true);
+        dialog.add(reason);
+        var confirm = new Button(getTranslation("dossier.action.confirm"), e -> {
+            try {
+                dossiers.act(dossier.code(), action, reason.getValue()).code();
+                dialog.close();
+                done(action, dossier, dossiers, onDone);
+            } catch (InvalidInputException ex) {
+                reason.setInvalid(true);
+                reason.setErrorMessage(ex.violations().get(0).message());
+            } catch (BusinessRuleException ex) {
+                dialog.close();
+                error(getTranslation(ex.messageKey(), ex.args()));
+            }
+        });
+        confirm.setId("action-confirm");
+        confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.getFooter().add(new Button(getTranslation("dossier.action.cancel"), e -> dialog.close()), confirm);
+        dialog.open();
+    }
+
+    private void run(Dossier dossier, DossierAction action, String reason, DossierService dossiers, Consumer<Dossier> onDone) {
+        try {
+            dossiers.act(dossier.code(), action, reason);
+            done(action, dossier, dossiers, onDone);
+        } catch (BusinessRuleException ex) {
+            error(getTranslation(ex.messageKey(), ex.args()));
+        }
+    }
+
+    private void done(DossierAction action, Dossier dossier, DossierService dossiers, Consumer<Dossier> onDone) {
+        var n = Notification.show(getTranslation("dossier.action.done", getTranslation(action.messageKey()), dossier.code()),
+                4000, Notification.Position.TOP_CENTER);
+        n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+        onDone.accept(dossiers.get(dossier.code()));
+    }
+
+    private static void error(String message) {
+        var n = Notification.show(message, 6000, Notification.Position.TOP_CENTER);
+        n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+}

@@ -1,0 +1,72 @@
+package vn.motcua.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextArea;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import vn.motcua.BirthRegistrationSample;
+import vn.motcua.MotCuaTest;
+import vn.motcua.TestUsers;
+import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierStatus;
+
+/** The dossier view offers each role the actions it may take now, asks for reasons, and lists the documents. */
+@MotCuaTest
+class DossierViewTest {
+    @Autowired ApplicationContext context;
+    @Autowired TestUsers users;
+    @Autowired DossierService dossiers;
+
+    String code;
+
+    @BeforeEach
+    void setUp() {
+        KaribuViews.setUp(context);
+        users.signInAs("clerk");
+        code = dossiers.receive(BirthRegistrationSample.inPerson()).code();
+    }
+
+    @AfterEach
+    void tearDown() { KaribuViews.tearDown(users); }
+
+    @Test
+    void theLeaderStopsWithAReasonAndResumesTheDossier() {
+        KaribuViews.signInAs(users, "leader");
+        UI.getCurrent().navigate("dossiers/" + code);
+        assertThat(_find(Button.class, spec -> spec.withId("action-accept"))).isEmpty();
+        _click(_get(Button.class, spec -> spec.withId("action-stop")));
+        _click(_get(Button.class, spec -> spec.withId("action-confirm")));
+        assertThat(_get(TextArea.class, spec -> spec.withId("action-reason")).isInvalid()).as("a reason is required").isTrue();
+        _get(TextArea.class, spec -> spec.withId("action-reason")).setValue("Chờ kết quả xác minh nơi cư trú");
+        _click(_get(Button.class, spec -> spec.withId("action-confirm")));
+
+        assertThat(_get(Span.class, spec -> spec.withId("dossier-status")).getText()).isEqualTo("8 · Dừng xử lý");
+        assertThat(dossiers.get(code).status()).isEqualTo(DossierStatus.STOPPED);
+        assertThat(_get(Anchor.class, spec -> spec.withId("document-05")).getText()).startsWith("05");
+
+        _click(_get(Button.class, spec -> spec.withId("action-resume")));
+        assertThat(_get(Span.class, spec -> spec.withId("dossier-status")).getText()).isEqualTo("4 · Đang xử lý");
+    }
+
+    @Test
+    void theClerkSeesTheReceiptAndTheDeskActionsButNotTheLeaders() {
+        KaribuViews.signInAs(users, "clerk");
+        UI.getCurrent().navigate("dossiers/" + code);
+        assertThat(_get(Anchor.class, spec -> spec.withId("document-01")).getText()).contains("Giấy tiếp nhận hồ sơ");
+        assertThat(_find(Button.class, spec -> spec.withId("action-request-supplement"))).hasSize(1);
+        assertThat(_find(Button.class, spec -> spec.withId("action-withdraw"))).hasSize(1);
+        assertThat(_find(Button.class, spec -> spec.withId("action-stop"))).isEmpty();
+        assertThat(_find(Button.class, spec -> spec.withId("action-return-result"))).as("not processed yet").isEmpty();
+    }
+}

@@ -95,6 +95,7 @@ class BirthRegistrationBrowserTest {
     private void completeTask(String user, String code, Runnable fillForm) {
         signIn(user);
         open("tasks");
+        type("task-search", code);
         click(wait.until(ExpectedConditions.elementToBeClickable(
                 By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + code + "']"))));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("task-complete")));

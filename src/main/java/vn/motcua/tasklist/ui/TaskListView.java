@@ -6,6 +6,11 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.value.ValueChangeMode;
+import vn.motcua.shared.TextSearch;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.HasDynamicTitle;
@@ -42,9 +47,23 @@ public class TaskListView extends VerticalLayout implements HasDynamicTitle {
                 : me.equals(t.assignee()) ? getTranslation("task.me") : t.assignee()).setHeader(getTranslation("task.assignee"));
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setEmptyStateText(getTranslation("task.list.empty"));
-        grid.setItems(tasks.myTasks());
+        var all = tasks.myTasks();
+        var view = grid.setItems(all);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("tasks/" + e.getItem().id())));
-        add(new H2(getTranslation("task.list.title")), grid);
+
+        var search = new TextField();
+        search.setId("task-search");
+        search.setPlaceholder(getTranslation("task.search"));
+        search.setClearButtonVisible(true);
+        search.setWidth("24rem");
+        search.setValueChangeMode(ValueChangeMode.LAZY);
+        search.addValueChangeListener(e -> view.setFilter(t -> TextSearch.matches(t.dossierCode() + " " + t.name() + " "
+                + catalogue.procedure(t.procedureCode()).map(p -> p.name().vi()).orElse(""), e.getValue())));
+        var count = new Span(getTranslation("task.count", all.size()));
+        count.addClassName("muted");
+        var bar = new HorizontalLayout(search, count);
+        bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        add(new H2(getTranslation("task.list.title")), bar, grid);
         setSizeFull();
     }
 

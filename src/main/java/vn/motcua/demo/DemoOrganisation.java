@@ -35,6 +35,12 @@ class DemoOrganisation implements ApplicationRunner {
     static final String WARD_VINH_THANH_VAN = "000.01.15.H33";
     /** Xã Bình An, huyện Kiên Lương: the demo desk of clerk2. */
     static final String COMMUNE_BINH_AN = "000.02.17.H33";
+    /** UBND thành phố Rạch Giá (district level): clerk3, specialist3, leader3. */
+    static final String CITY_RACH_GIA = "000.00.15.H33";
+    /** Sở Du lịch (province level): clerk4, specialist4, leader4. */
+    static final String DEPARTMENT_OF_TOURISM = "000.00.05.H33";
+    /** Chi cục Thuế khu vực (the tax office of inter-agency procedures): tax. */
+    static final String TAX_OFFICE = "000.00.30.H33";
     private static final String PASSWORD = "demo";
 
     private record District(String code, String name, String nameEn, List<String> communes) { }
@@ -108,6 +114,8 @@ class DemoOrganisation implements ApplicationRunner {
                         foldToEnglish(commune) + " People's Committee", UnitLevel.COMMUNE, unit));
             }
         }
+        Unit tax = organisation.createUnit(TAX_OFFICE, "Chi cục Thuế khu vực Rạch Giá - Kiên Hải",
+                "Rach Gia - Kien Hai Regional Tax Office", UnitLevel.DISTRICT, province);
         Unit ward = units.get(WARD_VINH_THANH_VAN);
         Unit commune = units.get(COMMUNE_BINH_AN);
         user("admin", "Nguyễn Văn Quản Trị", province, Role.ADMIN);
@@ -120,6 +128,15 @@ class DemoOrganisation implements ApplicationRunner {
         user("specialist2", "Bùi Thị Chuyên Viên", commune, Role.SPECIALIST);
         user("leader2", "Đỗ Văn Chủ Tịch", commune, Role.LEADER);
         user("citizen", "Ngô Thị Công Dân", null, Role.CITIZEN);
+        Unit city = organisation.unitByIdentifier(CITY_RACH_GIA).orElseThrow();
+        user("clerk3", "Lâm Thị Bộ Phận", city, Role.CLERK);
+        user("specialist3", "Trịnh Văn Phòng Ban", city, Role.SPECIALIST);
+        user("leader3", "Mai Văn Thành Phố", city, Role.LEADER);
+        Unit tourism = organisation.unitByIdentifier(DEPARTMENT_OF_TOURISM).orElseThrow();
+        user("clerk4", "Hồ Thị Du Lịch", tourism, Role.CLERK);
+        user("specialist4", "Tô Văn Lữ Hành", tourism, Role.SPECIALIST);
+        user("leader4", "Kiều Thị Giám Đốc", tourism, Role.LEADER);
+        user("tax", "Quách Văn Thuế", tax, Role.SPECIALIST);
     }
 
     private void user(String username, String fullName, Unit unit, Role role) {

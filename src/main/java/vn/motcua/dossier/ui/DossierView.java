@@ -37,11 +37,14 @@ public class DossierView extends VerticalLayout implements BeforeEnterObserver, 
     private String title = "";
 
     private final DossierDocuments documents;
+    private final java.util.List<vn.motcua.shared.DossierPanel> panels;
 
-    public DossierView(DossierService dossiers, ProcedureCatalogue catalogue, DossierDocuments documents) {
+    public DossierView(DossierService dossiers, ProcedureCatalogue catalogue, DossierDocuments documents,
+                       java.util.List<vn.motcua.shared.DossierPanel> panels) {
         this.dossiers = dossiers;
         this.catalogue = catalogue;
         this.documents = documents;
+        this.panels = panels.stream().sorted(java.util.Comparator.comparingInt(vn.motcua.shared.DossierPanel::order)).toList();
         setMaxWidth("1200px");
     }
 
@@ -85,6 +88,11 @@ public class DossierView extends VerticalLayout implements BeforeEnterObserver, 
                 form.setReadOnly(true);
                 add(section(getTranslation("dossier.formData"), form));
             });
+        }
+
+        for (var panel : panels) {
+            var component = panel.create(d.code(), d.finishedAt() == null);
+            if (component != null) add(component);
         }
 
         var steps = new Grid<DossierStep>();

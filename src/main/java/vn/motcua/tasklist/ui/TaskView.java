@@ -39,7 +39,11 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
     private final CurrentUser currentUser;
     private String title = "";
 
-    public TaskView(TaskListService tasks, DossierService dossiers, ProcedureCatalogue catalogue, CurrentUser currentUser) {
+    private final java.util.List<vn.motcua.shared.DossierPanel> panels;
+
+    public TaskView(TaskListService tasks, DossierService dossiers, ProcedureCatalogue catalogue, CurrentUser currentUser,
+                    java.util.List<vn.motcua.shared.DossierPanel> panels) {
+        this.panels = panels.stream().sorted(java.util.Comparator.comparingInt(vn.motcua.shared.DossierPanel::order)).toList();
         this.tasks = tasks;
         this.dossiers = dossiers;
         this.catalogue = catalogue;
@@ -72,6 +76,11 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
             var details = new com.vaadin.flow.component.details.Details(getTranslation("dossier.formData"), intake);
             add(details);
         });
+
+        for (var panel : panels) {
+            var component = panel.create(dossier.code(), true);
+            if (component != null) add(component);
+        }
 
         var form = tasks.form(task).map(schema -> new FormRenderer(schema, getLocale())).orElse(null);
         var section = new Div(new H3(task.name()));

@@ -50,6 +50,10 @@ public final class Dossier {
     private int supplementCount;
     private String statusReason;
     private Instant extendedDueAt;
+    private Long workingSeconds;
+    private java.math.BigDecimal feeAmount = java.math.BigDecimal.ZERO;
+    private String paymentMethod;
+    private Instant paidAt;
 
     public Dossier(long id, String code, String procedureCode, long unitId, String unitIdentifier, String unitTreePath,
                    Channel channel, DossierStatus status, Applicant applicant, String ownerUsername,
@@ -86,6 +90,28 @@ public final class Dossier {
         this.statusReason = statusReason;
         this.extendedDueAt = extendedDueAt;
     }
+
+    /** Restores the facts kept for the indicators. */
+    void restoreFacts(Long workingSeconds, java.math.BigDecimal feeAmount, String paymentMethod, Instant paidAt) {
+        this.workingSeconds = workingSeconds;
+        this.feeAmount = feeAmount == null ? java.math.BigDecimal.ZERO : feeAmount;
+        this.paymentMethod = paymentMethod;
+        this.paidAt = paidAt;
+    }
+
+    /** The processing time from receipt to the end, clock stops excluded (set when the dossier ends). */
+    void recordWorkingTime(java.time.Duration workingTime) {
+        this.workingSeconds = Math.max(0, workingTime.getSeconds() - stoppedSeconds);
+    }
+
+    /** The fee was paid, and how (ONLINE, CASH, BANK_TRANSFER). */
+    void recordPayment(String method, Instant at) {
+        this.paymentMethod = method;
+        this.paidAt = at;
+    }
+
+    /** The instant the processing time counts from: acceptance for online submissions, else receipt. */
+    public Instant startedAt() { return acceptedAt != null ? acceptedAt : receivedAt; }
 
     /** The statuses during which the processing clock does not run. */
     public static boolean clockStopped(DossierStatus status) {
@@ -218,6 +244,12 @@ public final class Dossier {
     public String statusReason() { return statusReason; }
     /** The later date promised with an apology (form 04), or null. */
     public Instant extendedDueAt() { return extendedDueAt; }
+    /** Working seconds from receipt to the end, clock stops excluded; null while unfinished. */
+    public Long workingSeconds() { return workingSeconds; }
+    public java.math.BigDecimal feeAmount() { return feeAmount; }
+    /** How the fee was paid (ONLINE, CASH, BANK_TRANSFER), null when not (yet) paid. */
+    public String paymentMethod() { return paymentMethod; }
+    public Instant paidAt() { return paidAt; }
 
     @Override
     public String toString() { return "Dossier[" + code + ", status " + status.code() + "]"; }

@@ -43,7 +43,9 @@ class DossierController {
                        Instant receivedAt, Instant dueAt, Instant finishedAt, Instant returnedAt, String currentStep,
                        boolean clockStopped, int supplementCount, String statusReason, Instant extendedDueAt) { }
 
-    record ActionRequest(String reason) { }
+    record ActionRequest(String reason, String paymentMethod) { }
+
+    record RatingRequest(Integer score, Boolean complaint, String comment) { }
 
     record HistoryJson(int seq, Instant at, String actor, String channel, String action, Integer statusBefore,
                        Integer statusAfter, String detail, String hash) { }
@@ -98,7 +100,7 @@ class DossierController {
                     @RequestBody(required = false) ActionRequest body, Locale locale) {
         var known = DossierAction.ofPath(action)
                 .orElseThrow(() -> new vn.motcua.shared.NotFoundException("dossier.action.unknown", action));
-        return toJson(service.act(code, known, body == null ? null : body.reason()), locale);
+        return toJson(service.act(code, known, body == null ? null : body.reason(), body == null ? null : body.paymentMethod()), locale);
     }
 
     @GetMapping("/{code}/documents/{form}")
@@ -115,6 +117,14 @@ class DossierController {
                 .contentType(org.springframework.http.MediaType.APPLICATION_PDF)
                 .header("Content-Disposition", "inline; filename=\"" + pdf.fileName() + "\"")
                 .body(pdf.content());
+    }
+
+    @PostMapping("/{code}/rating")
+    @Operation(summary = "The applicant rates the service of an ended dossier (score 1..5, complaint)")
+    Map<String, Object> rate(@PathVariable String code, @RequestBody(required = false) RatingRequest body) {
+        if (body == null || body.score() == null) throw new InvalidInputException("score", messages.get("dossier.rating.score"));
+        service.rate(code, body.score(), Boolean.TRUE.equals(body.complaint()), body.comment());
+        return Map.of("code", code, "score", body.score());
     }
 
     record VerificationJson(String code, boolean intact, String problem) { }

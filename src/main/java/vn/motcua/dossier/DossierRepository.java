@@ -75,13 +75,16 @@ class DossierRepository {
     }
 
     long insert(String code, String procedureCode, long unitId, Channel channel, DossierStatus status, Applicant applicant,
-                String ownerUsername, Map<String, Object> formData, Instant receivedAt, Instant dueAt, String createdBy) {
+                String ownerUsername, Map<String, Object> formData, Instant receivedAt, Instant dueAt, String createdBy,
+                java.math.BigDecimal feeAmount) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into dossier (code, procedure_code, unit_id, channel, status, applicant_name, applicant_id_number,
-                          applicant_phone, applicant_email, applicant_address, owner_username, form_data, received_at, due_at, created_by)
+                          applicant_phone, applicant_email, applicant_address, owner_username, form_data, received_at, due_at, created_by,
+                          fee_amount)
                         values (:code, :procedure, :unit, :channel, :status, :name, :idNumber, :phone, :email, :address, :owner,
-                          :data, :receivedAt, :dueAt, :createdBy)""")
+                          :data, :receivedAt, :dueAt, :createdBy, :fee)""")
+                .param("fee", feeAmount == null ? java.math.BigDecimal.ZERO : feeAmount)
                 .param("code", code).param("procedure", procedureCode).param("unit", unitId)
                 .param("channel", channel.name()).param("status", status.code())
                 .param("name", applicant.fullName()).param("idNumber", applicant.idNumber())
@@ -102,11 +105,13 @@ class DossierRepository {
                         update dossier set status = :status, due_at = :dueAt, finished_at = :finishedAt, returned_at = :returnedAt,
                           process_instance_id = :pid, current_step = :step, accepted_at = :acceptedAt,
                           clock_stopped_at = :stoppedAt, stopped_seconds = :stoppedSeconds, supplement_count = :supplements,
-                          status_reason = :reason, extended_due_at = :extendedDue, version = version + 1
+                          status_reason = :reason, extended_due_at = :extendedDue, working_seconds = :workingSeconds,
+                          payment_method = :paymentMethod, paid_at = :paidAt, version = version + 1
                         where id = :id and version = :version""")
                 .param("acceptedAt", utc(d.acceptedAt())).param("stoppedAt", utc(d.clockStoppedAt()))
                 .param("stoppedSeconds", d.stoppedSeconds()).param("supplements", d.supplementCount())
                 .param("reason", d.statusReason()).param("extendedDue", utc(d.extendedDueAt()))
+                .param("workingSeconds", d.workingSeconds()).param("paymentMethod", d.paymentMethod()).param("paidAt", utc(d.paidAt()))
                 .param("status", d.status().code()).param("dueAt", utc(d.dueAt()))
                 .param("finishedAt", utc(d.finishedAt())).param("returnedAt", utc(d.returnedAt()))
                 .param("pid", d.processInstanceId()).param("step", d.currentStep())
@@ -143,6 +148,16 @@ class DossierRepository {
                 .update();
     }
 
+    /** Records or replaces the applicant's rating. */
+    void rate(long dossierId, int score, boolean complaint, String comment, Instant at) {
+        int updated = jdbc.sql("update dossier_rating set score = ?, complaint = ?, comment = ?, rated_at = ? where dossier_id = ?")
+                .params(score, complaint, comment, utc(at), dossierId).update();
+        if (updated == 0) {
+            jdbc.sql("insert into dossier_rating (dossier_id, score, complaint, comment, rated_at) values (?, ?, ?, ?, ?)")
+                    .params(dossierId, score, complaint, comment, utc(at)).update();
+        }
+    }
+
     /** The reason given when the dossier last entered a status (from its audit trail). */
     Optional<String> lastReason(long dossierId, int status) {
         return jdbc.sql("select detail from dossier_event where dossier_id = ? and status_after = ? and detail is not null order by seq desc limit 1")
@@ -167,6 +182,9 @@ class DossierRepository {
                 rs.getString("process_instance_id"), rs.getString("current_step"), rs.getString("created_by"), rs.getInt("version"));
         dossier.restoreClock(instant(rs, "accepted_at"), instant(rs, "clock_stopped_at"), rs.getLong("stopped_seconds"),
                 rs.getInt("supplement_count"), rs.getString("status_reason"), instant(rs, "extended_due_at"));
+        long working = rs.getLong("working_seconds");
+        dossier.restoreFacts(rs.wasNull() ? null : working, rs.getBigDecimal("fee_amount"), rs.getString("payment_method"),
+                instant(rs, "paid_at"));
         return dossier;
     }
 

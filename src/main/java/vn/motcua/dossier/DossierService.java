@@ -113,7 +113,7 @@ public class DossierService {
         Instant due = citizen ? null : calendar.dueAt(now, procedure.processingTime(channel == Channel.ONLINE), unit.identifier());
         Applicant applicant = trimmed(request.applicant());
         long id = dossiers.insert(code, procedure.code(), unit.id(), channel, status, applicant,
-                citizen ? user.username() : null, data, now, due, user.username());
+                citizen ? user.username() : null, data, now, due, user.username(), procedure.fee());
         audit.append(id, user.username(), channel.name(), citizen ? "SUBMITTED" : "RECEIVED", null, status, procedure.code());
         if (!citizen) events.publishEvent(new DossierEvents.DossierReceived(code, procedure.code(), unit.identifier()));
         return dossiers.findByCode(code).orElseThrow();
@@ -174,6 +174,16 @@ public class DossierService {
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public Dossier act(String code, DossierAction action, String reason) {
+        return act(code, action, reason, null);
+    }
+
+    /**
+     * As {@link #act(String, DossierAction, String)}; {@code paymentMethod} (ONLINE, CASH, BANK_TRANSFER; CASH by
+     * default) says how the fee was paid when the action is {@link DossierAction#CONFIRM_PAYMENT}.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public Dossier act(String code, DossierAction action, String reason, String paymentMethod) {
         AuthenticatedUser user = currentUser.require();
         Dossier d = visible(code);
         if (action.roles().stream().noneMatch(user::has)) {
@@ -189,7 +199,7 @@ public class DossierService {
                 var procedure = catalogue.procedure(d.procedureCode()).orElseThrow();
                 yield d.accept(now, calendar.dueAt(now, procedure.processingTime(d.channel() == Channel.ONLINE), d.unitIdentifier()));
             }
-            case REFUSE -> d.refuse(now, why);
+            case REFUSE -> ended(d, d.refuse(now, why), now);
             case REQUEST_SUPPLEMENT -> d.stopClock(DossierStatus.SUPPLEMENT_REQUESTED, now, why);
             case REQUEST_PAYMENT -> d.stopClock(DossierStatus.PAYMENT_REQUESTED, now, why);
             case STOP -> d.stopClock(DossierStatus.STOPPED, now, why);
@@ -203,10 +213,11 @@ public class DossierService {
                 if (stopped.isNegative()) stopped = java.time.Duration.ZERO;
                 var newDue = d.dueAt() == null ? null : calendar.addWorkingTime(d.dueAt(), stopped, d.unitIdentifier());
                 var resumed = d.resumeClock(stopped, newDue);
+                if (action == DossierAction.CONFIRM_PAYMENT) d.recordPayment(paymentMethod(paymentMethod), now);
                 events.publishEvent(new DossierEvents.ClockResumed(code, stopped));
                 yield resumed;
             }
-            case WITHDRAW -> d.withdraw(now, why);
+            case WITHDRAW -> ended(d, d.withdraw(now, why), now);
             case RETURN_RESULT -> d.returnResult(now);
         };
         dossiers.update(d);
@@ -286,7 +297,8 @@ public class DossierService {
     @Transactional
     public void markProcessed(String code, String actor) {
         Dossier d = existing(code);
-        record(d, d.markProcessed(clock.instant().truncatedTo(ChronoUnit.MICROS)), actor, "PROCESSED");
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        record(d, ended(d, d.markProcessed(now), now), actor, "PROCESSED");
     }
 
     /** The result was returned to the applicant (9 → 10). */
@@ -298,10 +310,43 @@ public class DossierService {
         record(d, d.returnResult(clock.instant().truncatedTo(ChronoUnit.MICROS)), actor, "RESULT_RETURNED");
     }
 
+    /** The dossier ended: its processing time in working time, clock stops excluded, is kept for the indicators. */
+    private DossierEvents.DossierStatusChanged ended(Dossier d, DossierEvents.DossierStatusChanged change, Instant at) {
+        var working = calendar.workingTimeBetween(d.startedAt(), at, d.unitIdentifier());
+        d.recordWorkingTime(working.isNegative() ? java.time.Duration.ZERO : working);
+        return change;
+    }
+
+    /**
+     * The applicant rates the service of a dossier of theirs that has ended (1–5, 1–2 being negative), optionally
+     * with a complaint; a new rating replaces the previous one. Used by indicator 5.4.
+     */
+    @PreAuthorize("hasRole('CITIZEN')")
+    @Transactional
+    public void rate(String code, int score, boolean complaint, String comment) {
+        Dossier d = visible(code);
+        if (d.finishedAt() == null) throw new BusinessRuleException("dossier.rating.notFinished", code);
+        if (score < 1 || score > 5) throw new InvalidInputException("score", messages.get("dossier.rating.score"));
+        if (comment != null && comment.length() > 2000) throw new InvalidInputException("comment", messages.get("error.field.tooLong", 2000));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        dossiers.rate(d.id(), score, complaint, comment == null || comment.isBlank() ? null : comment.trim(), now);
+        audit.append(d.id(), currentUser.require().username(), Channel.ONLINE.name(), "RATED", d.status(), d.status(),
+                "score " + score + (complaint ? ", complaint" : ""));
+    }
+
     private void record(Dossier d, DossierEvents.DossierStatusChanged change, String actor, String action) {
         dossiers.update(d);
         audit.append(d.id(), actor == null ? SystemAccess.USERNAME : actor, d.channel().name(), action, change.from(), change.to(), null);
         events.publishEvent(change);
+    }
+
+    private String paymentMethod(String method) {
+        if (method == null || method.isBlank()) return "CASH";
+        String m = method.trim().toUpperCase(java.util.Locale.ROOT);
+        if (!java.util.Set.of("ONLINE", "CASH", "BANK_TRANSFER").contains(m)) {
+            throw new InvalidInputException("paymentMethod", messages.get("error.field.oneOf", "paymentMethod", "[ONLINE, CASH, BANK_TRANSFER]"));
+        }
+        return m;
     }
 
     private Dossier existing(String code) {

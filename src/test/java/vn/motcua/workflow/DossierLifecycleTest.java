@@ -176,6 +176,37 @@ class DossierLifecycleTest {
         assertThat(extended.currentStep()).as("the warning is not a step of the procedure").isEqualTo("Thẩm định hồ sơ, dự thảo kết quả");
     }
 
+    @Test
+    void aPaymentStopsTheClockAndItsMethodIsKeptForTheIndicators() {
+        users.signInAs("clerk");
+        var dossier = dossiers.receive(BirthRegistrationSample.inPerson());
+        assertThat(dossiers.act(dossier.code(), DossierAction.REQUEST_PAYMENT, "Lệ phí cấp bản sao trích lục: 8.000 đồng").status())
+                .isEqualTo(DossierStatus.PAYMENT_REQUESTED);
+        assertThatThrownBy(() -> dossiers.act(dossier.code(), DossierAction.CONFIRM_PAYMENT, null, "BITCOIN"))
+                .isInstanceOf(InvalidInputException.class);
+        var paid = dossiers.act(dossier.code(), DossierAction.CONFIRM_PAYMENT, null, "online");
+        assertThat(paid.status()).isEqualTo(DossierStatus.IN_PROCESS);
+        assertThat(paid.paymentMethod()).isEqualTo("ONLINE");
+        assertThat(paid.paidAt()).isNotNull();
+    }
+
+    @Test
+    void theOwnerRatesAnEndedDossierAndItsWorkingTimeIsKept() {
+        users.signInAs("citizen");
+        var submitted = dossiers.receive(new ReceiveDossier(BirthRegistrationSample.PROCEDURE, Channel.ONLINE,
+                BirthRegistrationSample.inPerson().applicant(), BirthRegistrationSample.intakeData(), BirthRegistrationSample.WARD));
+        assertThatThrownBy(() -> dossiers.rate(submitted.code(), 5, false, null)).isInstanceOf(BusinessRuleException.class);
+        var withdrawn = dossiers.act(submitted.code(), DossierAction.WITHDRAW, "Tôi nộp nhầm thủ tục");
+        assertThat(withdrawn.status()).isEqualTo(DossierStatus.WITHDRAWN);
+        assertThat(withdrawn.workingSeconds()).isNotNull().isGreaterThanOrEqualTo(0L);
+        assertThatThrownBy(() -> dossiers.rate(submitted.code(), 9, false, null)).isInstanceOf(InvalidInputException.class);
+        dossiers.rate(submitted.code(), 2, true, "Hướng dẫn chưa rõ ràng");
+        assertThat(jdbc.sql("select score from dossier_rating r join dossier d on d.id = r.dossier_id where d.code = ?")
+                .param(submitted.code()).query(Integer.class).single()).isEqualTo(2);
+        users.signInAs("clerk");
+        assertThatThrownBy(() -> dossiers.rate(submitted.code(), 5, false, null)).isInstanceOf(AccessDeniedException.class);
+    }
+
     private long instances(String code) {
         return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(code).count();
     }

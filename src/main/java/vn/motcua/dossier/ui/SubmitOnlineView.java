@@ -1,0 +1,177 @@
+package vn.motcua.dossier.ui;
+
+import java.util.List;
+import java.util.Map;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import vn.motcua.catalogue.Procedure;
+import vn.motcua.catalogue.ProcedureCatalogue;
+import vn.motcua.dossier.Applicant;
+import vn.motcua.dossier.Channel;
+import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.ReceiveDossier;
+import vn.motcua.forms.FormRenderer;
+import vn.motcua.organisation.OrganisationService;
+import vn.motcua.organisation.Unit;
+import vn.motcua.security.CurrentUser;
+import vn.motcua.shared.InvalidInputException;
+import vn.motcua.shared.TextSearch;
+
+/**
+ * Nộp hồ sơ trực tuyến: a citizen chooses the procedure and the unit that handles it, fills the declaration and
+ * submits; the dossier gets its code at once (status 1) and waits for the desk to accept it.
+ */
+@Route("submit")
+@Menu(title = "menu.submit", order = 5)
+@RolesAllowed("CITIZEN")
+public class SubmitOnlineView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
+    private final DossierService dossiers;
+    private final ProcedureCatalogue catalogue;
+    private final OrganisationService organisation;
+
+    private final ComboBox<Procedure> procedure = new ComboBox<>();
+    private final ComboBox<Unit> unit = new ComboBox<>();
+    private final TextField fullName = new TextField();
+    private final TextField idNumber = new TextField();
+    private final TextField phone = new TextField();
+    private final EmailField email = new EmailField();
+    private final TextField address = new TextField();
+    private final Div formHolder = new Div();
+    private FormRenderer form;
+
+    public SubmitOnlineView(DossierService dossiers, ProcedureCatalogue catalogue, OrganisationService organisation,
+                            CurrentUser currentUser) {
+        this.dossiers = dossiers;
+        this.catalogue = catalogue;
+        this.organisation = organisation;
+
+        procedure.setId("submit-procedure");
+        procedure.setLabel(getTranslation("intake.procedure"));
+        procedure.setPlaceholder(getTranslation("intake.procedure.placeholder"));
+        procedure.setItems((p, filter) -> TextSearch.matches(p.code() + " " + p.name().vi() + " " + p.name().en(), filter),
+                catalogue.procedures());
+        procedure.setItemLabelGenerator(p -> p.code() + " · " + p.name(getLocale()));
+        procedure.setWidthFull();
+        procedure.addValueChangeListener(e -> showProcedure(e.getValue()));
+
+        unit.setId("submit-unit");
+        unit.setLabel(getTranslation("submit.unit"));
+        unit.setItemLabelGenerator(u -> u.displayName(getLocale()) + " (" + u.identifier() + ")");
+        unit.setWidthFull();
+
+        fullName.setId("applicant-fullName");
+        fullName.setLabel(getTranslation("dossier.applicant.fullName"));
+        fullName.setRequiredIndicatorVisible(true);
+        currentUser.get().ifPresent(u -> fullName.setValue(u.fullName()));
+        idNumber.setId("applicant-idNumber");
+        idNumber.setLabel(getTranslation("dossier.applicant.idNumber"));
+        idNumber.setAllowedCharPattern("[0-9-]");
+        phone.setId("applicant-phone");
+        phone.setLabel(getTranslation("dossier.applicant.phone"));
+        email.setId("applicant-email");
+        email.setLabel(getTranslation("dossier.applicant.email"));
+        address.setId("applicant-address");
+        address.setLabel(getTranslation("dossier.applicant.address"));
+
+        var submit = new Button(getTranslation("submit.action"), e -> submit());
+        submit.setId("submit-send");
+        submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+
+        add(new H2(getTranslation("submit.title")), new Paragraph(getTranslation("submit.hint")),
+                new FormLayout(procedure, unit), section(getTranslation("intake.applicant"),
+                        new FormLayout(fullName, idNumber, phone, email, address)),
+                section(getTranslation("intake.form"), formHolder), submit);
+        setMaxWidth("1000px");
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        // A link from the public catalogue may name the procedure: /submit?procedure=1.001193
+        event.getLocation().getQueryParameters().getSingleParameter("procedure")
+                .flatMap(catalogue::procedure).ifPresent(procedure::setValue);
+    }
+
+    private static Div section(String title, com.vaadin.flow.component.Component content) {
+        var div = new Div(new H3(title), content);
+        div.addClassName("section");
+        return div;
+    }
+
+    private void showProcedure(Procedure p) {
+        formHolder.removeAll();
+        form = null;
+        unit.clear();
+        if (p == null) {
+            unit.setItems(List.of());
+            return;
+        }
+        unit.setItems((u, filter) -> TextSearch.matches(u.name() + " " + u.identifier(), filter),
+                organisation.units().stream().filter(u -> u.level() == p.level()).toList());
+        catalogue.form(p.intakeForm()).ifPresent(schema -> {
+            form = new FormRenderer(schema, getLocale());
+            formHolder.add(form);
+        });
+    }
+
+    private void submit() {
+        Procedure p = procedure.getValue();
+        if (p == null) {
+            error(getTranslation("intake.chooseProcedure"));
+            return;
+        }
+        if (form != null) {
+            var violations = form.validate();
+            if (!violations.isEmpty()) {
+                error(getTranslation("intake.invalid", violations.get(0).message()));
+                return;
+            }
+        }
+        Map<String, Object> data = form == null ? Map.of() : form.getValues();
+        try {
+            var dossier = dossiers.receive(new ReceiveDossier(p.code(), Channel.ONLINE,
+                    new Applicant(fullName.getValue(), idNumber.getValue(), phone.getValue(), email.getValue(), address.getValue()),
+                    data, unit.getValue() == null ? null : unit.getValue().identifier()));
+            var n = Notification.show(getTranslation("submit.success", dossier.code()), 8000, Notification.Position.TOP_CENTER);
+            n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+            getUI().ifPresent(ui -> ui.navigate("dossiers/" + dossier.code()));
+        } catch (InvalidInputException e) {
+            for (var v : e.violations()) {
+                switch (v.field()) {
+                    case "applicant.fullName" -> { fullName.setInvalid(true); fullName.setErrorMessage(v.message()); }
+                    case "applicant.idNumber" -> { idNumber.setInvalid(true); idNumber.setErrorMessage(v.message()); }
+                    case "applicant.phone" -> { phone.setInvalid(true); phone.setErrorMessage(v.message()); }
+                    case "applicant.email" -> { email.setInvalid(true); email.setErrorMessage(v.message()); }
+                    case "unit" -> { unit.setInvalid(true); unit.setErrorMessage(v.message()); }
+                    default -> { }
+                }
+            }
+            error(getTranslation("intake.invalid", e.violations().get(0).message()));
+        }
+    }
+
+    private static void error(String message) {
+        var n = Notification.show(message, 6000, Notification.Position.TOP_CENTER);
+        n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    @Override
+    public String getPageTitle() { return getTranslation("submit.title"); }
+}

@@ -1,0 +1,60 @@
+package vn.motcua.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.html.Span;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import vn.motcua.BirthRegistrationSample;
+import vn.motcua.MotCuaTest;
+import vn.motcua.TestUsers;
+import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.ui.DossierView;
+import vn.motcua.forms.FormRenderer;
+import vn.motcua.organisation.OrganisationService;
+import vn.motcua.organisation.Unit;
+
+/** A citizen submits online; the dossier waits (status 1) for the desk of the chosen unit, who accepts it. */
+@MotCuaTest
+class SubmitOnlineViewTest {
+    @Autowired ApplicationContext context;
+    @Autowired TestUsers users;
+    @Autowired DossierService dossiers;
+    @Autowired OrganisationService organisation;
+
+    @BeforeEach
+    void setUp() {
+        KaribuViews.setUp(context);
+        KaribuViews.signInAs(users, "citizen");
+    }
+
+    @AfterEach
+    void tearDown() { KaribuViews.tearDown(users); }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCitizenSubmitsABirthRegistrationToTheWardAndTheDeskSeesItWaiting() {
+        UI.getCurrent().navigate("submit", com.vaadin.flow.router.QueryParameters.of("procedure", BirthRegistrationSample.PROCEDURE));
+        Unit ward = organisation.unitByIdentifier(BirthRegistrationSample.WARD).orElseThrow();
+        ((ComboBox<Unit>) _get(ComboBox.class, spec -> spec.withId("submit-unit"))).setValue(ward);
+        _get(FormRenderer.class).setValues(BirthRegistrationSample.intakeData());
+        _click(_get(Button.class, spec -> spec.withId("submit-send")));
+
+        _get(DossierView.class);
+        String code = _get(Span.class, spec -> spec.withId("dossier-code")).getText();
+        assertThat(code).startsWith(BirthRegistrationSample.WARD + "-");
+        assertThat(_get(Span.class, spec -> spec.withId("dossier-status")).getText()).isEqualTo("1 · Mới đăng ký");
+
+        users.signInAs("clerk");
+        assertThat(dossiers.search(DossierStatus.NEW, code, 10)).extracting(d -> d.code()).containsExactly(code);
+    }
+}

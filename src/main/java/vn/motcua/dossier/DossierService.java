@@ -51,11 +51,14 @@ public class DossierService {
     private final Forms forms;
     private final Clock clock;
     private final ZoneId zone;
+    private final org.springframework.beans.factory.ObjectProvider<WorkAccess> workAccess;
 
     DossierService(DossierRepository dossiers, AuditTrail audit, ProcedureCatalogue catalogue,
                    OrganisationService organisation, WorkingCalendar calendar, CurrentUser currentUser,
                    ApplicationEventPublisher events, Messages messages, Forms forms,
-                   @org.springframework.beans.factory.annotation.Value("${motcua.time-zone:Asia/Ho_Chi_Minh}") String zone) {
+                   @org.springframework.beans.factory.annotation.Value("${motcua.time-zone:Asia/Ho_Chi_Minh}") String zone,
+                   org.springframework.beans.factory.ObjectProvider<WorkAccess> workAccess) {
+        this.workAccess = workAccess;
         this.dossiers = dossiers;
         this.audit = audit;
         this.catalogue = catalogue;
@@ -357,7 +360,8 @@ public class DossierService {
         var user = currentUser.get();
         var dossier = code == null ? null : dossiers.findByCode(code).orElse(null);
         boolean allowed = dossier != null && (currentUser.isSystem()
-                || user.map(u -> DossierScope.of(u).includes(dossier)).orElse(false));
+                || user.map(u -> DossierScope.of(u).includes(dossier)
+                        || workAccess.stream().anyMatch(w -> w.worksOn(u, dossier.code()))).orElse(false));
         if (!allowed) throw new NotFoundException("dossier.notFound", code);
         return dossier;
     }

@@ -1,67 +1,96 @@
 package vn.motcua.catalogue;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
-import vn.motcua.catalogue.internal.CatalogueLoader;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.motcua.catalogue.internal.CatalogueCheck;
+import vn.motcua.catalogue.internal.CatalogueException;
+import vn.motcua.catalogue.internal.CatalogueFiles;
+import vn.motcua.catalogue.internal.CatalogueLinter;
+import vn.motcua.catalogue.internal.CatalogueMessages;
+import vn.motcua.catalogue.internal.CatalogueWaivers;
+import vn.motcua.catalogue.internal.EngineParseCheck;
+import vn.motcua.catalogue.internal.FolderContent;
+import vn.motcua.catalogue.internal.LintProblem;
+import vn.motcua.catalogue.internal.ModelConventions;
 import vn.motcua.forms.FormSchema;
 import vn.motcua.organisation.UnitLevel;
 import vn.motcua.shared.TextSearch;
 
 /**
- * The procedures the province runs. Loaded from processes/ and forms/ when the application starts, checked, and
- * deployed to the engine: one deployment per procedure folder, under stable resource names and with duplicate
- * filtering, so that a restart deploys nothing twice and a changed file makes one new version. The catalogue is
- * public information: reading it needs no permission.
+ * The procedures the province runs. Read from processes/ and forms/ on the classpath when the application starts,
+ * checked by the catalogue linter as a whole, and only then deployed to the engine: one deployment per folder
+ * ({@code motcua:<folder>}, the shared models as {@code motcua:_shared}) under stable resource names with duplicate
+ * filtering, so that a restart deploys nothing twice and a changed file makes one new version. A broken catalogue
+ * stops the start with every problem listed and nothing deployed.
+ *
+ * <p>The catalogue is public information: reading it needs no permission. Reads are thread-safe and may run while
+ * the development watcher swaps a procedure in: each read sees one consistent state.
  */
 @Service
 public class ProcedureCatalogue {
     private static final Logger log = LoggerFactory.getLogger(ProcedureCatalogue.class);
     static final String DEPLOYMENT_PREFIX = "motcua:";
+    static final String DEPLOYMENT_SOURCE = "motcua-catalogue";
 
-    private final Map<String, Procedure> procedures = new LinkedHashMap<>();
-    private final Map<String, FormSchema> forms = new LinkedHashMap<>();
+    private final RepositoryService repositoryService;
+    private final TransactionTemplate transactions;
+    private final CatalogueLinter linter;
+    private volatile State state;
 
-    ProcedureCatalogue(RepositoryService repositoryService) {
-        var loader = new CatalogueLoader();
-        var shared = loader.loadShared();
-        if (!shared.resources().isEmpty()) {
-            var deployment = repositoryService.createDeployment().name(DEPLOYMENT_PREFIX + CatalogueLoader.SHARED)
-                    .source("motcua-catalogue").enableDuplicateFiltering(false);
-            shared.resources().forEach((name, content) -> deployment.addInputStream(name, new java.io.ByteArrayInputStream(content)));
-            log.info("Shared models deployed as {}", deployment.deploy().getId());
-            forms.putAll(shared.forms());
-        }
-        var bundles = loader.load();
-        for (var bundle : bundles) {
-            var deployment = repositoryService.createDeployment()
-                    .name(DEPLOYMENT_PREFIX + bundle.procedure().folder())
-                    .source("motcua-catalogue")
-                    .enableDuplicateFiltering(false);
-            bundle.resources().forEach((name, content) -> deployment.addInputStream(name, new java.io.ByteArrayInputStream(content)));
-            var deployed = deployment.deploy();
-            log.info("Procedure {} ({}) deployed as {}", bundle.procedure().code(), bundle.procedure().folder(), deployed.getId());
-            procedures.put(bundle.procedure().code(), bundle.procedure());
-            forms.putAll(bundle.forms());
-        }
+    @Autowired
+    ProcedureCatalogue(ProcessEngine engine, PlatformTransactionManager transactionManager) {
+        this(engine.getRepositoryService(), new TransactionTemplate(transactionManager),
+                new CatalogueLinter(ModelConventions.motcua(), new EngineParseCheck(engine), CatalogueWaivers.CURRENT),
+                CatalogueFiles.fromClasspath(""));
+    }
+
+    ProcedureCatalogue(RepositoryService repositoryService, TransactionTemplate transactions, CatalogueLinter linter,
+                       CatalogueFiles files) {
+        this.repositoryService = repositoryService;
+        this.transactions = transactions;
+        this.linter = linter;
+        CatalogueCheck check = linter.check(files);
+        logWaivers(check);
+        if (!check.passed()) throw new CatalogueException(check.problems());
+        List<FolderContent> contents = new ArrayList<>(check.contents().values());
+        // The shared lifecycle first: every procedure's dossier starts in it
+        contents.sort(Comparator.comparing((FolderContent c) -> !CatalogueFiles.SHARED.equals(c.folder())).thenComparing(FolderContent::folder));
+        // One transaction for every deployment: should the engine still refuse one, none of them stays
+        transactions.executeWithoutResult(status -> contents.forEach(this::deploy));
+        state = State.of(contents);
     }
 
     /** Every procedure, by national code. */
-    public List<Procedure> procedures() { return List.copyOf(procedures.values()); }
+    public List<Procedure> procedures() { return List.copyOf(state.procedures().values()); }
 
     /**
      * Procedures matching a free-text query (ignoring diacritics and case, on code and names), a sector and a level;
      * null or blank criteria match everything.
      */
     public List<Procedure> search(String query, Sector sector, UnitLevel level) {
-        return procedures.values().stream()
+        return state.procedures().values().stream()
                 .filter(p -> sector == null || p.sector() == sector)
                 .filter(p -> level == null || p.level() == level)
                 .filter(p -> query == null || query.isBlank()
@@ -70,8 +99,121 @@ public class ProcedureCatalogue {
                 .toList();
     }
 
-    public Optional<Procedure> procedure(String code) { return Optional.ofNullable(procedures.get(code)); }
+    /** The procedure with this national code. */
+    public Optional<Procedure> procedure(String code) { return Optional.ofNullable(state.procedures().get(code)); }
 
     /** A Camunda Form of the catalogue by its id. */
-    public Optional<FormSchema> form(String formId) { return Optional.ofNullable(forms.get(formId)); }
+    public Optional<FormSchema> form(String formId) { return Optional.ofNullable(state.forms().get(formId)); }
+
+    /**
+     * The BPMN XML of the procedure's process as deployed, latest version: the one new dossiers run.
+     *
+     * @return empty when the code is not a procedure of the catalogue
+     */
+    public Optional<String> processModel(String procedureCode) {
+        return procedure(procedureCode)
+                .map(p -> repositoryService.createProcessDefinitionQuery().processDefinitionKey(p.processKey()).latestVersion().singleResult())
+                .map(definition -> {
+                    try (InputStream in = repositoryService.getProcessModel(definition.getId())) {
+                        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                });
+    }
+
+    /** The ids of the processes every procedure shares (the dossier lifecycle). */
+    List<String> sharedProcessKeys() {
+        var shared = state.folders().get(CatalogueFiles.SHARED);
+        return shared == null ? List.of() : shared.processKeys();
+    }
+
+    /**
+     * Checks the changed folders against the catalogue on disk and redeploys those that pass, each as its own
+     * deployment; a folder with problems keeps its previous version, running and in the catalogue. A change to the
+     * shared folder is checked against every procedure, since they use its forms.
+     *
+     * @param files   the whole catalogue as it is now
+     * @param changed the names of the folders whose files changed
+     */
+    synchronized Reload reload(CatalogueFiles files, Set<String> changed) {
+        Set<String> focus = new HashSet<>(changed);
+        if (changed.contains(CatalogueFiles.SHARED)) focus.addAll(files.folders().keySet());
+        CatalogueCheck check = linter.check(files, focus);
+        logWaivers(check);
+        if (!check.passed()) {
+            log.error("{}{}", CatalogueMessages.bilingual("catalogue.lint.reloadFailed", String.join(", ", changed.stream().sorted().toList()),
+                    check.problems().size()), check.problems().stream().map(p -> "\n  - " + p).reduce("", String::concat));
+            return new Reload(Set.copyOf(changed), check.problems(), List.of(), List.of());
+        }
+        Map<String, FolderContent> folders = new TreeMap<>(state.folders());
+        List<String> deployed = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        for (String name : changed.stream().sorted().toList()) {
+            FolderContent content = check.contents().get(name);
+            if (content == null) {
+                if (folders.remove(name) != null) {
+                    removed.add(name);
+                    log.info("Folder {} removed from the catalogue; its deployed versions keep serving running dossiers", name);
+                }
+                continue;
+            }
+            transactions.executeWithoutResult(status -> deploy(content));
+            folders.put(name, content);
+            deployed.add(name);
+        }
+        state = State.of(folders.values());
+        return new Reload(Set.copyOf(changed), List.of(), deployed, removed);
+    }
+
+    /**
+     * What a reload did.
+     *
+     * @param folders  the folders that changed
+     * @param problems why nothing was deployed, when not empty
+     * @param deployed the folders deployed (a new version when their content differs from the last deployment)
+     * @param removed  the folders no longer in the catalogue
+     */
+    record Reload(Set<String> folders, List<LintProblem> problems, List<String> deployed, List<String> removed) { }
+
+    private void deploy(FolderContent content) {
+        var builder = repositoryService.createDeployment()
+                .name(DEPLOYMENT_PREFIX + content.folder())
+                .source(DEPLOYMENT_SOURCE)
+                // false = when any file of the folder changed, deploy all of them again: a process and its forms
+                // must stay in one deployment for camunda:formRefBinding="deployment"
+                .enableDuplicateFiltering(false);
+        content.resources().forEach((name, bytes) -> builder.addInputStream(name, new ByteArrayInputStream(bytes)));
+        var deployment = builder.deployWithResult();
+        var definitions = deployment.getDeployedProcessDefinitions();
+        if (definitions == null || definitions.isEmpty()) {
+            log.info("Folder {} unchanged (deployment {})", content.folder(), deployment.getId());
+        } else {
+            log.info("Folder {} deployed as {}: {}", content.folder(), deployment.getId(),
+                    definitions.stream().map(d -> d.getKey() + " v" + d.getVersion()).toList());
+        }
+    }
+
+    private static void logWaivers(CatalogueCheck check) {
+        check.waived().forEach(p -> log.warn("Accepted for now (catalogue waiver): {}", p));
+        check.staleWaivers().forEach(w -> log.warn("Catalogue waiver no longer needed, remove it from CatalogueWaivers: {} › {} [{}]",
+                w.file(), w.elementId(), w.rule()));
+    }
+
+    /** One consistent view of the catalogue, replaced as a whole. */
+    private record State(Map<String, FolderContent> folders, Map<String, Procedure> procedures, Map<String, FormSchema> forms) {
+        static State of(Collection<FolderContent> contents) {
+            Map<String, FolderContent> folders = new TreeMap<>();
+            Map<String, FormSchema> forms = new LinkedHashMap<>();
+            List<Procedure> procedures = new ArrayList<>();
+            for (FolderContent content : contents) {
+                folders.put(content.folder(), content);
+                forms.putAll(content.forms());
+                if (content.procedure() != null) procedures.add(content.procedure());
+            }
+            Map<String, Procedure> byCode = new LinkedHashMap<>();
+            procedures.stream().sorted(Comparator.comparing(Procedure::code)).forEach(p -> byCode.put(p.code(), p));
+            return new State(Map.copyOf(folders), java.util.Collections.unmodifiableMap(byCode), Map.copyOf(forms));
+        }
+    }
 }

@@ -1,8 +1,21 @@
 package vn.motcua.catalogue.internal;
 
-/** A procedure folder that cannot be deployed: names the file and the problem. */
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The catalogue cannot be deployed: every problem found, each naming its file, element and rule. Thrown before
+ * anything reaches the engine.
+ */
 public class CatalogueException extends RuntimeException {
-    public CatalogueException(String file, String problem) {
-        super(file + ": " + problem);
+    private final transient List<LintProblem> problems;
+
+    public CatalogueException(List<LintProblem> problems) {
+        super(CatalogueMessages.bilingual("catalogue.lint.failed", problems.size())
+                + problems.stream().map(p -> "\n  - " + p).collect(Collectors.joining()));
+        this.problems = List.copyOf(problems);
     }
+
+    /** The problems, in the order found (folder by folder). */
+    public List<LintProblem> problems() { return problems; }
 }

@@ -1,0 +1,59 @@
+package vn.motcua.diagram;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+/**
+ * Debian's headless Chromium and ChromeDriver given explicitly, so that Selenium never downloads anything (the same
+ * set-up as vn.motcua.e2e.Chromium, which is package-private there). Missing: skipped, or failed with CI=true.
+ */
+final class HeadlessChromium {
+    static final String BROWSER = "/usr/bin/chromium";
+    static final String DRIVER = "/usr/bin/chromedriver";
+
+    private HeadlessChromium() { }
+
+    /** A browser and the fresh profile directory it uses, deleted by {@link #quit}. */
+    record Session(ChromeDriver driver, Path profile) { }
+
+    static Session start() throws IOException {
+        boolean present = new File(BROWSER).canExecute() && new File(DRIVER).canExecute();
+        if (!present) {
+            String message = "Chromium not found (" + BROWSER + ", " + DRIVER + "): install Debian's chromium and "
+                    + "chromium-driver (apt-get install chromium chromium-driver) to run the browser tests";
+            if ("true".equals(System.getenv("CI"))) throw new IllegalStateException(message);
+            Assumptions.abort(message);
+        }
+        Path profile = Files.createTempDirectory("motcua-chromium-");
+        var options = new ChromeOptions();
+        options.setBinary(BROWSER);
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=vi-VN",
+                "--user-data-dir=" + profile.toAbsolutePath());
+        var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
+        var driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().implicitlyWait(Duration.ZERO);
+        return new Session(driver, profile);
+    }
+
+    static void quit(Session session) {
+        try {
+            session.driver().quit();
+        } finally {
+            try (var walk = Files.walk(session.profile())) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // best effort: the profile lives under the temp directory
+            }
+        }
+    }
+}

@@ -1,0 +1,55 @@
+package vn.motcua.monitoring.internal;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import vn.motcua.monitoring.HistoryGenerator;
+import vn.motcua.security.SystemAccess;
+
+/**
+ * {@code --motcua.generate-history=N}: generates N dossiers of demo history into the configured database (whatever
+ * it already holds), up to {@code motcua.generate-history-engine-instances} (default 300) of them run on the engine,
+ * then stops the application. For the demo organisation add the {@code demo} profile.
+ */
+@Component
+@ConditionalOnProperty(GenerateHistoryCommand.PROPERTY)
+@Order(200)
+class GenerateHistoryCommand implements ApplicationRunner {
+    static final String PROPERTY = "motcua.generate-history";
+    private static final Logger log = LoggerFactory.getLogger(GenerateHistoryCommand.class);
+
+    private final HistoryGenerator generator;
+    private final ConfigurableApplicationContext context;
+    private final String size;
+    private final int engineInstances;
+
+    GenerateHistoryCommand(HistoryGenerator generator, ConfigurableApplicationContext context,
+                           @Value("${" + PROPERTY + "}") String size,
+                           @Value("${motcua.generate-history-engine-instances:300}") int engineInstances) {
+        this.generator = generator;
+        this.context = context;
+        this.size = size;
+        this.engineInstances = engineInstances;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        int n;
+        try {
+            n = Integer.parseInt(size.trim().replace("_", ""));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(PROPERTY + " must be a number of dossiers, not '" + size + "'");
+        }
+        var result = SystemAccess.call(() -> generator.generate(HistoryGenerator.Options.of(n, engineInstances)));
+        log.info("Generated {} dossiers ({} audit records, {} ratings, {} on the engine) in {} s; stopping.",
+                result.dossiers(), result.events(), result.ratings(), result.engineInstances(), result.took().toSeconds());
+        System.exit(SpringApplication.exit(context, () -> 0));
+    }
+}

@@ -1,0 +1,312 @@
+package vn.motcua.monitoring.internal;
+
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The aggregate SQL behind the indicators: one pass over the period's dossiers, grouped by unit and procedure, every
+ * count a conditional sum; no dossier is read into Java. Portable between H2 2.x and PostgreSQL 15.
+ *
+ * <p>The period's dossiers (the population): every dossier except online submissions still awaiting acceptance
+ * (status 1) whose start ({@code accepted_at}, else {@code received_at}) is before the as-of instant and which had not
+ * ended before the period's first instant. A dossier's end is the instant it was first processed (9: {@code
+ * finished_at}, set once when it reaches 9), else returned (10), else refused (3) or withdrawn (7) ({@code
+ * finished_at}), else, for a dossier whose processing is stopped (8), the instant its clock stopped.
+ */
+@Repository
+public class IndicatorQueries {
+    /** The end instant as defined above. */
+    static final String END = "coalesce(d.finished_at, d.returned_at, case when d.status = 8 then d.clock_stopped_at end)";
+    private static final String RESULT_END = "coalesce(d.finished_at, d.returned_at)";
+    /**
+     * On time at the as-of instant: more than one supplement request is late; an end before it is on time when not
+     * after the due date; a clock stopped before it (5, 6, 8) is on time when it stopped by the due date (the due date
+     * moves only when the clock runs again); otherwise the due date must not have passed; no due date, never late.
+     */
+    static final String ON_TIME = """
+            case when d.supplement_count > 1 then 0
+                 when %1$s < :asOf then case when d.due_at is null or %1$s <= d.due_at then 1 else 0 end
+                 when d.clock_stopped_at < :asOf then case when d.due_at is null or d.clock_stopped_at <= d.due_at then 1 else 0 end
+                 when d.due_at is null or d.due_at >= :asOf then 1 else 0 end""".formatted(RESULT_END);
+
+    /** One unit's and one procedure's counts; {@code returnedWithAttachment} before the procedure's result type is known. */
+    public record Group(long unitId, String procedureCode, Figures figures, long returnedWithAttachment) { }
+
+    private final JdbcClient jdbc;
+    /** For the register: rows fetched 500 at a time (PostgreSQL streams them inside a transaction). */
+    private final NamedParameterJdbcTemplate streaming;
+    private final AttachmentTable attachments;
+    private volatile Boolean postgres;
+
+    IndicatorQueries(JdbcClient jdbc, DataSource dataSource, AttachmentTable attachments) {
+        this.jdbc = jdbc;
+        var template = new JdbcTemplate(dataSource);
+        template.setFetchSize(500);
+        this.streaming = new NamedParameterJdbcTemplate(template);
+        this.attachments = attachments;
+    }
+
+    /** Whether attachments can be counted (the attachment table exists). */
+    public boolean attachmentsAvailable() { return attachments.shape().isPresent(); }
+
+    /**
+     * The counts of the selected dossiers, one row per unit and procedure that has any. Two statements: the facts of
+     * the dossiers (read from the covering index {@code ix_dossier_indicators} alone), and, when the attachment table
+     * exists, those of them with a usable attachment (a semi-join).
+     */
+    public List<Group> groups(Selection s) {
+        if (s.empty()) return List.of();
+        tune();
+        Map<String, Object> params = new HashMap<>();
+        Map<String, long[]> withAttachments = new HashMap<>();
+        attachments.shape().ifPresent(shape -> {
+            Map<String, Object> p = new HashMap<>();
+            jdbc.sql(attachmentSql(s, p, shape)).params(p).query(rs -> {
+                withAttachments.put(rs.getLong("unit_id") + "/" + rs.getString("procedure_code"),
+                        new long[] {rs.getLong("with_attachment"), rs.getLong("returned_with_attachment")});
+            });
+        });
+        return jdbc.sql(factsSql(s, params)).params(params).query((rs, n) -> {
+            long[] a = withAttachments.getOrDefault(rs.getLong("unit_id") + "/" + rs.getString("procedure_code"), new long[2]);
+            return new Group(rs.getLong("unit_id"), rs.getString("procedure_code"),
+                    new Figures(rs.getLong("dossiers"), rs.getLong("received"), rs.getLong("on_time"), rs.getLong("ended"),
+                            rs.getLong("processed"), rs.getLong("working_seconds"), rs.getLong("online"),
+                            rs.getLong("fee_paid"), rs.getLong("paid_online"), rs.getLong("returned"), 0, a[0], 0,
+                            rs.getLong("rated"), rs.getLong("negative"), rs.getLong("supplemented_twice")),
+                    a[1]);
+        }).list();
+    }
+
+    /**
+     * On PostgreSQL, for the rest of the caller's transaction: no JIT compilation (it costs a quarter of a second per
+     * statement and gains nothing on these short aggregates) and memory enough for the attachment semi-join to hash in
+     * one batch. Nothing elsewhere, nor outside a transaction.
+     */
+    private void tune() {
+        if (postgres == null) {
+            postgres = jdbc.sql("select 1").query(rs -> {
+                return rs.getStatement().getConnection().getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
+                        .contains("postgres");
+            });
+        }
+        if (postgres && org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
+            jdbc.sql("set local jit = off").update();
+            jdbc.sql("set local work_mem = '64MB'").update();
+        }
+    }
+
+    /** How the database runs the statements (EXPLAIN ANALYZE), line by line: for diagnosis and the benchmark. */
+    public List<String> plan(Selection s) {
+        tune();
+        Map<String, Object> params = new HashMap<>();
+        var lines = new java.util.ArrayList<>(jdbc.sql("explain analyze " + factsSql(s, params)).params(params)
+                .query((rs, n) -> rs.getString(1)).list());
+        attachments.shape().ifPresent(shape -> {
+            Map<String, Object> p = new HashMap<>();
+            lines.addAll(jdbc.sql("explain analyze " + attachmentSql(s, p, shape)).params(p)
+                    .query((rs, n) -> rs.getString(1)).list());
+        });
+        return lines;
+    }
+
+    /**
+     * The facts of one part; {@code %1$s} is the result's end (first processed, else returned), {@code %2$s} the end,
+     * {@code %3$s} the join to the units when the criteria need it.
+     */
+    private static final String FACTS = """
+            select d.unit_id, d.procedure_code,
+              count(*) as dossiers,
+              sum(case when coalesce(d.accepted_at, d.received_at) >= :from then 1 else 0 end) as received,
+              sum(case when d.supplement_count > 1 then 0
+                       when %1$s < :asOf then case when d.due_at is null or %1$s <= d.due_at then 1 else 0 end
+                       when d.clock_stopped_at < :asOf then case when d.due_at is null or d.clock_stopped_at <= d.due_at then 1 else 0 end
+                       when d.due_at is null or d.due_at >= :asOf then 1 else 0 end) as on_time,
+              sum(case when %2$s < :asOf then 1 else 0 end) as ended,
+              sum(case when d.status in (9, 10) and d.working_seconds is not null and %1$s >= :from and %1$s < :asOf
+                       then 1 else 0 end) as processed,
+              sum(case when d.status in (9, 10) and d.working_seconds is not null and %1$s >= :from and %1$s < :asOf
+                       then d.working_seconds else 0 end) as working_seconds,
+              sum(case when d.channel = 'ONLINE' then 1 else 0 end) as online,
+              sum(case when d.fee_amount > 0 and d.paid_at < :asOf then 1 else 0 end) as fee_paid,
+              sum(case when d.fee_amount > 0 and d.paid_at < :asOf and d.payment_method = 'ONLINE' then 1 else 0 end) as paid_online,
+              sum(case when d.returned_at < :asOf then 1 else 0 end) as returned,
+              sum(case when r.dossier_id is not null then 1 else 0 end) as rated,
+              sum(case when r.dossier_id is not null and (r.complaint = true or r.score <= 2) then 1 else 0 end) as negative,
+              sum(case when d.supplement_count > 1 then 1 else 0 end) as supplemented_twice
+            from dossier d
+            %3$s
+            left join dossier_rating r on r.dossier_id = d.id
+            """;
+    private static final List<String> SUMMED = List.of("dossiers", "received", "on_time", "ended", "processed",
+            "working_seconds", "online", "fee_paid", "paid_online", "returned", "rated", "negative", "supplemented_twice");
+
+    /**
+     * The facts, as the union of two aggregates that each read one range of the covering index: the dossiers finished
+     * since the period began (whose end is simply {@code finished_at}: it is set at the first 9, at 3 and at 7, and
+     * never for a stopped dossier), and the unfinished ones ({@code finished_at} null); then added up.
+     */
+    private static String factsSql(Selection s, Map<String, Object> params) {
+        var sum = new StringBuilder("select unit_id, procedure_code");
+        for (String column : SUMMED) sum.append(", sum(").append(column).append(") as ").append(column);
+        sum.append(" from (");
+        String units = s.treePath() != null || s.level() != null ? "join org_unit u on u.id = d.unit_id" : "";
+        for (int part = 0; part < 2; part++) {
+            if (part == 1) sum.append(" union all ");
+            var sql = new StringBuilder(part == 0 ? FACTS.formatted("d.finished_at", "d.finished_at", units)
+                    : FACTS.formatted(RESULT_END, END, units));
+            appendWhere(sql, params, s, part == 0);
+            sql.append(" group by d.unit_id, d.procedure_code");
+            sum.append(sql);
+        }
+        return sum.append(") parts group by unit_id, procedure_code").toString();
+    }
+
+    /** The dossiers of the population with at least one usable attachment, and those of them with a result returned. */
+    private static String attachmentSql(Selection s, Map<String, Object> params, AttachmentTable.Shape shape) {
+        var sum = new StringBuilder("select unit_id, procedure_code, sum(with_attachment) as with_attachment, "
+                + "sum(returned_with_attachment) as returned_with_attachment from (");
+        for (int part = 0; part < 2; part++) {
+            if (part == 1) sum.append(" union all ");
+            var sql = new StringBuilder("""
+                    select d.unit_id, d.procedure_code, count(*) as with_attachment,
+                      sum(case when d.returned_at < :asOf then 1 else 0 end) as returned_with_attachment
+                    from dossier d
+                    """).append(s.treePath() != null || s.level() != null ? " join org_unit u on u.id = d.unit_id" : "");
+            appendWhere(sql, params, s, part == 0);
+            sql.append(" and exists (select 1 from attachment a where a.").append(shape.dossierColumn()).append(" = ")
+                    .append(shape.dossierKey("d")).append(shape.rejectedState() ? " and a.state <> 'REJECTED'" : "").append(')');
+            sql.append(" group by d.unit_id, d.procedure_code");
+            sum.append(sql);
+        }
+        return sum.append(") parts group by unit_id, procedure_code").toString();
+    }
+
+    /**
+     * The population's condition, with the unit, level and procedure criteria, appended as a where clause (the
+     * dossier is {@code d}, its unit {@code u}): for the dossiers with {@code finished_at} ({@code finished}), or for
+     * those without.
+     */
+    static void appendWhere(StringBuilder sql, Map<String, Object> params, Selection s, boolean finished) {
+        sql.append(finished ? " where d.finished_at >= :from" : " where d.finished_at is null and (" + END + " is null or "
+                + END + " >= :from)");
+        appendCommon(sql, params, s);
+    }
+
+    /** The population's condition in one where clause (both parts). */
+    static void appendWhere(StringBuilder sql, Map<String, Object> params, Selection s) {
+        sql.append(" where (d.finished_at >= :from or (d.finished_at is null and (").append(END).append(" is null or ")
+                .append(END).append(" >= :from)))");
+        appendCommon(sql, params, s);
+    }
+
+    private static void appendCommon(StringBuilder sql, Map<String, Object> params, Selection s) {
+        sql.append("""
+                 and d.status <> 1
+                 and d.received_at < :asOf
+                 and coalesce(d.accepted_at, d.received_at) < :asOf
+                """);
+        params.put("from", utc(s.from()));
+        params.put("asOf", utc(s.asOf()));
+        if (s.treePath() != null) {
+            sql.append(" and u.tree_path like :path");
+            params.put("path", s.treePath() + "%");
+        }
+        if (s.level() != null) {
+            sql.append(" and u.unit_level = :level");
+            params.put("level", s.level());
+        }
+        if (s.procedureCodes() != null) {
+            sql.append(" and d.procedure_code in (:codes)");
+            params.put("codes", s.procedureCodes());
+        }
+    }
+
+    /** One dossier of the tracking register. */
+    public record RegisterLine(String code, String procedureCode, String applicantName, Instant receivedAt,
+                               Instant dueAt, Instant finishedAt, Instant returnedAt, int status, int supplementCount,
+                               String statusReason, boolean onTime, boolean carriedOver) { }
+
+    /**
+     * Streams the selected dossiers (the same population as the indicators) to {@code sink}, oldest receipt first,
+     * at most {@code limit}; answers how many there were in all.
+     */
+    public long register(Selection s, int limit, Consumer<RegisterLine> sink) {
+        if (s.empty()) return 0;
+        var sql = new StringBuilder("""
+                select d.code, d.procedure_code, d.applicant_name, d.received_at, d.due_at, d.finished_at, d.returned_at,
+                  d.status, d.supplement_count, d.status_reason, %s as on_time,
+                  case when coalesce(d.accepted_at, d.received_at) < :from then 1 else 0 end as carried_over
+                from dossier d
+                join org_unit u on u.id = d.unit_id
+                """.formatted(ON_TIME));
+        Map<String, Object> params = new HashMap<>();
+        appendWhere(sql, params, s);
+        sql.append(" order by d.received_at, d.code");
+        long[] count = {0};
+        streaming.query(sql.toString(), params, (ResultSet rs) -> {
+            if (count[0]++ < limit) {
+                sink.accept(new RegisterLine(rs.getString("code"), rs.getString("procedure_code"),
+                        rs.getString("applicant_name"), instant(rs.getObject("received_at", OffsetDateTime.class)),
+                        instant(rs.getObject("due_at", OffsetDateTime.class)),
+                        instant(rs.getObject("finished_at", OffsetDateTime.class)),
+                        instant(rs.getObject("returned_at", OffsetDateTime.class)), rs.getInt("status"),
+                        rs.getInt("supplement_count"), rs.getString("status_reason"), rs.getInt("on_time") == 1,
+                        rs.getInt("carried_over") == 1));
+            }
+        });
+        return count[0];
+    }
+
+    /** An open dossier whose due date has passed or comes soon. */
+    public record DueLine(String code, String procedureCode, String unitIdentifier, String unitName, int status,
+                          Instant receivedAt, Instant dueAt) { }
+
+    /**
+     * Open dossiers whose clock runs (2, 4) due at or before {@code dueBefore}, in the units under {@code treePath} (null:
+     * all), earliest due first, at most {@code limit}.
+     */
+    public List<DueLine> dueSoon(String treePath, List<String> procedureCodes, String level, Instant dueBefore, int limit) {
+        if (procedureCodes != null && procedureCodes.isEmpty()) return List.of();
+        var sql = new StringBuilder("""
+                select d.code, d.procedure_code, u.identifier, u.name, d.status, d.received_at, d.due_at
+                from dossier d join org_unit u on u.id = d.unit_id
+                where d.due_at <= :before and d.finished_at is null and d.status in (2, 4)""");
+        Map<String, Object> params = new HashMap<>();
+        params.put("before", utc(dueBefore));
+        if (treePath != null) {
+            sql.append(" and u.tree_path like :path");
+            params.put("path", treePath + "%");
+        }
+        if (level != null) {
+            sql.append(" and u.unit_level = :level");
+            params.put("level", level);
+        }
+        if (procedureCodes != null) {
+            sql.append(" and d.procedure_code in (:codes)");
+            params.put("codes", procedureCodes);
+        }
+        sql.append(" order by d.due_at, d.code limit ").append(Math.max(1, Math.min(limit, 1000)));
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> new DueLine(rs.getString("code"),
+                rs.getString("procedure_code"), rs.getString("identifier"), rs.getString("name"), rs.getInt("status"),
+                instant(rs.getObject("received_at", OffsetDateTime.class)),
+                instant(rs.getObject("due_at", OffsetDateTime.class)))).list();
+    }
+
+    static OffsetDateTime utc(Instant instant) { return instant == null ? null : instant.atOffset(ZoneOffset.UTC); }
+
+    static Instant instant(OffsetDateTime value) { return value == null ? null : value.toInstant(); }
+}

@@ -1,0 +1,146 @@
+package vn.motcua.monitoring.internal;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.TaskService;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
+import vn.motcua.dossier.DossierEvents;
+import vn.motcua.dossier.DossierStatus;
+import vn.motcua.organisation.OrganisationService;
+import vn.motcua.organisation.Role;
+import vn.motcua.organisation.Unit;
+
+/**
+ * Operational metrics for the operations centre, through Micrometer (with micrometer-registry-prometheus on the
+ * classpath they appear at {@code /actuator/prometheus}, for administrators and supervisors). Tags carry unit
+ * identifiers and procedure codes only, never anything about a person.
+ * <ul>
+ *   <li>{@code motcua.dossiers.received} (counter; unit, procedure): dossiers received or accepted, counted when the
+ *       transaction commits;</li>
+ *   <li>{@code motcua.dossiers.finished} (counter; unit, outcome processed/refused/withdrawn);</li>
+ *   <li>{@code motcua.dossiers.open}, {@code motcua.dossiers.overdue} (gauges; unit): dossiers not ended, and those
+ *       of them whose clock runs past their due date;</li>
+ *   <li>{@code motcua.tasks.open} (gauge; unit): open user tasks waiting at the unit (its candidate groups);</li>
+ *   <li>{@code motcua.jobs.backlog}, {@code motcua.jobs.failed} (gauges): the engine's jobs due now, and jobs with no
+ *       retries left.</li>
+ * </ul>
+ * The gauges read the database at most every {@value #REFRESH_MILLIS} ms, whatever the scrape rate. Other capabilities
+ * add their own meters to the same registry (e.g. the attachment module's extraction queue as
+ * {@code motcua.attachments.extraction.queue}).
+ */
+@Component
+public class OperationsMetrics {
+    static final long REFRESH_MILLIS = 30_000;
+
+    private final MeterRegistry registry;
+    private final JdbcClient jdbc;
+    private final TaskService tasks;
+    private final ManagementService management;
+    private final OrganisationService organisation;
+    private final Set<Long> registered = ConcurrentHashMap.newKeySet();
+    private volatile Snapshot snapshot = new Snapshot(0, Map.of(), Map.of(), Map.of(), 0, 0);
+
+    private record Snapshot(long takenAt, Map<Long, Long> open, Map<Long, Long> overdue, Map<Long, Long> tasks,
+                            long jobs, long failedJobs) { }
+
+    OperationsMetrics(MeterRegistry registry, JdbcClient jdbc, TaskService tasks, ManagementService management,
+                      OrganisationService organisation) {
+        this.registry = registry;
+        this.jdbc = jdbc;
+        this.tasks = tasks;
+        this.management = management;
+        this.organisation = organisation;
+        Gauge.builder("motcua.jobs.backlog", this, m -> m.fresh().jobs())
+                .description("Jobs of the engine due now, waiting for the job executor").register(registry);
+        Gauge.builder("motcua.jobs.failed", this, m -> m.fresh().failedJobs())
+                .description("Jobs of the engine with no retries left").register(registry);
+    }
+
+    /** Registers the per-unit gauges once the units exist. */
+    @EventListener(ApplicationReadyEvent.class)
+    void registerUnits() {
+        organisation.units().forEach(this::register);
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void received(DossierEvents.DossierReceived event) {
+        Counter.builder("motcua.dossiers.received").description("Dossiers received (online ones when accepted)")
+                .tag("unit", event.unitIdentifier()).tag("procedure", event.procedureCode())
+                .register(registry).increment();
+    }
+
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
+    void changed(DossierEvents.DossierStatusChanged event) {
+        String outcome = event.to() == DossierStatus.PROCESSED ? "processed" : event.to() == DossierStatus.REFUSED ? "refused"
+                : event.to() == DossierStatus.WITHDRAWN ? "withdrawn" : null;
+        if (outcome == null) return;
+        int dash = event.code().indexOf('-');
+        String unit = dash > 0 ? event.code().substring(0, dash) : "unknown";
+        Counter.builder("motcua.dossiers.finished").description("Dossiers ended: processed, refused or withdrawn")
+                .tag("unit", unit).tag("outcome", outcome).register(registry).increment();
+    }
+
+    private void register(Unit unit) {
+        if (!registered.add(unit.id())) return;
+        long id = unit.id();
+        Gauge.builder("motcua.dossiers.open", this, m -> m.fresh().open().getOrDefault(id, 0L))
+                .description("Dossiers not ended (received, in process, clock stopped)").tag("unit", unit.identifier())
+                .register(registry);
+        Gauge.builder("motcua.dossiers.overdue", this, m -> m.fresh().overdue().getOrDefault(id, 0L))
+                .description("Dossiers in process past their due date").tag("unit", unit.identifier()).register(registry);
+        Gauge.builder("motcua.tasks.open", this, m -> m.fresh().tasks().getOrDefault(id, 0L))
+                .description("Open user tasks waiting at the unit").tag("unit", unit.identifier()).register(registry);
+    }
+
+    /** The figures, read again when older than the refresh interval. */
+    private Snapshot fresh() {
+        Snapshot s = snapshot;
+        if (System.currentTimeMillis() - s.takenAt() < REFRESH_MILLIS) return s;
+        synchronized (this) {
+            if (System.currentTimeMillis() - snapshot.takenAt() < REFRESH_MILLIS) return snapshot;
+            snapshot = read();
+            return snapshot;
+        }
+    }
+
+    private Snapshot read() {
+        var open = new ConcurrentHashMap<Long, Long>();
+        var overdue = new ConcurrentHashMap<Long, Long>();
+        OffsetDateTime now = Instant.now().atOffset(ZoneOffset.UTC);
+        jdbc.sql("""
+                        select d.unit_id, count(*) as open_count,
+                          sum(case when d.status in (2, 4) and d.due_at < ? then 1 else 0 end) as overdue_count
+                        from dossier d where d.finished_at is null and d.status in (2, 4, 5, 6, 8) group by d.unit_id""")
+                .param(now).query(rs -> {
+                    open.put(rs.getLong(1), rs.getLong(2));
+                    overdue.put(rs.getLong(1), rs.getLong(3));
+                });
+        var waiting = new ConcurrentHashMap<Long, Long>();
+        List<Unit> units = organisation.units();
+        for (Unit unit : units) {
+            register(unit);
+            List<String> groups = List.of(Role.CLERK.groupAt(unit.identifier()), Role.SPECIALIST.groupAt(unit.identifier()),
+                    Role.LEADER.groupAt(unit.identifier()));
+            long count = tasks.createTaskQuery().taskCandidateGroupIn(groups).includeAssignedTasks().count();
+            if (count > 0) waiting.put(unit.id(), count);
+        }
+        long jobs = management.createJobQuery().executable().count();
+        long failed = management.createJobQuery().noRetriesLeft().count();
+        return new Snapshot(System.currentTimeMillis(), open, overdue, waiting, jobs, failed);
+    }
+}

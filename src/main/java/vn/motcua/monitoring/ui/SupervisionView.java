@@ -1,0 +1,436 @@
+package vn.motcua.monitoring.ui;
+
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.TabSheet;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import vn.motcua.catalogue.Procedure;
+import vn.motcua.catalogue.ProcedureCatalogue;
+import vn.motcua.catalogue.Sector;
+import vn.motcua.diagram.BpmnViewer;
+import vn.motcua.monitoring.BottleneckService;
+import vn.motcua.monitoring.Indicator;
+import vn.motcua.monitoring.IndicatorCode;
+import vn.motcua.monitoring.IndicatorReport;
+import vn.motcua.monitoring.IndicatorService;
+import vn.motcua.monitoring.ProvinceTarget;
+import vn.motcua.monitoring.ReportFilter;
+import vn.motcua.organisation.Unit;
+import vn.motcua.organisation.UnitLevel;
+import vn.motcua.shared.Formats;
+import vn.motcua.shared.InvalidInputException;
+import vn.motcua.shared.NotFoundException;
+
+/**
+ * The supervisor's dashboard (giám sát): the indicators of Decision 766 against their targets and the province plan's,
+ * trends by week and month, units and procedures ranked, overdue and nearly-due dossiers (each a link to its dossier),
+ * the bottleneck steps of a procedure drawn on its process diagram, and the official tables to download. Supervisors
+ * see their unit and those below it; administrators everything.
+ */
+@Route("supervision")
+@Menu(title = "menu.supervision", order = 60)
+@RolesAllowed({"SUPERVISOR", "ADMIN"})
+public class SupervisionView extends VerticalLayout implements HasDynamicTitle {
+    private final IndicatorService indicators;
+    private final BottleneckService bottlenecks;
+    private final ProcedureCatalogue catalogue;
+
+    private final DatePicker from = new DatePicker();
+    private final DatePicker to = new DatePicker();
+    private final ComboBox<Unit> unit = new ComboBox<>();
+    private final ComboBox<Procedure> procedure = new ComboBox<>();
+    private final Select<Sector> sector = new Select<>();
+    private final Select<UnitLevel> level = new Select<>();
+    private final HorizontalLayout downloads = new HorizontalLayout();
+
+    private final Span population = new Span();
+    private final Span points = new Span();
+    private final Grid<Indicator> indicatorGrid = new Grid<>();
+    private final Grid<ProvinceTarget> targetGrid = new Grid<>();
+    private final Chart indicatorChart = new Chart();
+    private final Chart trendChart = new Chart();
+    private final RadioButtonGroup<IndicatorService.Granularity> granularity = new RadioButtonGroup<>();
+    private final Grid<IndicatorReport.Row> unitGrid = new Grid<>();
+    private final Chart unitChart = new Chart();
+    private final Grid<IndicatorReport.Row> procedureGrid = new Grid<>();
+    private final Grid<IndicatorService.DueDossier> dueGrid = new Grid<>();
+    private final ComboBox<Procedure> bottleneckProcedure = new ComboBox<>();
+    private final BpmnViewer diagram = new BpmnViewer();
+    private final Grid<BottleneckService.StepTiming> stepGrid = new Grid<>();
+    private final Grid<BottleneckService.UnitSteps> stepUnitGrid = new Grid<>();
+    private final Span bottleneckSummary = new Span();
+
+    private IndicatorReport report;
+    /** True once the user picked the bottleneck view's procedure; until then it follows the report. */
+    private boolean bottleneckChosen;
+
+    public SupervisionView(IndicatorService indicators, BottleneckService bottlenecks, ProcedureCatalogue catalogue) {
+        this.indicators = indicators;
+        this.bottlenecks = bottlenecks;
+        this.catalogue = catalogue;
+        setSizeFull();
+        add(new H2(getTranslation("monitoring.title")), filters(), downloads);
+
+        var tabs = new TabSheet();
+        tabs.setId("supervision-tabs");
+        tabs.setWidthFull();
+        tabs.add(getTranslation("monitoring.tab.overview"), overview());
+        tabs.add(getTranslation("monitoring.tab.rankings"), rankings());
+        tabs.add(getTranslation("monitoring.tab.due"), due());
+        tabs.add(getTranslation("monitoring.tab.bottlenecks"), bottleneckPanel());
+        add(tabs);
+        refresh();
+    }
+
+    // --- layout
+
+    private Component filters() {
+        LocalDate today = LocalDate.now(Formats.ZONE);
+        from.setId("filter-from");
+        from.setLabel(getTranslation("monitoring.filter.from"));
+        from.setValue(today.withDayOfMonth(1));
+        to.setId("filter-to");
+        to.setLabel(getTranslation("monitoring.filter.to"));
+        to.setValue(today);
+        unit.setId("filter-unit");
+        unit.setLabel(getTranslation("monitoring.filter.unit"));
+        unit.setItems(indicators.reportableUnits());
+        unit.setItemLabelGenerator(u -> u.identifier() + " · " + u.displayName(getLocale()));
+        unit.setClearButtonVisible(true);
+        unit.setWidth("22rem");
+        procedure.setId("filter-procedure");
+        procedure.setLabel(getTranslation("monitoring.filter.procedure"));
+        procedure.setItems(catalogue.procedures());
+        procedure.setItemLabelGenerator(p -> p.code() + " · " + p.name(getLocale()));
+        procedure.setClearButtonVisible(true);
+        procedure.setWidth("20rem");
+        sector.setId("filter-sector");
+        sector.setLabel(getTranslation("monitoring.filter.sector"));
+        sector.setItems(Sector.values());
+        sector.setEmptySelectionAllowed(true);
+        sector.setEmptySelectionCaption(getTranslation("monitoring.filter.all"));
+        sector.setItemLabelGenerator(s -> s == null ? getTranslation("monitoring.filter.all") : getTranslation(s.messageKey()));
+        level.setId("filter-level");
+        level.setLabel(getTranslation("monitoring.filter.level"));
+        level.setItems(UnitLevel.values());
+        level.setEmptySelectionAllowed(true);
+        level.setEmptySelectionCaption(getTranslation("monitoring.filter.all"));
+        level.setItemLabelGenerator(l -> l == null ? getTranslation("monitoring.filter.all") : getTranslation("unitLevel." + l.name()));
+        var apply = new Button(getTranslation("monitoring.filter.apply"), e -> refresh());
+        apply.setId("filter-apply");
+        apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        var row = new FlexLayout(from, to, unit, procedure, sector, level, apply);
+        row.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        row.setAlignItems(FlexComponent.Alignment.BASELINE);
+        row.getStyle().set("gap", "var(--lumo-space-m)");
+        row.setWidthFull();
+        return row;
+    }
+
+    private Component overview() {
+        population.setId("population");
+        points.setId("points");
+        indicatorGrid.setId("indicator-grid");
+        indicatorGrid.addColumn(Indicator::code).setHeader(getTranslation("monitoring.col.code")).setAutoWidth(true).setFlexGrow(0);
+        indicatorGrid.addColumn(i -> indicatorName(i.code())).setHeader(getTranslation("monitoring.col.indicator")).setFlexGrow(3);
+        indicatorGrid.addColumn(i -> number(i.numerator()) + " / " + number(i.denominator()))
+                .setHeader(getTranslation("monitoring.col.fraction")).setAutoWidth(true);
+        indicatorGrid.addColumn(new ComponentRenderer<>(i -> rate(i.rate(), i.target(), i.unit())))
+                .setHeader(getTranslation("monitoring.col.rate")).setAutoWidth(true);
+        indicatorGrid.addColumn(i -> i.target() == null ? "—" : i.target().stripTrailingZeros().toPlainString() + "%")
+                .setHeader(getTranslation("monitoring.col.target")).setAutoWidth(true);
+        indicatorGrid.addColumn(i -> i.maxPoints() == null ? "—" : number(i.points()) + " / " + number(i.maxPoints()))
+                .setHeader(getTranslation("monitoring.col.points")).setAutoWidth(true);
+        indicatorGrid.addColumn(i -> i.note() == null ? "" : i.note()).setHeader(getTranslation("monitoring.col.note")).setFlexGrow(3);
+        indicatorGrid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        indicatorGrid.setAllRowsVisible(true);
+
+        targetGrid.setId("target-grid");
+        targetGrid.addColumn(t -> targetName(t.code())).setHeader(getTranslation("monitoring.col.target.name")).setFlexGrow(3);
+        targetGrid.addColumn(t -> t.numerator() + " / " + t.denominator()).setHeader(getTranslation("monitoring.col.fraction")).setAutoWidth(true);
+        targetGrid.addColumn(new ComponentRenderer<>(t -> rate(t.rate(), t.target(), "%"))).setHeader(getTranslation("monitoring.col.rate")).setAutoWidth(true);
+        targetGrid.addColumn(t -> t.target().stripTrailingZeros().toPlainString() + "%").setHeader(getTranslation("monitoring.col.target")).setAutoWidth(true);
+        targetGrid.addColumn(t -> t.gap() == null ? "N/A" : (t.gap().signum() > 0 ? "+" : "") + t.gap().toPlainString())
+                .setHeader(getTranslation("monitoring.col.gap")).setAutoWidth(true);
+        targetGrid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        targetGrid.setAllRowsVisible(true);
+
+        indicatorChart.setId("indicator-chart");
+        trendChart.setId("trend-chart");
+        granularity.setId("trend-granularity");
+        granularity.setItems(IndicatorService.Granularity.values());
+        granularity.setItemLabelGenerator(g -> getTranslation("monitoring.trend." + g.name()));
+        granularity.setValue(IndicatorService.Granularity.MONTH);
+        granularity.addValueChangeListener(e -> { if (e.isFromClient()) trends(currentFilter()); });
+
+        var layout = new VerticalLayout(new HorizontalLayout(population, points), indicatorGrid, indicatorChart,
+                new H3(getTranslation("monitoring.province.title")), targetGrid,
+                new H3(getTranslation("monitoring.trend.title")), granularity, trendChart);
+        layout.setPadding(false);
+        return layout;
+    }
+
+    private Component rankings() {
+        configureRowGrid(unitGrid, "unit-grid", getTranslation("monitoring.col.unit"));
+        unitChart.setId("unit-chart");
+        unitChart.addChartClickListener(e -> report.units().stream().filter(r -> r.name().equals(e.getName())).findFirst()
+                .flatMap(r -> indicators.reportableUnits().stream().filter(u -> u.identifier().equals(r.key())).findFirst())
+                .ifPresent(u -> {
+                    unit.setValue(u);
+                    refresh();
+                }));
+        configureRowGrid(procedureGrid, "procedure-grid", getTranslation("monitoring.col.procedure"));
+        procedureGrid.addColumn(r -> r.statutoryDays() == null ? "" : r.statutoryDays().toString())
+                .setHeader(getTranslation("monitoring.col.statutory")).setAutoWidth(true);
+        var layout = new VerticalLayout(new H3(getTranslation("monitoring.units.title")), unitChart, unitGrid,
+                new H3(getTranslation("monitoring.procedures.title")), procedureGrid);
+        layout.setPadding(false);
+        return layout;
+    }
+
+    private void configureRowGrid(Grid<IndicatorReport.Row> grid, String id, String nameHeader) {
+        grid.setId(id);
+        grid.addColumn(IndicatorReport.Row::key).setHeader(getTranslation("monitoring.col.code")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(IndicatorReport.Row::name).setHeader(nameHeader).setFlexGrow(3);
+        grid.addColumn(IndicatorReport.Row::dossiers).setHeader(getTranslation("monitoring.col.dossiers")).setAutoWidth(true);
+        grid.addColumn(IndicatorReport.Row::late).setHeader(getTranslation("monitoring.col.late")).setAutoWidth(true);
+        grid.addColumn(r -> percent(r.onTimeRate())).setHeader(getTranslation("monitoring.col.onTime")).setAutoWidth(true);
+        grid.addColumn(r -> r.averageDays() == null ? "N/A" : r.averageDays().toPlainString())
+                .setHeader(getTranslation("monitoring.col.averageDays")).setAutoWidth(true);
+        grid.addColumn(r -> percent(r.onlineRate())).setHeader(getTranslation("monitoring.col.online")).setAutoWidth(true);
+        grid.addColumn(r -> percent(r.satisfactionRate())).setHeader(getTranslation("monitoring.col.satisfaction")).setAutoWidth(true);
+        grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        grid.setAllRowsVisible(true);
+    }
+
+    private Component due() {
+        dueGrid.setId("due-grid");
+        dueGrid.addColumn(new ComponentRenderer<>(d -> {
+            var link = new Anchor("dossiers/" + d.code(), d.code());
+            link.addClassName("dossier-link");
+            return link;
+        })).setHeader(getTranslation("monitoring.col.dossier")).setKey("code").setAutoWidth(true).setFlexGrow(0);
+        dueGrid.addColumn(IndicatorService.DueDossier::procedureName).setHeader(getTranslation("monitoring.col.procedure")).setFlexGrow(2);
+        dueGrid.addColumn(d -> d.unitName()).setHeader(getTranslation("monitoring.col.unit")).setFlexGrow(2);
+        dueGrid.addColumn(d -> getTranslation("dossier.status." + d.status())).setHeader(getTranslation("monitoring.col.status")).setAutoWidth(true);
+        dueGrid.addColumn(d -> Formats.dateTime(d.receivedAt())).setHeader(getTranslation("monitoring.col.received")).setAutoWidth(true);
+        dueGrid.addColumn(new ComponentRenderer<>(d -> {
+            var span = new Span(Formats.dateTime(d.dueAt()));
+            if (d.overdue()) span.addClassName("overdue");
+            return span;
+        })).setHeader(getTranslation("monitoring.col.due")).setAutoWidth(true);
+        dueGrid.addColumn(d -> getTranslation(d.overdue() ? "monitoring.due.overdue" : "monitoring.due.nearly"))
+                .setHeader(getTranslation("monitoring.col.situation")).setAutoWidth(true);
+        dueGrid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        dueGrid.setEmptyStateText(getTranslation("monitoring.due.none"));
+        var layout = new VerticalLayout(new Paragraph(getTranslation("monitoring.due.explain")), dueGrid);
+        layout.setPadding(false);
+        return layout;
+    }
+
+    private Component bottleneckPanel() {
+        bottleneckProcedure.setId("bottleneck-procedure");
+        bottleneckProcedure.setLabel(getTranslation("monitoring.filter.procedure"));
+        bottleneckProcedure.setItems(catalogue.procedures());
+        bottleneckProcedure.setItemLabelGenerator(p -> p.code() + " · " + p.name(getLocale()));
+        bottleneckProcedure.setWidth("26rem");
+        bottleneckProcedure.addValueChangeListener(e -> {
+            if (e.isFromClient()) {
+                bottleneckChosen = e.getValue() != null;
+                bottlenecks(currentFilter());
+            }
+        });
+        diagram.setId("bottleneck-diagram");
+        diagram.setWidthFull();
+        diagram.setHeight("360px");
+        bottleneckSummary.setId("bottleneck-summary");
+        stepGrid.setId("step-grid");
+        stepGrid.addColumn(BottleneckService.StepTiming::name).setHeader(getTranslation("monitoring.col.step")).setFlexGrow(3);
+        stepGrid.addColumn(BottleneckService.StepTiming::count).setHeader(getTranslation("monitoring.col.instances")).setAutoWidth(true);
+        stepGrid.addColumn(s -> hours(s.averageHours())).setHeader(getTranslation("monitoring.col.average")).setAutoWidth(true);
+        stepGrid.addColumn(s -> hours(s.p90Hours())).setHeader(getTranslation("monitoring.col.p90")).setAutoWidth(true);
+        stepGrid.addThemeVariants(GridVariant.LUMO_COMPACT);
+        stepGrid.setAllRowsVisible(true);
+        stepUnitGrid.setId("step-unit-grid");
+        stepUnitGrid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
+        stepUnitGrid.setAllRowsVisible(true);
+        var layout = new VerticalLayout(bottleneckProcedure, new Paragraph(getTranslation("monitoring.bottleneck.explain")),
+                bottleneckSummary, diagram, stepGrid, new H3(getTranslation("monitoring.bottleneck.units")), stepUnitGrid);
+        layout.setPadding(false);
+        return layout;
+    }
+
+    // --- data
+
+    private ReportFilter currentFilter() {
+        return new ReportFilter(from.getValue(), to.getValue(), unit.getValue() == null ? null : unit.getValue().identifier(),
+                procedure.getValue() == null ? null : procedure.getValue().code(), sector.getValue(), level.getValue());
+    }
+
+    /** Reads the filters and shows everything again; a bad filter is said in a notification. */
+    void refresh() {
+        if (from.getValue() == null || to.getValue() == null || to.getValue().isBefore(from.getValue())) {
+            notify(getTranslation("monitoring.filter.period.invalid"));
+            return;
+        }
+        ReportFilter filter = currentFilter();
+        try {
+            report = indicators.report(filter);
+        } catch (InvalidInputException | NotFoundException e) {
+            notify(e.getMessage());
+            return;
+        }
+        var p = report.population();
+        population.setText(getTranslation("monitoring.population", p.dossiers(), p.received(), p.carriedOver(),
+                Formats.dateTime(report.asOf())));
+        points.setText(getTranslation("monitoring.points", number(report.points()), number(report.maxPoints())));
+        indicatorGrid.setItems(report.indicators());
+        targetGrid.setItems(report.provinceTargets());
+        List<Indicator> rated = report.indicators().stream().filter(i -> "%".equals(i.unit())).toList();
+        indicatorChart.setOption(ChartOptions.barsWithTargets(getTranslation("monitoring.chart.indicators"),
+                rated.stream().map(Indicator::code).toList(),
+                new ChartOptions.Series(getTranslation("monitoring.col.rate"), rated.stream().map(Indicator::rate).toList()),
+                new ChartOptions.Series(getTranslation("monitoring.col.target"), rated.stream().map(Indicator::target).toList())));
+        unitGrid.setItems(report.units());
+        unitChart.setOption(ChartOptions.ranking(getTranslation("monitoring.chart.units"),
+                report.units().stream().map(IndicatorReport.Row::name).toList(),
+                new ChartOptions.Series(getTranslation("monitoring.col.onTime"),
+                        report.units().stream().map(IndicatorReport.Row::onTimeRate).toList()), "%"));
+        procedureGrid.setItems(report.procedures());
+        dueGrid.setItems(indicators.overdueAndNearlyDue(filter, 500));
+        downloads(filter);
+        trends(filter);
+        bottlenecks(filter);
+    }
+
+    private void trends(ReportFilter filter) {
+        var points = indicators.trend(filter, granularity.getValue(), 12);
+        List<String> labels = points.stream().map(IndicatorService.TrendPoint::label).toList();
+        trendChart.setOption(ChartOptions.lines(getTranslation("monitoring.trend.title"), labels, List.of(
+                new ChartOptions.Series(indicatorName(IndicatorCode.ON_TIME.code()), points.stream().map(IndicatorService.TrendPoint::onTimeRate).toList()),
+                new ChartOptions.Series(indicatorName(IndicatorCode.ONLINE_SUBMISSION.code()), points.stream().map(IndicatorService.TrendPoint::onlineRate).toList()),
+                new ChartOptions.Series(indicatorName(IndicatorCode.SATISFACTION.code()), points.stream().map(IndicatorService.TrendPoint::satisfactionRate).toList()))));
+    }
+
+    private void bottlenecks(ReportFilter filter) {
+        if (!bottleneckChosen) {
+            // The filter's procedure, else the one with most dossiers in the report, else the first of the catalogue
+            String code = filter.procedureCode() != null ? filter.procedureCode()
+                    : report.procedures().stream().max(java.util.Comparator.comparingLong(IndicatorReport.Row::dossiers))
+                    .map(IndicatorReport.Row::key).orElse(null);
+            catalogue.procedures().stream().filter(p -> code == null || p.code().equals(code)).findFirst()
+                    .ifPresent(bottleneckProcedure::setValue);
+        }
+        Procedure p = bottleneckProcedure.getValue();
+        if (p == null) return;
+        var result = bottlenecks.bottlenecks(new ReportFilter(filter.from(), filter.to(), filter.unitIdentifier(), p.code(),
+                null, filter.level()));
+        diagram.setXml(result.bpmnXml());
+        diagram.setHeat(result.heat());
+        diagram.setOverlays(result.overlays());
+        if (result.costliest() != null) diagram.highlight(result.costliest()); else diagram.highlight();
+        bottleneckSummary.setText(result.steps().isEmpty() ? getTranslation("monitoring.bottleneck.none")
+                : getTranslation("monitoring.bottleneck.summary", result.stepInstances(),
+                result.steps().get(0).name(), hours(result.steps().get(0).averageHours())));
+        stepGrid.setItems(result.steps());
+        stepUnitGrid.removeAllColumns();
+        stepUnitGrid.addColumn(BottleneckService.UnitSteps::unitName).setHeader(getTranslation("monitoring.col.unit")).setFlexGrow(2);
+        stepUnitGrid.addColumn(BottleneckService.UnitSteps::count).setHeader(getTranslation("monitoring.col.instances")).setAutoWidth(true);
+        for (var step : result.steps()) {
+            stepUnitGrid.addColumn(u -> hours(u.averageHours().get(step.elementId()))).setHeader(step.name()).setAutoWidth(true);
+        }
+        stepUnitGrid.setItems(result.units());
+    }
+
+    private void downloads(ReportFilter f) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("from", f.from().toString());
+        params.put("to", f.to().toString());
+        if (f.unitIdentifier() != null) params.put("unit", f.unitIdentifier());
+        if (f.procedureCode() != null) params.put("procedure", f.procedureCode());
+        if (f.sector() != null) params.put("sector", f.sector().name());
+        if (f.level() != null) params.put("level", f.level().name());
+        List<String> pairs = new ArrayList<>();
+        params.forEach((k, v) -> pairs.add(k + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        String query = "?" + String.join("&", pairs);
+        downloads.removeAll();
+        downloads.add(new Span(getTranslation("monitoring.download")));
+        downloads.add(link("download-indicators-xlsx", "api/reports/indicators.xlsx" + query, "monitoring.download.indicators.xlsx"));
+        downloads.add(link("download-indicators-csv", "api/reports/indicators.csv" + query, "monitoring.download.indicators.csv"));
+        downloads.add(link("download-register-xlsx", "api/reports/register.xlsx" + query, "monitoring.download.register.xlsx"));
+        downloads.add(link("download-register-csv", "api/reports/register.csv" + query, "monitoring.download.register.csv"));
+    }
+
+    private Anchor link(String id, String href, String key) {
+        var anchor = new Anchor(href, getTranslation(key));
+        anchor.setId(id);
+        anchor.getElement().setAttribute("download", true);
+        anchor.getElement().setAttribute("router-ignore", true);
+        return anchor;
+    }
+
+    // --- formatting
+
+    private Component rate(BigDecimal rate, BigDecimal target, String unit) {
+        var span = new Span(rate == null ? "N/A" : rate.toPlainString() + ("%".equals(unit) ? "%" : " " + unit));
+        if (rate != null && target != null) span.addClassName(rate.compareTo(target) >= 0 ? "target-met" : "target-missed");
+        return span;
+    }
+
+    private String indicatorName(String code) {
+        String key = "monitoring.indicator." + code;
+        String text = getTranslation(key);
+        return text.startsWith("!") ? code : text;
+    }
+
+    private String targetName(String code) {
+        String text = getTranslation("monitoring.province." + code);
+        return text.startsWith("!") ? code : text;
+    }
+
+    private static String percent(BigDecimal rate) { return rate == null ? "N/A" : rate.toPlainString() + "%"; }
+
+    private static String number(BigDecimal value) { return value == null ? "N/A" : value.stripTrailingZeros().toPlainString(); }
+
+    private String hours(BigDecimal hours) {
+        return hours == null ? "" : getTranslation("monitoring.hours", hours.stripTrailingZeros().toPlainString());
+    }
+
+    private static void notify(String message) {
+        Notification.show(message, 5000, Notification.Position.MIDDLE).addThemeVariants(NotificationVariant.LUMO_ERROR);
+    }
+
+    @Override
+    public String getPageTitle() { return getTranslation("monitoring.title"); }
+}

@@ -1,0 +1,195 @@
+package vn.motcua.monitoring;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+import vn.motcua.monitoring.internal.Figures;
+import vn.motcua.monitoring.internal.IndicatorQueries;
+import vn.motcua.monitoring.internal.Selection;
+import vn.motcua.organisation.OrganisationService;
+import vn.motcua.organisation.Unit;
+import vn.motcua.security.SystemAccess;
+import vn.motcua.shared.Formats;
+
+/**
+ * Benchmark, not a test: how fast {@code GET /api/reports/indicators} answers over a million finished dossiers on
+ * PostgreSQL, beside the naive approach (every dossier read into Java, its end from the audit trail, the rules applied
+ * row by row) in the same run. Prints its figures and writes them to {@code target/benchmark-indicators.txt}.
+ *
+ * <p>Runs only when asked: {@code -Dmotcua.benchmark=true} (and {@code -Dtest=IndicatorsBenchmark}; the class name
+ * keeps it out of the default run). It uses the database {@code motcua_test} on 127.0.0.1:5432 (user postgres), in a
+ * schema of its own, {@code motcua_bench} (application and engine tables), which it keeps between runs: the history
+ * ({@code -Dmotcua.benchmark.size}, default 1,000,000 dossiers) is generated only when the schema holds fewer
+ * dossiers; {@code -Dmotcua.benchmark.drop=true} drops the schema at the end.
+ */
+@EnabledIfSystemProperty(named = "motcua.benchmark", matches = "true")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.datasource.url=jdbc:postgresql://127.0.0.1:5432/motcua_test?currentSchema=" + IndicatorsBenchmark.SCHEMA
+                + "&reWriteBatchedInserts=true",
+        "spring.datasource.username=postgres",
+        "spring.datasource.password=",
+        "camunda.bpm.database.schema-name=" + IndicatorsBenchmark.SCHEMA,
+        "camunda.bpm.database.table-prefix=" + IndicatorsBenchmark.SCHEMA + ".",
+        "camunda.bpm.job-execution.enabled=false",
+        "spring.flyway.schemas=" + IndicatorsBenchmark.SCHEMA,
+        "motcua.data-dir=target/benchmark-data"})
+@ActiveProfiles({"demo", "test"})
+class IndicatorsBenchmark {
+    static final String SCHEMA = "motcua_bench";
+    private static final String URL = "jdbc:postgresql://127.0.0.1:5432/motcua_test";
+    private static final int RUNS = 7;
+
+    @Autowired TestRestTemplate http;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired HistoryGenerator generator;
+    @Autowired IndicatorQueries queries;
+    @Autowired OrganisationService organisation;
+    @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
+
+    private final List<String> lines = new ArrayList<>();
+
+    @BeforeAll
+    static void schema() throws SQLException {
+        try (Connection c = DriverManager.getConnection(URL, "postgres", "")) {
+            c.createStatement().execute("create schema if not exists " + SCHEMA);
+        }
+    }
+
+    @Test
+    void indicatorsOverAMillionDossiers() throws Exception {
+        int size = Integer.getInteger("motcua.benchmark.size", 1_000_000);
+        long existing = count("select count(*) from dossier");
+        if (existing < size) {
+            var result = SystemAccess.call(() -> generator.generate(new HistoryGenerator.Options(
+                    (int) (size - existing), 50, 24, null, 766L + existing)));
+            say("Generated %,d dossiers (%,d audit records, %,d ratings, %d on the engine) in %d s",
+                    result.dossiers(), result.events(), result.ratings(), result.engineInstances(), result.took().toSeconds());
+            attachments();
+            jdbc.execute("vacuum analyze");
+        }
+        say("Database: %,d dossiers (%,d finished), %,d audit records, %,d ratings, %,d attachments; PostgreSQL %s",
+                count("select count(*) from dossier"), count("select count(*) from dossier where finished_at is not null"),
+                count("select count(*) from dossier_event"), count("select count(*) from dossier_rating"),
+                count("select count(*) from attachment"), jdbc.queryForObject("show server_version", String.class));
+
+        LocalDate today = LocalDate.now(Formats.ZONE);
+        LocalDate first = jdbc.queryForObject("select min(received_at) from dossier", java.time.OffsetDateTime.class)
+                .atZoneSameInstant(Formats.ZONE).toLocalDate();
+        Unit district = organisation.unitByIdentifier("000.00.26.H33").orElseThrow();
+        String all = "from=" + first + "&to=" + today;
+        measure("API, all dossiers (" + first + " to " + today + "), admin", "admin", all);
+        measure("API, all dossiers, province supervisor", "supervisor", all);
+        measure("API, last 12 months", "admin", "from=" + today.minusYears(1) + "&to=" + today);
+        measure("API, this quarter", "admin", "from=" + today.minusMonths(3).withDayOfMonth(1) + "&to=" + today);
+        measure("API, last month", "admin", "from=" + today.minusMonths(1).withDayOfMonth(1) + "&to="
+                + today.withDayOfMonth(1).minusDays(1));
+        measure("API, one district (Phú Quốc), all dossiers", "admin", all + "&unit=" + district.identifier());
+        measure("API, one procedure, all dossiers", "admin", all + "&procedure=1.001193");
+
+        Instant from = first.atStartOfDay(Formats.ZONE).toInstant();
+        Instant asOf = Instant.now();
+        long[] sqlTimes = new long[RUNS];
+        Figures sql = null;
+        var readOnly = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        readOnly.setReadOnly(true);
+        for (int i = 0; i < RUNS; i++) {
+            long t = System.nanoTime();
+            sql = readOnly.execute(status -> {
+                Figures f = Figures.NONE;
+                for (var g : queries.groups(new Selection(from, asOf, null, null, null))) f = f.plus(g.figures());
+                return f;
+            });
+            sqlTimes[i] = System.nanoTime() - t;
+        }
+        say("%-58s median %6d ms (min %d, max %d)", "Aggregate SQL alone, all dossiers", median(sqlTimes) / 1_000_000,
+                Arrays.stream(sqlTimes).min().getAsLong() / 1_000_000, Arrays.stream(sqlTimes).max().getAsLong() / 1_000_000);
+
+        long t = System.nanoTime();
+        Figures naive = NaiveIndicators.figures(jdbc, "/", from, asOf);
+        long naiveMs = (System.nanoTime() - t) / 1_000_000;
+        say("%-58s        %6d ms (one run)", "Baseline: naive, every row into Java, end from the trail", naiveMs);
+        say("Same figures both ways: %s (dossiers %,d, on time %,d, results %,d)",
+                NaiveIndicators.comparable(sql).equals(naive), sql.dossiers(), sql.onTime(), sql.processed());
+        say("Plan of the aggregate query:");
+        for (String line : readOnly.execute(status -> queries.plan(new Selection(from, asOf, null, null, null)))) {
+            say("  %s", line);
+        }
+
+        Path out = Path.of("target", "benchmark-indicators.txt");
+        Files.createDirectories(out.getParent());
+        Files.write(out, lines, StandardCharsets.UTF_8);
+        if (Boolean.getBoolean("motcua.benchmark.drop")) {
+            try (Connection c = DriverManager.getConnection(URL, "postgres", "")) {
+                c.createStatement().execute("drop schema " + SCHEMA + " cascade");
+            }
+        }
+    }
+
+    /** Attachments for about 60 % of the dossiers (1 to 3 each), so that 4.2's join is measured with data. */
+    private void attachments() {
+        if (count("select count(*) from information_schema.tables where table_schema = '" + SCHEMA + "' and table_name = 'attachment'") == 0) {
+            return;
+        }
+        long t = System.nanoTime();
+        jdbc.execute("""
+                insert into attachment (dossier_code, file_name, media_type, size_bytes, sha256, uploaded_by, uploaded_at, state)
+                select d.code, 'to-khai-' || g.n || '.pdf', 'application/pdf', 120000, md5(d.code || g.n) || md5(d.code),
+                  'demo-history', d.received_at, 'EXTRACTED'
+                from dossier d cross join generate_series(1, 3) g(n)
+                where (d.id % 10) < 6 and g.n <= 1 + (d.id % 3)
+                  and not exists (select 1 from attachment a where a.dossier_code = d.code)""");
+        say("Attachments for the digitisation rate written in %d s", (System.nanoTime() - t) / 1_000_000_000);
+    }
+
+    private void measure(String label, String user, String query) {
+        var client = http.withBasicAuth(user, "demo");
+        for (int i = 0; i < 2; i++) check(client.getForEntity("/api/reports/indicators?" + query, String.class).getStatusCode());
+        long[] times = new long[RUNS];
+        for (int i = 0; i < RUNS; i++) {
+            long t = System.nanoTime();
+            check(client.getForEntity("/api/reports/indicators?" + query, String.class).getStatusCode());
+            times[i] = System.nanoTime() - t;
+        }
+        say("%-58s median %6d ms (min %d, max %d)", label, median(times) / 1_000_000,
+                Arrays.stream(times).min().getAsLong() / 1_000_000, Arrays.stream(times).max().getAsLong() / 1_000_000);
+    }
+
+    private static void check(org.springframework.http.HttpStatusCode status) {
+        if (status != HttpStatus.OK) throw new AssertionError("the API answered " + status);
+    }
+
+    private static long median(long[] values) {
+        long[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private long count(String sql) {
+        Long n = jdbc.queryForObject(sql, Long.class);
+        return n == null ? 0 : n;
+    }
+
+    private void say(String format, Object... args) {
+        String line = String.format(format, args);
+        lines.add(line);
+        System.out.println("[benchmark] " + line);
+    }
+}

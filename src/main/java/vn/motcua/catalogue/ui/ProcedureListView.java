@@ -60,7 +60,11 @@ public class ProcedureListView extends VerticalLayout implements HasDynamicTitle
         level.addValueChangeListener(e -> refresh());
 
         grid.setId("procedure-grid");
-        grid.addColumn(Procedure::code).setHeader(getTranslation("catalogue.code")).setAutoWidth(true).setFlexGrow(0);
+        grid.addComponentColumn(p -> {
+            var link = new com.vaadin.flow.component.html.Anchor("procedures/" + p.code(), p.code());
+            link.setId("procedure-" + p.code());
+            return link;
+        }).setHeader(getTranslation("catalogue.code")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(p -> p.name(getLocale())).setHeader(getTranslation("catalogue.name")).setFlexGrow(3);
         grid.addColumn(p -> getTranslation(p.sector().messageKey())).setHeader(getTranslation("catalogue.sector"));
         grid.addColumn(p -> getTranslation("unitLevel." + p.level().name())).setHeader(getTranslation("catalogue.level"));

@@ -90,6 +90,21 @@ public class TaskListService {
         return task.formKey() == null ? Optional.empty() : catalogue.form(task.formKey());
     }
 
+    /**
+     * What the step's form may show besides its own fields: the process's simple variables (a fee computed by a
+     * decision table, the routing flags), for its text templates and conditions.
+     */
+    @PreAuthorize("hasAnyRole('CLERK', 'SPECIALIST', 'LEADER')")
+    @Transactional(readOnly = true)
+    public Map<String, Object> formContext(String taskId) {
+        Task task = visible(taskId);
+        Map<String, Object> context = new HashMap<>();
+        tasks.getVariables(task.getId()).forEach((name, value) -> {
+            if (value instanceof String || value instanceof Number || value instanceof Boolean) context.put(name, value);
+        });
+        return context;
+    }
+
     /** Takes a waiting task; refuses one somebody else already took. */
     @PreAuthorize("hasAnyRole('CLERK', 'SPECIALIST', 'LEADER')")
     @Transactional

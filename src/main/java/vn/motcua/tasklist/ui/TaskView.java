@@ -83,6 +83,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         }
 
         var form = tasks.form(task).map(schema -> new FormRenderer(schema, getLocale())).orElse(null);
+        if (form != null) form.setValues(tasks.formContext(task.id()));
         var section = new Div(new H3(task.name()));
         section.addClassName("section");
         section.add(form != null ? form : new Paragraph(getTranslation("task.noForm")));

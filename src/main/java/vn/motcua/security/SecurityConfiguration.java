@@ -87,6 +87,8 @@ class SecurityConfiguration extends VaadinWebSecurity {
                 .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                 .requestMatchers("/css/**", "/images/**", "/js/**", "/vendor/**", "/favicon.ico").permitAll());
         super.configure(http);
+        // Attachments preview PDFs in a frame of the application's own pages
+        http.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
         setLoginView(http, LoginView.class, "/");
     }
 

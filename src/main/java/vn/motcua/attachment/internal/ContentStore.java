@@ -1,0 +1,58 @@
+package vn.motcua.attachment.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+
+/**
+ * Where attachment content lives, addressed by its SHA-256: the same bytes are stored once, whoever uploads them,
+ * and stored bytes never change. Content arrives in two steps: {@link #stage} streams it to a staging file (never
+ * whole in memory) while hashing and counting it, so that it can be examined before {@link #commit} files it under
+ * its hash, or {@link #discard} drops it.
+ */
+public interface ContentStore {
+
+    /**
+     * Streams content to a staging file, hashing it as it goes.
+     *
+     * @param maxBytes the most bytes accepted
+     * @throws ContentTooLargeException as soon as the content exceeds {@code maxBytes}; nothing is kept
+     */
+    Staged stage(InputStream content, long maxBytes) throws IOException;
+
+    /** Files staged content under its hash (once: content already stored is not written again). */
+    void commit(Staged staged) throws IOException;
+
+    /** Drops staged content. */
+    void discard(Staged staged);
+
+    /** Reads stored content. */
+    InputStream open(String sha256) throws IOException;
+
+    /** The stored content as a local file, for the forked extraction JVM to read. */
+    Path file(String sha256);
+
+    /** True when content with this hash is stored. */
+    boolean contains(String sha256);
+
+    /**
+     * Content streamed to staging.
+     *
+     * @param file   the staging file, examined (media type) before it is committed
+     * @param sha256 lower-case hex SHA-256 of the content
+     * @param size   its length in bytes
+     */
+    record Staged(Path file, String sha256, long size) { }
+
+    /** The content went over the size allowed. */
+    final class ContentTooLargeException extends IOException {
+        private final long maxBytes;
+
+        public ContentTooLargeException(long maxBytes) {
+            super("content larger than " + maxBytes + " bytes");
+            this.maxBytes = maxBytes;
+        }
+
+        public long maxBytes() { return maxBytes; }
+    }
+}

@@ -1,0 +1,12 @@
+package vn.motcua.attachment.internal;
+
+import java.io.Serializable;
+
+/**
+ * One file to extract, as the forked parser receives it in its parse context.
+ *
+ * @param path      the file, read directly by the forked JVM (null: read the stream the parser is given)
+ * @param mediaType the media type detected at upload
+ */
+public record ExtractionRequest(String path, String mediaType) implements Serializable {
+}

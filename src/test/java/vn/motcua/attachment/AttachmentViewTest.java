@@ -1,0 +1,118 @@
+package vn.motcua.attachment;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.ByteArrayInputStream;
+import java.util.List;
+import java.util.Map;
+
+import com.github.mvysny.fakeservlet.FakeRequest;
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.Routes;
+import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.IFrame;
+import com.vaadin.flow.component.html.Pre;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.server.VaadinServletRequest;
+import kotlin.jvm.functions.Function0;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import vn.motcua.BirthRegistrationSample;
+import vn.motcua.MotCuaTest;
+import vn.motcua.TestUsers;
+import vn.motcua.dossier.DossierService;
+
+/** The attachment panel in the dossier view and the search view, without a browser (Karibu-Testing). */
+@MotCuaTest
+class AttachmentViewTest {
+    private static final Routes ROUTES = new Routes().autoDiscoverViews("vn.motcua");
+
+    @Autowired ApplicationContext context;
+    @Autowired TestUsers users;
+    @Autowired DossierService dossiers;
+    @Autowired AttachmentService attachments;
+    String code;
+    long id;
+
+    @BeforeEach
+    void setUp() {
+        Function0<UI> uiFactory = UI::new;
+        MockVaadin.setup(uiFactory, new MockSpringServlet(ROUTES, context, uiFactory));
+        users.signInAs("clerk");
+        code = dossiers.receive(BirthRegistrationSample.inPerson()).code();
+        byte[] pdf = TestDocuments.pdf(List.of("GIẤY CHỨNG SINH", "Họ và tên mẹ: Trần Thị Mỹ Lệ"));
+        id = attachments.upload(code, "GIAY_CHUNG_SINH", "giay-chung-sinh.pdf", new ByteArrayInputStream(pdf)).id();
+        await().atMost(Uploads.EXTRACTION).pollInSameThread().until(() -> attachments.get(code, id).state().isFinal());
+    }
+
+    @AfterEach
+    void tearDown() {
+        users.signOut();
+        MockVaadin.tearDown();
+    }
+
+    private void signInAs(String username) {
+        var auth = users.signInAs(username);
+        var request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
+        request.setUserPrincipalInt(auth);
+        request.setUserInRole((principal, role) -> auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals("ROLE_" + role)));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theClerkSeesTheFilesTheirStateTheChecksAndAPreview() {
+        signInAs("clerk");
+        UI.getCurrent().navigate("dossiers/" + code);
+        assertThat(_find(Upload.class, spec -> spec.withId("attachment-upload"))).hasSize(1);
+        Grid<Attachment> grid = _get(Grid.class, spec -> spec.withId("attachment-grid"));
+        assertThat(GridKt._size(grid)).isEqualTo(1);
+        Attachment row = GridKt._get(grid, 0);
+        assertThat(row.fileName()).isEqualTo("giay-chung-sinh.pdf");
+        assertThat(row.state()).isEqualTo(AttachmentState.EXTRACTED);
+
+        var checklist = _get(Div.class, spec -> spec.withId("attachment-checklist"));
+        var lines = checklist.getChildren().map(c -> c.getElement().getAttribute("data-component") + "=" + c.getElement().getAttribute("data-status")).toList();
+        assertThat(lines).contains("GIAY_CHUNG_SINH=FILLED", "TO_KHAI=MISSING");
+        assertThat(checklist.getElement().getTextRecursively()).contains("Đã có", "Còn thiếu", "giay-chung-sinh.pdf");
+
+        grid.asSingleSelect().setValue(row);
+        assertThat(_get(Pre.class, spec -> spec.withId("attachment-text")).getText()).contains("GIẤY CHỨNG SINH");
+        assertThat(_find(IFrame.class, spec -> spec.withId("attachment-pdf"))).hasSize(1);
+        assertThat(_get(Div.class, spec -> spec.withId("attachment-preview-state")).getElement().getTextRecursively())
+                .contains("Đã trích xuất nội dung");
+        assertThat(_get(Div.class, spec -> spec.withId("attachment-signatures")).getElement().getTextRecursively())
+                .contains("Không có chữ ký số");
+    }
+
+    @Test
+    void aSupervisorReadsButDoesNotUpload() {
+        signInAs("supervisor");
+        UI.getCurrent().navigate("dossiers/" + code);
+        assertThat(_find(Upload.class, spec -> spec.withId("attachment-upload"))).isEmpty();
+        assertThat(GridKt._size(_get(Grid.class, spec -> spec.withId("attachment-grid")))).isEqualTo(1);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theSearchViewFindsTheDossierByItsAttachmentWithoutDiacritics() {
+        signInAs("clerk");
+        UI.getCurrent().navigate("search", QueryParameters.simple(Map.of("q", "giay chung sinh ho va ten me")));
+        Grid<SearchHit> results = _get(Grid.class, spec -> spec.withId("search-results"));
+        var codes = GridKt._findAll(results).stream().map(SearchHit::dossierCode).toList();
+        assertThat(codes).contains(code);
+        var hit = GridKt._findAll(results).stream().filter(h -> h.dossierCode().equals(code)).findFirst().orElseThrow();
+        assertThat(hit.source()).isEqualTo(SearchHit.Source.ATTACHMENT);
+        assertThat(hit.snippet()).contains("GIẤY CHỨNG SINH");
+    }
+}

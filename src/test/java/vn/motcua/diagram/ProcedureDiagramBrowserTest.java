@@ -1,5 +1,6 @@
 package vn.motcua.diagram;
 
+import vn.motcua.e2e.Chromium;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -32,13 +33,13 @@ class ProcedureDiagramBrowserTest {
     private static final String REVIEW = "g.djs-element[data-element-id='Task_ReviewDossier']";
 
     @LocalServerPort int port;
-    HeadlessChromium.Session session;
+    Chromium.Session session;
     ChromeDriver browser;
     WebDriverWait wait;
 
     @BeforeEach
     void start() throws Exception {
-        session = HeadlessChromium.start();
+        session = Chromium.start();
         browser = session.driver();
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     }
@@ -49,7 +50,7 @@ class ProcedureDiagramBrowserTest {
         try {
             screenshot(info.getTestMethod().orElseThrow().getName()); // the last screen, for whoever reads the build
         } finally {
-            HeadlessChromium.quit(session);
+            Chromium.quit(session);
         }
     }
 

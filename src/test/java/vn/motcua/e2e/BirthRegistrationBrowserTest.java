@@ -24,12 +24,14 @@ import vn.motcua.MotCuaTest;
 @MotCuaTest
 class BirthRegistrationBrowserTest {
     @LocalServerPort int port;
+    Chromium.Session session;
     ChromeDriver browser;
     WebDriverWait wait;
 
     @BeforeEach
     void start() throws Exception {
-        browser = Chromium.start();
+        session = Chromium.start();
+        browser = session.driver();
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
@@ -40,7 +42,7 @@ class BirthRegistrationBrowserTest {
         var shot = browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
         java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "e2e"));
         java.nio.file.Files.write(java.nio.file.Path.of("target", "e2e", info.getTestMethod().get().getName() + ".png"), shot);
-        browser.quit();
+        Chromium.quit(session);
     }
 
     @Test

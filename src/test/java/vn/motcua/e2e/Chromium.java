@@ -15,13 +15,16 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Debian's headless Chromium and ChromeDriver, given explicitly so that Selenium never downloads anything. Missing
  * on a developer's machine: the test is skipped with what to install; with CI=true it fails.
  */
-final class Chromium {
+public final class Chromium {
     static final String BROWSER = "/usr/bin/chromium";
     static final String DRIVER = "/usr/bin/chromedriver";
 
     private Chromium() { }
 
-    static ChromeDriver start() throws IOException {
+    /** A browser and the fresh profile directory it uses, deleted by {@link #quit}. */
+    public record Session(ChromeDriver driver, Path profile) { }
+
+    public static Session start() throws IOException {
         boolean present = new File(BROWSER).canExecute() && new File(DRIVER).canExecute();
         if (!present) {
             String message = "Chromium not found (" + BROWSER + ", " + DRIVER + "): install Debian's chromium and "
@@ -39,15 +42,19 @@ final class Chromium {
         var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
         var driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(profile)));
-        return driver;
+        return new Session(driver, profile);
     }
 
-    static void deleteQuietly(Path dir) {
-        try (var walk = Files.walk(dir)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException ignored) {
-            // best effort: the profile lives under the build's temp directory
+    /** Quits the browser and deletes its profile. */
+    public static void quit(Session session) {
+        try {
+            session.driver().quit();
+        } finally {
+            try (var walk = Files.walk(session.profile())) {
+                walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            } catch (IOException ignored) {
+                // best effort: the profile lives under the temp directory
+            }
         }
     }
 }

@@ -216,7 +216,8 @@ public class IndicatorService {
             LocalDate from = granularity == Granularity.WEEK ? lastStart.minusWeeks(i) : lastStart.minusMonths(i);
             LocalDate to = granularity == Granularity.WEEK ? from.plusDays(6) : from.withDayOfMonth(from.lengthOfMonth());
             if (to.isAfter(end)) to = end;
-            Figures f = sum(groups(scope, filter, bounds(from, to), procedures), g -> true);
+            Figures f = Figures.NONE;
+            for (var g : queries.groups(selection(scope, filter, bounds(from, to), procedures), false)) f = f.plus(g.figures());
             String label = granularity == Granularity.WEEK ? String.format("%02d/%02d", from.getDayOfMonth(), from.getMonthValue())
                     : String.format("T%02d/%d", from.getMonthValue(), from.getYear());
             points.add(new TrendPoint(label, from, to, f.dossiers(), Scoring.rate(f.onTime(), f.dossiers()),

@@ -63,6 +63,10 @@ class IndicatorsBenchmark {
     @Autowired IndicatorQueries queries;
     @Autowired OrganisationService organisation;
     @Autowired org.springframework.transaction.PlatformTransactionManager transactions;
+    @Autowired vn.motcua.monitoring.internal.IndicatorSummary summary;
+    @Autowired IndicatorService indicators;
+    @Autowired BottleneckService bottlenecks;
+    @Autowired vn.motcua.TestUsers users;
 
     private final List<String> lines = new ArrayList<>();
 
@@ -90,6 +94,14 @@ class IndicatorsBenchmark {
                 count("select count(*) from dossier_event"), count("select count(*) from dossier_rating"),
                 count("select count(*) from attachment"), jdbc.queryForObject("show server_version", String.class));
 
+        summary.refresh(); // what the start left to do (or waits for the start's own build)
+        jdbc.update("insert into indicator_dirty (month) select distinct indicator_month_of(finished_at) from dossier "
+                + "where finished_at is not null");
+        long built = System.nanoTime();
+        int months = summary.refresh();
+        say("Summary of ended dossiers rebuilt from scratch: %d months in %d ms (%,d summary rows)", months,
+                (System.nanoTime() - built) / 1_000_000, count("select count(*) from indicator_month"));
+
         LocalDate today = LocalDate.now(Formats.ZONE);
         LocalDate first = jdbc.queryForObject("select min(received_at) from dossier", java.time.OffsetDateTime.class)
                 .atZoneSameInstant(Formats.ZONE).toLocalDate();
@@ -101,26 +113,23 @@ class IndicatorsBenchmark {
         measure("API, this quarter", "admin", "from=" + today.minusMonths(3).withDayOfMonth(1) + "&to=" + today);
         measure("API, last month", "admin", "from=" + today.minusMonths(1).withDayOfMonth(1) + "&to="
                 + today.withDayOfMonth(1).minusDays(1));
+        measure("API, a year ago (one whole year, mid-month edges)", "admin", "from=" + today.minusYears(2).plusDays(10)
+                + "&to=" + today.minusYears(1));
         measure("API, one district (Phú Quốc), all dossiers", "admin", all + "&unit=" + district.identifier());
         measure("API, one procedure, all dossiers", "admin", all + "&procedure=1.001193");
+        dashboard("Dashboard data, last 12 months (report, due list, 12-month trend, bottlenecks)",
+                new ReportFilter(today.minusYears(1), today, null, null, null, null), IndicatorService.Granularity.MONTH);
+        dashboard("Dashboard data, this quarter, 12-week trend",
+                new ReportFilter(today.minusMonths(3).withDayOfMonth(1), today, null, null, null, null), IndicatorService.Granularity.WEEK);
 
         Instant from = first.atStartOfDay(Formats.ZONE).toInstant();
         Instant asOf = Instant.now();
-        long[] sqlTimes = new long[RUNS];
-        Figures sql = null;
+        Selection everything = new Selection(from, asOf, null, null, null);
         var readOnly = new org.springframework.transaction.support.TransactionTemplate(transactions);
         readOnly.setReadOnly(true);
-        for (int i = 0; i < RUNS; i++) {
-            long t = System.nanoTime();
-            sql = readOnly.execute(status -> {
-                Figures f = Figures.NONE;
-                for (var g : queries.groups(new Selection(from, asOf, null, null, null))) f = f.plus(g.figures());
-                return f;
-            });
-            sqlTimes[i] = System.nanoTime() - t;
-        }
-        say("%-58s median %6d ms (min %d, max %d)", "Aggregate SQL alone, all dossiers", median(sqlTimes) / 1_000_000,
-                Arrays.stream(sqlTimes).min().getAsLong() / 1_000_000, Arrays.stream(sqlTimes).max().getAsLong() / 1_000_000);
+        Figures sql = aggregate("Aggregate SQL alone, all dossiers, with the summary", readOnly, () -> queries.groups(everything));
+        Figures direct = aggregate("Aggregate SQL alone, all dossiers, row by row (before)", readOnly, () -> queries.direct(everything));
+        say("Same figures with and without the summary: %s", sql.equals(direct));
 
         long t = System.nanoTime();
         Figures naive = NaiveIndicators.figures(jdbc, "/", from, asOf);
@@ -157,6 +166,61 @@ class IndicatorsBenchmark {
                 where (d.id % 10) < 6 and g.n <= 1 + (d.id % 3)
                   and not exists (select 1 from attachment a where a.dossier_code = d.code)""");
         say("Attachments for the digitisation rate written in %d s", (System.nanoTime() - t) / 1_000_000_000);
+    }
+
+    private Figures aggregate(String label, org.springframework.transaction.support.TransactionTemplate tx,
+                              java.util.function.Supplier<List<IndicatorQueries.Group>> groups) {
+        long[] times = new long[RUNS];
+        Figures f = null;
+        for (int i = 0; i < RUNS; i++) {
+            long t = System.nanoTime();
+            f = tx.execute(status -> {
+                Figures sum = Figures.NONE;
+                for (var g : groups.get()) sum = sum.plus(g.figures());
+                return sum;
+            });
+            times[i] = System.nanoTime() - t;
+        }
+        say("%-58s median %6d ms (min %d, max %d)", label, median(times) / 1_000_000,
+                Arrays.stream(times).min().getAsLong() / 1_000_000, Arrays.stream(times).max().getAsLong() / 1_000_000);
+        return f;
+    }
+
+    /** What the supervision view asks for when it shows a period, as an administrator. */
+    private void dashboard(String label, ReportFilter filter, IndicatorService.Granularity granularity) {
+        long[] times = new long[RUNS];
+        long[][] parts = new long[4][RUNS];
+        for (int i = -1; i < RUNS; i++) {
+            users.signInAs("admin");
+            try {
+                long t = System.nanoTime();
+                var report = indicators.report(filter);
+                long t1 = System.nanoTime();
+                indicators.overdueAndNearlyDue(filter, 500);
+                long t2 = System.nanoTime();
+                indicators.trend(filter, granularity, 12);
+                long t3 = System.nanoTime();
+                // the procedure with the most dossiers, as the view picks it
+                String busiest = report.procedures().stream().max(java.util.Comparator.comparingLong(IndicatorReport.Row::dossiers))
+                        .map(IndicatorReport.Row::key).orElseThrow();
+                bottlenecks.bottlenecks(new ReportFilter(filter.from(), filter.to(), filter.unitIdentifier(), busiest, null,
+                        filter.level()));
+                long t4 = System.nanoTime();
+                if (i >= 0) {
+                    times[i] = t4 - t;
+                    parts[0][i] = t1 - t;
+                    parts[1][i] = t2 - t1;
+                    parts[2][i] = t3 - t2;
+                    parts[3][i] = t4 - t3;
+                }
+            } finally {
+                users.signOut();
+            }
+        }
+        say("%-58s median %6d ms (min %d, max %d)", label, median(times) / 1_000_000,
+                Arrays.stream(times).min().getAsLong() / 1_000_000, Arrays.stream(times).max().getAsLong() / 1_000_000);
+        say("    of which: indicators %d ms, due list %d ms, trend %d ms, bottlenecks %d ms (medians)", median(parts[0]) / 1_000_000,
+                median(parts[1]) / 1_000_000, median(parts[2]) / 1_000_000, median(parts[3]) / 1_000_000);
     }
 
     private void measure(String label, String user, String query) {

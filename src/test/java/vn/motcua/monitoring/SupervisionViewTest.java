@@ -72,7 +72,11 @@ class SupervisionViewTest {
         assertThat(GridKt._get(indicators, 0).rate()).isEqualByComparingTo("73.33");
         assertThat(GridKt._getFormattedRow(indicators, 0)).contains("2.1", "11 / 15");
         assertThat(_get(Chart.class, spec -> spec.withId("indicator-chart")).getOption()).contains("\"xAxis\"", "73.33", "2.1");
-        assertThat(_get(Chart.class, spec -> spec.withId("trend-chart")).getOption()).contains("\"line\"", "T03/2025");
+        // the trend follows in the background: the page polls until it is there
+        assertThat(UI.getCurrent().getPollInterval()).isPositive();
+        assertThat(awaitTrend()).contains("\"line\"", "T03/2025");
+        assertThat(UI.getCurrent().getPollInterval()).isNegative();
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("trend-status")).getText()).isEmpty();
         assertThat(_get(Anchor.class, spec -> spec.withId("download-register-xlsx")).getHref())
                 .isEqualTo("api/reports/register.xlsx?from=2025-03-01&to=2025-03-31&unit=" + CraftedDossiers.DISTRICT);
         assertThat(_get(Anchor.class, spec -> spec.withId("download-indicators-csv")).getHref()).startsWith("api/reports/indicators.csv?");
@@ -102,5 +106,22 @@ class SupervisionViewTest {
         request.setUserPrincipalInt(auth);
         request.setUserInRole((principal, role) -> auth.getAuthorities().stream()
                 .anyMatch(a -> a.getAuthority().equals("ROLE_" + role)));
+    }
+
+    /** Round trips (as the page's polls) until the trend chart has its data; at most 20 s. */
+    static String awaitTrend() {
+        long until = System.nanoTime() + 20_000_000_000L;
+        while (System.nanoTime() < until) {
+            com.github.mvysny.kaributesting.v10.MockVaadin.clientRoundtrip();
+            String option = _get(Chart.class, spec -> spec.withId("trend-chart")).getOption();
+            if (option != null && option.contains("\"line\"")) return option;
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return _get(Chart.class, spec -> spec.withId("trend-chart")).getOption();
     }
 }

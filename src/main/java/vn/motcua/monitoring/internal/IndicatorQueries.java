@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,37 +52,115 @@ public class IndicatorQueries {
     /** For the register: rows fetched 500 at a time (PostgreSQL streams them inside a transaction). */
     private final NamedParameterJdbcTemplate streaming;
     private final AttachmentTable attachments;
+    private final IndicatorSummary summary;
     private volatile Boolean postgres;
 
-    IndicatorQueries(JdbcClient jdbc, DataSource dataSource, AttachmentTable attachments) {
+    IndicatorQueries(JdbcClient jdbc, DataSource dataSource, AttachmentTable attachments, IndicatorSummary summary) {
         this.jdbc = jdbc;
         var template = new JdbcTemplate(dataSource);
         template.setFetchSize(500);
         this.streaming = new NamedParameterJdbcTemplate(template);
         this.attachments = attachments;
+        this.summary = summary;
     }
 
     /** Whether attachments can be counted (the attachment table exists). */
     public boolean attachmentsAvailable() { return attachments.shape().isPresent(); }
 
     /**
-     * The counts of the selected dossiers, one row per unit and procedure that has any. Two statements: the facts of
-     * the dossiers (read from the covering index {@code ix_dossier_indicators} alone), and, when the attachment table
-     * exists, those of them with a usable attachment (a semi-join).
+     * The counts of the selected dossiers, one row per unit and procedure that has any. Where the database keeps the
+     * summary of ended dossiers ({@link IndicatorSummary}, PostgreSQL) and the period holds whole months, those months
+     * come from the summary and only the rest is read row by row: the dossiers ended in the period's first and last
+     * partial months, those unfinished at its end, and, for the summarised dossiers, the facts that depend on where
+     * the period starts or ends inside a month (a start after the period's first instant, a payment or a return before
+     * its as-of instant). Otherwise {@link #direct}. Both give the same counts.
      */
     public List<Group> groups(Selection s) {
+        return groups(s, true);
+    }
+
+    /**
+     * As {@link #groups(Selection)}; without {@code attachments}, the counts of dossiers with an attachment (4.2) are
+     * left at 0 and not read (the trends do not show them).
+     */
+    public List<Group> groups(Selection s, boolean attachments) {
+        if (s.empty()) return List.of();
+        if (!summary.available()) return direct(s, attachments);
+        summary.refresh();
+        tune();
+        Map<String, Group> sums = new LinkedHashMap<>();
+        var core = summary.core(s.from(), s.asOf());
+        core.ifPresent(c -> {
+            // the whole months
+            Map<String, Object> p = new HashMap<>();
+            jdbc.sql(summarySql(s, c, p)).params(p).query(rs -> {
+                add(sums, rs.getLong("unit_id"), rs.getString("procedure_code"), new Figures(rs.getLong("dossiers"),
+                        rs.getLong("received"), rs.getLong("on_time"), rs.getLong("dossiers"), rs.getLong("processed"),
+                        rs.getLong("working_seconds"), rs.getLong("online"), rs.getLong("fee_paid"), rs.getLong("paid_online"),
+                        rs.getLong("returned"), 0, rs.getLong("with_attachment"), 0, rs.getLong("rated"), rs.getLong("negative"),
+                        rs.getLong("supplemented_twice")), rs.getLong("returned_with_attachment"));
+            });
+            // their facts at the period's edges
+            Map<String, Object> e = new HashMap<>();
+            String edges = edgeSql(s, c, e);
+            if (edges != null) {
+                jdbc.sql(edges).params(e).query(rs -> {
+                    add(sums, rs.getLong("unit_id"), rs.getString("procedure_code"), new Figures(0, rs.getLong("received"), 0,
+                            0, 0, 0, 0, rs.getLong("fee_paid"), rs.getLong("paid_online"), rs.getLong("returned"), 0, 0, 0, 0,
+                            0, 0), rs.getLong("returned_with_attachment"));
+                });
+            }
+        });
+        // The rest, row by row: ended before the whole months, or after them (or, without whole months, since the period
+        // began) up to the last month in which a dossier started before the as-of instant ended (the summary knows it),
+        // or unfinished. A change committed while the report runs may be seen by one statement and not another, as with
+        // any report of several statements.
+        Instant after = core.map(IndicatorSummary.Core::end).orElse(s.from());
+        Map<String, Object> u = new HashMap<>();
+        u.put("afterMonth", IndicatorSummary.month(after));
+        u.put("asOfMonth", IndicatorSummary.month(s.asOf().minusNanos(1)));
+        int lastMonth = jdbc.sql("select max(end_month) from indicator_month where end_month >= :afterMonth "
+                + "and start_month <= :asOfMonth").params(u).query((rs, n) -> rs.getObject(1) == null ? 0 : rs.getInt(1)).single();
+        List<Instant[]> ranges = new ArrayList<>();
+        core.filter(c -> s.from().isBefore(c.start())).ifPresent(c -> ranges.add(new Instant[] {s.from(), c.start()}));
+        if (lastMonth > 0) ranges.add(new Instant[] {after, IndicatorSummary.monthStart(lastMonth + 1)});
+        for (Group g : rows(s, ranges, true, attachments)) add(sums, g.unitId(), g.procedureCode(), g.figures(), g.returnedWithAttachment());
+        return new ArrayList<>(sums.values());
+    }
+
+    /** The counts of the selected dossiers read row by row (no summary): the reference {@link #groups} agrees with. */
+    public List<Group> direct(Selection s) {
+        return direct(s, true);
+    }
+
+    private List<Group> direct(Selection s, boolean attachments) {
         if (s.empty()) return List.of();
         tune();
+        return rows(s, List.<Instant[]>of(new Instant[] {s.from(), null}), false, attachments);
+    }
+
+    private static void add(Map<String, Group> sums, long unitId, String procedureCode, Figures f, long returnedWithAttachment) {
+        sums.merge(unitId + "/" + procedureCode, new Group(unitId, procedureCode, f, returnedWithAttachment),
+                (a, b) -> new Group(unitId, procedureCode, a.figures().plus(b.figures()),
+                        a.returnedWithAttachment() + b.returnedWithAttachment()));
+    }
+
+    /**
+     * Two statements over the selected dossiers ended in {@code ranges} ([from, to), to null: open-ended) or unfinished:
+     * their facts (read from the covering index {@code ix_dossier_indicators} alone), and, when the attachment table
+     * exists, those of them with a usable attachment (a semi-join).
+     */
+    private List<Group> rows(Selection s, List<Instant[]> ranges, boolean few, boolean withAttachment) {
         Map<String, Object> params = new HashMap<>();
         Map<String, long[]> withAttachments = new HashMap<>();
-        attachments.shape().ifPresent(shape -> {
+        attachments.shape().filter(shape -> withAttachment).ifPresent(shape -> {
             Map<String, Object> p = new HashMap<>();
-            jdbc.sql(attachmentSql(s, p, shape)).params(p).query(rs -> {
+            jdbc.sql(attachmentSql(s, ranges, p, shape, few)).params(p).query(rs -> {
                 withAttachments.put(rs.getLong("unit_id") + "/" + rs.getString("procedure_code"),
                         new long[] {rs.getLong("with_attachment"), rs.getLong("returned_with_attachment")});
             });
         });
-        return jdbc.sql(factsSql(s, params)).params(params).query((rs, n) -> {
+        return jdbc.sql(factsSql(s, ranges, params, few ? RATING_PROBED : RATING_JOINED)).params(params).query((rs, n) -> {
             long[] a = withAttachments.getOrDefault(rs.getLong("unit_id") + "/" + rs.getString("procedure_code"), new long[2]);
             return new Group(rs.getLong("unit_id"), rs.getString("procedure_code"),
                     new Figures(rs.getLong("dossiers"), rs.getLong("received"), rs.getLong("on_time"), rs.getLong("ended"),
@@ -92,9 +172,75 @@ public class IndicatorQueries {
     }
 
     /**
+     * The whole months from the summary. A summarised dossier ended inside the period, so it counts and is ended; it
+     * was received in the period when it started in those months (an earlier start inside the period is an edge); its
+     * fee was paid, its result returned, before the as-of instant when that happened before the last whole month ends
+     * (later ones inside the period are edges).
+     */
+    private static String summarySql(Selection s, IndicatorSummary.Core c, Map<String, Object> params) {
+        var sql = new StringBuilder("""
+                select m.unit_id, m.procedure_code, sum(m.dossiers) as dossiers,
+                  sum(case when m.start_month >= :csMonth then m.dossiers else 0 end) as received,
+                  sum(m.on_time) as on_time, sum(m.processed) as processed, sum(m.working_seconds) as working_seconds,
+                  sum(m.online) as online,
+                  sum(case when m.paid_month < :ceMonth then m.fee_paid else 0 end) as fee_paid,
+                  sum(case when m.paid_month < :ceMonth then m.paid_online else 0 end) as paid_online,
+                  sum(case when m.returned_month < :ceMonth then m.returned else 0 end) as returned,
+                  sum(m.rated) as rated, sum(m.negative) as negative, sum(m.supplemented_twice) as supplemented_twice,
+                  sum(m.with_attachment) as with_attachment,
+                  sum(case when m.returned_month < :ceMonth then m.returned_with_attachment else 0 end) as returned_with_attachment
+                from indicator_month m
+                """);
+        if (s.treePath() != null || s.level() != null) sql.append(" join org_unit u on u.id = m.unit_id");
+        sql.append(" where m.end_month >= :csMonth and m.end_month < :ceMonth");
+        params.put("csMonth", c.startMonth());
+        params.put("ceMonth", c.endMonth());
+        appendUnitAndProcedure(sql, params, s, "m");
+        return sql.append(" group by m.unit_id, m.procedure_code").toString();
+    }
+
+    /**
+     * The summarised dossiers' facts that depend on the period's edges inside a month: started in the period before
+     * its first whole month (received in the period); fee paid, result returned after its last whole month began and
+     * before the as-of instant. Null when the period starts and ends on a month's first instant.
+     */
+    private static String edgeSql(Selection s, IndicatorSummary.Core c, Map<String, Object> params) {
+        boolean early = s.from().isBefore(c.start());
+        boolean late = c.end().isBefore(s.asOf());
+        if (!early && !late) return null;
+        String started = "(d.accepted_at >= :from and d.accepted_at < :cs or d.accepted_at is null and d.received_at >= :from and d.received_at < :cs)";
+        String paid = "(d.fee_amount > 0 and d.paid_at >= :ce and d.paid_at < :asOf)";
+        String returned = "(d.returned_at >= :ce and d.returned_at < :asOf)";
+        String attached = "exists (select 1 from attachment a where a.dossier_code = d.code and a.state <> 'REJECTED')";
+        var sql = new StringBuilder("select d.unit_id, d.procedure_code, ")
+                .append(early ? "sum(case when " + started + " then 1 else 0 end)" : "0").append(" as received, ")
+                .append(late ? "sum(case when " + paid + " then 1 else 0 end)" : "0").append(" as fee_paid, ")
+                .append(late ? "sum(case when " + paid + " and d.payment_method = 'ONLINE' then 1 else 0 end)" : "0").append(" as paid_online, ")
+                .append(late ? "sum(case when " + returned + " then 1 else 0 end)" : "0").append(" as returned, ")
+                .append(late ? "sum(case when " + returned + " and " + attached + " then 1 else 0 end)" : "0")
+                .append(" as returned_with_attachment from dossier d");
+        if (s.treePath() != null || s.level() != null) sql.append(" join org_unit u on u.id = d.unit_id");
+        sql.append(" where d.finished_at >= :cs and d.finished_at < :ce and (");
+        List<String> any = new ArrayList<>();
+        if (early) {
+            any.add("d.accepted_at >= :from and d.accepted_at < :cs");
+            any.add("d.received_at >= :from and d.received_at < :cs");
+        }
+        if (late) {
+            any.add("d.paid_at >= :ce and d.paid_at < :asOf");
+            any.add("d.returned_at >= :ce and d.returned_at < :asOf");
+        }
+        sql.append(String.join(" or ", any)).append(")");
+        params.put("cs", utc(c.start()));
+        params.put("ce", utc(c.end()));
+        appendCommon(sql, params, s);
+        return sql.append(" group by d.unit_id, d.procedure_code").toString();
+    }
+
+    /**
      * On PostgreSQL, for the rest of the caller's transaction: no JIT compilation (it costs a quarter of a second per
-     * statement and gains nothing on these short aggregates) and memory enough for the attachment semi-join to hash in
-     * one batch. Nothing elsewhere, nor outside a transaction.
+     * statement and gains nothing on these short aggregates), memory enough for the attachment semi-join to hash in
+     * one batch, and plans made for each statement's own parameters. Nothing elsewhere, nor outside a transaction.
      */
     private void tune() {
         if (postgres == null) {
@@ -106,6 +252,8 @@ public class IndicatorQueries {
         if (postgres && org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
             jdbc.sql("set local jit = off").update();
             jdbc.sql("set local work_mem = '64MB'").update();
+            // a plan for the actual period: a generic plan of a prepared statement cannot know which index range is small
+            jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
         }
     }
 
@@ -113,11 +261,12 @@ public class IndicatorQueries {
     public List<String> plan(Selection s) {
         tune();
         Map<String, Object> params = new HashMap<>();
-        var lines = new java.util.ArrayList<>(jdbc.sql("explain analyze " + factsSql(s, params)).params(params)
+        List<Instant[]> all = List.<Instant[]>of(new Instant[] {s.from(), null});
+        var lines = new ArrayList<>(jdbc.sql("explain analyze " + factsSql(s, all, params, RATING_JOINED)).params(params)
                 .query((rs, n) -> rs.getString(1)).list());
         attachments.shape().ifPresent(shape -> {
             Map<String, Object> p = new HashMap<>();
-            lines.addAll(jdbc.sql("explain analyze " + attachmentSql(s, p, shape)).params(p)
+            lines.addAll(jdbc.sql("explain analyze " + attachmentSql(s, all, p, shape, false)).params(p)
                     .query((rs, n) -> rs.getString(1)).list());
         });
         return lines;
@@ -144,31 +293,37 @@ public class IndicatorQueries {
               sum(case when d.fee_amount > 0 and d.paid_at < :asOf then 1 else 0 end) as fee_paid,
               sum(case when d.fee_amount > 0 and d.paid_at < :asOf and d.payment_method = 'ONLINE' then 1 else 0 end) as paid_online,
               sum(case when d.returned_at < :asOf then 1 else 0 end) as returned,
-              sum(case when r.dossier_id is not null then 1 else 0 end) as rated,
-              sum(case when r.dossier_id is not null and (r.complaint = true or r.score <= 2) then 1 else 0 end) as negative,
+              sum(case when %4$s then 1 else 0 end) as rated,
+              sum(case when %5$s then 1 else 0 end) as negative,
               sum(case when d.supplement_count > 1 then 1 else 0 end) as supplemented_twice
             from dossier d
             %3$s
-            left join dossier_rating r on r.dossier_id = d.id
+            %6$s
             """;
     private static final List<String> SUMMED = List.of("dossiers", "received", "on_time", "ended", "processed",
             "working_seconds", "online", "fee_paid", "paid_online", "returned", "rated", "negative", "supplemented_twice");
+    /** The rating as a join (many rows: one hash join), or looked up row by row (few rows: an index probe each). */
+    private static final String[] RATING_JOINED = {"r.dossier_id is not null",
+            "r.dossier_id is not null and (r.complaint = true or r.score <= 2)", "left join dossier_rating r on r.dossier_id = d.id"};
+    private static final String[] RATING_PROBED = {"exists (select 1 from dossier_rating r where r.dossier_id = d.id)",
+            "exists (select 1 from dossier_rating r where r.dossier_id = d.id and (r.complaint = true or r.score <= 2))", ""};
 
     /**
      * The facts, as the union of two aggregates that each read one range of the covering index: the dossiers finished
      * since the period began (whose end is simply {@code finished_at}: it is set at the first 9, at 3 and at 7, and
      * never for a stopped dossier), and the unfinished ones ({@code finished_at} null); then added up.
      */
-    private static String factsSql(Selection s, Map<String, Object> params) {
+    private static String factsSql(Selection s, List<Instant[]> ranges, Map<String, Object> params, String[] rating) {
         var sum = new StringBuilder("select unit_id, procedure_code");
         for (String column : SUMMED) sum.append(", sum(").append(column).append(") as ").append(column);
         sum.append(" from (");
         String units = s.treePath() != null || s.level() != null ? "join org_unit u on u.id = d.unit_id" : "";
-        for (int part = 0; part < 2; part++) {
-            if (part == 1) sum.append(" union all ");
-            var sql = new StringBuilder(part == 0 ? FACTS.formatted("d.finished_at", "d.finished_at", units)
-                    : FACTS.formatted(RESULT_END, END, units));
-            appendWhere(sql, params, s, part == 0);
+        for (int part = 0; part <= ranges.size(); part++) {
+            if (part > 0) sum.append(" union all ");
+            boolean finished = part < ranges.size();
+            var sql = new StringBuilder(finished ? FACTS.formatted("d.finished_at", "d.finished_at", units, rating[0], rating[1], rating[2])
+                    : FACTS.formatted(RESULT_END, END, units, rating[0], rating[1], rating[2]));
+            appendWhere(sql, params, s, finished ? ranges.get(part) : null, part);
             sql.append(" group by d.unit_id, d.procedure_code");
             sum.append(sql);
         }
@@ -176,19 +331,26 @@ public class IndicatorQueries {
     }
 
     /** The dossiers of the population with at least one usable attachment, and those of them with a result returned. */
-    private static String attachmentSql(Selection s, Map<String, Object> params, AttachmentTable.Shape shape) {
+    private static String attachmentSql(Selection s, List<Instant[]> ranges, Map<String, Object> params,
+                                        AttachmentTable.Shape shape, boolean few) {
+        String usable = "exists (select 1 from attachment a where a." + shape.dossierColumn() + " = " + shape.dossierKey("d")
+                + (shape.rejectedState() ? " and a.state <> 'REJECTED'" : "") + ")";
         var sum = new StringBuilder("select unit_id, procedure_code, sum(with_attachment) as with_attachment, "
                 + "sum(returned_with_attachment) as returned_with_attachment from (");
-        for (int part = 0; part < 2; part++) {
-            if (part == 1) sum.append(" union all ");
-            var sql = new StringBuilder("""
+        for (int part = 0; part <= ranges.size(); part++) {
+            if (part > 0) sum.append(" union all ");
+            // few rows: the attachment probed for each (an index lookup); many: a semi-join
+            var sql = new StringBuilder(few ? """
+                    select d.unit_id, d.procedure_code, sum(case when %1$s then 1 else 0 end) as with_attachment,
+                      sum(case when d.returned_at < :asOf and %1$s then 1 else 0 end) as returned_with_attachment
+                    from dossier d
+                    """.formatted(usable) : """
                     select d.unit_id, d.procedure_code, count(*) as with_attachment,
                       sum(case when d.returned_at < :asOf then 1 else 0 end) as returned_with_attachment
                     from dossier d
                     """).append(s.treePath() != null || s.level() != null ? " join org_unit u on u.id = d.unit_id" : "");
-            appendWhere(sql, params, s, part == 0);
-            sql.append(" and exists (select 1 from attachment a where a.").append(shape.dossierColumn()).append(" = ")
-                    .append(shape.dossierKey("d")).append(shape.rejectedState() ? " and a.state <> 'REJECTED'" : "").append(')');
+            appendWhere(sql, params, s, part < ranges.size() ? ranges.get(part) : null, part);
+            if (!few) sql.append(" and ").append(usable);
             sql.append(" group by d.unit_id, d.procedure_code");
             sum.append(sql);
         }
@@ -197,12 +359,20 @@ public class IndicatorQueries {
 
     /**
      * The population's condition, with the unit, level and procedure criteria, appended as a where clause (the
-     * dossier is {@code d}, its unit {@code u}): for the dossiers with {@code finished_at} ({@code finished}), or for
-     * those without.
+     * dossier is {@code d}, its unit {@code u}): for the dossiers with {@code finished_at} in {@code range} ([from, to),
+     * to null: no end; from not before the period's first instant), or, {@code range} null, for those without.
      */
-    static void appendWhere(StringBuilder sql, Map<String, Object> params, Selection s, boolean finished) {
-        sql.append(finished ? " where d.finished_at >= :from" : " where d.finished_at is null and (" + END + " is null or "
-                + END + " >= :from)");
+    static void appendWhere(StringBuilder sql, Map<String, Object> params, Selection s, Instant[] range, int part) {
+        if (range != null) {
+            sql.append(" where d.finished_at >= :lo").append(part);
+            params.put("lo" + part, utc(range[0]));
+            if (range[1] != null) {
+                sql.append(" and d.finished_at < :hi").append(part);
+                params.put("hi" + part, utc(range[1]));
+            }
+        } else {
+            sql.append(" where d.finished_at is null and (" + END + " is null or " + END + " >= :from)");
+        }
         appendCommon(sql, params, s);
     }
 
@@ -221,6 +391,11 @@ public class IndicatorQueries {
                 """);
         params.put("from", utc(s.from()));
         params.put("asOf", utc(s.asOf()));
+        appendUnitAndProcedure(sql, params, s, "d");
+    }
+
+    /** The unit (its tree, {@code u}), level and procedure criteria, on the table aliased {@code alias}. */
+    private static void appendUnitAndProcedure(StringBuilder sql, Map<String, Object> params, Selection s, String alias) {
         if (s.treePath() != null) {
             sql.append(" and u.tree_path like :path");
             params.put("path", s.treePath() + "%");
@@ -230,7 +405,7 @@ public class IndicatorQueries {
             params.put("level", s.level());
         }
         if (s.procedureCodes() != null) {
-            sql.append(" and d.procedure_code in (:codes)");
+            sql.append(" and ").append(alias).append(".procedure_code in (:codes)");
             params.put("codes", s.procedureCodes());
         }
     }

@@ -18,6 +18,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
@@ -35,6 +36,9 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.concurrent.CompletableFuture;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import vn.motcua.catalogue.Procedure;
 import vn.motcua.catalogue.ProcedureCatalogue;
 import vn.motcua.catalogue.Sector;
@@ -80,6 +84,11 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<ProvinceTarget> targetGrid = new Grid<>();
     private final Chart indicatorChart = new Chart();
     private final Chart trendChart = new Chart();
+    private final Span trendStatus = new Span();
+    private static final int TREND_POLL_MILLIS = 400;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SupervisionView.class);
+    /** The latest trend asked for: an older one that ends later is dropped. */
+    private int trendRequest;
     private final RadioButtonGroup<IndicatorService.Granularity> granularity = new RadioButtonGroup<>();
     private final Grid<IndicatorReport.Row> unitGrid = new Grid<>();
     private final Chart unitChart = new Chart();
@@ -188,6 +197,7 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle {
 
         indicatorChart.setId("indicator-chart");
         trendChart.setId("trend-chart");
+        trendStatus.setId("trend-status");
         granularity.setId("trend-granularity");
         granularity.setItems(IndicatorService.Granularity.values());
         granularity.setItemLabelGenerator(g -> getTranslation("monitoring.trend." + g.name()));
@@ -196,7 +206,7 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle {
 
         var layout = new VerticalLayout(new HorizontalLayout(population, points), indicatorGrid, indicatorChart,
                 new H3(getTranslation("monitoring.province.title")), targetGrid,
-                new H3(getTranslation("monitoring.trend.title")), granularity, trendChart);
+                new H3(getTranslation("monitoring.trend.title")), granularity, trendStatus, trendChart);
         layout.setPadding(false);
         return layout;
     }
@@ -334,8 +344,38 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle {
         bottlenecks(filter);
     }
 
+    /**
+     * Fills the trend chart in the background (twelve periods cost more than the report itself): the rest of the
+     * dashboard answers at once, the chart follows (the page polls until it does); a newer request wins.
+     */
     private void trends(ReportFilter filter) {
-        var points = indicators.trend(filter, granularity.getValue(), 12);
+        var g = granularity.getValue();
+        int request = ++trendRequest;
+        UI ui = UI.getCurrent();
+        SecurityContext context = SecurityContextHolder.getContext();
+        trendStatus.setText(getTranslation("monitoring.trend.loading"));
+        ui.setPollInterval(TREND_POLL_MILLIS);
+        CompletableFuture.supplyAsync(() -> {
+            SecurityContextHolder.setContext(context);
+            try {
+                return indicators.trend(filter, g, 12);
+            } finally {
+                SecurityContextHolder.clearContext();
+            }
+        }).whenComplete((points, error) -> ui.access(() -> {
+            if (request != trendRequest) return;
+            ui.setPollInterval(-1);
+            if (error != null) {
+                log.warn("Trend not computed: {}", error.toString());
+                trendStatus.setText(getTranslation("monitoring.trend.failed"));
+                return;
+            }
+            trendStatus.setText("");
+            showTrend(points);
+        }));
+    }
+
+    private void showTrend(List<IndicatorService.TrendPoint> points) {
         List<String> labels = points.stream().map(IndicatorService.TrendPoint::label).toList();
         trendChart.setOption(ChartOptions.lines(getTranslation("monitoring.trend.title"), labels, List.of(
                 new ChartOptions.Series(indicatorName(IndicatorCode.ON_TIME.code()), points.stream().map(IndicatorService.TrendPoint::onTimeRate).toList()),

@@ -96,6 +96,23 @@ class AttachmentViewTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aSignatureSaysWhetherItsCertificateIsTrusted() {
+        byte[] signed = TestDocuments.sign(TestDocuments.pdf(List.of("QUYẾT ĐỊNH")), TestDocuments.Signer.selfSigned("Lãnh Đạo Phường"));
+        long signedId = attachments.upload(code, null, "quyet-dinh.pdf", new ByteArrayInputStream(signed)).id();
+        await().atMost(Uploads.EXTRACTION).pollInSameThread().until(() -> attachments.get(code, signedId).state().isFinal());
+        signInAs("clerk");
+        UI.getCurrent().navigate("dossiers/" + code);
+        Grid<Attachment> grid = _get(Grid.class, spec -> spec.withId("attachment-grid"));
+        grid.asSingleSelect().setValue(GridKt._findAll(grid).stream().filter(a -> a.id() == signedId).findFirst().orElseThrow());
+        var signatures = _get(Div.class, spec -> spec.withId("attachment-signatures"));
+        // No trust store in the tests: the view says that trust was not checked, and why
+        assertThat(signatures.getElement().getTextRecursively())
+                .contains("Chưa kiểm tra độ tin cậy của chứng thư số", "chưa cấu hình chứng thư gốc tin cậy");
+        assertThat(signatures.getChildren().skip(1).findFirst().orElseThrow().getElement().getAttribute("data-trusted")).isEqualTo("null");
+    }
+
+    @Test
     void aSupervisorReadsButDoesNotUpload() {
         signInAs("supervisor");
         UI.getCurrent().navigate("dossiers/" + code);

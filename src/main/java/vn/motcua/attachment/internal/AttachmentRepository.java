@@ -121,9 +121,11 @@ public class AttachmentRepository {
         int seq = 0;
         for (SignatureCheck s : outcome.signatures()) {
             jdbc.sql("""
-                            insert into attachment_signature (attachment_id, seq, signer, signed_at, covers_whole_document, valid, problem)
-                            values (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(id, ++seq, limit(s.signer(), 500), utc(s.signedAt()), s.coversWholeDocument(), s.valid(), s.problem())
+                            insert into attachment_signature (attachment_id, seq, signer, signed_at, covers_whole_document, valid, problem,
+                              trusted, trust_problem)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(id, ++seq, limit(s.signer(), 500), utc(s.signedAt()), s.coversWholeDocument(), s.valid(), s.problem(),
+                            s.trusted(), s.trustProblem())
                     .update();
         }
         return true;
@@ -147,7 +149,8 @@ public class AttachmentRepository {
                 .query((rs, n) -> {
                     result.computeIfAbsent(rs.getLong("attachment_id"), k -> new ArrayList<>())
                             .add(new SignatureCheck(rs.getString("signer"), instant(rs, "signed_at"),
-                                    rs.getBoolean("covers_whole_document"), rs.getBoolean("valid"), rs.getString("problem")));
+                                    rs.getBoolean("covers_whole_document"), rs.getBoolean("valid"), rs.getString("problem"),
+                                    rs.getObject("trusted", Boolean.class), rs.getString("trust_problem")));
                     return null;
                 }).list();
         return result;

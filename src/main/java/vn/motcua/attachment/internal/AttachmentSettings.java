@@ -20,12 +20,32 @@ public class AttachmentSettings {
      */
     private String nodeId;
     private final Extraction extraction = new Extraction();
+    private final Signatures signatures = new Signatures();
 
     public DataSize getMaxSize() { return maxSize; }
     public void setMaxSize(DataSize maxSize) { this.maxSize = maxSize; }
     public String getNodeId() { return nodeId; }
     public void setNodeId(String nodeId) { this.nodeId = nodeId; }
     public Extraction getExtraction() { return extraction; }
+    public Signatures getSignatures() { return signatures; }
+
+    /** How PDF signatures are checked. */
+    public static class Signatures {
+        /**
+         * The root certificates signers must chain to: a PKCS#12 (.p12, .pfx) or JKS (.jks) file, a PEM/DER certificate
+         * file (.pem, .crt, .cer, .der), or a folder of such certificate files, e.g. the national root CA of the
+         * Ministry of Information and Communications (Bộ TT&TT). Read at start-up. Unset: trust is not checked and
+         * every signature says so.
+         */
+        private String trustStore;
+        /** The password of a PKCS#12 or JKS trust store, if it has one. */
+        private String trustStorePassword;
+
+        public String getTrustStore() { return trustStore; }
+        public void setTrustStore(String trustStore) { this.trustStore = trustStore; }
+        public String getTrustStorePassword() { return trustStorePassword; }
+        public void setTrustStorePassword(String trustStorePassword) { this.trustStorePassword = trustStorePassword; }
+    }
 
     /** How text is extracted: in a forked JVM, with these limits. */
     public static class Extraction {

@@ -334,8 +334,10 @@ public class AttachmentsSection extends Div {
 
     private String signatureSummary(Attachment a) {
         if (a.signatures().isEmpty()) return "";
-        long valid = a.signatures().stream().filter(s -> s.valid() && s.coversWholeDocument()).count();
-        return (valid == a.signatures().size() ? "✓ " : "✗ ") + t("attachment.signature.count", a.signatures().size());
+        boolean bad = a.signatures().stream().anyMatch(s -> !s.valid() || !s.coversWholeDocument() || Boolean.FALSE.equals(s.trusted()));
+        boolean unknown = a.signatures().stream().anyMatch(s -> s.trusted() == null);
+        return (bad ? "✗ " : "✓ ") + t("attachment.signature.count", a.signatures().size())
+                + (!bad && unknown ? " (" + t("attachment.signature.trustUnknownShort") + ")" : "");
     }
 
     static Span stateBadge(Attachment a) {
@@ -443,7 +445,12 @@ public class AttachmentsSection extends Div {
             var whole = new Span((s.coversWholeDocument() ? "✓ " : "✗ ")
                     + t(s.coversWholeDocument() ? "attachment.signature.whole" : "attachment.signature.changed"));
             whole.getStyle().set("color", s.coversWholeDocument() ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");
-            line.add(new Div(verdict), new Div(whole),
+            line.getElement().setAttribute("data-trusted", String.valueOf(s.trusted()));
+            var trust = new Span((s.trusted() == null ? "? " : s.trusted() ? "✓ " : "✗ ") + t(s.trustKey())
+                    + (s.trustProblemKey() == null ? "" : " (" + t(s.trustProblemKey()) + ")"));
+            trust.getStyle().set("color", s.trusted() == null ? "var(--lumo-secondary-text-color)"
+                    : s.trusted() ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");
+            line.add(new Div(verdict), new Div(whole), new Div(trust),
                     new Div(new Span(t("attachment.signature.signer", s.signer() == null ? t("attachment.signature.unknownSigner") : s.signer()))),
                     new Div(new Span(t("attachment.signature.signedAt", s.signedAt() == null ? "—" : Formats.dateTime(s.signedAt())))));
             box.add(line);

@@ -68,6 +68,18 @@ public class AttachmentRepository {
                 .params(maxChars, id).query(String.class).optional();
     }
 
+    /** An attachment missing from the search index. */
+    public record Unindexed(long id, String fileName) { }
+
+    /** The dossier's attachments that have no search entry (their entry was lost, or never made). */
+    public List<Unindexed> unindexed(String dossierCode) {
+        return jdbc.sql("""
+                        select a.id, a.file_name from attachment a where a.dossier_code = ?
+                          and not exists (select 1 from search_entry e where e.entry_key = concat('A:', a.id))
+                        order by a.id""")
+                .param(dossierCode).query((rs, n) -> new Unindexed(rs.getLong("id"), rs.getString("file_name"))).list();
+    }
+
     // --- the extraction queue
 
     /** PENDING attachments no node holds (or whose lease ran out), oldest first. */

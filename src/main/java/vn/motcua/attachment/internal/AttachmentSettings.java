@@ -21,6 +21,7 @@ public class AttachmentSettings {
     private String nodeId;
     private final Extraction extraction = new Extraction();
     private final Signatures signatures = new Signatures();
+    private final Search search = new Search();
 
     public DataSize getMaxSize() { return maxSize; }
     public void setMaxSize(DataSize maxSize) { this.maxSize = maxSize; }
@@ -28,6 +29,20 @@ public class AttachmentSettings {
     public void setNodeId(String nodeId) { this.nodeId = nodeId; }
     public Extraction getExtraction() { return extraction; }
     public Signatures getSignatures() { return signatures; }
+    public Search getSearch() { return search; }
+
+    /** The search index's back-fill of dossiers missing from it. */
+    public static class Search {
+        /** Whether each node, once started, looks in the background for dossiers missing from the index. */
+        private boolean backfillOnStart = true;
+        /** Dossier ids examined per statement. */
+        private int backfillBatch = 1000;
+
+        public boolean isBackfillOnStart() { return backfillOnStart; }
+        public void setBackfillOnStart(boolean backfillOnStart) { this.backfillOnStart = backfillOnStart; }
+        public int getBackfillBatch() { return backfillBatch; }
+        public void setBackfillBatch(int backfillBatch) { this.backfillBatch = backfillBatch; }
+    }
 
     /** How PDF signatures are checked. */
     public static class Signatures {

@@ -1,6 +1,5 @@
 package vn.motcua.dossier.ui;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -16,8 +15,6 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.EmailField;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -25,10 +22,10 @@ import jakarta.annotation.security.RolesAllowed;
 import vn.motcua.catalogue.DossierComponent;
 import vn.motcua.catalogue.Procedure;
 import vn.motcua.catalogue.ProcedureCatalogue;
-import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.ReceiveDossier;
+import vn.motcua.forms.FieldViolation;
 import vn.motcua.forms.FormRenderer;
 import vn.motcua.organisation.OrganisationService;
 import vn.motcua.security.CurrentUser;
@@ -48,11 +45,7 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
 
     private final ComboBox<Procedure> procedure = new ComboBox<>();
     private final Select<Channel> channel = new Select<>();
-    private final TextField fullName = new TextField();
-    private final TextField idNumber = new TextField();
-    private final TextField phone = new TextField();
-    private final EmailField email = new EmailField();
-    private final TextField address = new TextField();
+    private final ApplicantForm applicant = new ApplicantForm();
     private final CheckboxGroup<DossierComponent> checklist = new CheckboxGroup<>();
     private final Div formHolder = new Div();
     private final Button receive = new Button();
@@ -80,25 +73,6 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
         channel.setItems(Channel.values());
         channel.setItemLabelGenerator(c -> getTranslation(c.messageKey()));
         channel.setValue(Channel.IN_PERSON);
-
-        fullName.setId("applicant-fullName");
-        fullName.setLabel(getTranslation("dossier.applicant.fullName"));
-        fullName.setRequiredIndicatorVisible(true);
-        fullName.setMaxLength(255);
-        idNumber.setId("applicant-idNumber");
-        idNumber.setLabel(getTranslation("dossier.applicant.idNumber"));
-        idNumber.setAllowedCharPattern("[0-9-]");
-        idNumber.setMaxLength(14);
-        phone.setId("applicant-phone");
-        phone.setLabel(getTranslation("dossier.applicant.phone"));
-        phone.setAllowedCharPattern("[0-9+ .]");
-        email.setId("applicant-email");
-        email.setLabel(getTranslation("dossier.applicant.email"));
-        address.setId("applicant-address");
-        address.setLabel(getTranslation("dossier.applicant.address"));
-        address.setMaxLength(500);
-        var applicant = new FormLayout(fullName, idNumber, phone, email, address);
-        applicant.setColspan(address, 2);
 
         checklist.setId("intake-checklist");
         checklist.setLabel(getTranslation("intake.checklist"));
@@ -155,13 +129,12 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
             }
             checklist.setInvalid(false);
             Map<String, Object> data = form == null ? Map.of() : form.getValues();
-            if (form != null && !form.validate().isEmpty()) {
-                error(getTranslation("intake.invalid", form.validate().get(0).message()));
+            var formViolations = form == null ? List.<FieldViolation>of() : form.validate();
+            if (!formViolations.isEmpty()) {
+                error(getTranslation("intake.invalid", formViolations.get(0).message()));
                 return;
             }
-            var dossier = dossiers.receive(new ReceiveDossier(p.code(), channel.getValue(),
-                    new Applicant(fullName.getValue(), idNumber.getValue(), phone.getValue(), email.getValue(), address.getValue()),
-                    data, null));
+            var dossier = dossiers.receive(new ReceiveDossier(p.code(), channel.getValue(), applicant.value(), data, null));
             var n = Notification.show(getTranslation("intake.success", dossier.code(), Formats.dateTime(dossier.dueAt())), 8000,
                     Notification.Position.TOP_CENTER);
             n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
@@ -174,31 +147,15 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void showViolations(List<InvalidInputException.Violation> violations) {
-        List<String> messages = new ArrayList<>();
-        for (var v : violations) {
-            switch (v.field()) {
-                case "applicant.fullName" -> invalid(fullName, v.message());
-                case "applicant.idNumber" -> invalid(idNumber, v.message());
-                case "applicant.phone" -> invalid(phone, v.message());
-                case "applicant.email" -> invalid(email, v.message());
-                case "applicant.address" -> invalid(address, v.message());
-                case "procedureCode" -> { procedure.setInvalid(true); procedure.setErrorMessage(v.message()); }
-                default -> { }
+        for (var v : applicant.show(violations)) {
+            if ("procedureCode".equals(v.field())) {
+                procedure.setInvalid(true);
+                procedure.setErrorMessage(v.message());
             }
-            messages.add(v.message());
         }
+        // Marks the declaration's own fields named by the service's violations (data.*)
         if (form != null) form.validate();
-        error(getTranslation("intake.invalid", String.join(" ", messages)));
-    }
-
-    private static void invalid(TextField field, String message) {
-        field.setInvalid(true);
-        field.setErrorMessage(message);
-    }
-
-    private static void invalid(EmailField field, String message) {
-        field.setInvalid(true);
-        field.setErrorMessage(message);
+        error(getTranslation("intake.invalid", String.join(" ", violations.stream().map(InvalidInputException.Violation::message).toList())));
     }
 
     private static void error(String message) {
@@ -208,11 +165,7 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
 
     private void clear() {
         procedure.clear();
-        fullName.clear();
-        idNumber.clear();
-        phone.clear();
-        email.clear();
-        address.clear();
+        applicant.clear();
         channel.setValue(Channel.IN_PERSON);
     }
 

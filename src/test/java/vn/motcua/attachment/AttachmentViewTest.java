@@ -113,6 +113,22 @@ class AttachmentViewTest {
     }
 
     @Test
+    void onlyAnAdministratorSeesTheSearchBackfillAction() {
+        signInAs("clerk");
+        UI.getCurrent().navigate("search");
+        assertThat(_find(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("search-backfill"))).isEmpty();
+        UI.getCurrent().navigate("dossiers/" + code);
+        signInAs("admin");
+        UI.getCurrent().navigate("search");
+        var button = _get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("search-backfill"));
+        com.github.mvysny.kaributesting.v10.LocatorJ._click(button);
+        assertThat(com.github.mvysny.kaributesting.v10.NotificationsKt.getNotifications())
+                .extracting(n -> n.getElement().getProperty("text"))
+                .anySatisfy(text -> assertThat(text).isIn("Các hồ sơ chưa có trong chỉ mục tìm kiếm đang được đưa vào hàng đợi "
+                        + "lập chỉ mục; vài phút nữa sẽ tìm được.", "Việc lập chỉ mục lại đang chạy."));
+    }
+
+    @Test
     void aSupervisorReadsButDoesNotUpload() {
         signInAs("supervisor");
         UI.getCurrent().navigate("dossiers/" + code);

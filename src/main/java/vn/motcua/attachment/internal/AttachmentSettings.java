@@ -22,6 +22,7 @@ public class AttachmentSettings {
     private final Extraction extraction = new Extraction();
     private final Signatures signatures = new Signatures();
     private final Search search = new Search();
+    private final Staging staging = new Staging();
 
     public DataSize getMaxSize() { return maxSize; }
     public void setMaxSize(DataSize maxSize) { this.maxSize = maxSize; }
@@ -30,6 +31,24 @@ public class AttachmentSettings {
     public Extraction getExtraction() { return extraction; }
     public Signatures getSignatures() { return signatures; }
     public Search getSearch() { return search; }
+    public Staging getStaging() { return staging; }
+
+    /** Files uploaded before their dossier exists (desk intake, online submission). */
+    public static class Staging {
+        /** How long a staged file waits for its dossier before it is swept away. */
+        private Duration ttl = Duration.ofHours(24);
+        /** How often each node sweeps. */
+        private Duration sweepInterval = Duration.ofHours(1);
+        /** Files one user may have staged at once. */
+        private int maxFilesPerUser = 100;
+
+        public Duration getTtl() { return ttl; }
+        public void setTtl(Duration ttl) { this.ttl = ttl; }
+        public Duration getSweepInterval() { return sweepInterval; }
+        public void setSweepInterval(Duration sweepInterval) { this.sweepInterval = sweepInterval; }
+        public int getMaxFilesPerUser() { return maxFilesPerUser; }
+        public void setMaxFilesPerUser(int maxFilesPerUser) { this.maxFilesPerUser = maxFilesPerUser; }
+    }
 
     /** The search index's back-fill of dossiers missing from it. */
     public static class Search {

@@ -19,6 +19,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.springframework.beans.factory.ObjectProvider;
 import vn.motcua.catalogue.DossierComponent;
 import vn.motcua.catalogue.Procedure;
 import vn.motcua.catalogue.ProcedureCatalogue;
@@ -30,11 +31,13 @@ import vn.motcua.forms.FormRenderer;
 import vn.motcua.organisation.OrganisationService;
 import vn.motcua.security.CurrentUser;
 import vn.motcua.shared.Formats;
+import vn.motcua.shared.IntakeFiles;
 import vn.motcua.shared.InvalidInputException;
 
 /**
  * The one-stop desk: choose the procedure, enter the applicant, fill the declaration, tick the documents checked,
- * receive. The dossier gets its code and due date at once.
+ * upload their scans (staged until the dossier exists), receive. The dossier gets its code and due date at once, and
+ * the staged files become its attachments in the same receipt.
  */
 @Route("intake")
 @Menu(title = "menu.intake", order = 10)
@@ -49,12 +52,15 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
     private final CheckboxGroup<DossierComponent> checklist = new CheckboxGroup<>();
     private final Div formHolder = new Div();
     private final Button receive = new Button();
+    private final IntakeFiles.Section files;
     private FormRenderer form;
 
     public IntakeView(DossierService dossiers, ProcedureCatalogue catalogue, CurrentUser currentUser,
-                      OrganisationService organisation) {
+                      OrganisationService organisation, ObjectProvider<IntakeFiles> intakeFiles) {
         this.dossiers = dossiers;
         this.catalogue = catalogue;
+        IntakeFiles contribution = intakeFiles.getIfAvailable();
+        this.files = contribution == null ? null : contribution.create();
         var unitLevel = currentUser.get().flatMap(u -> u.unitId() == null ? java.util.Optional.empty() : organisation.unit(u.unitId()))
                 .map(u -> u.level()).orElse(null);
 
@@ -88,8 +94,13 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
         add(new H2(getTranslation("intake.title")), new FormLayout(procedure, channel),
                 section(getTranslation("intake.applicant"), applicant),
                 section(getTranslation("intake.form"), formHolder),
-                section(getTranslation("intake.checklist"), checklist),
-                new com.vaadin.flow.component.orderedlayout.HorizontalLayout(receive, clear));
+                section(getTranslation("intake.checklist"), checklist));
+        if (files != null) {
+            add(section(getTranslation("intake.files"), files.component()));
+            // A document uploaded for a component was there: tick it (the clerk may untick it)
+            files.addChangeListener(this::tickUploadedComponents);
+        }
+        add(new com.vaadin.flow.component.orderedlayout.HorizontalLayout(receive, clear));
         setMaxWidth("1100px");
     }
 
@@ -103,6 +114,7 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
         formHolder.removeAll();
         form = null;
         checklist.setItems(p == null ? List.of() : p.components());
+        if (files != null) files.showProcedure(p == null ? null : p.code());
         if (p == null) return;
         catalogue.form(p.intakeForm()).ifPresent(schema -> {
             form = new FormRenderer(schema, getLocale());
@@ -134,7 +146,9 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
                 error(getTranslation("intake.invalid", formViolations.get(0).message()));
                 return;
             }
-            var dossier = dossiers.receive(new ReceiveDossier(p.code(), channel.getValue(), applicant.value(), data, null));
+            var dossier = dossiers.receive(new ReceiveDossier(p.code(), channel.getValue(), applicant.value(), data, null,
+                    files == null ? List.of() : files.stagedFiles()));
+            if (files != null) files.received();
             var n = Notification.show(getTranslation("intake.success", dossier.code(), Formats.dateTime(dossier.dueAt())), 8000,
                     Notification.Position.TOP_CENTER);
             n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
@@ -163,7 +177,17 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
         n.addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 
+    private void tickUploadedComponents() {
+        var uploaded = files.filledComponents();
+        var procedureChosen = procedure.getValue();
+        if (procedureChosen == null) return;
+        var ticked = new java.util.HashSet<>(checklist.getSelectedItems());
+        procedureChosen.components().stream().filter(c -> uploaded.contains(c.code())).forEach(ticked::add);
+        if (!ticked.equals(checklist.getSelectedItems())) checklist.setValue(ticked);
+    }
+
     private void clear() {
+        if (files != null) files.discardAll();
         procedure.clear();
         applicant.clear();
         channel.setValue(Channel.IN_PERSON);

@@ -20,6 +20,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.springframework.beans.factory.ObjectProvider;
 import vn.motcua.catalogue.Procedure;
 import vn.motcua.catalogue.ProcedureCatalogue;
 import vn.motcua.dossier.Channel;
@@ -29,12 +30,13 @@ import vn.motcua.forms.FormRenderer;
 import vn.motcua.organisation.OrganisationService;
 import vn.motcua.organisation.Unit;
 import vn.motcua.security.CurrentUser;
+import vn.motcua.shared.IntakeFiles;
 import vn.motcua.shared.InvalidInputException;
 import vn.motcua.shared.TextSearch;
 
 /**
- * Nộp hồ sơ trực tuyến: a citizen chooses the procedure and the unit that handles it, fills the declaration and
- * submits; the dossier gets its code at once (status 1) and waits for the desk to accept it.
+ * Nộp hồ sơ trực tuyến: a citizen chooses the procedure and the unit that handles it, fills the declaration, uploads
+ * the documents and submits; the dossier gets its code at once (status 1) and waits for the desk to accept it.
  */
 @Route("submit")
 @Menu(title = "menu.submit", order = 5)
@@ -48,11 +50,14 @@ public class SubmitOnlineView extends VerticalLayout implements HasDynamicTitle,
     private final ComboBox<Unit> unit = new ComboBox<>();
     private final ApplicantForm applicant = new ApplicantForm();
     private final Div formHolder = new Div();
+    private final IntakeFiles.Section files;
     private FormRenderer form;
 
     public SubmitOnlineView(DossierService dossiers, ProcedureCatalogue catalogue, OrganisationService organisation,
-                            CurrentUser currentUser) {
+                            CurrentUser currentUser, ObjectProvider<IntakeFiles> intakeFiles) {
         this.dossiers = dossiers;
+        IntakeFiles contribution = intakeFiles.getIfAvailable();
+        this.files = contribution == null ? null : contribution.create();
         this.catalogue = catalogue;
         this.organisation = organisation;
 
@@ -78,7 +83,9 @@ public class SubmitOnlineView extends VerticalLayout implements HasDynamicTitle,
 
         add(new H2(getTranslation("submit.title")), new Paragraph(getTranslation("submit.hint")),
                 new FormLayout(procedure, unit), section(getTranslation("intake.applicant"), applicant),
-                section(getTranslation("intake.form"), formHolder), submit);
+                section(getTranslation("intake.form"), formHolder));
+        if (files != null) add(section(getTranslation("intake.files"), files.component()));
+        add(submit);
         setMaxWidth("1000px");
     }
 
@@ -99,6 +106,7 @@ public class SubmitOnlineView extends VerticalLayout implements HasDynamicTitle,
         formHolder.removeAll();
         form = null;
         unit.clear();
+        if (files != null) files.showProcedure(p == null ? null : p.code());
         if (p == null) {
             unit.setItems(List.of());
             return;
@@ -127,7 +135,9 @@ public class SubmitOnlineView extends VerticalLayout implements HasDynamicTitle,
         Map<String, Object> data = form == null ? Map.of() : form.getValues();
         try {
             var dossier = dossiers.receive(new ReceiveDossier(p.code(), Channel.ONLINE, applicant.value(),
-                    data, unit.getValue() == null ? null : unit.getValue().identifier()));
+                    data, unit.getValue() == null ? null : unit.getValue().identifier(),
+                    files == null ? List.of() : files.stagedFiles()));
+            if (files != null) files.received();
             var n = Notification.show(getTranslation("submit.success", dossier.code()), 8000, Notification.Position.TOP_CENTER);
             n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             getUI().ifPresent(ui -> ui.navigate("dossiers/" + dossier.code()));

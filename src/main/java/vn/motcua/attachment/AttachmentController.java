@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.core.io.InputStreamResource;
@@ -39,7 +40,14 @@ class AttachmentController {
         this.messages = messages;
     }
 
-    record SignatureJson(String signer, Instant signedAt, boolean coversWholeDocument, boolean valid, String problem) { }
+    /**
+     * A signature: {@code trusted} is true when the signer's certificate chains to a trusted root at the signing time,
+     * false when not, null when not checked (always present); {@code trustProblem} says why, {@code trustMessage} says
+     * it in the caller's language.
+     */
+    record SignatureJson(String signer, Instant signedAt, boolean coversWholeDocument, boolean valid, String problem,
+                         @JsonInclude(JsonInclude.Include.ALWAYS) Boolean trusted, String trustProblem,
+                         String trustMessage) { }
 
     record AttachmentJson(long id, String fileName, String mediaType, long size, String sha256, Integer pages,
                           String language, String title, String state, String stateName, String reason, String reasonCode,
@@ -116,6 +124,11 @@ class AttachmentController {
                 a.reasonKey() == null ? null : messages.get(a.reasonKey()), a.reason(), a.textExcerpt(), a.truncated(),
                 a.componentCode(), a.suggestedComponent(), a.uploadedBy(), a.uploadedAt(), a.extractedAt(),
                 a.signatures().stream().map(s -> new SignatureJson(s.signer(), s.signedAt(), s.coversWholeDocument(),
-                        s.valid(), s.problem())).toList());
+                        s.valid(), s.problem(), s.trusted(), s.trustProblem(), trustMessage(s))).toList());
+    }
+
+    private String trustMessage(SignatureCheck s) {
+        String verdict = messages.get(s.trustKey());
+        return s.trustProblemKey() == null ? verdict : verdict + ": " + messages.get(s.trustProblemKey());
     }
 }

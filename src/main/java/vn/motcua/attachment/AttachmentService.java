@@ -63,11 +63,13 @@ public class AttachmentService {
     private final ExtractionWorker worker;
     private final Messages messages;
     private final TransactionTemplate transaction;
+    private final UploadChecks checks;
 
     AttachmentService(DossierService dossiers, ProcedureCatalogue catalogue, CurrentUser currentUser,
                       AttachmentRepository attachments, ContentStore store, MediaTypes mediaTypes,
                       AttachmentSettings settings, SearchIndex search, SearchIndexer indexer, ExtractionWorker worker,
-                      Messages messages, PlatformTransactionManager transactions) {
+                      Messages messages, PlatformTransactionManager transactions, UploadChecks checks) {
+        this.checks = checks;
         this.dossiers = dossiers;
         this.catalogue = catalogue;
         this.currentUser = currentUser;
@@ -105,20 +107,10 @@ public class AttachmentService {
         if (finished(dossier)) throw new BusinessRuleException("attachment.dossierFinished", dossier.code());
         DossierComponent component = component(dossier, componentCode);
         String name = FileNames.sanitize(fileName);
-        long maxBytes = settings.getMaxSize().toBytes();
-        ContentStore.Staged staged;
+        UploadChecks.Checked checked = checks.check(content, name, component);
+        ContentStore.Staged staged = checked.staged();
+        String type = checked.mediaType();
         try {
-            staged = store.stage(Objects.requireNonNull(content, "content"), maxBytes);
-        } catch (ContentStore.ContentTooLargeException e) {
-            throw new AttachmentTooLargeException(maxBytes);
-        } catch (IOException e) {
-            throw new InvalidInputException("file", messages.get("attachment.upload.interrupted"));
-        }
-        try {
-            if (staged.size() == 0) throw new InvalidInputException("file", messages.get("attachment.file.empty"));
-            String type = mediaTypes.detect(staged.file(), name);
-            List<String> accepted = MediaTypes.accepted(component == null ? null : component.fileTypes());
-            if (!MediaTypes.accepts(accepted, type)) throw new UnsupportedMediaTypeException(type, accepted);
             store.commit(staged);
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
             var owner = new SearchIndex.Owner(dossier.unitId(), dossier.unitTreePath(), dossier.ownerUsername());

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import vn.motcua.attachment.internal.AttachmentRepository;
+import vn.motcua.attachment.internal.SearchBackfill;
 import vn.motcua.attachment.internal.SearchIndex;
 import vn.motcua.attachment.internal.SearchText;
 import vn.motcua.catalogue.ProcedureCatalogue;
@@ -38,10 +39,12 @@ public class SearchService {
     private final ProcedureCatalogue catalogue;
     private final CurrentUser currentUser;
     private final Messages messages;
+    private final SearchBackfill backfill;
 
     SearchService(SearchIndex index, AttachmentRepository attachments, DossierService dossiers,
-                  ProcedureCatalogue catalogue, CurrentUser currentUser, Messages messages) {
+                  ProcedureCatalogue catalogue, CurrentUser currentUser, Messages messages, SearchBackfill backfill) {
         this.index = index;
+        this.backfill = backfill;
         this.attachments = attachments;
         this.dossiers = dossiers;
         this.catalogue = catalogue;
@@ -71,6 +74,17 @@ public class SearchService {
             hits.add(entry.attachmentId() == null ? dossierHit(entry, words, dossier.get()) : attachmentHit(entry, words));
         }
         return hits;
+    }
+
+    /**
+     * Starts, in the background, a pass that queues for indexing every dossier missing from the search index (or
+     * with an attachment missing from it), as each node also does once when it starts.
+     *
+     * @return false when a pass is running already on this node
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public boolean backfill() {
+        return backfill.start();
     }
 
     private Optional<Dossier> readable(String dossierCode) {

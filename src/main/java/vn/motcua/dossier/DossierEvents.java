@@ -7,6 +7,13 @@ public final class DossierEvents {
     /** A dossier was received (status 2): its procedure's process must start, with the code as business key. */
     public record DossierReceived(String code, String procedureCode, String unitIdentifier) { }
 
+    /**
+     * A dossier was just created (received or submitted online) with files its creator staged before it existed:
+     * published in the creating transaction, before {@link DossierReceived}, so that a listener that cannot take the
+     * files (gone, not the creator's) undoes the whole receipt by throwing.
+     */
+    public record StagedFilesSubmitted(String code, String procedureCode, java.util.List<String> stagedFiles) { }
+
     /** The processing clock stopped (supplement, payment or stop). */
     public record ClockStopped(String code, DossierStatus status) { }
 

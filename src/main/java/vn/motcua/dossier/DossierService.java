@@ -76,7 +76,7 @@ public class DossierService {
      * Receives a dossier: checks the applicant and the procedure's intake form, gives the dossier its code and due
      * date, records it, and starts its procedure's process, all in one transaction: either everything happened or
      * nothing did. A clerk's dossier is received at once (status 2); a citizen's online submission waits for the
-     * desk to accept it (status 1).
+     * desk to accept it (status 1). Files staged with the request become the dossier's in the same transaction.
      *
      * @throws InvalidInputException naming the first offending field; nothing is stored
      */
@@ -118,6 +118,9 @@ public class DossierService {
         long id = dossiers.insert(code, procedure.code(), unit.id(), channel, status, applicant,
                 citizen ? user.username() : null, data, now, due, user.username(), procedure.fee());
         audit.append(id, user.username(), channel.name(), citizen ? "SUBMITTED" : "RECEIVED", null, status, procedure.code());
+        if (!request.stagedFiles().isEmpty()) {
+            events.publishEvent(new DossierEvents.StagedFilesSubmitted(code, procedure.code(), request.stagedFiles()));
+        }
         if (!citizen) events.publishEvent(new DossierEvents.DossierReceived(code, procedure.code(), unit.identifier()));
         return dossiers.findByCode(code).orElseThrow();
     }

@@ -244,6 +244,11 @@ class AttachmentApiTest {
         assertThat(valid.get("valid").asBoolean()).isTrue();
         assertThat(valid.get("coversWholeDocument").asBoolean()).isTrue();
         assertThat(valid.get("signedAt").asText()).isNotBlank();
+        // No trust store is configured in the tests: trust is not checked, and the answer says so
+        assertThat(valid.has("trusted")).as("trusted is always present").isTrue();
+        assertThat(valid.get("trusted").isNull()).isTrue();
+        assertThat(valid.get("trustProblem").asText()).isEqualTo("notChecked");
+        assertThat(valid.get("trustMessage").asText()).startsWith("Chưa kiểm tra độ tin cậy của chứng thư số");
         JsonNode invalid = uploads.extracted("clerk", code, bad).get("signatures").get(0);
         assertThat(invalid.get("valid").asBoolean()).isFalse();
         assertThat(invalid.get("problem").asText()).isEqualTo("digestMismatch");

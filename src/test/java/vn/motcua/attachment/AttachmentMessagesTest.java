@@ -41,6 +41,13 @@ class AttachmentMessagesTest {
                 "unsupported", "malformed"}) {
             assertThat(vi).containsKey("attachment.signature.problem." + problem);
         }
+        for (String problem : new String[] {"untrustedIssuer", "expiredAtSigning", "notYetValidAtSigning", "invalidChain",
+                "notChecked"}) {
+            assertThat(vi).containsKey("attachment.signature.trustProblem." + problem);
+        }
+        for (Boolean trusted : new Boolean[] {true, false, null}) {
+            assertThat(vi).containsKey(new SignatureCheck(null, null, true, true, null, trusted, null).trustKey());
+        }
     }
 
     @Test

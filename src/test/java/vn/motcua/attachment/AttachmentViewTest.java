@@ -96,6 +96,39 @@ class AttachmentViewTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aSignatureSaysWhetherItsCertificateIsTrusted() {
+        byte[] signed = TestDocuments.sign(TestDocuments.pdf(List.of("QUYẾT ĐỊNH")), TestDocuments.Signer.selfSigned("Lãnh Đạo Phường"));
+        long signedId = attachments.upload(code, null, "quyet-dinh.pdf", new ByteArrayInputStream(signed)).id();
+        await().atMost(Uploads.EXTRACTION).pollInSameThread().until(() -> attachments.get(code, signedId).state().isFinal());
+        signInAs("clerk");
+        UI.getCurrent().navigate("dossiers/" + code);
+        Grid<Attachment> grid = _get(Grid.class, spec -> spec.withId("attachment-grid"));
+        grid.asSingleSelect().setValue(GridKt._findAll(grid).stream().filter(a -> a.id() == signedId).findFirst().orElseThrow());
+        var signatures = _get(Div.class, spec -> spec.withId("attachment-signatures"));
+        // No trust store in the tests: the view says that trust was not checked, and why
+        assertThat(signatures.getElement().getTextRecursively())
+                .contains("Chưa kiểm tra độ tin cậy của chứng thư số", "chưa cấu hình chứng thư gốc tin cậy");
+        assertThat(signatures.getChildren().skip(1).findFirst().orElseThrow().getElement().getAttribute("data-trusted")).isEqualTo("null");
+    }
+
+    @Test
+    void onlyAnAdministratorSeesTheSearchBackfillAction() {
+        signInAs("clerk");
+        UI.getCurrent().navigate("search");
+        assertThat(_find(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("search-backfill"))).isEmpty();
+        UI.getCurrent().navigate("dossiers/" + code);
+        signInAs("admin");
+        UI.getCurrent().navigate("search");
+        var button = _get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("search-backfill"));
+        com.github.mvysny.kaributesting.v10.LocatorJ._click(button);
+        assertThat(com.github.mvysny.kaributesting.v10.NotificationsKt.getNotifications())
+                .extracting(n -> n.getElement().getProperty("text"))
+                .anySatisfy(text -> assertThat(text).isIn("Các hồ sơ chưa có trong chỉ mục tìm kiếm đang được đưa vào hàng đợi "
+                        + "lập chỉ mục; vài phút nữa sẽ tìm được.", "Việc lập chỉ mục lại đang chạy."));
+    }
+
+    @Test
     void aSupervisorReadsButDoesNotUpload() {
         signInAs("supervisor");
         UI.getCurrent().navigate("dossiers/" + code);

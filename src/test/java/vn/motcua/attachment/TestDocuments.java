@@ -13,6 +13,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
+import java.time.Duration;
+import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -45,7 +47,16 @@ import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.form.PDAcroForm;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.cms.Time;
 import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -333,43 +344,134 @@ public final class TestDocuments {
 
     // --- signed PDFs
 
-    /** A key pair and a self-signed certificate for the given common name, valid from yesterday for a year. */
-    public record Signer(KeyPair keys, X509Certificate certificate) {
+    /**
+     * A key pair, its certificate, and the intermediate certificates a signature carries with it (none for a
+     * self-signed certificate).
+     */
+    public record Signer(KeyPair keys, X509Certificate certificate, List<X509Certificate> intermediates) {
+        public Signer {
+            intermediates = List.copyOf(intermediates);
+        }
+
+        /** A self-signed certificate for the given common name, valid from yesterday for a year. */
         public static Signer selfSigned(String commonName) {
-            try {
-                var generator = KeyPairGenerator.getInstance("RSA");
-                generator.initialize(2048);
-                KeyPair keys = generator.generateKeyPair();
-                var name = new X500Name("CN=" + commonName + ", O=UBND phường Vĩnh Thanh Vân, C=VN");
-                long now = System.currentTimeMillis();
-                var builder = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now), new Date(now - 86_400_000L),
-                        new Date(now + 365L * 86_400_000L), name, keys.getPublic());
-                var certificate = new JcaX509CertificateConverter()
-                        .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate())));
-                return new Signer(keys, certificate);
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
+            KeyPair keys = keyPair();
+            var name = new X500Name("CN=" + commonName + ", O=UBND phường Vĩnh Thanh Vân, C=VN");
+            Instant now = Instant.now();
+            return new Signer(keys, newCertificate(name, keys, name, keys, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)), false),
+                    List.of());
         }
     }
 
-    /** The PDF signed by the signer (a detached CMS signature, adbe.pkcs7.detached, as an incremental update). */
+    /**
+     * A certification authority made in the test (a root, or an intermediate with the chain above it), issuing
+     * certificates with the extensions PKIX checks (basic constraints, key usage).
+     */
+    public record Authority(KeyPair keys, X509Certificate certificate, List<X509Certificate> chain) {
+        /** A self-signed root CA valid from yesterday for ten years. */
+        public static Authority root(String commonName) {
+            KeyPair keys = keyPair();
+            var name = new X500Name("CN=" + commonName + ", O=Bộ Thông tin và Truyền thông, C=VN");
+            Instant now = Instant.now();
+            return new Authority(keys, newCertificate(name, keys, name, keys, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(3650)), true),
+                    List.of());
+        }
+
+        /** An intermediate CA this authority issues, valid from yesterday for five years. */
+        public Authority intermediate(String commonName) {
+            KeyPair subordinate = keyPair();
+            Instant now = Instant.now();
+            var cert = newCertificate(new X500Name("CN=" + commonName + ", O=Nhà cung cấp dịch vụ chứng thực, C=VN"), subordinate,
+                    X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()), keys,
+                    now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(1825)), true);
+            var above = new java.util.ArrayList<X509Certificate>();
+            above.add(certificate);
+            above.addAll(chain);
+            return new Authority(subordinate, cert, above);
+        }
+
+        /** A signer's certificate this authority issues, valid in the given period. */
+        public Signer issue(String commonName, Instant notBefore, Instant notAfter) {
+            KeyPair signer = keyPair();
+            var cert = newCertificate(new X500Name("CN=" + commonName + ", O=UBND phường Vĩnh Thanh Vân, C=VN"), signer,
+                    X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded()), keys, notBefore, notAfter, false);
+            // The signature carries the issuing chain up to (not including) the root
+            var intermediates = new java.util.ArrayList<X509Certificate>();
+            if (!chain.isEmpty()) {
+                intermediates.add(certificate);
+                intermediates.addAll(chain.subList(0, chain.size() - 1));
+            }
+            return new Signer(signer, cert, intermediates);
+        }
+
+        /** A signer's certificate valid from yesterday for a year. */
+        public Signer issue(String commonName) {
+            Instant now = Instant.now();
+            return issue(commonName, now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(365)));
+        }
+    }
+
+    private static KeyPair keyPair() {
+        try {
+            var generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static final java.util.concurrent.atomic.AtomicLong SERIAL = new java.util.concurrent.atomic.AtomicLong(System.currentTimeMillis());
+
+    private static X509Certificate newCertificate(X500Name subject, KeyPair subjectKeys, X500Name issuer, KeyPair issuerKeys,
+                                               Instant notBefore, Instant notAfter, boolean authority) {
+        try {
+            var builder = new JcaX509v3CertificateBuilder(issuer, BigInteger.valueOf(SERIAL.incrementAndGet()),
+                    Date.from(notBefore), Date.from(notAfter), subject, subjectKeys.getPublic());
+            builder.addExtension(Extension.basicConstraints, true, new BasicConstraints(authority));
+            builder.addExtension(Extension.keyUsage, true, new KeyUsage(authority ? KeyUsage.keyCertSign | KeyUsage.cRLSign
+                    : KeyUsage.digitalSignature | KeyUsage.nonRepudiation));
+            return new JcaX509CertificateConverter()
+                    .getCertificate(builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(issuerKeys.getPrivate())));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The PDF signed by the signer now (a detached CMS signature, adbe.pkcs7.detached, as an incremental update). */
     public static byte[] sign(byte[] pdf, Signer signer) {
+        return sign(pdf, signer, null);
+    }
+
+    /**
+     * The PDF signed by the signer, the signature claiming the given signing time (now when null) and carrying the
+     * signer's certificate and intermediates.
+     */
+    public static byte[] sign(byte[] pdf, Signer signer, Instant signingTime) {
         try (var doc = Loader.loadPDF(pdf); var out = new ByteArrayOutputStream()) {
             var signature = new PDSignature();
             signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
             signature.setSubFilter(PDSignature.SUBFILTER_ADBE_PKCS7_DETACHED);
             signature.setName("Chữ ký của lãnh đạo");
             signature.setReason("Phê duyệt kết quả");
-            signature.setSignDate(Calendar.getInstance());
+            var date = Calendar.getInstance();
+            if (signingTime != null) date.setTime(Date.from(signingTime));
+            signature.setSignDate(date);
             doc.addSignature(signature, content -> {
                 try {
                     byte[] data = content.readAllBytes();
                     var generator = new CMSSignedDataGenerator();
                     var contentSigner = new JcaContentSignerBuilder("SHA256withRSA").build(signer.keys().getPrivate());
-                    generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
-                            .build(contentSigner, signer.certificate()));
-                    generator.addCertificates(new JcaCertStore(List.of(signer.certificate())));
+                    var info = new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build());
+                    if (signingTime != null) {
+                        info.setSignedAttributeGenerator(new DefaultSignedAttributeTableGenerator(new AttributeTable(
+                                new Attribute(CMSAttributes.signingTime, new DERSet(new Time(Date.from(signingTime)))))));
+                    }
+                    generator.addSignerInfoGenerator(info.build(contentSigner, signer.certificate()));
+                    var certificates = new java.util.ArrayList<X509Certificate>();
+                    certificates.add(signer.certificate());
+                    certificates.addAll(signer.intermediates());
+                    generator.addCertificates(new JcaCertStore(certificates));
                     return generator.generate(new CMSProcessableByteArray(data), false).getEncoded();
                 } catch (Exception e) {
                     throw new IOException(e);

@@ -24,7 +24,7 @@ import vn.motcua.tasklist.TaskListService;
  */
 @RequiresPostgres
 @SpringBootTest(properties = {
-        "spring.datasource.url=" + RequiresPostgres.URL,
+        "spring.datasource.url=${" + RequiresPostgres.URL_PROPERTY + ":" + RequiresPostgres.DEFAULT_URL + "}",
         "spring.datasource.username=" + RequiresPostgres.USER,
         "spring.datasource.password="})
 @ActiveProfiles({"demo", "test"})

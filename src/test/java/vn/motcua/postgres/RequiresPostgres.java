@@ -19,16 +19,20 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 @Retention(RetentionPolicy.RUNTIME)
 @ExtendWith(RequiresPostgres.Condition.class)
 public @interface RequiresPostgres {
-    String URL = "jdbc:postgresql://127.0.0.1:5432/motcua_test";
+    /** The database, unless {@code -Dmotcua.test.postgres.url=...} names another (builds sharing one server). */
+    String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/motcua_test";
+    String URL_PROPERTY = "motcua.test.postgres.url";
     String USER = "postgres";
 
     class Condition implements ExecutionCondition {
+        static String url() { return System.getProperty(URL_PROPERTY, DEFAULT_URL); }
+
         @Override
         public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
-            try (var connection = DriverManager.getConnection(URL, USER, "")) {
+            try (var connection = DriverManager.getConnection(url(), USER, "")) {
                 return ConditionEvaluationResult.enabled("PostgreSQL " + connection.getMetaData().getDatabaseProductVersion());
             } catch (Exception e) {
-                String message = "PostgreSQL not reachable at " + URL + " as " + USER + " (" + e.getMessage() + "): install "
+                String message = "PostgreSQL not reachable at " + url() + " as " + USER + " (" + e.getMessage() + "): install "
                         + "PostgreSQL (apt-get install postgresql), start it and run: createdb -h 127.0.0.1 -U postgres motcua_test";
                 if ("true".equals(System.getenv("CI"))) throw new IllegalStateException(message, e);
                 return ConditionEvaluationResult.disabled(message);

@@ -30,6 +30,7 @@ class SubmitOnlineViewTest {
     @Autowired TestUsers users;
     @Autowired DossierService dossiers;
     @Autowired OrganisationService organisation;
+    @Autowired vn.motcua.attachment.AttachmentService attachments;
 
     @BeforeEach
     void setUp() {
@@ -56,5 +57,27 @@ class SubmitOnlineViewTest {
 
         users.signInAs("clerk");
         assertThat(dossiers.search(DossierStatus.NEW, code, 10)).extracting(d -> d.code()).containsExactly(code);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aCitizenSendsTheDocumentsWithTheOnlineSubmission() {
+        UI.getCurrent().navigate("submit", com.vaadin.flow.router.QueryParameters.of("procedure", BirthRegistrationSample.PROCEDURE));
+        Unit ward = organisation.unitByIdentifier(BirthRegistrationSample.WARD).orElseThrow();
+        ((ComboBox<Unit>) _get(ComboBox.class, spec -> spec.withId("submit-unit"))).setValue(ward);
+        _get(FormRenderer.class).setValues(BirthRegistrationSample.intakeData());
+        com.github.mvysny.kaributesting.v10.UploadKt._upload(
+                _get(com.vaadin.flow.component.upload.Upload.class, spec -> spec.withId("intake-upload-TO_KHAI")),
+                "tờ khai khai sinh.pdf", "application/pdf",
+                vn.motcua.attachment.TestDocuments.pdf(java.util.List.of("TỜ KHAI ĐĂNG KÝ KHAI SINH")));
+        _click(_get(Button.class, spec -> spec.withId("submit-send")));
+
+        _get(DossierView.class);
+        String code = _get(Span.class, spec -> spec.withId("dossier-code")).getText();
+        assertThat(attachments.list(code)).singleElement().satisfies(a -> {
+            assertThat(a.fileName()).isEqualTo("tờ khai khai sinh.pdf");
+            assertThat(a.componentCode()).isEqualTo("TO_KHAI");
+            assertThat(a.uploadedBy()).isEqualTo("citizen");
+        });
     }
 }

@@ -68,6 +68,18 @@ public class AttachmentRepository {
                 .params(maxChars, id).query(String.class).optional();
     }
 
+    /** An attachment missing from the search index. */
+    public record Unindexed(long id, String fileName) { }
+
+    /** The dossier's attachments that have no search entry (their entry was lost, or never made). */
+    public List<Unindexed> unindexed(String dossierCode) {
+        return jdbc.sql("""
+                        select a.id, a.file_name from attachment a where a.dossier_code = ?
+                          and not exists (select 1 from search_entry e where e.entry_key = concat('A:', a.id))
+                        order by a.id""")
+                .param(dossierCode).query((rs, n) -> new Unindexed(rs.getLong("id"), rs.getString("file_name"))).list();
+    }
+
     // --- the extraction queue
 
     /** PENDING attachments no node holds (or whose lease ran out), oldest first. */
@@ -121,9 +133,11 @@ public class AttachmentRepository {
         int seq = 0;
         for (SignatureCheck s : outcome.signatures()) {
             jdbc.sql("""
-                            insert into attachment_signature (attachment_id, seq, signer, signed_at, covers_whole_document, valid, problem)
-                            values (?, ?, ?, ?, ?, ?, ?)""")
-                    .params(id, ++seq, limit(s.signer(), 500), utc(s.signedAt()), s.coversWholeDocument(), s.valid(), s.problem())
+                            insert into attachment_signature (attachment_id, seq, signer, signed_at, covers_whole_document, valid, problem,
+                              trusted, trust_problem)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(id, ++seq, limit(s.signer(), 500), utc(s.signedAt()), s.coversWholeDocument(), s.valid(), s.problem(),
+                            s.trusted(), s.trustProblem())
                     .update();
         }
         return true;
@@ -147,7 +161,8 @@ public class AttachmentRepository {
                 .query((rs, n) -> {
                     result.computeIfAbsent(rs.getLong("attachment_id"), k -> new ArrayList<>())
                             .add(new SignatureCheck(rs.getString("signer"), instant(rs, "signed_at"),
-                                    rs.getBoolean("covers_whole_document"), rs.getBoolean("valid"), rs.getString("problem")));
+                                    rs.getBoolean("covers_whole_document"), rs.getBoolean("valid"), rs.getString("problem"),
+                                    rs.getObject("trusted", Boolean.class), rs.getString("trust_problem")));
                     return null;
                 }).list();
         return result;

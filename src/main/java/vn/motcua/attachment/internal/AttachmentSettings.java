@@ -20,12 +20,66 @@ public class AttachmentSettings {
      */
     private String nodeId;
     private final Extraction extraction = new Extraction();
+    private final Signatures signatures = new Signatures();
+    private final Search search = new Search();
+    private final Staging staging = new Staging();
 
     public DataSize getMaxSize() { return maxSize; }
     public void setMaxSize(DataSize maxSize) { this.maxSize = maxSize; }
     public String getNodeId() { return nodeId; }
     public void setNodeId(String nodeId) { this.nodeId = nodeId; }
     public Extraction getExtraction() { return extraction; }
+    public Signatures getSignatures() { return signatures; }
+    public Search getSearch() { return search; }
+    public Staging getStaging() { return staging; }
+
+    /** Files uploaded before their dossier exists (desk intake, online submission). */
+    public static class Staging {
+        /** How long a staged file waits for its dossier before it is swept away. */
+        private Duration ttl = Duration.ofHours(24);
+        /** How often each node sweeps. */
+        private Duration sweepInterval = Duration.ofHours(1);
+        /** Files one user may have staged at once. */
+        private int maxFilesPerUser = 100;
+
+        public Duration getTtl() { return ttl; }
+        public void setTtl(Duration ttl) { this.ttl = ttl; }
+        public Duration getSweepInterval() { return sweepInterval; }
+        public void setSweepInterval(Duration sweepInterval) { this.sweepInterval = sweepInterval; }
+        public int getMaxFilesPerUser() { return maxFilesPerUser; }
+        public void setMaxFilesPerUser(int maxFilesPerUser) { this.maxFilesPerUser = maxFilesPerUser; }
+    }
+
+    /** The search index's back-fill of dossiers missing from it. */
+    public static class Search {
+        /** Whether each node, once started, looks in the background for dossiers missing from the index. */
+        private boolean backfillOnStart = true;
+        /** Dossier ids examined per statement. */
+        private int backfillBatch = 1000;
+
+        public boolean isBackfillOnStart() { return backfillOnStart; }
+        public void setBackfillOnStart(boolean backfillOnStart) { this.backfillOnStart = backfillOnStart; }
+        public int getBackfillBatch() { return backfillBatch; }
+        public void setBackfillBatch(int backfillBatch) { this.backfillBatch = backfillBatch; }
+    }
+
+    /** How PDF signatures are checked. */
+    public static class Signatures {
+        /**
+         * The root certificates signers must chain to: a PKCS#12 (.p12, .pfx) or JKS (.jks) file, a PEM/DER certificate
+         * file (.pem, .crt, .cer, .der), or a folder of such certificate files, e.g. the national root CA of the
+         * Ministry of Information and Communications (Bộ TT&TT). Read at start-up. Unset: trust is not checked and
+         * every signature says so.
+         */
+        private String trustStore;
+        /** The password of a PKCS#12 or JKS trust store, if it has one. */
+        private String trustStorePassword;
+
+        public String getTrustStore() { return trustStore; }
+        public void setTrustStore(String trustStore) { this.trustStore = trustStore; }
+        public String getTrustStorePassword() { return trustStorePassword; }
+        public void setTrustStorePassword(String trustStorePassword) { this.trustStorePassword = trustStorePassword; }
+    }
 
     /** How text is extracted: in a forked JVM, with these limits. */
     public static class Extraction {

@@ -8,7 +8,7 @@ import java.nio.file.Path;
  * Where attachment content lives, addressed by its SHA-256: the same bytes are stored once, whoever uploads them,
  * and stored bytes never change. Content arrives in two steps: {@link #stage} streams it to a staging file (never
  * whole in memory) while hashing and counting it, so that it can be examined before {@link #commit} files it under
- * its hash, or {@link #discard} drops it.
+ * its hash, or {@link #discard} drops it, or {@link #keep} puts it aside until its dossier exists.
  */
 public interface ContentStore {
 
@@ -25,6 +25,26 @@ public interface ContentStore {
 
     /** Drops staged content. */
     void discard(Staged staged);
+
+    /**
+     * Keeps staged content aside under a reference (files uploaded before their dossier exists), out of the store:
+     * dropping it later can never touch content an attachment refers to. The staging file is moved, not copied.
+     *
+     * @param reference a UUID
+     */
+    void keep(Staged staged, String reference) throws IOException;
+
+    /** Files kept content under its hash (once), leaving the kept copy in place until {@link #dropKept}. */
+    void fileKept(String reference, String sha256) throws IOException;
+
+    /** Drops kept content; nothing when there is none. */
+    void dropKept(String reference);
+
+    /** References of kept content last written before the instant. */
+    java.util.List<String> keptBefore(java.time.Instant before) throws IOException;
+
+    /** Deletes staging files left behind (by a node that stopped mid-upload) last written before the instant. */
+    int dropStagingLeftovers(java.time.Instant before) throws IOException;
 
     /** Reads stored content. */
     InputStream open(String sha256) throws IOException;

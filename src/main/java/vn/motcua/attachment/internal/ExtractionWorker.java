@@ -38,6 +38,7 @@ public class ExtractionWorker implements SmartLifecycle {
     private final DossierService dossiers;
     private final ProcedureCatalogue catalogue;
     private final AttachmentSettings settings;
+    private final SignatureTrustStore trust;
     private final String node;
     private final TransactionTemplate transaction;
     private final Path workDir;
@@ -45,7 +46,7 @@ public class ExtractionWorker implements SmartLifecycle {
     private final ConcurrentHashMap<Integer, IsolatedExtractor> extractors = new ConcurrentHashMap<>();
 
     ExtractionWorker(AttachmentRepository attachments, ContentStore store, SearchIndex search, DossierService dossiers,
-                     ProcedureCatalogue catalogue, AttachmentSettings settings, NodeIdentity node,
+                     ProcedureCatalogue catalogue, AttachmentSettings settings, SignatureTrustStore trust, NodeIdentity node,
                      PlatformTransactionManager transactions, @Value("${motcua.data-dir:./data}") String dataDir) {
         this.attachments = attachments;
         this.store = store;
@@ -53,6 +54,7 @@ public class ExtractionWorker implements SmartLifecycle {
         this.dossiers = dossiers;
         this.catalogue = catalogue;
         this.settings = settings;
+        this.trust = trust;
         this.node = node.id();
         this.transaction = new TransactionTemplate(transactions);
         this.workDir = Path.of(dataDir).resolve("attachments").resolve("work");
@@ -94,7 +96,7 @@ public class ExtractionWorker implements SmartLifecycle {
         } else if (!store.contains(work.sha256())) {
             outcome = ExtractionOutcome.refused(AttachmentState.FAILED, "missingContent", null);
         } else {
-            outcome = extractor(worker).extract(store.file(work.sha256()), work.mediaType());
+            outcome = extractor(worker).extract(store.file(work.sha256()), work.mediaType(), trust.anchors());
             if (!threads.running() && outcome.state() == AttachmentState.FAILED) {
                 // Stopped while extracting: the file is not to blame; it stays PENDING for the next start
                 attachments.release(node);

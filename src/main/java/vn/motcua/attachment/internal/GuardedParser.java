@@ -74,18 +74,23 @@ public final class GuardedParser implements Parser {
         ExtractionOutcome outcome;
         if (request.path() != null) {
             Path path = Path.of(request.path());
-            outcome = Files.isReadable(path) ? extract(path, request.mediaType())
+            outcome = Files.isReadable(path) ? extract(path, request.mediaType(), request.trust())
                     : ExtractionOutcome.refused(AttachmentState.FAILED, "missingContent", null);
         } else {
             try (var in = TikaInputStream.get(stream)) {
-                outcome = extract(in.getPath(), request.mediaType());
+                outcome = extract(in.getPath(), request.mediaType(), request.trust());
             }
         }
         OutcomeProtocol.write(outcome, handler);
     }
 
-    /** Extracts one file in this JVM, whatever it holds. */
+    /** Extracts one file in this JVM, whatever it holds, without checking trust in PDF signers. */
     public ExtractionOutcome extract(Path file, String mediaType) {
+        return extract(file, mediaType, TrustAnchors.none());
+    }
+
+    /** Extracts one file in this JVM, whatever it holds; PDF signers' certificates are checked against {@code trust}. */
+    public ExtractionOutcome extract(Path file, String mediaType, TrustAnchors trust) {
         try {
             if (mediaType != null && mediaType.startsWith("image/")) {
                 long[] size = imageSize(file);
@@ -107,7 +112,7 @@ public final class GuardedParser implements Parser {
             String content = text.toString().strip();
             boolean cut = text.cut();
             boolean truncated = cut || embedded.skipped();
-            List<SignatureCheck> signatures = "application/pdf".equals(mediaType) ? signatures(file) : List.of();
+            List<SignatureCheck> signatures = "application/pdf".equals(mediaType) ? signatures(file, trust) : List.of();
             AttachmentState state = content.isBlank() ? AttachmentState.NO_TEXT : AttachmentState.EXTRACTED;
             String reason = null;
             if (state == AttachmentState.NO_TEXT && scannable(mediaType) && !(limits.ocr() && Tesseract.installed())) {
@@ -132,9 +137,9 @@ public final class GuardedParser implements Parser {
         return mediaType != null && (mediaType.startsWith("image/") || "application/pdf".equals(mediaType));
     }
 
-    private static List<SignatureCheck> signatures(Path file) {
+    private static List<SignatureCheck> signatures(Path file, TrustAnchors trust) {
         try {
-            return PdfSignatures.verify(file);
+            return PdfSignatures.verify(file, trust);
         } catch (IOException | RuntimeException e) {
             return List.of();
         }

@@ -96,11 +96,19 @@ public final class IsolatedExtractor implements AutoCloseable {
         fork.setMaxFilesProcessedPerServer(500);
     }
 
-    /** Extracts one file in the forked JVM; always answers an outcome, whatever the file does. */
-    public synchronized ExtractionOutcome extract(Path file, String mediaType) {
+    /** Extracts one file in the forked JVM without checking trust in PDF signers. */
+    public ExtractionOutcome extract(Path file, String mediaType) {
+        return extract(file, mediaType, TrustAnchors.none());
+    }
+
+    /**
+     * Extracts one file in the forked JVM; always answers an outcome, whatever the file does. PDF signers'
+     * certificates are checked against {@code trust} there.
+     */
+    public synchronized ExtractionOutcome extract(Path file, String mediaType, TrustAnchors trust) {
         var reader = new OutcomeProtocol.Reader(maxChars);
         var context = new ParseContext();
-        context.set(ExtractionRequest.class, new ExtractionRequest(file.toAbsolutePath().toString(), mediaType));
+        context.set(ExtractionRequest.class, new ExtractionRequest(file.toAbsolutePath().toString(), mediaType, trust));
         var killed = new AtomicBoolean();
         long started = System.nanoTime();
         var guard = WATCHDOG.schedule(() -> {

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The content store on the local file system, under {@code <motcua.data-dir>/attachments}: content in
- * {@code sha256/ab/cd/<hash>}, staging files in {@code staging/}. With several application nodes the data directory
+ * {@code sha256/ab/cd/<hash>}, staging files in {@code staging/}, files uploaded before their dossier exists in
+ * {@code kept/<reference>}. With several application nodes the data directory
  * is a shared volume. Files are written to staging and moved into place in one step, so a reader never sees a
  * half-written file.
  */
@@ -28,8 +29,11 @@ import org.springframework.stereotype.Component;
 public class LocalContentStore implements ContentStore {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
+    private static final Pattern REFERENCE = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+
     private final Path content;
     private final Path staging;
+    private final Path kept;
 
     @Autowired
     public LocalContentStore(@Value("${motcua.data-dir:./data}") String dataDir) throws IOException {
@@ -40,8 +44,10 @@ public class LocalContentStore implements ContentStore {
     public LocalContentStore(Path root) throws IOException {
         this.content = root.resolve("sha256");
         this.staging = root.resolve("staging");
+        this.kept = root.resolve("kept");
         Files.createDirectories(content);
         Files.createDirectories(staging);
+        Files.createDirectories(kept);
     }
 
     @Override
@@ -91,6 +97,70 @@ public class LocalContentStore implements ContentStore {
         } catch (IOException ignored) {
             // a staging file left behind holds nothing anyone refers to
         }
+    }
+
+    @Override
+    public void keep(Staged staged, String reference) throws IOException {
+        Files.move(staged.file(), kept(reference), StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    @Override
+    public void fileKept(String reference, String sha256) throws IOException {
+        Path source = kept(reference);
+        if (Files.exists(file(sha256))) return;
+        Path copy = staging.resolve("kept-" + reference + "-" + System.nanoTime() + ".part");
+        try {
+            try {
+                // A second name for the same bytes: no copy of a large file on the same volume
+                Files.createLink(copy, source);
+            } catch (IOException | UnsupportedOperationException | SecurityException noLink) {
+                Files.copy(source, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+            commit(new Staged(copy, sha256, Files.size(copy)));
+        } finally {
+            Files.deleteIfExists(copy);
+        }
+    }
+
+    @Override
+    public void dropKept(String reference) {
+        try {
+            Files.deleteIfExists(kept(reference));
+        } catch (IOException | IllegalArgumentException ignored) {
+            // the sweep tries again
+        }
+    }
+
+    @Override
+    public java.util.List<String> keptBefore(java.time.Instant before) throws IOException {
+        try (var files = Files.list(kept)) {
+            return files.filter(f -> REFERENCE.matcher(f.getFileName().toString()).matches())
+                    .filter(f -> modifiedBefore(f, before)).map(f -> f.getFileName().toString()).toList();
+        }
+    }
+
+    @Override
+    public int dropStagingLeftovers(java.time.Instant before) throws IOException {
+        int dropped = 0;
+        try (var files = Files.list(staging)) {
+            for (Path f : files.filter(Files::isRegularFile).filter(f -> modifiedBefore(f, before)).toList()) {
+                if (Files.deleteIfExists(f)) dropped++;
+            }
+        }
+        return dropped;
+    }
+
+    private static boolean modifiedBefore(Path file, java.time.Instant before) {
+        try {
+            return Files.getLastModifiedTime(file).toInstant().isBefore(before);
+        } catch (IOException gone) {
+            return false;
+        }
+    }
+
+    private Path kept(String reference) {
+        if (reference == null || !REFERENCE.matcher(reference).matches()) throw new IllegalArgumentException("not a reference");
+        return kept.resolve(reference);
     }
 
     @Override

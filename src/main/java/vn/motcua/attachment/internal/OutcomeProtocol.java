@@ -43,6 +43,8 @@ final class OutcomeProtocol {
             add(a, "coversWholeDocument", String.valueOf(s.coversWholeDocument()));
             add(a, "valid", String.valueOf(s.valid()));
             add(a, "problem", s.problem());
+            add(a, "trusted", s.trusted() == null ? null : s.trusted().toString());
+            add(a, "trustProblem", s.trustProblem());
             handler.startElement("", SIGNATURE, SIGNATURE, a);
             handler.endElement("", SIGNATURE, SIGNATURE);
         }
@@ -80,7 +82,8 @@ final class OutcomeProtocol {
                     if (signatures.size() < 100) {
                         signatures.add(new SignatureCheck(attributes.getValue("signer"), instant(attributes.getValue("signedAt")),
                                 Boolean.parseBoolean(attributes.getValue("coversWholeDocument")),
-                                Boolean.parseBoolean(attributes.getValue("valid")), attributes.getValue("problem")));
+                                Boolean.parseBoolean(attributes.getValue("valid")), limit(attributes.getValue("problem"), 64),
+                                trusted(attributes.getValue("trusted")), limit(attributes.getValue("trustProblem"), 64)));
                     }
                 }
                 case TEXT -> inText = true;
@@ -126,6 +129,10 @@ final class OutcomeProtocol {
 
         private static String limit(String value, int max) {
             return value == null || value.length() <= max ? value : value.substring(0, max);
+        }
+
+        private static Boolean trusted(String value) {
+            return value == null ? null : Boolean.valueOf(value);
         }
 
         private static Instant instant(String value) {

@@ -184,6 +184,33 @@ public class SearchIndex {
                 .params(dossierCode, AttachmentRepository.utc(at)).update();
     }
 
+    /** The highest dossier id, 0 when there is none. */
+    public long maxDossierId() {
+        return jdbc.sql("select coalesce(max(id), 0) from dossier").query(Long.class).single();
+    }
+
+    /**
+     * Queues the dossiers with an id in {@code (after, upTo]} that are missing from the index (no {@code D:<code>}
+     * entry, or an attachment without its {@code A:<id>} entry) and not queued already, in one statement; answers how
+     * many were queued. Reads each dossier of the range through the primary key and the entries' unique key only.
+     */
+    public int requestMissing(long after, long upTo) {
+        return jdbc.sql("""
+                        insert into search_index_request (dossier_code, requested_at)
+                        select d.code, current_timestamp from dossier d
+                        where d.id > ? and d.id <= ?
+                          and (not exists (select 1 from search_entry e where e.entry_key = concat('D:', d.code))
+                               or exists (select 1 from attachment a where a.dossier_code = d.code
+                                          and not exists (select 1 from search_entry ae where ae.entry_key = concat('A:', a.id))))
+                          and not exists (select 1 from search_index_request r where r.dossier_code = d.code)""")
+                .params(after, upTo).update();
+    }
+
+    /** Requests waiting in the queue (claimed or not). */
+    public long queued() {
+        return jdbc.sql("select count(*) from search_index_request").query(Long.class).single();
+    }
+
     /** A request a node holds. */
     public record Request(long id, String dossierCode) { }
 

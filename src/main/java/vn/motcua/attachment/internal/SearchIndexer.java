@@ -37,15 +37,17 @@ public class SearchIndexer implements SmartLifecycle {
     private static final int MAX_FIELD = 2000;
 
     private final SearchIndex index;
+    private final AttachmentRepository attachments;
     private final DossierService dossiers;
     private final ProcedureCatalogue catalogue;
     private final String node;
     private final TransactionTemplate transaction;
     private final WorkerThreads thread;
 
-    SearchIndexer(SearchIndex index, DossierService dossiers, ProcedureCatalogue catalogue, NodeIdentity node,
-                  PlatformTransactionManager transactions, AttachmentSettings settings) {
+    SearchIndexer(SearchIndex index, AttachmentRepository attachments, DossierService dossiers, ProcedureCatalogue catalogue,
+                  NodeIdentity node, PlatformTransactionManager transactions, AttachmentSettings settings) {
         this.index = index;
+        this.attachments = attachments;
         this.dossiers = dossiers;
         this.catalogue = catalogue;
         this.node = node.id();
@@ -93,10 +95,19 @@ public class SearchIndexer implements SmartLifecycle {
         var owner = new SearchIndex.Owner(dossier.unitId(), dossier.unitTreePath(), dossier.ownerUsername());
         var fields = fields(dossier);
         transaction.executeWithoutResult(s -> {
-            index.putDossier(code, owner, fields, Instant.now());
+            Instant now = Instant.now();
+            index.putDossier(code, owner, fields, now);
+            // Attachments whose entries were lost get them back from their stored text (the back-fill's second half)
+            for (var lost : attachments.unindexed(code)) {
+                index.putAttachment(lost.id(), code, owner, lost.fileName(),
+                        attachments.text(lost.id(), SearchText.INDEXED_CHARS).orElse(null), now);
+            }
             index.done(requests);
         });
     }
+
+    /** Wakes the indexer (after requests were queued outside a dossier's transaction, e.g. by the back-fill). */
+    public void wake() { thread.wake(); }
 
     /** The dossier's searchable fields, in the order a match is reported: code, applicant, procedure, form values. */
     Map<String, String> fields(Dossier dossier) {

@@ -1,6 +1,5 @@
 package vn.motcua.attachment.ui;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Locale;
@@ -25,25 +24,17 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
-import com.vaadin.flow.server.VaadinResponse;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.server.streams.UploadEvent;
-import com.vaadin.flow.server.streams.UploadHandler;
 import com.vaadin.flow.shared.Registration;
-import org.springframework.security.access.AccessDeniedException;
 import vn.motcua.attachment.Attachment;
 import vn.motcua.attachment.AttachmentService;
 import vn.motcua.attachment.AttachmentState;
-import vn.motcua.attachment.AttachmentTooLargeException;
 import vn.motcua.attachment.ComponentCheck;
 import vn.motcua.attachment.SignatureCheck;
-import vn.motcua.attachment.UnsupportedMediaTypeException;
 import vn.motcua.attachment.internal.MediaTypes;
-import vn.motcua.shared.BusinessRuleException;
 import vn.motcua.shared.Formats;
-import vn.motcua.shared.InvalidInputException;
-import vn.motcua.shared.NotFoundException;
 
 /**
  * The attachments of one dossier: an upload with progress (where the user may add files), the list with each file's
@@ -71,8 +62,6 @@ public class AttachmentsSection extends Div {
     private String previewed;
     private Registration polling;
     private boolean pending;
-    /** The status an upload request answers when the file was refused (set and read in the request's thread). */
-    private static final ThreadLocal<Integer> REFUSED = new ThreadLocal<>();
 
     AttachmentsSection(AttachmentService service, MediaTypes mediaTypes, String dossierCode, boolean editable) {
         this.service = service;
@@ -133,69 +122,29 @@ public class AttachmentsSection extends Div {
     private void applyFilter() {
         List<String> filter = service.pickerFilter(dossierCode, componentCode);
         upload.setAcceptedFileTypes(filter.toArray(String[]::new));
-        String names = String.join(", ", filter.stream().filter(f -> f.startsWith(".")).map(f -> f.substring(1).toUpperCase(Locale.ROOT)).distinct().toList());
+        String names = StreamedUpload.extensions(filter);
         uploadHint.setText(getTranslation("attachment.upload.hint", service.maxSize() / (1024 * 1024), names));
     }
 
-    /**
-     * Streams each uploaded file to the service as it arrives (the servlet container spools multipart bodies to
-     * disk, never to memory); the outcome is shown in the UI, and a refused file is marked failed in the upload list.
-     */
-    private final class AttachmentUpload implements UploadHandler {
+    /** Each uploaded file to the service; the outcome is shown in the UI, a refused file marked failed in the list. */
+    private final class AttachmentUpload extends StreamedUpload {
+        AttachmentUpload() { super(mediaTypes); }
 
         @Override
-        public void handleUploadRequest(UploadEvent event) throws IOException {
+        void receive(UploadEvent event, InputStream content) {
             UI ui = event.getUI();
-            String message;
-            int status;
-            try (InputStream in = event.getInputStream()) {
-                Attachment added = service.upload(dossierCode, componentCode, event.getFileName(), in);
-                ui.access(() -> {
-                    Notification.show(getTranslation("attachment.upload.done", added.fileName()), 4000, Notification.Position.BOTTOM_START)
-                            .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-                    selected = added.id();
-                    refresh();
-                });
-                return;
-            } catch (UnsupportedMediaTypeException e) {
-                status = 415;
-                message = translation(ui, "attachment.type.refused", describe(e.detected()),
-                        String.join(", ", e.accepted().stream().map(this::describe).distinct().toList()));
-            } catch (AttachmentTooLargeException e) {
-                status = 413;
-                message = translation(ui, "attachment.tooLarge", e.maxMegabytes());
-            } catch (InvalidInputException e) {
-                status = 400;
-                message = e.violations().get(0).message();
-            } catch (BusinessRuleException e) {
-                status = 409;
-                message = translation(ui, e.messageKey(), e.args());
-            } catch (NotFoundException | AccessDeniedException e) {
-                status = 403;
-                message = translation(ui, "attachment.upload.forbidden");
-            } catch (IOException | RuntimeException e) {
-                status = 500;
-                message = translation(ui, "attachment.upload.error");
-            }
-            REFUSED.set(status);
-            String shown = message;
-            ui.access(() -> notifyError(shown));
+            Attachment added = service.upload(dossierCode, componentCode, event.getFileName(), content);
+            ui.access(() -> {
+                Notification.show(getTranslation("attachment.upload.done", added.fileName()), 4000, Notification.Position.BOTTOM_START)
+                        .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+                selected = added.id();
+                refresh();
+            });
         }
 
         @Override
-        public void responseHandled(boolean success, VaadinResponse response) {
-            Integer status = REFUSED.get();
-            REFUSED.remove();
-            response.setStatus(status != null ? status : success ? 200 : 500);
-        }
-
-        private String describe(String type) {
-            String extension = mediaTypes.extension(type);
-            return extension.isEmpty() ? type : extension.substring(1).toUpperCase(Locale.ROOT);
-        }
-
-        private String translation(UI ui, String key, Object... args) {
-            return ui.getTranslation(ui.getLocale(), key, args);
+        void refused(UI ui, String message) {
+            ui.access(() -> notifyError(message));
         }
     }
 
@@ -204,30 +153,11 @@ public class AttachmentsSection extends Div {
     }
 
     private UploadI18N i18n() {
-        var i18n = new UploadI18N();
-        i18n.setAddFiles(new UploadI18N.AddFiles().setOne(t("attachment.upload.add")).setMany(t("attachment.upload.add")));
-        i18n.setDropFiles(new UploadI18N.DropFiles().setOne(t("attachment.upload.drop")).setMany(t("attachment.upload.drop")));
-        i18n.setError(new UploadI18N.Error().setFileIsTooBig(t("attachment.tooLarge", service.maxSize() / (1024 * 1024)))
-                .setIncorrectFileType(t("attachment.type.refusedBrowser", uploadHintTypes()))
-                .setTooManyFiles(t("attachment.upload.error")));
-        i18n.setUploading(new UploadI18N.Uploading()
-                .setStatus(new UploadI18N.Uploading.Status().setConnecting(t("attachment.upload.i18n.connecting"))
-                        .setStalled(t("attachment.upload.i18n.stalled")).setProcessing(t("attachment.upload.i18n.processing"))
-                        .setHeld(t("attachment.upload.i18n.held")))
-                .setRemainingTime(new UploadI18N.Uploading.RemainingTime().setPrefix(t("attachment.upload.i18n.remaining"))
-                        .setUnknown(t("attachment.upload.i18n.remainingUnknown")))
-                .setError(new UploadI18N.Uploading.Error().setServerUnavailable(t("attachment.upload.i18n.serverUnavailable"))
-                        .setUnexpectedServerError(t("attachment.upload.i18n.refused"))
-                        .setForbidden(t("attachment.upload.forbidden"))));
-        i18n.setFile(new UploadI18N.File().setRetry(t("attachment.upload.i18n.retry")).setStart(t("attachment.upload.i18n.start"))
-                .setRemove(t("attachment.upload.i18n.remove")));
-        i18n.setUnits(List.of("B", "kB", "MB", "GB", "TB"));
-        return i18n;
+        return StreamedUpload.i18n(this, service.maxSize(), uploadHintTypes());
     }
 
     private String uploadHintTypes() {
-        return String.join(", ", service.pickerFilter(dossierCode, null).stream().filter(f -> f.startsWith("."))
-                .map(f -> f.substring(1).toUpperCase(Locale.ROOT)).distinct().toList());
+        return StreamedUpload.extensions(service.pickerFilter(dossierCode, null));
     }
 
     // --- list, checklist
@@ -334,8 +264,10 @@ public class AttachmentsSection extends Div {
 
     private String signatureSummary(Attachment a) {
         if (a.signatures().isEmpty()) return "";
-        long valid = a.signatures().stream().filter(s -> s.valid() && s.coversWholeDocument()).count();
-        return (valid == a.signatures().size() ? "✓ " : "✗ ") + t("attachment.signature.count", a.signatures().size());
+        boolean bad = a.signatures().stream().anyMatch(s -> !s.valid() || !s.coversWholeDocument() || Boolean.FALSE.equals(s.trusted()));
+        boolean unknown = a.signatures().stream().anyMatch(s -> s.trusted() == null);
+        return (bad ? "✗ " : "✓ ") + t("attachment.signature.count", a.signatures().size())
+                + (!bad && unknown ? " (" + t("attachment.signature.trustUnknownShort") + ")" : "");
     }
 
     static Span stateBadge(Attachment a) {
@@ -443,7 +375,12 @@ public class AttachmentsSection extends Div {
             var whole = new Span((s.coversWholeDocument() ? "✓ " : "✗ ")
                     + t(s.coversWholeDocument() ? "attachment.signature.whole" : "attachment.signature.changed"));
             whole.getStyle().set("color", s.coversWholeDocument() ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");
-            line.add(new Div(verdict), new Div(whole),
+            line.getElement().setAttribute("data-trusted", String.valueOf(s.trusted()));
+            var trust = new Span((s.trusted() == null ? "? " : s.trusted() ? "✓ " : "✗ ") + t(s.trustKey())
+                    + (s.trustProblemKey() == null ? "" : " (" + t(s.trustProblemKey()) + ")"));
+            trust.getStyle().set("color", s.trusted() == null ? "var(--lumo-secondary-text-color)"
+                    : s.trusted() ? "var(--lumo-success-text-color)" : "var(--lumo-error-text-color)");
+            line.add(new Div(verdict), new Div(whole), new Div(trust),
                     new Div(new Span(t("attachment.signature.signer", s.signer() == null ? t("attachment.signature.unknownSigner") : s.signer()))),
                     new Div(new Span(t("attachment.signature.signedAt", s.signedAt() == null ? "—" : Formats.dateTime(s.signedAt())))));
             box.add(line);

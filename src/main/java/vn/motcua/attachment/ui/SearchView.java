@@ -40,7 +40,7 @@ public class SearchView extends VerticalLayout implements HasDynamicTitle, Befor
     private final Grid<SearchHit> results = new Grid<>();
     private final Span count = new Span();
 
-    public SearchView(SearchService search) {
+    public SearchView(SearchService search, vn.motcua.security.CurrentUser currentUser) {
         this.search = search;
         setMaxWidth("1200px");
         query.setId("search-query");
@@ -71,6 +71,21 @@ public class SearchView extends VerticalLayout implements HasDynamicTitle, Befor
         count.addClassName("muted");
 
         add(new H2(getTranslation("search.title")), bar, count, results);
+        if (currentUser.get().filter(u -> u.has(vn.motcua.organisation.Role.ADMIN)).isPresent()) add(backfillButton());
+    }
+
+    /** Administrators: put back into the index the dossiers missing from it. */
+    private Button backfillButton() {
+        var button = new Button(getTranslation("search.backfill.action"), e -> {
+            boolean started = search.backfill();
+            var n = com.vaadin.flow.component.notification.Notification.show(
+                    getTranslation(started ? "search.backfill.started" : "search.backfill.running"), 6000,
+                    com.vaadin.flow.component.notification.Notification.Position.BOTTOM_START);
+            n.addThemeVariants(com.vaadin.flow.component.notification.NotificationVariant.LUMO_CONTRAST);
+        });
+        button.setId("search-backfill");
+        button.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        return button;
     }
 
     @Override

@@ -1,6 +1,5 @@
 package vn.motcua.dossier.ui;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -16,28 +15,29 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.EmailField;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.springframework.beans.factory.ObjectProvider;
 import vn.motcua.catalogue.DossierComponent;
 import vn.motcua.catalogue.Procedure;
 import vn.motcua.catalogue.ProcedureCatalogue;
-import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.ReceiveDossier;
+import vn.motcua.forms.FieldViolation;
 import vn.motcua.forms.FormRenderer;
 import vn.motcua.organisation.OrganisationService;
 import vn.motcua.security.CurrentUser;
 import vn.motcua.shared.Formats;
+import vn.motcua.shared.IntakeFiles;
 import vn.motcua.shared.InvalidInputException;
 
 /**
  * The one-stop desk: choose the procedure, enter the applicant, fill the declaration, tick the documents checked,
- * receive. The dossier gets its code and due date at once.
+ * upload their scans (staged until the dossier exists), receive. The dossier gets its code and due date at once, and
+ * the staged files become its attachments in the same receipt.
  */
 @Route("intake")
 @Menu(title = "menu.intake", order = 10)
@@ -48,20 +48,19 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
 
     private final ComboBox<Procedure> procedure = new ComboBox<>();
     private final Select<Channel> channel = new Select<>();
-    private final TextField fullName = new TextField();
-    private final TextField idNumber = new TextField();
-    private final TextField phone = new TextField();
-    private final EmailField email = new EmailField();
-    private final TextField address = new TextField();
+    private final ApplicantForm applicant = new ApplicantForm();
     private final CheckboxGroup<DossierComponent> checklist = new CheckboxGroup<>();
     private final Div formHolder = new Div();
     private final Button receive = new Button();
+    private final IntakeFiles.Section files;
     private FormRenderer form;
 
     public IntakeView(DossierService dossiers, ProcedureCatalogue catalogue, CurrentUser currentUser,
-                      OrganisationService organisation) {
+                      OrganisationService organisation, ObjectProvider<IntakeFiles> intakeFiles) {
         this.dossiers = dossiers;
         this.catalogue = catalogue;
+        IntakeFiles contribution = intakeFiles.getIfAvailable();
+        this.files = contribution == null ? null : contribution.create();
         var unitLevel = currentUser.get().flatMap(u -> u.unitId() == null ? java.util.Optional.empty() : organisation.unit(u.unitId()))
                 .map(u -> u.level()).orElse(null);
 
@@ -81,25 +80,6 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
         channel.setItemLabelGenerator(c -> getTranslation(c.messageKey()));
         channel.setValue(Channel.IN_PERSON);
 
-        fullName.setId("applicant-fullName");
-        fullName.setLabel(getTranslation("dossier.applicant.fullName"));
-        fullName.setRequiredIndicatorVisible(true);
-        fullName.setMaxLength(255);
-        idNumber.setId("applicant-idNumber");
-        idNumber.setLabel(getTranslation("dossier.applicant.idNumber"));
-        idNumber.setAllowedCharPattern("[0-9-]");
-        idNumber.setMaxLength(14);
-        phone.setId("applicant-phone");
-        phone.setLabel(getTranslation("dossier.applicant.phone"));
-        phone.setAllowedCharPattern("[0-9+ .]");
-        email.setId("applicant-email");
-        email.setLabel(getTranslation("dossier.applicant.email"));
-        address.setId("applicant-address");
-        address.setLabel(getTranslation("dossier.applicant.address"));
-        address.setMaxLength(500);
-        var applicant = new FormLayout(fullName, idNumber, phone, email, address);
-        applicant.setColspan(address, 2);
-
         checklist.setId("intake-checklist");
         checklist.setLabel(getTranslation("intake.checklist"));
         checklist.setItemLabelGenerator(c -> c.name().in(getLocale()) + (c.required() ? " *" : ""));
@@ -114,8 +94,13 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
         add(new H2(getTranslation("intake.title")), new FormLayout(procedure, channel),
                 section(getTranslation("intake.applicant"), applicant),
                 section(getTranslation("intake.form"), formHolder),
-                section(getTranslation("intake.checklist"), checklist),
-                new com.vaadin.flow.component.orderedlayout.HorizontalLayout(receive, clear));
+                section(getTranslation("intake.checklist"), checklist));
+        if (files != null) {
+            add(section(getTranslation("intake.files"), files.component()));
+            // A document uploaded for a component was there: tick it (the clerk may untick it)
+            files.addChangeListener(this::tickUploadedComponents);
+        }
+        add(new com.vaadin.flow.component.orderedlayout.HorizontalLayout(receive, clear));
         setMaxWidth("1100px");
     }
 
@@ -129,6 +114,7 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
         formHolder.removeAll();
         form = null;
         checklist.setItems(p == null ? List.of() : p.components());
+        if (files != null) files.showProcedure(p == null ? null : p.code());
         if (p == null) return;
         catalogue.form(p.intakeForm()).ifPresent(schema -> {
             form = new FormRenderer(schema, getLocale());
@@ -155,13 +141,14 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
             }
             checklist.setInvalid(false);
             Map<String, Object> data = form == null ? Map.of() : form.getValues();
-            if (form != null && !form.validate().isEmpty()) {
-                error(getTranslation("intake.invalid", form.validate().get(0).message()));
+            var formViolations = form == null ? List.<FieldViolation>of() : form.validate();
+            if (!formViolations.isEmpty()) {
+                error(getTranslation("intake.invalid", formViolations.get(0).message()));
                 return;
             }
-            var dossier = dossiers.receive(new ReceiveDossier(p.code(), channel.getValue(),
-                    new Applicant(fullName.getValue(), idNumber.getValue(), phone.getValue(), email.getValue(), address.getValue()),
-                    data, null));
+            var dossier = dossiers.receive(new ReceiveDossier(p.code(), channel.getValue(), applicant.value(), data, null,
+                    files == null ? List.of() : files.stagedFiles()));
+            if (files != null) files.received();
             var n = Notification.show(getTranslation("intake.success", dossier.code(), Formats.dateTime(dossier.dueAt())), 8000,
                     Notification.Position.TOP_CENTER);
             n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
@@ -174,31 +161,15 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void showViolations(List<InvalidInputException.Violation> violations) {
-        List<String> messages = new ArrayList<>();
-        for (var v : violations) {
-            switch (v.field()) {
-                case "applicant.fullName" -> invalid(fullName, v.message());
-                case "applicant.idNumber" -> invalid(idNumber, v.message());
-                case "applicant.phone" -> invalid(phone, v.message());
-                case "applicant.email" -> invalid(email, v.message());
-                case "applicant.address" -> invalid(address, v.message());
-                case "procedureCode" -> { procedure.setInvalid(true); procedure.setErrorMessage(v.message()); }
-                default -> { }
+        for (var v : applicant.show(violations)) {
+            if ("procedureCode".equals(v.field())) {
+                procedure.setInvalid(true);
+                procedure.setErrorMessage(v.message());
             }
-            messages.add(v.message());
         }
+        // Marks the declaration's own fields named by the service's violations (data.*)
         if (form != null) form.validate();
-        error(getTranslation("intake.invalid", String.join(" ", messages)));
-    }
-
-    private static void invalid(TextField field, String message) {
-        field.setInvalid(true);
-        field.setErrorMessage(message);
-    }
-
-    private static void invalid(EmailField field, String message) {
-        field.setInvalid(true);
-        field.setErrorMessage(message);
+        error(getTranslation("intake.invalid", String.join(" ", violations.stream().map(InvalidInputException.Violation::message).toList())));
     }
 
     private static void error(String message) {
@@ -206,13 +177,19 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
         n.addThemeVariants(NotificationVariant.LUMO_ERROR);
     }
 
+    private void tickUploadedComponents() {
+        var uploaded = files.filledComponents();
+        var procedureChosen = procedure.getValue();
+        if (procedureChosen == null) return;
+        var ticked = new java.util.HashSet<>(checklist.getSelectedItems());
+        procedureChosen.components().stream().filter(c -> uploaded.contains(c.code())).forEach(ticked::add);
+        if (!ticked.equals(checklist.getSelectedItems())) checklist.setValue(ticked);
+    }
+
     private void clear() {
+        if (files != null) files.discardAll();
         procedure.clear();
-        fullName.clear();
-        idNumber.clear();
-        phone.clear();
-        email.clear();
-        address.clear();
+        applicant.clear();
         channel.setValue(Channel.IN_PERSON);
     }
 

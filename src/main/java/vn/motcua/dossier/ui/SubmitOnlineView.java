@@ -14,17 +14,15 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.textfield.EmailField;
-import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import org.springframework.beans.factory.ObjectProvider;
 import vn.motcua.catalogue.Procedure;
 import vn.motcua.catalogue.ProcedureCatalogue;
-import vn.motcua.dossier.Applicant;
 import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.ReceiveDossier;
@@ -32,12 +30,13 @@ import vn.motcua.forms.FormRenderer;
 import vn.motcua.organisation.OrganisationService;
 import vn.motcua.organisation.Unit;
 import vn.motcua.security.CurrentUser;
+import vn.motcua.shared.IntakeFiles;
 import vn.motcua.shared.InvalidInputException;
 import vn.motcua.shared.TextSearch;
 
 /**
- * Nộp hồ sơ trực tuyến: a citizen chooses the procedure and the unit that handles it, fills the declaration and
- * submits; the dossier gets its code at once (status 1) and waits for the desk to accept it.
+ * Nộp hồ sơ trực tuyến: a citizen chooses the procedure and the unit that handles it, fills the declaration, uploads
+ * the documents and submits; the dossier gets its code at once (status 1) and waits for the desk to accept it.
  */
 @Route("submit")
 @Menu(title = "menu.submit", order = 5)
@@ -49,17 +48,16 @@ public class SubmitOnlineView extends VerticalLayout implements HasDynamicTitle,
 
     private final ComboBox<Procedure> procedure = new ComboBox<>();
     private final ComboBox<Unit> unit = new ComboBox<>();
-    private final TextField fullName = new TextField();
-    private final TextField idNumber = new TextField();
-    private final TextField phone = new TextField();
-    private final EmailField email = new EmailField();
-    private final TextField address = new TextField();
+    private final ApplicantForm applicant = new ApplicantForm();
     private final Div formHolder = new Div();
+    private final IntakeFiles.Section files;
     private FormRenderer form;
 
     public SubmitOnlineView(DossierService dossiers, ProcedureCatalogue catalogue, OrganisationService organisation,
-                            CurrentUser currentUser) {
+                            CurrentUser currentUser, ObjectProvider<IntakeFiles> intakeFiles) {
         this.dossiers = dossiers;
+        IntakeFiles contribution = intakeFiles.getIfAvailable();
+        this.files = contribution == null ? null : contribution.create();
         this.catalogue = catalogue;
         this.organisation = organisation;
 
@@ -77,28 +75,17 @@ public class SubmitOnlineView extends VerticalLayout implements HasDynamicTitle,
         unit.setItemLabelGenerator(u -> u.displayName(getLocale()) + " (" + u.identifier() + ")");
         unit.setWidthFull();
 
-        fullName.setId("applicant-fullName");
-        fullName.setLabel(getTranslation("dossier.applicant.fullName"));
-        fullName.setRequiredIndicatorVisible(true);
-        currentUser.get().ifPresent(u -> fullName.setValue(u.fullName()));
-        idNumber.setId("applicant-idNumber");
-        idNumber.setLabel(getTranslation("dossier.applicant.idNumber"));
-        idNumber.setAllowedCharPattern("[0-9-]");
-        phone.setId("applicant-phone");
-        phone.setLabel(getTranslation("dossier.applicant.phone"));
-        email.setId("applicant-email");
-        email.setLabel(getTranslation("dossier.applicant.email"));
-        address.setId("applicant-address");
-        address.setLabel(getTranslation("dossier.applicant.address"));
+        currentUser.get().ifPresent(u -> applicant.setFullName(u.fullName()));
 
         var submit = new Button(getTranslation("submit.action"), e -> submit());
         submit.setId("submit-send");
         submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
 
         add(new H2(getTranslation("submit.title")), new Paragraph(getTranslation("submit.hint")),
-                new FormLayout(procedure, unit), section(getTranslation("intake.applicant"),
-                        new FormLayout(fullName, idNumber, phone, email, address)),
-                section(getTranslation("intake.form"), formHolder), submit);
+                new FormLayout(procedure, unit), section(getTranslation("intake.applicant"), applicant),
+                section(getTranslation("intake.form"), formHolder));
+        if (files != null) add(section(getTranslation("intake.files"), files.component()));
+        add(submit);
         setMaxWidth("1000px");
     }
 
@@ -119,6 +106,7 @@ public class SubmitOnlineView extends VerticalLayout implements HasDynamicTitle,
         formHolder.removeAll();
         form = null;
         unit.clear();
+        if (files != null) files.showProcedure(p == null ? null : p.code());
         if (p == null) {
             unit.setItems(List.of());
             return;
@@ -146,21 +134,18 @@ public class SubmitOnlineView extends VerticalLayout implements HasDynamicTitle,
         }
         Map<String, Object> data = form == null ? Map.of() : form.getValues();
         try {
-            var dossier = dossiers.receive(new ReceiveDossier(p.code(), Channel.ONLINE,
-                    new Applicant(fullName.getValue(), idNumber.getValue(), phone.getValue(), email.getValue(), address.getValue()),
-                    data, unit.getValue() == null ? null : unit.getValue().identifier()));
+            var dossier = dossiers.receive(new ReceiveDossier(p.code(), Channel.ONLINE, applicant.value(),
+                    data, unit.getValue() == null ? null : unit.getValue().identifier(),
+                    files == null ? List.of() : files.stagedFiles()));
+            if (files != null) files.received();
             var n = Notification.show(getTranslation("submit.success", dossier.code()), 8000, Notification.Position.TOP_CENTER);
             n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             getUI().ifPresent(ui -> ui.navigate("dossiers/" + dossier.code()));
         } catch (InvalidInputException e) {
-            for (var v : e.violations()) {
-                switch (v.field()) {
-                    case "applicant.fullName" -> { fullName.setInvalid(true); fullName.setErrorMessage(v.message()); }
-                    case "applicant.idNumber" -> { idNumber.setInvalid(true); idNumber.setErrorMessage(v.message()); }
-                    case "applicant.phone" -> { phone.setInvalid(true); phone.setErrorMessage(v.message()); }
-                    case "applicant.email" -> { email.setInvalid(true); email.setErrorMessage(v.message()); }
-                    case "unit" -> { unit.setInvalid(true); unit.setErrorMessage(v.message()); }
-                    default -> { }
+            for (var v : applicant.show(e.violations())) {
+                if ("unit".equals(v.field())) {
+                    unit.setInvalid(true);
+                    unit.setErrorMessage(v.message());
                 }
             }
             error(getTranslation("intake.invalid", e.violations().get(0).message()));

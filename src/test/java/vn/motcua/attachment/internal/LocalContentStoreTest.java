@@ -56,4 +56,29 @@ class LocalContentStoreTest {
         var store = new LocalContentStore(root);
         assertThatThrownBy(() -> store.file("../../etc/passwd")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void keptContentWaitsAsideIsFiledOnceAndIsDroppedWithoutTouchingTheStore() throws Exception {
+        var store = new LocalContentStore(root);
+        byte[] content = "Tờ khai đăng ký khai sinh".getBytes(StandardCharsets.UTF_8);
+        var staged = store.stage(new ByteArrayInputStream(content), 1000);
+        String reference = java.util.UUID.randomUUID().toString();
+        store.keep(staged, reference);
+        assertThat(store.contains(staged.sha256())).as("not in the store until filed").isFalse();
+        assertThat(store.keptBefore(java.time.Instant.now().plusSeconds(60))).containsExactly(reference);
+
+        store.fileKept(reference, staged.sha256());
+        store.fileKept(reference, staged.sha256());
+        try (InputStream in = store.open(staged.sha256())) {
+            assertThat(in.readAllBytes()).isEqualTo(content);
+        }
+        assertThat(Files.exists(root.resolve("kept").resolve(reference))).as("kept until dropped").isTrue();
+        store.dropKept(reference);
+        assertThat(store.keptBefore(java.time.Instant.now().plusSeconds(60))).isEmpty();
+        assertThat(store.contains(staged.sha256())).as("the filed content stays").isTrue();
+        try (var staging = Files.list(root.resolve("staging"))) {
+            assertThat(staging).isEmpty();
+        }
+        assertThatThrownBy(() -> store.fileKept("../sha256", staged.sha256())).isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -150,18 +150,19 @@ public class IndicatorQueries {
      * their facts (read from the covering index {@code ix_dossier_indicators} alone), and, when the attachment table
      * exists, those of them with a usable attachment (a semi-join).
      */
-    private List<Group> rows(Selection s, List<Instant[]> ranges, boolean few, boolean withAttachment) {
+    private List<Group> rows(Selection s, List<Instant[]> ranges, boolean flags, boolean withAttachment) {
         Map<String, Object> params = new HashMap<>();
         Map<String, long[]> withAttachments = new HashMap<>();
-        attachments.shape().filter(shape -> withAttachment).ifPresent(shape -> {
+        attachments.shape().filter(shape -> withAttachment && !flags).ifPresent(shape -> {
             Map<String, Object> p = new HashMap<>();
-            jdbc.sql(attachmentSql(s, ranges, p, shape, few)).params(p).query(rs -> {
+            jdbc.sql(attachmentSql(s, ranges, p, shape)).params(p).query(rs -> {
                 withAttachments.put(rs.getLong("unit_id") + "/" + rs.getString("procedure_code"),
                         new long[] {rs.getLong("with_attachment"), rs.getLong("returned_with_attachment")});
             });
         });
-        return jdbc.sql(factsSql(s, ranges, params, few ? RATING_PROBED : RATING_JOINED)).params(params).query((rs, n) -> {
-            long[] a = withAttachments.getOrDefault(rs.getLong("unit_id") + "/" + rs.getString("procedure_code"), new long[2]);
+        return jdbc.sql(factsSql(s, ranges, params, flags ? FLAGS : RATING_JOINED)).params(params).query((rs, n) -> {
+            long[] a = flags ? new long[] {rs.getLong("with_attachment"), rs.getLong("returned_with_attachment")}
+                    : withAttachments.getOrDefault(rs.getLong("unit_id") + "/" + rs.getString("procedure_code"), new long[2]);
             return new Group(rs.getLong("unit_id"), rs.getString("procedure_code"),
                     new Figures(rs.getLong("dossiers"), rs.getLong("received"), rs.getLong("on_time"), rs.getLong("ended"),
                             rs.getLong("processed"), rs.getLong("working_seconds"), rs.getLong("online"),
@@ -211,7 +212,7 @@ public class IndicatorQueries {
         String started = "(d.accepted_at >= :from and d.accepted_at < :cs or d.accepted_at is null and d.received_at >= :from and d.received_at < :cs)";
         String paid = "(d.fee_amount > 0 and d.paid_at >= :ce and d.paid_at < :asOf)";
         String returned = "(d.returned_at >= :ce and d.returned_at < :asOf)";
-        String attached = "exists (select 1 from attachment a where a.dossier_code = d.code and a.state <> 'REJECTED')";
+        String attached = "d.ind_attached";
         var sql = new StringBuilder("select d.unit_id, d.procedure_code, ")
                 .append(early ? "sum(case when " + started + " then 1 else 0 end)" : "0").append(" as received, ")
                 .append(late ? "sum(case when " + paid + " then 1 else 0 end)" : "0").append(" as fee_paid, ")
@@ -266,7 +267,7 @@ public class IndicatorQueries {
                 .query((rs, n) -> rs.getString(1)).list());
         attachments.shape().ifPresent(shape -> {
             Map<String, Object> p = new HashMap<>();
-            lines.addAll(jdbc.sql("explain analyze " + attachmentSql(s, all, p, shape, false)).params(p)
+            lines.addAll(jdbc.sql("explain analyze " + attachmentSql(s, all, p, shape)).params(p)
                     .query((rs, n) -> rs.getString(1)).list());
         });
         return lines;
@@ -295,18 +296,24 @@ public class IndicatorQueries {
               sum(case when d.returned_at < :asOf then 1 else 0 end) as returned,
               sum(case when %4$s then 1 else 0 end) as rated,
               sum(case when %5$s then 1 else 0 end) as negative,
-              sum(case when d.supplement_count > 1 then 1 else 0 end) as supplemented_twice
+              sum(case when d.supplement_count > 1 then 1 else 0 end) as supplemented_twice%7$s
             from dossier d
             %3$s
             %6$s
             """;
     private static final List<String> SUMMED = List.of("dossiers", "received", "on_time", "ended", "processed",
             "working_seconds", "online", "fee_paid", "paid_online", "returned", "rated", "negative", "supplemented_twice");
-    /** The rating as a join (many rows: one hash join), or looked up row by row (few rows: an index probe each). */
+    /**
+     * The rating and attachment facts: joined (the rating) and semi-joined in a statement of their own (the
+     * attachments); or, where the database keeps them on the dossier row (PostgreSQL: {@code ind_rated},
+     * {@code ind_negative}, {@code ind_attached}, in the covering index), read from there in the same statement.
+     */
     private static final String[] RATING_JOINED = {"r.dossier_id is not null",
-            "r.dossier_id is not null and (r.complaint = true or r.score <= 2)", "left join dossier_rating r on r.dossier_id = d.id"};
-    private static final String[] RATING_PROBED = {"exists (select 1 from dossier_rating r where r.dossier_id = d.id)",
-            "exists (select 1 from dossier_rating r where r.dossier_id = d.id and (r.complaint = true or r.score <= 2))", ""};
+            "r.dossier_id is not null and (r.complaint = true or r.score <= 2)", "left join dossier_rating r on r.dossier_id = d.id", ""};
+    private static final String[] FLAGS = {"d.ind_rated", "d.ind_negative", "", """
+            ,
+              sum(case when d.ind_attached then 1 else 0 end) as with_attachment,
+              sum(case when d.ind_attached and d.returned_at < :asOf then 1 else 0 end) as returned_with_attachment"""};
 
     /**
      * The facts, as the union of two aggregates that each read one range of the covering index: the dossiers finished
@@ -316,13 +323,14 @@ public class IndicatorQueries {
     private static String factsSql(Selection s, List<Instant[]> ranges, Map<String, Object> params, String[] rating) {
         var sum = new StringBuilder("select unit_id, procedure_code");
         for (String column : SUMMED) sum.append(", sum(").append(column).append(") as ").append(column);
+        if (rating == FLAGS) sum.append(", sum(with_attachment) as with_attachment, sum(returned_with_attachment) as returned_with_attachment");
         sum.append(" from (");
         String units = s.treePath() != null || s.level() != null ? "join org_unit u on u.id = d.unit_id" : "";
         for (int part = 0; part <= ranges.size(); part++) {
             if (part > 0) sum.append(" union all ");
             boolean finished = part < ranges.size();
-            var sql = new StringBuilder(finished ? FACTS.formatted("d.finished_at", "d.finished_at", units, rating[0], rating[1], rating[2])
-                    : FACTS.formatted(RESULT_END, END, units, rating[0], rating[1], rating[2]));
+            var sql = new StringBuilder(finished ? FACTS.formatted("d.finished_at", "d.finished_at", units, rating[0], rating[1], rating[2], rating[3])
+                    : FACTS.formatted(RESULT_END, END, units, rating[0], rating[1], rating[2], rating[3]));
             appendWhere(sql, params, s, finished ? ranges.get(part) : null, part);
             sql.append(" group by d.unit_id, d.procedure_code");
             sum.append(sql);
@@ -332,25 +340,19 @@ public class IndicatorQueries {
 
     /** The dossiers of the population with at least one usable attachment, and those of them with a result returned. */
     private static String attachmentSql(Selection s, List<Instant[]> ranges, Map<String, Object> params,
-                                        AttachmentTable.Shape shape, boolean few) {
-        String usable = "exists (select 1 from attachment a where a." + shape.dossierColumn() + " = " + shape.dossierKey("d")
-                + (shape.rejectedState() ? " and a.state <> 'REJECTED'" : "") + ")";
+                                        AttachmentTable.Shape shape) {
         var sum = new StringBuilder("select unit_id, procedure_code, sum(with_attachment) as with_attachment, "
                 + "sum(returned_with_attachment) as returned_with_attachment from (");
         for (int part = 0; part <= ranges.size(); part++) {
             if (part > 0) sum.append(" union all ");
-            // few rows: the attachment probed for each (an index lookup); many: a semi-join
-            var sql = new StringBuilder(few ? """
-                    select d.unit_id, d.procedure_code, sum(case when %1$s then 1 else 0 end) as with_attachment,
-                      sum(case when d.returned_at < :asOf and %1$s then 1 else 0 end) as returned_with_attachment
-                    from dossier d
-                    """.formatted(usable) : """
+            var sql = new StringBuilder("""
                     select d.unit_id, d.procedure_code, count(*) as with_attachment,
                       sum(case when d.returned_at < :asOf then 1 else 0 end) as returned_with_attachment
                     from dossier d
                     """).append(s.treePath() != null || s.level() != null ? " join org_unit u on u.id = d.unit_id" : "");
             appendWhere(sql, params, s, part < ranges.size() ? ranges.get(part) : null, part);
-            if (!few) sql.append(" and ").append(usable);
+            sql.append(" and exists (select 1 from attachment a where a.").append(shape.dossierColumn()).append(" = ")
+                    .append(shape.dossierKey("d")).append(shape.rejectedState() ? " and a.state <> 'REJECTED'" : "").append(')');
             sql.append(" group by d.unit_id, d.procedure_code");
             sum.append(sql);
         }

@@ -166,11 +166,9 @@ public class IndicatorSummary {
                 from (
                   select d.unit_id, d.procedure_code, d.finished_at, coalesce(d.accepted_at, d.received_at) as started_at,
                     d.fee_amount, d.paid_at, d.payment_method, d.returned_at, d.supplement_count, d.due_at, d.status,
-                    d.working_seconds, d.channel, r.dossier_id is not null as rated,
-                    (r.dossier_id is not null and (r.complaint = true or r.score <= 2)) as negative,
-                    exists (select 1 from attachment a where a.dossier_code = d.code and a.state <> 'REJECTED') as attached
+                    d.working_seconds, d.channel, d.ind_rated as rated, d.ind_negative as negative,
+                    d.ind_attached as attached
                   from dossier d
-                  left join dossier_rating r on r.dossier_id = d.id
                   where d.finished_at >= :lo and d.finished_at < :hi and d.status <> 1
                 ) f
                 group by 1, 2, 3, 4, 5, 6""").params(p).update();

@@ -142,9 +142,15 @@ class HistoryGeneratorTest {
         }
         assertThat(report.overlays().get(costliest.elementId())).startsWith("TB ").contains("P90", "giờ", "lượt");
         assertThat(report.units()).extracting(BottleneckService.UnitSteps::unitIdentifier).containsAnyElementsOf(COMMUNES);
-        var oneCommune = bottlenecks.bottlenecks(new ReportFilter(today.minusMonths(7), today, COMMUNES.get(0), "1.001193", null, null));
-        assertThat(oneCommune.units()).extracting(BottleneckService.UnitSteps::unitIdentifier).containsOnly(COMMUNES.get(0));
-        assertThat(oneCommune.stepInstances()).isLessThan(report.stepInstances());
+        // each commune sees its own steps only, and the two together are the district's (which commune the engine-run
+        // dossiers fall in depends on the day the test runs)
+        long perCommune = 0;
+        for (String commune : COMMUNES) {
+            var one = bottlenecks.bottlenecks(new ReportFilter(today.minusMonths(7), today, commune, "1.001193", null, null));
+            assertThat(one.units()).extracting(BottleneckService.UnitSteps::unitIdentifier).isSubsetOf(commune);
+            perCommune += one.stepInstances();
+        }
+        assertThat(perCommune).isEqualTo(report.stepInstances());
     }
 
     @Test

@@ -1,9 +1,11 @@
 package vn.motcua.monitoring;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 import io.swagger.v3.oas.annotations.Operation;
+import org.springdoc.core.annotations.ParameterObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ContentDisposition;
@@ -35,60 +37,43 @@ class ReportController {
         this.bottlenecks = bottlenecks;
     }
 
+    /** The filter every report and export takes, from the query string (all optional here; the service says what is wrong). */
+    record FilterParams(String from, String to, String unit, String procedure, String sector, String level) { }
+
+    /** Writes one export of a filter to a stream. */
+    @FunctionalInterface
+    interface Export {
+        void write(ReportFilter filter, OutputStream out) throws IOException;
+    }
+
     @GetMapping("/indicators")
     @Operation(summary = "The indicators of Decision 766 and the province plan's targets for a period")
-    IndicatorReport indicators(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                               @RequestParam(required = false) String unit, @RequestParam(required = false) String procedure,
-                               @RequestParam(required = false) String sector, @RequestParam(required = false) String level) {
-        return indicators.report(indicators.filter(from, to, unit, procedure, sector, level));
+    IndicatorReport indicators(@ParameterObject FilterParams p) {
+        return indicators.report(filter(p));
     }
 
     @GetMapping("/indicators.xlsx")
     @Operation(summary = "The indicator tables of a period as XLSX")
-    void indicatorsXlsx(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                        @RequestParam(required = false) String unit, @RequestParam(required = false) String procedure,
-                        @RequestParam(required = false) String sector, @RequestParam(required = false) String level,
-                        HttpServletResponse response) throws IOException {
-        var filter = indicators.filter(from, to, unit, procedure, sector, level);
-        indicators.scopeCheck(filter);
-        download(response, XLSX, "chi-so-" + filter.from() + "_" + filter.to() + ".xlsx");
-        exports.indicatorsXlsx(filter, response.getOutputStream());
+    void indicatorsXlsx(@ParameterObject FilterParams p, HttpServletResponse response) throws IOException {
+        export(p, response, XLSX, "chi-so", exports::indicatorsXlsx);
     }
 
     @GetMapping("/indicators.csv")
     @Operation(summary = "The indicator tables of a period as CSV (UTF-8 with BOM)")
-    void indicatorsCsv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                       @RequestParam(required = false) String unit, @RequestParam(required = false) String procedure,
-                       @RequestParam(required = false) String sector, @RequestParam(required = false) String level,
-                       HttpServletResponse response) throws IOException {
-        var filter = indicators.filter(from, to, unit, procedure, sector, level);
-        indicators.scopeCheck(filter);
-        download(response, CSV, "chi-so-" + filter.from() + "_" + filter.to() + ".csv");
-        exports.indicatorsCsv(filter, response.getOutputStream());
+    void indicatorsCsv(@ParameterObject FilterParams p, HttpServletResponse response) throws IOException {
+        export(p, response, CSV, "chi-so", exports::indicatorsCsv);
     }
 
     @GetMapping("/register.xlsx")
     @Operation(summary = "The tracking register (form 07) of a period as XLSX")
-    void registerXlsx(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                      @RequestParam(required = false) String unit, @RequestParam(required = false) String procedure,
-                      @RequestParam(required = false) String sector, @RequestParam(required = false) String level,
-                      HttpServletResponse response) throws IOException {
-        var filter = indicators.filter(from, to, unit, procedure, sector, level);
-        indicators.scopeCheck(filter);
-        download(response, XLSX, "so-theo-doi-ho-so-" + filter.from() + "_" + filter.to() + ".xlsx");
-        exports.registerXlsx(filter, response.getOutputStream());
+    void registerXlsx(@ParameterObject FilterParams p, HttpServletResponse response) throws IOException {
+        export(p, response, XLSX, "so-theo-doi-ho-so", exports::registerXlsx);
     }
 
     @GetMapping("/register.csv")
     @Operation(summary = "The tracking register (form 07) of a period as CSV (UTF-8 with BOM)")
-    void registerCsv(@RequestParam(required = false) String from, @RequestParam(required = false) String to,
-                     @RequestParam(required = false) String unit, @RequestParam(required = false) String procedure,
-                     @RequestParam(required = false) String sector, @RequestParam(required = false) String level,
-                     HttpServletResponse response) throws IOException {
-        var filter = indicators.filter(from, to, unit, procedure, sector, level);
-        indicators.scopeCheck(filter);
-        download(response, CSV, "so-theo-doi-ho-so-" + filter.from() + "_" + filter.to() + ".csv");
-        exports.registerCsv(filter, response.getOutputStream());
+    void registerCsv(@ParameterObject FilterParams p, HttpServletResponse response) throws IOException {
+        export(p, response, CSV, "so-theo-doi-ho-so", exports::registerCsv);
     }
 
     @GetMapping("/bottlenecks")
@@ -99,6 +84,21 @@ class ReportController {
                                                    @RequestParam(required = false) String procedure,
                                                    @RequestParam(required = false) String level) {
         return bottlenecks.bottlenecks(indicators.filter(from, to, unit, procedure, null, level));
+    }
+
+    private ReportFilter filter(FilterParams p) {
+        return indicators.filter(p.from(), p.to(), p.unit(), p.procedure(), p.sector(), p.level());
+    }
+
+    /**
+     * Checks the filter and the caller's scope before anything is written (a refusal is a JSON error, not half a
+     * file), then streams the export as a download named after it and its period.
+     */
+    private void export(FilterParams p, HttpServletResponse response, String type, String name, Export export) throws IOException {
+        var filter = filter(p);
+        indicators.scopeCheck(filter);
+        download(response, type, name + "-" + filter.from() + "_" + filter.to() + (XLSX.equals(type) ? ".xlsx" : ".csv"));
+        export.write(filter, response.getOutputStream());
     }
 
     private static void download(HttpServletResponse response, String type, String fileName) {

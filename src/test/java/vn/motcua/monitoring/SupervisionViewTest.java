@@ -107,13 +107,15 @@ class SupervisionViewTest {
                 .anyMatch(a -> a.getAuthority().equals("ROLE_" + role)));
     }
 
-    /** Round trips (as the page's polls) until the trend chart has its data; at most 20 s. */
+    /** Round trips (as the page's polls) until the trend chart has the latest request's data; at most 20 s. */
     static String awaitTrend() {
         long until = System.nanoTime() + 20_000_000_000L;
         while (System.nanoTime() < until) {
             com.github.mvysny.kaributesting.v10.MockVaadin.clientRoundtrip();
+            // the latest request's trend: its "being computed" note is gone (an earlier one may have been drawn before)
             String option = _get(Chart.class, spec -> spec.withId("trend-chart")).getOption();
-            if (option != null && option.contains("\"line\"")) return option;
+            String status = _get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("trend-status")).getText();
+            if (option != null && option.contains("\"line\"") && status.isEmpty()) return option;
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {

@@ -125,13 +125,12 @@ class IndicatorSummaryTest {
         long ratedBefore = total(year).rated();
         Instant old = today.minusMonths(5).withDayOfMonth(15).atStartOfDay(Formats.ZONE).toInstant();
 
-        // a processed dossier's result handed over now; one rated; one given an attachment, one refused its attachments;
-        // one's end moved back by a month
-        List<Long> processed = ids("d.status = 9 and d.finished_at < ?", old);
+        // a result's return moved to now; one rated; one given an attachment, one refused its attachments; one's end
+        // moved back by a month
         List<Long> returned = ids("d.status = 10 and d.finished_at < ? and not exists (select 1 from dossier_rating r where r.dossier_id = d.id)", old);
-        assertThat(processed).isNotEmpty();
-        assertThat(returned).hasSizeGreaterThan(3);
-        jdbc.update("update dossier set status = 10, returned_at = ? where id = ?", OffsetDateTime.now(ZoneOffset.UTC), processed.get(0));
+        assertThat(returned).hasSizeGreaterThan(4);
+        // a result handed over again now (its return moves to this month): as a processed dossier's first return would
+        jdbc.update("update dossier set returned_at = ? where id = ?", OffsetDateTime.now(ZoneOffset.UTC), returned.get(4));
         jdbc.update("insert into dossier_rating (dossier_id, score, complaint, rated_at) values (?, 1, true, ?)",
                 returned.get(0), OffsetDateTime.now(ZoneOffset.UTC));
         jdbc.update("delete from attachment where dossier_code = (select code from dossier where id = ?)", returned.get(1));

@@ -67,6 +67,8 @@ class SupervisionBrowserTest {
                 + "var i = window.echarts && echarts.getInstanceByDom(c); return i ? 'drawn' : ''").isEmpty());
         assertThat(browser.findElement(By.id("trend-status")).getText()).isEmpty();
         assertThat(script("return document.getElementById('trend-chart').option")).containsPattern("T\\d{2}/\\d{4}");
+        // the last screen (kept in target/e2e) shows the trend
+        script("document.getElementById('trend-chart').scrollIntoView({block: 'center'}); return ''");
     }
 
     private String script(String js) {

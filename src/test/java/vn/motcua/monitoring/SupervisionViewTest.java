@@ -61,6 +61,8 @@ class SupervisionViewTest {
     void theSupervisorSeesTheIndicatorsRankingsChartsAndDownloadsOfAPeriod() {
         signInAs("supervisor");
         UI.getCurrent().navigate("supervision");
+        // the opening period's trend first (computed in the background, it must not land in the middle of the next step)
+        assertThat(awaitTrend()).contains("\"line\"");
         _get(DatePicker.class, spec -> spec.withId("filter-from")).setValue(LocalDate.of(2025, 3, 1));
         _get(DatePicker.class, spec -> spec.withId("filter-to")).setValue(LocalDate.of(2025, 3, 31));
         ComboBox<Unit> unit = _get(ComboBox.class, spec -> spec.withId("filter-unit"));
@@ -91,6 +93,7 @@ class SupervisionViewTest {
         String code = dossiers.receive(BirthRegistrationSample.inPerson()).code();
         signInAs("supervisor");
         UI.getCurrent().navigate("supervision");
+        assertThat(awaitTrend()).contains("\"line\"");
         _get(TabSheet.class, spec -> spec.withId("supervision-tabs")).setSelectedIndex(2);
         Grid<vn.motcua.monitoring.IndicatorService.DueDossier> due = _get(Grid.class, spec -> spec.withId("due-grid"));
         var row = GridKt._findAll(due).stream().filter(d -> d.code().equals(code)).findFirst().orElseThrow();

@@ -62,7 +62,7 @@ class SupervisionViewTest {
         signInAs("supervisor");
         UI.getCurrent().navigate("supervision");
         // the opening period's trend first (computed in the background, it must not land in the middle of the next step)
-        assertThat(awaitTrend()).contains("\"line\"");
+        assertThat(awaitTrend("\"line\"")).contains("\"line\"");
         _get(DatePicker.class, spec -> spec.withId("filter-from")).setValue(LocalDate.of(2025, 3, 1));
         _get(DatePicker.class, spec -> spec.withId("filter-to")).setValue(LocalDate.of(2025, 3, 31));
         ComboBox<Unit> unit = _get(ComboBox.class, spec -> spec.withId("filter-unit"));
@@ -75,7 +75,7 @@ class SupervisionViewTest {
         assertThat(GridKt._getFormattedRow(indicators, 0)).contains("2.1", "11 / 15");
         assertThat(_get(Chart.class, spec -> spec.withId("indicator-chart")).getOption()).contains("\"xAxis\"", "73.33", "2.1");
         // the trend follows in the background (the page polls until it is there, then stops)
-        assertThat(awaitTrend()).contains("\"line\"", "T03/2025");
+        assertThat(awaitTrend("T03/2025")).contains("\"line\"", "T03/2025");
         assertThat(UI.getCurrent().getPollInterval()).isNegative();
         assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("trend-status")).getText()).isEmpty();
         assertThat(_get(Anchor.class, spec -> spec.withId("download-register-xlsx")).getHref())
@@ -93,7 +93,7 @@ class SupervisionViewTest {
         String code = dossiers.receive(BirthRegistrationSample.inPerson()).code();
         signInAs("supervisor");
         UI.getCurrent().navigate("supervision");
-        assertThat(awaitTrend()).contains("\"line\"");
+        assertThat(awaitTrend("\"line\"")).contains("\"line\"");
         _get(TabSheet.class, spec -> spec.withId("supervision-tabs")).setSelectedIndex(2);
         Grid<vn.motcua.monitoring.IndicatorService.DueDossier> due = _get(Grid.class, spec -> spec.withId("due-grid"));
         var row = GridKt._findAll(due).stream().filter(d -> d.code().equals(code)).findFirst().orElseThrow();
@@ -110,15 +110,19 @@ class SupervisionViewTest {
                 .anyMatch(a -> a.getAuthority().equals("ROLE_" + role)));
     }
 
-    /** Round trips (as the page's polls) until the trend chart has the latest request's data; at most 20 s. */
-    static String awaitTrend() {
+    /**
+     * Round trips (as the page's polls) until the trend chart shows {@code expected} and no request is being computed;
+     * at most 20 s. Says what it saw when it gives up.
+     */
+    static String awaitTrend(String expected) {
         long until = System.nanoTime() + 20_000_000_000L;
+        String option = null;
+        String status = null;
         while (System.nanoTime() < until) {
             com.github.mvysny.kaributesting.v10.MockVaadin.clientRoundtrip();
-            // the latest request's trend: its "being computed" note is gone (an earlier one may have been drawn before)
-            String option = _get(Chart.class, spec -> spec.withId("trend-chart")).getOption();
-            String status = _get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("trend-status")).getText();
-            if (option != null && option.contains("\"line\"") && status.isEmpty()) return option;
+            option = _get(Chart.class, spec -> spec.withId("trend-chart")).getOption();
+            status = _get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("trend-status")).getText();
+            if (option != null && option.contains("\"line\"") && option.contains(expected) && status.isEmpty()) return option;
             try {
                 Thread.sleep(50);
             } catch (InterruptedException e) {
@@ -126,6 +130,6 @@ class SupervisionViewTest {
                 break;
             }
         }
-        return _get(Chart.class, spec -> spec.withId("trend-chart")).getOption();
+        throw new AssertionError("no trend with " + expected + " (status '" + status + "'): " + option);
     }
 }

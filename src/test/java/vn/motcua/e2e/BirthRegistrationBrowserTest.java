@@ -46,7 +46,7 @@ class BirthRegistrationBrowserTest {
     }
 
     @Test
-    void aBirthRegistrationGoesFromTheDeskToTheReturnedResultInTheBrowser() {
+    void aBirthRegistrationGoesFromTheDeskToTheReturnedResultInTheBrowser() throws java.io.IOException {
         signIn("clerk");
         open("intake");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.tagName("h2"), "Tiếp nhận hồ sơ"));
@@ -66,7 +66,17 @@ class BirthRegistrationBrowserTest {
         type("form-motherFullName", "Trần Thị Mỹ Lệ");
         click(browser.findElement(By.id("form-requesterRelationship")));
         click(wait.until(ExpectedConditions.elementToBeClickable(By.xpath("//vaadin-select-item[normalize-space(.)='Mẹ']"))));
-        for (WebElement box : browser.findElements(By.cssSelector("#intake-checklist vaadin-checkbox"))) click(box);
+        // the birth certificate, uploaded at the desk before the dossier exists
+        java.nio.file.Path certificate = java.nio.file.Files.createTempFile("giay-chung-sinh-", ".pdf");
+        java.nio.file.Files.write(certificate, vn.motcua.attachment.TestDocuments.pdf(java.util.List.of(
+                "GIẤY CHỨNG SINH", "Họ và tên con: Nguyễn Thị Hồng Nhung", "Bệnh viện Đa khoa tỉnh Kiên Giang")));
+        WebElement upload = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("intake-upload-GIAY_CHUNG_SINH")));
+        upload.getShadowRoot().findElement(By.cssSelector("input[type=file]")).sendKeys(certificate.toString());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("intake-files-GIAY_CHUNG_SINH"),
+                certificate.getFileName().toString()));
+        for (WebElement box : browser.findElements(By.cssSelector("#intake-checklist vaadin-checkbox"))) {
+            if (box.getAttribute("checked") == null) click(box);
+        }
         click(browser.findElement(By.id("intake-receive")));
 
         wait.until(ExpectedConditions.urlContains("/dossiers/"));
@@ -74,6 +84,9 @@ class BirthRegistrationBrowserTest {
         assertThat(code).matches("000\\.01\\.15\\.H33-\\d{6}-\\d{4}");
         assertThat(status()).isEqualTo("4");
         assertThat(browser.findElement(By.id("dossier-status")).getText()).contains("Đang xử lý");
+        // the uploaded file is the new dossier's attachment
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("attachment-grid"), certificate.getFileName().toString()));
+        java.nio.file.Files.deleteIfExists(certificate);
 
         completeTask("specialist", code, () -> {
             click(browser.findElement(By.cssSelector("#form-documentsComplete input[type=checkbox]")));

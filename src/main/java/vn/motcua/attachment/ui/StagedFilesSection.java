@@ -167,7 +167,7 @@ class StagedFilesSection extends Div implements IntakeFiles.Section {
                 discard(f);
                 render();
                 changed();
-                Notification.show(getTranslation("attachment.staged.removed", f.fileName()), 3000, Notification.Position.BOTTOM_START);
+                Notification.show(getTranslation("attachment.staged.removed", f.fileName()), 3000, Notification.Position.TOP_END);
             });
             remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
             remove.getElement().setAttribute("data-remove", f.reference());
@@ -217,7 +217,7 @@ class StagedFilesSection extends Div implements IntakeFiles.Section {
                 files.add(added);
                 render();
                 changed();
-                Notification.show(getTranslation("attachment.staged.done", added.fileName()), 4000, Notification.Position.BOTTOM_START)
+                Notification.show(getTranslation("attachment.staged.done", added.fileName()), 4000, Notification.Position.TOP_END)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             });
         }

@@ -45,6 +45,20 @@ public final class Chromium {
         return new Session(driver, profile);
     }
 
+    /**
+     * Keeps a picture of the last screen in {@code target/e2e/<name>.png} for whoever reads the build, then quits the
+     * browser and deletes its profile.
+     */
+    public static void quit(Session session, String name) throws IOException {
+        try {
+            Path shot = Path.of("target", "e2e", name + ".png");
+            Files.createDirectories(shot.getParent());
+            Files.write(shot, session.driver().getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+        } finally {
+            quit(session);
+        }
+    }
+
     /** Quits the browser and deletes its profile. */
     public static void quit(Session session) {
         try {

@@ -42,11 +42,7 @@ class SupervisionBrowserTest {
 
     @AfterEach
     void stop(org.junit.jupiter.api.TestInfo info) throws Exception {
-        if (browser == null) return;
-        var shot = browser.getScreenshotAs(org.openqa.selenium.OutputType.BYTES);
-        java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "e2e"));
-        java.nio.file.Files.write(java.nio.file.Path.of("target", "e2e", info.getTestMethod().get().getName() + ".png"), shot);
-        Chromium.quit(session);
+        if (session != null) Chromium.quit(session, info.getTestMethod().get().getName());
     }
 
     @Test

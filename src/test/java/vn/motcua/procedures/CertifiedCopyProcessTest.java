@@ -6,41 +6,17 @@ import static vn.motcua.procedures.ProcedureDriver.WARD;
 
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import vn.motcua.MotCuaTest;
-import vn.motcua.TestUsers;
-import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.DossierStep;
-import vn.motcua.organisation.OrganisationService;
-import vn.motcua.tasklist.TaskListService;
 
 /** 2.000815 Chứng thực bản sao từ bản chính (processes/certified-copy): one step, a fee table, the desk collects. */
 @MotCuaTest
-class CertifiedCopyProcessTest {
+class CertifiedCopyProcessTest extends ProcedureProcessTest {
     private static final String CODE = "2.000815";
     private static final String KEY = "certified-copy";
 
-    @Autowired ProcessEngine engine;
-    @Autowired DossierService dossiers;
-    @Autowired TaskListService tasks;
-    @Autowired TestUsers users;
-    @Autowired OrganisationService organisation;
-    ProcedureDriver driver;
-
-    @BeforeEach
-    void init() {
-        AbstractAssertions.init(engine);
-        driver = new ProcedureDriver(engine, dossiers, tasks, users, organisation);
-    }
-
-    @AfterEach
-    void signOut() { driver.signOut(); }
 
     static Map<String, Object> intake() {
         return Map.of("documentTitle", "Bằng tốt nghiệp trung học phổ thông",

@@ -6,44 +6,24 @@ import static vn.motcua.procedures.ProcedureDriver.INDUSTRY_TRADE;
 
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import vn.motcua.MotCuaTest;
-import vn.motcua.TestUsers;
-import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
-import vn.motcua.organisation.OrganisationService;
 import vn.motcua.organisation.Role;
-import vn.motcua.tasklist.TaskListService;
 
 /** 1.014721 GCN đủ điều kiện sản xuất hóa chất có điều kiện (processes/chemical-production-certificate). */
 @MotCuaTest
-class ChemicalProductionCertificateProcessTest {
+class ChemicalProductionCertificateProcessTest extends ProcedureProcessTest {
     private static final String CODE = "1.014721";
     private static final String KEY = "chemical-production-certificate";
 
-    @Autowired ProcessEngine engine;
-    @Autowired DossierService dossiers;
-    @Autowired TaskListService tasks;
-    @Autowired TestUsers users;
-    @Autowired OrganisationService organisation;
-    ProcedureDriver driver;
-
-    @BeforeEach
-    void init() {
-        AbstractAssertions.init(engine);
-        driver = new ProcedureDriver(engine, dossiers, tasks, users, organisation)
+    @Override
+    ProcedureDriver withUsers(ProcedureDriver driver) {
+        return driver
                 .ensureUser("tradeclerk", INDUSTRY_TRADE, Role.CLERK)
                 .ensureUser("tradespecialist", INDUSTRY_TRADE, Role.SPECIALIST)
                 .ensureUser("tradeleader", INDUSTRY_TRADE, Role.LEADER);
     }
-
-    @AfterEach
-    void signOut() { driver.signOut(); }
 
     @Test
     void theFacilityIsInspectedOnSiteBeforeTheDirectorSignsTheCertificate() {

@@ -11,20 +11,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import vn.motcua.MotCuaTest;
-import vn.motcua.TestUsers;
-import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
-import vn.motcua.organisation.OrganisationService;
 import vn.motcua.organisation.Role;
-import vn.motcua.tasklist.TaskListService;
 import vn.motcua.tasklist.WorkTask;
 
 /**
@@ -32,28 +23,17 @@ import vn.motcua.tasklist.WorkTask;
  * which answer in parallel within a deadline; silence past the deadline counts as agreement.
  */
 @MotCuaTest
-class ConstructionPermitProcessTest {
+class ConstructionPermitProcessTest extends ProcedureProcessTest {
     private static final String CODE = "1.013225";
     private static final String KEY = "construction-permit";
 
-    @Autowired ProcessEngine engine;
-    @Autowired DossierService dossiers;
-    @Autowired TaskListService tasks;
-    @Autowired TestUsers users;
-    @Autowired OrganisationService organisation;
-    ProcedureDriver driver;
-
-    @BeforeEach
-    void init() {
-        AbstractAssertions.init(engine);
-        driver = new ProcedureDriver(engine, dossiers, tasks, users, organisation)
+    @Override
+    ProcedureDriver withUsers(ProcedureDriver driver) {
+        return driver
                 .ensureUser("transportspecialist", TRANSPORT, Role.SPECIALIST)
                 .ensureUser("tradespecialist", INDUSTRY_TRADE, Role.SPECIALIST)
                 .ensureUser("agrispecialist", AGRICULTURE, Role.SPECIALIST);
     }
-
-    @AfterEach
-    void signOut() { driver.signOut(); }
 
     static Map<String, Object> intake() {
         return Map.of("constructionType", "NHA_O_RIENG_LE", "lotAddress", "12 Lâm Quang Ky, phường Vĩnh Lạc, Rạch Giá",

@@ -6,40 +6,16 @@ import static vn.motcua.procedures.ProcedureDriver.CITY;
 
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import vn.motcua.MotCuaTest;
-import vn.motcua.TestUsers;
-import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
-import vn.motcua.organisation.OrganisationService;
-import vn.motcua.tasklist.TaskListService;
 
 /** 3.000465 Cấp bản sao văn bằng, chứng chỉ từ sổ gốc (processes/diploma-copy-from-register): one specialist decides. */
 @MotCuaTest
-class DiplomaCopyFromRegisterProcessTest {
+class DiplomaCopyFromRegisterProcessTest extends ProcedureProcessTest {
     private static final String CODE = "3.000465";
     private static final String KEY = "diploma-copy-from-register";
 
-    @Autowired ProcessEngine engine;
-    @Autowired DossierService dossiers;
-    @Autowired TaskListService tasks;
-    @Autowired TestUsers users;
-    @Autowired OrganisationService organisation;
-    ProcedureDriver driver;
-
-    @BeforeEach
-    void init() {
-        AbstractAssertions.init(engine);
-        driver = new ProcedureDriver(engine, dossiers, tasks, users, organisation);
-    }
-
-    @AfterEach
-    void signOut() { driver.signOut(); }
 
     static Map<String, Object> intake() {
         return Map.of("diplomaKind", "BANG_TOT_NGHIEP_THCS", "holderName", "Nguyễn Văn An", "holderBirthDate", "2004-05-19",

@@ -6,44 +6,21 @@ import static vn.motcua.procedures.ProcedureDriver.COMMUNE;
 
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.motcua.MotCuaTest;
-import vn.motcua.TestUsers;
 import vn.motcua.calendar.ProcessingTime;
 import vn.motcua.calendar.WorkingCalendar;
-import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
-import vn.motcua.organisation.OrganisationService;
 import vn.motcua.shared.InvalidInputException;
-import vn.motcua.tasklist.TaskListService;
 
 /** 3.000347 Đổi giấy phép lái xe (processes/driving-licence-exchange) at the commune desk: one step, 5 working days. */
 @MotCuaTest
-class DrivingLicenceExchangeProcessTest {
+class DrivingLicenceExchangeProcessTest extends ProcedureProcessTest {
     private static final String CODE = "3.000347";
     private static final String KEY = "driving-licence-exchange";
 
-    @Autowired ProcessEngine engine;
-    @Autowired DossierService dossiers;
-    @Autowired TaskListService tasks;
-    @Autowired TestUsers users;
-    @Autowired OrganisationService organisation;
     @Autowired WorkingCalendar calendar;
-    ProcedureDriver driver;
-
-    @BeforeEach
-    void init() {
-        AbstractAssertions.init(engine);
-        driver = new ProcedureDriver(engine, dossiers, tasks, users, organisation);
-    }
-
-    @AfterEach
-    void signOut() { driver.signOut(); }
 
     @Test
     void theOfficerExchangesTheLicenceInOneStepWithinFiveWorkingDays() {

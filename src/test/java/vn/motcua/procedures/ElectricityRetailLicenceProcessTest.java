@@ -6,44 +6,24 @@ import static vn.motcua.procedures.ProcedureDriver.INDUSTRY_TRADE;
 
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import vn.motcua.MotCuaTest;
-import vn.motcua.TestUsers;
-import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
-import vn.motcua.organisation.OrganisationService;
 import vn.motcua.organisation.Role;
-import vn.motcua.tasklist.TaskListService;
 
 /** 1.013416 Giấy phép hoạt động bán lẻ điện (processes/electricity-retail-licence) at the Department of Industry and Trade. */
 @MotCuaTest
-class ElectricityRetailLicenceProcessTest {
+class ElectricityRetailLicenceProcessTest extends ProcedureProcessTest {
     private static final String CODE = "1.013416";
     private static final String KEY = "electricity-retail-licence";
 
-    @Autowired ProcessEngine engine;
-    @Autowired DossierService dossiers;
-    @Autowired TaskListService tasks;
-    @Autowired TestUsers users;
-    @Autowired OrganisationService organisation;
-    ProcedureDriver driver;
-
-    @BeforeEach
-    void init() {
-        AbstractAssertions.init(engine);
-        driver = new ProcedureDriver(engine, dossiers, tasks, users, organisation)
+    @Override
+    ProcedureDriver withUsers(ProcedureDriver driver) {
+        return driver
                 .ensureUser("tradeclerk", INDUSTRY_TRADE, Role.CLERK)
                 .ensureUser("tradespecialist", INDUSTRY_TRADE, Role.SPECIALIST)
                 .ensureUser("tradeleader", INDUSTRY_TRADE, Role.LEADER);
     }
-
-    @AfterEach
-    void signOut() { driver.signOut(); }
 
     static Map<String, Object> review() {
         return Map.of("documentsComplete", true, "conditionsMet", true, "reviewOpinion", "Đáp ứng điều kiện bán lẻ điện nông thôn");

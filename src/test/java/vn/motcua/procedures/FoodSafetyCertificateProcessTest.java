@@ -6,44 +6,24 @@ import static vn.motcua.procedures.ProcedureDriver.AGRICULTURE;
 
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import vn.motcua.MotCuaTest;
-import vn.motcua.TestUsers;
-import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
-import vn.motcua.organisation.OrganisationService;
 import vn.motcua.organisation.Role;
-import vn.motcua.tasklist.TaskListService;
 
 /** 2.001827 GCN cơ sở đủ điều kiện ATTP nông, lâm, thủy sản (processes/food-safety-certificate). */
 @MotCuaTest
-class FoodSafetyCertificateProcessTest {
+class FoodSafetyCertificateProcessTest extends ProcedureProcessTest {
     private static final String CODE = "2.001827";
     private static final String KEY = "food-safety-certificate";
 
-    @Autowired ProcessEngine engine;
-    @Autowired DossierService dossiers;
-    @Autowired TaskListService tasks;
-    @Autowired TestUsers users;
-    @Autowired OrganisationService organisation;
-    ProcedureDriver driver;
-
-    @BeforeEach
-    void init() {
-        AbstractAssertions.init(engine);
-        driver = new ProcedureDriver(engine, dossiers, tasks, users, organisation)
+    @Override
+    ProcedureDriver withUsers(ProcedureDriver driver) {
+        return driver
                 .ensureUser("agriclerk", AGRICULTURE, Role.CLERK)
                 .ensureUser("agrispecialist", AGRICULTURE, Role.SPECIALIST)
                 .ensureUser("agrileader", AGRICULTURE, Role.LEADER);
     }
-
-    @AfterEach
-    void signOut() { driver.signOut(); }
 
     @Test
     void theDossierIsReviewedThenInspectedOnSiteAndALeaderSentBackInspectionIsRedoneBeforeSigning() {

@@ -7,48 +7,28 @@ import static vn.motcua.procedures.ProcedureDriver.TAX_OFFICE;
 
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import vn.motcua.MotCuaTest;
-import vn.motcua.TestUsers;
-import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.DossierStep;
-import vn.motcua.organisation.OrganisationService;
 import vn.motcua.organisation.Role;
-import vn.motcua.tasklist.TaskListService;
 
 /**
  * 1.013831 Đăng ký biến động – chuyển nhượng, thừa kế, tặng cho (processes/land-transfer-registration): the land
  * registration office hands the dossier over to the tax office a decision table picks for the parcel's area.
  */
 @MotCuaTest
-class LandTransferRegistrationProcessTest {
+class LandTransferRegistrationProcessTest extends ProcedureProcessTest {
     private static final String CODE = "1.013831";
     private static final String KEY = "land-transfer-registration";
 
-    @Autowired ProcessEngine engine;
-    @Autowired DossierService dossiers;
-    @Autowired TaskListService tasks;
-    @Autowired TestUsers users;
-    @Autowired OrganisationService organisation;
-    ProcedureDriver driver;
-
-    @BeforeEach
-    void init() {
-        AbstractAssertions.init(engine);
-        driver = new ProcedureDriver(engine, dossiers, tasks, users, organisation)
+    @Override
+    ProcedureDriver withUsers(ProcedureDriver driver) {
+        return driver
                 .ensureUser("landclerk", NATURAL_RESOURCES, Role.CLERK)
                 .ensureUser("landofficer", NATURAL_RESOURCES, Role.SPECIALIST)
                 .ensureUser("landleader", NATURAL_RESOURCES, Role.LEADER);
     }
-
-    @AfterEach
-    void signOut() { driver.signOut(); }
 
     static Map<String, Object> intake() {
         return Map.ofEntries(Map.entry("transferKind", "CHUYEN_NHUONG"), Map.entry("certificateSerial", "CS 123456"),

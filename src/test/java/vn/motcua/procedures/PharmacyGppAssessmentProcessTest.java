@@ -6,47 +6,27 @@ import static vn.motcua.procedures.ProcedureDriver.HEALTH;
 
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import vn.motcua.MotCuaTest;
-import vn.motcua.TestUsers;
-import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
-import vn.motcua.organisation.OrganisationService;
 import vn.motcua.organisation.Role;
-import vn.motcua.tasklist.TaskListService;
 
 /**
  * 1.014203 Đánh giá đáp ứng thực hành tốt cơ sở bán lẻ thuốc (processes/pharmacy-gpp-assessment) at the Department
  * of Health: the fee depends on the area, the desk collects it before the on-site assessment.
  */
 @MotCuaTest
-class PharmacyGppAssessmentProcessTest {
+class PharmacyGppAssessmentProcessTest extends ProcedureProcessTest {
     private static final String CODE = "1.014203";
     private static final String KEY = "pharmacy-gpp-assessment";
 
-    @Autowired ProcessEngine engine;
-    @Autowired DossierService dossiers;
-    @Autowired TaskListService tasks;
-    @Autowired TestUsers users;
-    @Autowired OrganisationService organisation;
-    ProcedureDriver driver;
-
-    @BeforeEach
-    void init() {
-        AbstractAssertions.init(engine);
-        driver = new ProcedureDriver(engine, dossiers, tasks, users, organisation)
+    @Override
+    ProcedureDriver withUsers(ProcedureDriver driver) {
+        return driver
                 .ensureUser("healthclerk", HEALTH, Role.CLERK)
                 .ensureUser("healthspecialist", HEALTH, Role.SPECIALIST)
                 .ensureUser("healthleader", HEALTH, Role.LEADER);
     }
-
-    @AfterEach
-    void signOut() { driver.signOut(); }
 
     private String receiveAndReview(boolean difficultArea) {
         var dossier = driver.receive("healthclerk", CODE, Map.of("pharmacyName", "Nhà thuốc Thanh Bình",

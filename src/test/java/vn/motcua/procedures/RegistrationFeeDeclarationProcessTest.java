@@ -6,46 +6,26 @@ import static vn.motcua.procedures.ProcedureDriver.TAX_OFFICE;
 
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import vn.motcua.MotCuaTest;
-import vn.motcua.TestUsers;
-import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
-import vn.motcua.organisation.OrganisationService;
 import vn.motcua.organisation.Role;
-import vn.motcua.tasklist.TaskListService;
 
 /**
  * 1.007277 Khai lệ phí trước bạ nhà, đất (processes/registration-fee-declaration) at the tax office: a decision
  * table computes 0.5% of the assessed value or the exemption.
  */
 @MotCuaTest
-class RegistrationFeeDeclarationProcessTest {
+class RegistrationFeeDeclarationProcessTest extends ProcedureProcessTest {
     private static final String CODE = "1.007277";
     private static final String KEY = "registration-fee-declaration";
 
-    @Autowired ProcessEngine engine;
-    @Autowired DossierService dossiers;
-    @Autowired TaskListService tasks;
-    @Autowired TestUsers users;
-    @Autowired OrganisationService organisation;
-    ProcedureDriver driver;
-
-    @BeforeEach
-    void init() {
-        AbstractAssertions.init(engine);
-        driver = new ProcedureDriver(engine, dossiers, tasks, users, organisation)
+    @Override
+    ProcedureDriver withUsers(ProcedureDriver driver) {
+        return driver
                 .ensureUser("taxclerk", TAX_OFFICE, Role.CLERK)
                 .ensureUser("taxleader", TAX_OFFICE, Role.LEADER);
     }
-
-    @AfterEach
-    void signOut() { driver.signOut(); }
 
     static Map<String, Object> intake() {
         return Map.of("propertyKind", "NHA_DAT", "propertyAddress", "27 Nguyễn Trung Trực, Rạch Giá",

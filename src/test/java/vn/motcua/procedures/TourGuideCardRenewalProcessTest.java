@@ -6,47 +6,24 @@ import static vn.motcua.procedures.ProcedureDriver.TOURISM;
 
 import java.util.Map;
 
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.motcua.MotCuaTest;
-import vn.motcua.TestUsers;
 import vn.motcua.calendar.ProcessingTime;
 import vn.motcua.calendar.WorkingCalendar;
-import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.DossierStep;
-import vn.motcua.organisation.OrganisationService;
-import vn.motcua.tasklist.TaskListService;
 
 /**
  * 1.001432 Cấp đổi thẻ hướng dẫn viên du lịch (processes/tour-guide-card-renewal) at the Department of Tourism:
  * specialist and director with rework, then the desk collects the appraisal fee the decision table sets.
  */
 @MotCuaTest
-class TourGuideCardRenewalProcessTest {
+class TourGuideCardRenewalProcessTest extends ProcedureProcessTest {
     private static final String CODE = "1.001432";
     private static final String KEY = "tour-guide-card-renewal";
 
-    @Autowired ProcessEngine engine;
-    @Autowired DossierService dossiers;
-    @Autowired TaskListService tasks;
-    @Autowired TestUsers users;
-    @Autowired OrganisationService organisation;
     @Autowired WorkingCalendar calendar;
-    ProcedureDriver driver;
-
-    @BeforeEach
-    void init() {
-        AbstractAssertions.init(engine);
-        driver = new ProcedureDriver(engine, dossiers, tasks, users, organisation);
-    }
-
-    @AfterEach
-    void signOut() { driver.signOut(); }
 
     static Map<String, Object> intake() {
         return Map.of("cardType", "QUOC_TE", "currentCardNumber", "291180123", "currentCardExpiry", "2026-12-31",

@@ -221,9 +221,6 @@ public class AttachmentService {
     }
 
     private DossierComponent component(Dossier dossier, String componentCode) {
-        if (componentCode == null || componentCode.isBlank()) return null;
-        String wanted = componentCode.trim();
-        return components(dossier).stream().filter(c -> c.code().equals(wanted)).findFirst()
-                .orElseThrow(() -> new InvalidInputException("component", messages.get("attachment.component.unknown", wanted)));
+        return checks.component(components(dossier), componentCode);
     }
 }

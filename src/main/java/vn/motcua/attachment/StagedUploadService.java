@@ -216,9 +216,6 @@ public class StagedUploadService {
     }
 
     private DossierComponent component(Procedure procedure, String componentCode) {
-        if (componentCode == null || componentCode.isBlank()) return null;
-        String wanted = componentCode.trim();
-        return procedure.components().stream().filter(c -> c.code().equals(wanted)).findFirst()
-                .orElseThrow(() -> new InvalidInputException("component", messages.get("attachment.component.unknown", wanted)));
+        return checks.component(procedure.components(), componentCode);
     }
 }

@@ -32,6 +32,18 @@ class UploadChecks {
         this.messages = messages;
     }
 
+    /**
+     * The component of a procedure an upload says it is for: null without a code; an unknown code is refused.
+     *
+     * @throws InvalidInputException (field {@code component}) no component has this code
+     */
+    DossierComponent component(List<DossierComponent> components, String componentCode) {
+        if (componentCode == null || componentCode.isBlank()) return null;
+        String wanted = componentCode.trim();
+        return components.stream().filter(c -> c.code().equals(wanted)).findFirst()
+                .orElseThrow(() -> new InvalidInputException("component", messages.get("attachment.component.unknown", wanted)));
+    }
+
     /** Content that passed the checks, still in staging: the caller commits, keeps or discards it. */
     record Checked(ContentStore.Staged staged, String mediaType) { }
 

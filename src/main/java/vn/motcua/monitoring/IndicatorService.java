@@ -207,20 +207,25 @@ public class IndicatorService {
     public List<TrendPoint> trend(ReportFilter filter, Granularity granularity, int count) {
         Scope scope = scope(filter);
         var procedures = procedures(filter, scope);
-        List<TrendPoint> points = new ArrayList<>();
         LocalDate end = filter.to();
         LocalDate lastStart = granularity == Granularity.WEEK ? end.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
                 : end.withDayOfMonth(1);
         int n = Math.max(1, Math.min(count, 60));
+        List<LocalDate[]> periods = new ArrayList<>();
         for (int i = n - 1; i >= 0; i--) {
             LocalDate from = granularity == Granularity.WEEK ? lastStart.minusWeeks(i) : lastStart.minusMonths(i);
             LocalDate to = granularity == Granularity.WEEK ? from.plusDays(6) : from.withDayOfMonth(from.lengthOfMonth());
-            if (to.isAfter(end)) to = end;
+            periods.add(new LocalDate[] {from, to.isAfter(end) ? end : to});
+        }
+        var counts = queries.groups(periods.stream().map(p -> selection(scope, filter, bounds(p[0], p[1]), procedures)).toList(), false);
+        List<TrendPoint> points = new ArrayList<>();
+        for (int i = 0; i < periods.size(); i++) {
+            LocalDate from = periods.get(i)[0];
             Figures f = Figures.NONE;
-            for (var g : queries.groups(selection(scope, filter, bounds(from, to), procedures), false)) f = f.plus(g.figures());
+            for (var g : counts.get(i)) f = f.plus(g.figures());
             String label = granularity == Granularity.WEEK ? String.format("%02d/%02d", from.getDayOfMonth(), from.getMonthValue())
                     : String.format("T%02d/%d", from.getMonthValue(), from.getYear());
-            points.add(new TrendPoint(label, from, to, f.dossiers(), Scoring.rate(f.onTime(), f.dossiers()),
+            points.add(new TrendPoint(label, from, periods.get(i)[1], f.dossiers(), Scoring.rate(f.onTime(), f.dossiers()),
                     Scoring.rate(f.online(), f.dossiers()), Scoring.averageDays(f.workingSeconds(), f.processed()),
                     Scoring.rate(Scoring.satisfied(f.dossiers(), f.late(), f.negative()), f.dossiers())));
         }

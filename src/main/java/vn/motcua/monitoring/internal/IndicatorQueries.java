@@ -84,9 +84,22 @@ public class IndicatorQueries {
      * left at 0 and not read (the trends do not show them).
      */
     public List<Group> groups(Selection s, boolean attachments) {
-        if (s.empty()) return List.of();
-        if (!summary.available()) return direct(s, attachments);
-        summary.refresh();
+        return groups(List.of(s), attachments).get(0);
+    }
+
+    /**
+     * The counts of several selections (the periods of a trend), as {@link #groups(Selection, boolean)} gives each; the
+     * summary is brought up to date once for all of them.
+     */
+    public List<List<Group>> groups(List<Selection> selections, boolean attachments) {
+        boolean summarised = summary.available();
+        if (summarised && selections.stream().anyMatch(s -> !s.empty())) summary.refresh();
+        return selections.stream().map(s -> s.empty() ? List.<Group>of()
+                : summarised ? summarised(s, attachments) : direct(s, attachments)).toList();
+    }
+
+    /** {@link #groups(Selection, boolean)} from an up-to-date summary. */
+    private List<Group> summarised(Selection s, boolean attachments) {
         tune();
         Map<String, Group> sums = new LinkedHashMap<>();
         var core = summary.core(s.from(), s.asOf());

@@ -16,7 +16,6 @@ import com.github.mvysny.kaributesting.v10.UploadKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextField;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import vn.motcua.BirthRegistrationSample;
 import vn.motcua.MotCuaTest;
 import vn.motcua.TestUsers;
 import vn.motcua.attachment.Attachment;
@@ -35,11 +33,9 @@ import vn.motcua.attachment.AttachmentService;
 import vn.motcua.attachment.AttachmentState;
 import vn.motcua.attachment.TestDocuments;
 import vn.motcua.catalogue.DossierComponent;
-import vn.motcua.catalogue.Procedure;
 import vn.motcua.catalogue.ProcedureCatalogue;
 import vn.motcua.dossier.ui.DossierView;
 import vn.motcua.dossier.ui.IntakeView;
-import vn.motcua.forms.FormRenderer;
 
 /**
  * The desk uploads the dossier's documents in the intake view, before the dossier exists: they are staged, and
@@ -65,7 +61,7 @@ class IntakeUploadViewTest {
     @Test
     void aClerkUploadsTheDocumentsBeforeReceivingAndFindsThemOnTheNewDossier() {
         UI.getCurrent().navigate("intake");
-        fillValidDossier();
+        KaribuViews.fillValidBirthRegistration(catalogue);
         byte[] birthCertificate = TestDocuments.pdf(List.of("GIẤY CHỨNG SINH", "Họ và tên mẹ: Trần Thị Mỹ Lệ"));
         upload("GIAY_CHUNG_SINH", "giấy chứng sinh.pdf", "application/pdf", birthCertificate);
         upload("other", "xác nhận cư trú.png", "image/png", TestDocuments.png(List.of("XÁC NHẬN CƯ TRÚ")));
@@ -99,7 +95,7 @@ class IntakeUploadViewTest {
     @Test
     void aFileOfATypeTheComponentRefusesShowsTheMessageAndIsNotKept() {
         UI.getCurrent().navigate("intake");
-        fillValidDossier();
+        KaribuViews.fillValidBirthRegistration(catalogue);
         int before = stagedByClerk();
         upload("GIAY_CHUNG_SINH", "giay-chung-sinh.docx", "application/octet-stream", TestDocuments.docx(List.of("Giấy chứng sinh")));
 
@@ -117,7 +113,7 @@ class IntakeUploadViewTest {
     @Test
     void aReceiptRefusedForItsDataKeepsTheStagedFilesForTheNextAttempt() {
         UI.getCurrent().navigate("intake");
-        fillValidDossier();
+        KaribuViews.fillValidBirthRegistration(catalogue);
         upload("TO_KHAI", "to-khai.pdf", "application/pdf", TestDocuments.pdf(List.of("TỜ KHAI ĐĂNG KÝ KHAI SINH")));
         Set<String> references = references();
         _get(TextField.class, spec -> spec.withId("applicant-phone")).setValue("12345");
@@ -140,7 +136,7 @@ class IntakeUploadViewTest {
     @SuppressWarnings("unchecked")
     void anUploadedDocumentIsTickedAndARemovedOneIsDiscarded() {
         UI.getCurrent().navigate("intake");
-        fillValidDossier();
+        KaribuViews.fillValidBirthRegistration(catalogue);
         var checklist = (CheckboxGroup<DossierComponent>) _get(CheckboxGroup.class, spec -> spec.withId("intake-checklist"));
         checklist.clear();
         upload("GIAY_CHUNG_SINH", "giay-chung-sinh.pdf", "application/pdf", TestDocuments.pdf(List.of("GIẤY CHỨNG SINH")));
@@ -155,7 +151,7 @@ class IntakeUploadViewTest {
     @Test
     void leavingTheViewWithoutReceivingDiscardsTheStagedFiles() {
         UI.getCurrent().navigate("intake");
-        fillValidDossier();
+        KaribuViews.fillValidBirthRegistration(catalogue);
         upload("other", "ghi-chu.txt", "text/plain", "Ghi chú của bộ phận một cửa".getBytes(java.nio.charset.StandardCharsets.UTF_8));
         Set<String> references = references();
         assertThat(staged(references)).isEqualTo(1);
@@ -194,14 +190,4 @@ class IntakeUploadViewTest {
         return jdbc.sql("select count(*) from staged_upload where uploaded_by = 'clerk'").query(Integer.class).single();
     }
 
-    @SuppressWarnings("unchecked")
-    private void fillValidDossier() {
-        Procedure birth = catalogue.procedure(BirthRegistrationSample.PROCEDURE).orElseThrow();
-        ((ComboBox<Procedure>) _get(ComboBox.class, spec -> spec.withId("intake-procedure"))).setValue(birth);
-        _get(TextField.class, spec -> spec.withId("applicant-fullName")).setValue("Trần Thị Mỹ Lệ");
-        _get(TextField.class, spec -> spec.withId("applicant-phone")).setValue("0912345678");
-        _get(FormRenderer.class).setValues(BirthRegistrationSample.intakeData());
-        ((CheckboxGroup<DossierComponent>) _get(CheckboxGroup.class, spec -> spec.withId("intake-checklist")))
-                .setValue(new HashSet<>(birth.components()));
-    }
 }

@@ -5,32 +5,25 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import java.util.HashSet;
 
 import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
-import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
-import vn.motcua.BirthRegistrationSample;
 import vn.motcua.MotCuaTest;
 import vn.motcua.TestUsers;
-import vn.motcua.catalogue.DossierComponent;
-import vn.motcua.catalogue.Procedure;
 import vn.motcua.catalogue.ProcedureCatalogue;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.ui.DossierView;
 import vn.motcua.dossier.ui.IntakeView;
-import vn.motcua.forms.FormRenderer;
 
 /** The one-stop desk's intake view, without a browser. */
 @MotCuaTest
@@ -52,7 +45,7 @@ class IntakeViewTest {
     @Test
     void aClerkReceivesABirthRegistrationAndLandsOnTheNewDossierInProcess() {
         UI.getCurrent().navigate("intake");
-        fillValidDossier();
+        KaribuViews.fillValidBirthRegistration(catalogue);
         _click(_get(Button.class, spec -> spec.withId("intake-receive")));
 
         _get(DossierView.class);
@@ -66,7 +59,7 @@ class IntakeViewTest {
     void missingRequiredDocumentsAreNamedAndNothingIsReceived() {
         int before = dossiers.search(null, null, 1000).size();
         UI.getCurrent().navigate("intake");
-        fillValidDossier();
+        KaribuViews.fillValidBirthRegistration(catalogue);
         _get(CheckboxGroup.class, spec -> spec.withId("intake-checklist")).clear();
         _click(_get(Button.class, spec -> spec.withId("intake-receive")));
 
@@ -79,7 +72,7 @@ class IntakeViewTest {
     @Test
     void anInvalidPhoneNumberIsShownOnItsFieldInVietnamese() {
         UI.getCurrent().navigate("intake");
-        fillValidDossier();
+        KaribuViews.fillValidBirthRegistration(catalogue);
         _get(TextField.class, spec -> spec.withId("applicant-phone")).setValue("12345");
         _click(_get(Button.class, spec -> spec.withId("intake-receive")));
 
@@ -98,14 +91,4 @@ class IntakeViewTest {
         assertThat(refused).as("the desk is refused to a citizen").isNotNull().hasMessageContaining("AccessDenied");
     }
 
-    @SuppressWarnings("unchecked")
-    private void fillValidDossier() {
-        Procedure birth = catalogue.procedure(BirthRegistrationSample.PROCEDURE).orElseThrow();
-        ((ComboBox<Procedure>) _get(ComboBox.class, spec -> spec.withId("intake-procedure"))).setValue(birth);
-        _get(TextField.class, spec -> spec.withId("applicant-fullName")).setValue("Trần Thị Mỹ Lệ");
-        _get(TextField.class, spec -> spec.withId("applicant-phone")).setValue("0912345678");
-        _get(FormRenderer.class).setValues(BirthRegistrationSample.intakeData());
-        ((CheckboxGroup<DossierComponent>) _get(CheckboxGroup.class, spec -> spec.withId("intake-checklist")))
-                .setValue(new HashSet<>(birth.components()));
-    }
 }

@@ -92,15 +92,21 @@ public class IndicatorQueries {
      * summary is brought up to date once for all of them.
      */
     public List<List<Group>> groups(List<Selection> selections, boolean attachments) {
+        if (selections.stream().allMatch(Selection::empty)) return selections.stream().map(s -> List.<Group>of()).toList();
         boolean summarised = summary.available();
-        if (summarised && selections.stream().anyMatch(s -> !s.empty())) summary.refresh();
+        if (summarised) summary.refresh();
+        tune();
         return selections.stream().map(s -> s.empty() ? List.<Group>of()
-                : summarised ? summarised(s, attachments) : direct(s, attachments)).toList();
+                : summarised ? summarised(s, attachments) : rows(s, whole(s), false, attachments)).toList();
     }
 
-    /** {@link #groups(Selection, boolean)} from an up-to-date summary. */
+    /** A selection's dossiers ended since its first instant, and the unfinished: all of them. */
+    private static List<Instant[]> whole(Selection s) {
+        return List.<Instant[]>of(new Instant[] {s.from(), null});
+    }
+
+    /** {@link #groups(Selection, boolean)} from an up-to-date summary (the caller tuned the transaction). */
     private List<Group> summarised(Selection s, boolean attachments) {
-        tune();
         Map<String, Group> sums = new LinkedHashMap<>();
         var core = summary.core(s.from(), s.asOf());
         core.ifPresent(c -> {
@@ -143,13 +149,9 @@ public class IndicatorQueries {
 
     /** The counts of the selected dossiers read row by row (no summary): the reference {@link #groups} agrees with. */
     public List<Group> direct(Selection s) {
-        return direct(s, true);
-    }
-
-    private List<Group> direct(Selection s, boolean attachments) {
         if (s.empty()) return List.of();
         tune();
-        return rows(s, List.<Instant[]>of(new Instant[] {s.from(), null}), false, attachments);
+        return rows(s, whole(s), false, true);
     }
 
     private static void add(Map<String, Group> sums, long unitId, String procedureCode, Figures f, long returnedWithAttachment) {
@@ -275,7 +277,7 @@ public class IndicatorQueries {
     public List<String> plan(Selection s) {
         tune();
         Map<String, Object> params = new HashMap<>();
-        List<Instant[]> all = List.<Instant[]>of(new Instant[] {s.from(), null});
+        List<Instant[]> all = whole(s);
         var lines = new ArrayList<>(jdbc.sql("explain analyze " + factsSql(s, all, params, RATING_JOINED)).params(params)
                 .query((rs, n) -> rs.getString(1)).list());
         attachments.shape().ifPresent(shape -> {

@@ -22,8 +22,7 @@ import vn.motcua.attachment.internal.ContentStore;
 import vn.motcua.attachment.internal.ExtractionWorker;
 import vn.motcua.attachment.internal.FileNames;
 import vn.motcua.attachment.internal.MediaTypes;
-import vn.motcua.attachment.internal.SearchIndex;
-import vn.motcua.attachment.internal.SearchIndexer;
+import vn.motcua.attachment.internal.AttachmentFiling;
 import vn.motcua.catalogue.DossierComponent;
 import vn.motcua.catalogue.Procedure;
 import vn.motcua.catalogue.ProcedureCatalogue;
@@ -58,8 +57,7 @@ public class AttachmentService {
     private final ContentStore store;
     private final MediaTypes mediaTypes;
     private final AttachmentSettings settings;
-    private final SearchIndex search;
-    private final SearchIndexer indexer;
+    private final AttachmentFiling filing;
     private final ExtractionWorker worker;
     private final Messages messages;
     private final TransactionTemplate transaction;
@@ -67,7 +65,7 @@ public class AttachmentService {
 
     AttachmentService(DossierService dossiers, ProcedureCatalogue catalogue, CurrentUser currentUser,
                       AttachmentRepository attachments, ContentStore store, MediaTypes mediaTypes,
-                      AttachmentSettings settings, SearchIndex search, SearchIndexer indexer, ExtractionWorker worker,
+                      AttachmentSettings settings, AttachmentFiling filing, ExtractionWorker worker,
                       Messages messages, PlatformTransactionManager transactions, UploadChecks checks) {
         this.checks = checks;
         this.dossiers = dossiers;
@@ -77,8 +75,7 @@ public class AttachmentService {
         this.store = store;
         this.mediaTypes = mediaTypes;
         this.settings = settings;
-        this.search = search;
-        this.indexer = indexer;
+        this.filing = filing;
         this.worker = worker;
         this.messages = messages;
         this.transaction = new TransactionTemplate(transactions);
@@ -113,14 +110,9 @@ public class AttachmentService {
         try {
             store.commit(staged);
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            var owner = new SearchIndex.Owner(dossier.unitId(), dossier.unitTreePath(), dossier.ownerUsername());
-            long id = Objects.requireNonNull(transaction.execute(s -> {
-                long created = attachments.insert(dossier.code(), component == null ? null : component.code(), name, type,
-                        staged.size(), staged.sha256(), user.username(), now);
-                search.putAttachment(created, dossier.code(), owner, name, null, now);
-                indexer.request(dossier.code());
-                return created;
-            }));
+            var file = new AttachmentFiling.StoredFile(component == null ? null : component.code(), name, type,
+                    staged.size(), staged.sha256());
+            long id = Objects.requireNonNull(transaction.execute(s -> filing.file(dossier, file, user.username(), now)));
             worker.wake();
             log.info("Attachment {} added to dossier {}: {}, {} bytes", id, dossier.code(), type, staged.size());
             return attachments.find(dossier.code(), id).orElseThrow();

@@ -16,14 +16,12 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import vn.motcua.attachment.internal.AttachmentRepository;
+import vn.motcua.attachment.internal.AttachmentFiling;
 import vn.motcua.attachment.internal.AttachmentSettings;
 import vn.motcua.attachment.internal.ContentStore;
 import vn.motcua.attachment.internal.ExtractionWorker;
 import vn.motcua.attachment.internal.FileNames;
 import vn.motcua.attachment.internal.MediaTypes;
-import vn.motcua.attachment.internal.SearchIndex;
-import vn.motcua.attachment.internal.SearchIndexer;
 import vn.motcua.attachment.internal.StagedUploadRepository;
 import vn.motcua.catalogue.DossierComponent;
 import vn.motcua.catalogue.Procedure;
@@ -52,30 +50,26 @@ public class StagedUploadService {
     private final DossierService dossiers;
     private final CurrentUser currentUser;
     private final StagedUploadRepository staged;
-    private final AttachmentRepository attachments;
+    private final AttachmentFiling filing;
     private final ContentStore store;
     private final MediaTypes mediaTypes;
     private final AttachmentSettings settings;
-    private final SearchIndex search;
-    private final SearchIndexer indexer;
     private final ExtractionWorker worker;
     private final UploadChecks checks;
     private final Messages messages;
 
     StagedUploadService(ProcedureCatalogue catalogue, DossierService dossiers, CurrentUser currentUser,
-                        StagedUploadRepository staged, AttachmentRepository attachments, ContentStore store,
-                        MediaTypes mediaTypes, AttachmentSettings settings, SearchIndex search, SearchIndexer indexer,
+                        StagedUploadRepository staged, AttachmentFiling filing, ContentStore store,
+                        MediaTypes mediaTypes, AttachmentSettings settings,
                         ExtractionWorker worker, UploadChecks checks, Messages messages) {
         this.catalogue = catalogue;
         this.dossiers = dossiers;
         this.currentUser = currentUser;
         this.staged = staged;
-        this.attachments = attachments;
+        this.filing = filing;
         this.store = store;
         this.mediaTypes = mediaTypes;
         this.settings = settings;
-        this.search = search;
-        this.indexer = indexer;
         this.worker = worker;
         this.checks = checks;
         this.messages = messages;
@@ -166,7 +160,6 @@ public class StagedUploadService {
         AuthenticatedUser user = currentUser.require();
         Dossier dossier = dossiers.get(event.code());
         List<DossierComponent> components = procedure(event.procedureCode()).components();
-        var owner = new SearchIndex.Owner(dossier.unitId(), dossier.unitTreePath(), dossier.ownerUsername());
         Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
         var filed = new ArrayList<String>();
         for (String reference : new LinkedHashSet<>(event.stagedFiles())) {
@@ -185,12 +178,10 @@ public class StagedUploadService {
             } catch (IOException e) {
                 throw gone();
             }
-            long id = attachments.insert(dossier.code(), row.componentCode(), row.fileName(), row.mediaType(), row.size(),
-                    row.sha256(), user.username(), now);
-            search.putAttachment(id, dossier.code(), owner, row.fileName(), null, now);
+            filing.file(dossier, new AttachmentFiling.StoredFile(row.componentCode(), row.fileName(), row.mediaType(),
+                    row.size(), row.sha256()), user.username(), now);
             filed.add(reference);
         }
-        indexer.request(dossier.code());
         Runnable afterCommit = () -> {
             filed.forEach(store::dropKept);
             worker.wake();

@@ -123,6 +123,42 @@ public final class FormSchema {
         return inputKeys;
     }
 
+    /** The custom property by which a designer marks a field as routing data for the process. */
+    public static final String PROCESS_VARIABLE_PROPERTY = "processVariable";
+
+    /**
+     * The keys of the fields the designer marked as routing data (custom property {@code processVariable=true}): the
+     * only form values that become process variables; everything else stays in the dossier.
+     */
+    public List<String> processVariableKeys() {
+        return allComponents.stream()
+                .filter(c -> c.key() != null && "true".equalsIgnoreCase(c.properties().get(PROCESS_VARIABLE_PROPERTY)))
+                .map(FormComponent::key).toList();
+    }
+
+    /**
+     * The routing values of submitted (normalised) data as the process takes them: whole numbers as {@code Long},
+     * other numbers as {@code Double} (so that DMN and expressions compare numbers), text and booleans as they are,
+     * anything else as its text; fields without a value are left out.
+     */
+    public java.util.Map<String, Object> processVariables(java.util.Map<String, Object> data) {
+        var variables = new java.util.LinkedHashMap<String, Object>();
+        for (String key : processVariableKeys()) {
+            Object value = data == null ? null : data.get(key);
+            if (value != null) variables.put(key, processValue(value));
+        }
+        return variables;
+    }
+
+    private static Object processValue(Object value) {
+        if (value instanceof java.math.BigDecimal d) {
+            return d.scale() <= 0 && d.abs().compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) < 0
+                    ? (Object) d.longValue() : d.doubleValue();
+        }
+        if (value instanceof String || value instanceof Boolean || value instanceof Number) return value;
+        return String.valueOf(value);
+    }
+
     /** The component with the given id. */
     public Optional<FormComponent> componentById(String id) {
         return Optional.ofNullable(byId.get(id));

@@ -19,7 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.catalogue.ProcedureCatalogue;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.forms.FieldViolation;
-import vn.motcua.forms.FormComponent;
 import vn.motcua.forms.FormSchema;
 import vn.motcua.forms.Forms;
 import vn.motcua.security.AuthenticatedUser;
@@ -111,9 +110,7 @@ public class TaskListService {
     public WorkTask claim(String taskId) {
         Task task = visible(taskId);
         String me = currentUser.require().username();
-        if (task.getAssignee() != null && !task.getAssignee().equals(me)) {
-            throw new BusinessRuleException("task.takenByOther", task.getName());
-        }
+        refuseIfTakenByOther(task, me);
         if (task.getAssignee() == null) tasks.claim(taskId, me);
         return task(taskId);
     }
@@ -136,9 +133,7 @@ public class TaskListService {
     public void complete(String taskId, Map<String, Object> data) {
         Task task = visible(taskId);
         String me = currentUser.require().username();
-        if (task.getAssignee() != null && !task.getAssignee().equals(me)) {
-            throw new BusinessRuleException("task.takenByOther", task.getName());
-        }
+        refuseIfTakenByOther(task, me);
         WorkTask work = toWorkTasks(List.of(task)).get(0);
         var dossier = dossiers.get(work.dossierCode());
         if (vn.motcua.dossier.Dossier.clockStopped(dossier.status()) && !isLifecycleTask(task)) {
@@ -155,9 +150,7 @@ public class TaskListService {
                         .map(v -> new InvalidInputException.Violation("data." + v.field(), v.message())).toList());
             }
             stored = forms.normalize(form, input);
-            for (String key : processVariables(form)) {
-                if (stored.containsKey(key)) variables.put(key, stored.get(key));
-            }
+            variables.putAll(form.processVariables(stored));
         }
         if (task.getAssignee() == null) tasks.claim(taskId, me);
         dossiers.recordStep(work.dossierCode(), taskId, work.stepKey(), work.name(), work.createdAt(), stored);
@@ -169,16 +162,16 @@ public class TaskListService {
         }
     }
 
+    /** A task somebody else took is theirs until they give it back (409). */
+    private static void refuseIfTakenByOther(Task task, String me) {
+        if (task.getAssignee() != null && !task.getAssignee().equals(me)) {
+            throw new BusinessRuleException("task.takenByOther", task.getName());
+        }
+    }
+
     /** The lifecycle's own tasks (nearly-due, overdue) go on while the clock is stopped. */
     private static boolean isLifecycleTask(Task task) {
         return task.getProcessDefinitionId() != null && task.getProcessDefinitionId().startsWith("dossier-lifecycle:");
-    }
-
-    /** Form fields the designer marked as routing flags (custom property processVariable=true). */
-    private static List<String> processVariables(FormSchema form) {
-        return form.allComponents().stream()
-                .filter(c -> c.key() != null && "true".equalsIgnoreCase(c.properties().get("processVariable")))
-                .map(FormComponent::key).toList();
     }
 
     private Task visible(String taskId) {

@@ -31,20 +31,10 @@ class ProcessStarter {
         var variables = new java.util.HashMap<String, Object>();
         // Intake fields the designer marked as routing data (processVariable=true) feed the models' decisions
         var dossier = SystemAccess.call(() -> dossiers.get(event.code()));
-        catalogue.form(procedure.intakeForm()).ifPresent(form -> form.allComponents().stream()
-                .filter(c -> c.key() != null && "true".equalsIgnoreCase(c.properties().get("processVariable")))
-                .filter(c -> dossier.formData().get(c.key()) != null)
-                .forEach(c -> variables.put(c.key(), processValue(dossier.formData().get(c.key())))));
+        catalogue.form(procedure.intakeForm()).ifPresent(form -> variables.putAll(form.processVariables(dossier.formData())));
         variables.put(DossierProcess.VAR_UNIT, event.unitIdentifier());
         variables.put(DossierProcess.VAR_PROCEDURE_PROCESS, procedure.processKey());
         var instance = runtime.startProcessInstanceByKey(DossierProcess.LIFECYCLE, event.code(), variables);
         SystemAccess.run(() -> dossiers.attachProcess(event.code(), instance.getId()));
-    }
-
-    /** Numbers reach DMN and expressions as numbers; lists and maps stay out of the process (only flags belong there). */
-    private static Object processValue(Object value) {
-        if (value instanceof java.math.BigDecimal d) return d.scale() <= 0 && d.abs().compareTo(java.math.BigDecimal.valueOf(Long.MAX_VALUE)) < 0 ? (Object) d.longValue() : d.doubleValue();
-        if (value instanceof String || value instanceof Boolean || value instanceof Number) return value;
-        return String.valueOf(value);
     }
 }

@@ -6,10 +6,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
-import javax.sql.DataSource;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -23,6 +21,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.organisation.Role;
 import vn.motcua.security.AuthenticatedUser;
+import vn.motcua.shared.Database;
 
 /**
  * The search index: one entry per dossier (its code, applicant, procedure and form values) and per attachment (its
@@ -42,14 +41,13 @@ public class SearchIndex {
 
     private final JdbcClient jdbc;
     private final ObjectMapper json;
-    private final DataSource dataSource;
+    private final Database database;
     private final TransactionTemplate nested;
-    private volatile Boolean postgres;
 
-    SearchIndex(JdbcClient jdbc, ObjectMapper json, DataSource dataSource, PlatformTransactionManager transactions) {
+    SearchIndex(JdbcClient jdbc, ObjectMapper json, Database database, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.json = json;
-        this.dataSource = dataSource;
+        this.database = database;
         this.nested = new TransactionTemplate(transactions);
         this.nested.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
     }
@@ -241,16 +239,7 @@ public class SearchIndex {
                 .param(node).update();
     }
 
-    private boolean postgres() {
-        if (postgres == null) {
-            try (var connection = dataSource.getConnection()) {
-                postgres = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgresql");
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot tell the database", e);
-            }
-        }
-        return postgres;
-    }
+    private boolean postgres() { return database.isPostgres(); }
 
     private String toJson(Map<String, String> fields) {
         try {

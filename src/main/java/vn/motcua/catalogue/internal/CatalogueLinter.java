@@ -54,7 +54,6 @@ import vn.motcua.catalogue.Localized;
 import vn.motcua.catalogue.OnlineLevel;
 import vn.motcua.catalogue.Procedure;
 import vn.motcua.catalogue.Sector;
-import vn.motcua.forms.FormComponent;
 import vn.motcua.forms.FormSchema;
 import vn.motcua.forms.FormSchemaException;
 import vn.motcua.organisation.UnitLevel;
@@ -523,11 +522,7 @@ public final class CatalogueLinter {
                 String ref = task.getCamundaFormRef();
                 if (ref == null || Expressions.isExpression(ref)) continue;
                 for (FormEntry form : formsById.getOrDefault(ref.trim(), List.of())) {
-                    for (FormComponent component : form.schema().allComponents()) {
-                        if (component.key() != null && "true".equalsIgnoreCase(component.properties().get("processVariable"))) {
-                            file.ownVariables.add(component.key());
-                        }
-                    }
+                    file.ownVariables.addAll(form.schema().processVariableKeys());
                 }
             }
             for (CallActivity call : file.model.getModelElementsByType(CallActivity.class)) {

@@ -18,6 +18,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import vn.motcua.shared.Database;
 
 /**
  * The aggregate SQL behind the indicators: one pass over the period's dossiers, grouped by unit and procedure, every
@@ -53,10 +54,11 @@ public class IndicatorQueries {
     private final NamedParameterJdbcTemplate streaming;
     private final AttachmentTable attachments;
     private final IndicatorSummary summary;
-    private volatile Boolean postgres;
+    private final Database database;
 
-    IndicatorQueries(JdbcClient jdbc, DataSource dataSource, AttachmentTable attachments, IndicatorSummary summary) {
+    IndicatorQueries(JdbcClient jdbc, DataSource dataSource, Database database, AttachmentTable attachments, IndicatorSummary summary) {
         this.jdbc = jdbc;
+        this.database = database;
         var template = new JdbcTemplate(dataSource);
         template.setFetchSize(500);
         this.streaming = new NamedParameterJdbcTemplate(template);
@@ -259,13 +261,7 @@ public class IndicatorQueries {
      * one batch, and plans made for each statement's own parameters. Nothing elsewhere, nor outside a transaction.
      */
     private void tune() {
-        if (postgres == null) {
-            postgres = jdbc.sql("select 1").query(rs -> {
-                return rs.getStatement().getConnection().getMetaData().getDatabaseProductName().toLowerCase(java.util.Locale.ROOT)
-                        .contains("postgres");
-            });
-        }
-        if (postgres && org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
+        if (database.isPostgres() && org.springframework.transaction.support.TransactionSynchronizationManager.isActualTransactionActive()) {
             jdbc.sql("set local jit = off").update();
             jdbc.sql("set local work_mem = '64MB'").update();
             // a plan for the actual period: a generic plan of a prepared statement cannot know which index range is small

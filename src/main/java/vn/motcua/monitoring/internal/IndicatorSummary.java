@@ -7,7 +7,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,6 +19,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.motcua.shared.Database;
 import vn.motcua.shared.Formats;
 
 /**
@@ -47,13 +47,15 @@ public class IndicatorSummary {
     public record Core(Instant start, Instant end, int startMonth, int endMonth) { }
 
     private final JdbcClient jdbc;
+    private final Database database;
     private final TransactionTemplate separate;
     private final AttachmentTable attachments;
     private volatile Boolean available;
 
-    IndicatorSummary(JdbcClient jdbc, PlatformTransactionManager transactions,
+    IndicatorSummary(JdbcClient jdbc, PlatformTransactionManager transactions, Database database,
                      AttachmentTable attachments) {
         this.jdbc = jdbc;
+        this.database = database;
         this.separate = new TransactionTemplate(transactions);
         this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.attachments = attachments;
@@ -89,9 +91,8 @@ public class IndicatorSummary {
     public boolean available() {
         Boolean known = available;
         if (known == null) {
-            known = jdbc.sql("select 1").query(rs -> {
+            known = database.isPostgres() && jdbc.sql("select 1").query(rs -> {
                 var meta = rs.getStatement().getConnection().getMetaData();
-                if (!meta.getDatabaseProductName().toLowerCase(Locale.ROOT).contains("postgres")) return false;
                 try (var tables = meta.getTables(null, rs.getStatement().getConnection().getSchema(), "indicator_month", null)) {
                     return tables.next();
                 }

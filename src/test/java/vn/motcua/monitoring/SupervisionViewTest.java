@@ -3,7 +3,9 @@ package vn.motcua.monitoring;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.LocalDate;
 
 import com.github.mvysny.fakeservlet.FakeRequest;
@@ -115,21 +117,18 @@ class SupervisionViewTest {
      * at most 20 s. Says what it saw when it gives up.
      */
     static String awaitTrend(String expected) {
-        long until = System.nanoTime() + 20_000_000_000L;
-        String option = null;
-        String status = null;
-        while (System.nanoTime() < until) {
-            com.github.mvysny.kaributesting.v10.MockVaadin.clientRoundtrip();
-            option = _get(Chart.class, spec -> spec.withId("trend-chart")).getOption();
-            status = _get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("trend-status")).getText();
-            if (option != null && option.contains("\"line\"") && option.contains(expected) && status.isEmpty()) return option;
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
+        String[] seen = new String[2];
+        try {
+            // Karibu's UI lives on this thread: poll here, not on Awaitility's own thread
+            await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).pollInSameThread().until(() -> {
+                com.github.mvysny.kaributesting.v10.MockVaadin.clientRoundtrip();
+                seen[0] = _get(Chart.class, spec -> spec.withId("trend-chart")).getOption();
+                seen[1] = _get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("trend-status")).getText();
+                return seen[0] != null && seen[0].contains("\"line\"") && seen[0].contains(expected) && seen[1].isEmpty();
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            throw new AssertionError("no trend with " + expected + " (status '" + seen[1] + "'): " + seen[0], e);
         }
-        throw new AssertionError("no trend with " + expected + " (status '" + status + "'): " + option);
+        return seen[0];
     }
 }

@@ -36,9 +36,6 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.concurrent.CompletableFuture;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import vn.motcua.catalogue.Procedure;
 import vn.motcua.catalogue.ProcedureCatalogue;
 import vn.motcua.catalogue.Sector;
@@ -47,6 +44,7 @@ import vn.motcua.monitoring.BottleneckService;
 import vn.motcua.monitoring.Indicator;
 import vn.motcua.monitoring.IndicatorCode;
 import vn.motcua.monitoring.IndicatorReport;
+import vn.motcua.monitoring.DashboardWork;
 import vn.motcua.monitoring.IndicatorService;
 import vn.motcua.monitoring.ProvinceTarget;
 import vn.motcua.monitoring.ReportFilter;
@@ -69,6 +67,7 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle {
     private final IndicatorService indicators;
     private final BottleneckService bottlenecks;
     private final ProcedureCatalogue catalogue;
+    private final DashboardWork background;
 
     private final DatePicker from = new DatePicker();
     private final DatePicker to = new DatePicker();
@@ -104,8 +103,10 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle {
     /** True once the user picked the bottleneck view's procedure; until then it follows the report. */
     private boolean bottleneckChosen;
 
-    public SupervisionView(IndicatorService indicators, BottleneckService bottlenecks, ProcedureCatalogue catalogue) {
+    public SupervisionView(IndicatorService indicators, BottleneckService bottlenecks, ProcedureCatalogue catalogue,
+                           DashboardWork background) {
         this.indicators = indicators;
+        this.background = background;
         this.bottlenecks = bottlenecks;
         this.catalogue = catalogue;
         setSizeFull();
@@ -352,17 +353,9 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle {
         var g = granularity.getValue();
         int request = ++trendRequest;
         UI ui = UI.getCurrent();
-        SecurityContext context = SecurityContextHolder.getContext();
         trendStatus.setText(getTranslation("monitoring.trend.loading"));
         ui.setPollInterval(TREND_POLL_MILLIS);
-        CompletableFuture.supplyAsync(() -> {
-            SecurityContextHolder.setContext(context);
-            try {
-                return indicators.trend(filter, g, 12);
-            } finally {
-                SecurityContextHolder.clearContext();
-            }
-        }).whenComplete((points, error) -> ui.access(() -> {
+        background.supply(() -> indicators.trend(filter, g, 12)).whenComplete((points, error) -> ui.access(() -> {
             if (request != trendRequest) return;
             ui.setPollInterval(-1);
             if (error != null) {

@@ -10,11 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.util.unit.DataSize;
 import vn.motcua.attachment.AttachmentState;
@@ -22,9 +20,8 @@ import vn.motcua.attachment.TestDocuments;
 
 /**
  * Hostile files, made by the test, through the isolated extractor: each ends in a clear state, none hangs or brings
- * down this JVM, and the extractor keeps working after all of them.
+ * down this JVM, and the extractor keeps working after each of them, whatever order they run in.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostileFilesTest {
     private static final ExtractionLimits LIMITS = new ExtractionLimits(1_000_000, 100, 4, 100, 100_000_000L, true, "vie+eng", 30);
     private static IsolatedExtractor extractor;
@@ -52,7 +49,6 @@ class HostileFilesTest {
     }
 
     @Test
-    @Order(1)
     void aZipBombIsRefused() throws IOException {
         var outcome = extract(TestDocuments.zipBomb(200), "application/zip");
         assertThat(outcome.state()).isEqualTo(AttachmentState.REJECTED);
@@ -60,7 +56,6 @@ class HostileFilesTest {
     }
 
     @Test
-    @Order(2)
     void aWordDocumentThatIsAZipBombIsRefused() throws IOException {
         var outcome = extract(TestDocuments.docxBomb(200), "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
         assertThat(outcome.state()).isEqualTo(AttachmentState.REJECTED);
@@ -68,7 +63,6 @@ class HostileFilesTest {
     }
 
     @Test
-    @Order(3)
     void theBillionLaughsAreRefused() throws IOException {
         var outcome = extract(TestDocuments.billionLaughs(), "application/xml");
         assertThat(outcome.state()).isEqualTo(AttachmentState.REJECTED);
@@ -77,7 +71,6 @@ class HostileFilesTest {
     }
 
     @Test
-    @Order(4)
     void aWordDocumentWithTheBillionLaughsIsRefused() throws IOException {
         var outcome = extract(TestDocuments.docxBillionLaughs(), "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
         assertThat(outcome.state()).isEqualTo(AttachmentState.REJECTED);
@@ -86,7 +79,6 @@ class HostileFilesTest {
     }
 
     @Test
-    @Order(5)
     void aPdfWithAHostileXfaFormEndsCleanly() throws IOException {
         var outcome = extract(TestDocuments.hostileXfaPdf(), "application/pdf");
         endedCleanly(outcome);
@@ -94,7 +86,6 @@ class HostileFilesTest {
     }
 
     @Test
-    @Order(6)
     void aTruncatedPdfEndsCleanly() throws IOException {
         var lines = new ArrayList<String>();
         for (int i = 0; i < 200; i++) lines.add("Dòng " + i + " của biên bản nghiệm thu công trình");
@@ -104,7 +95,6 @@ class HostileFilesTest {
     }
 
     @Test
-    @Order(7)
     void anEncryptedPdfIsRefusedAsEncrypted() throws IOException {
         var outcome = extract(TestDocuments.encryptedPdf(List.of("Bí mật")), "application/pdf");
         assertThat(outcome.state()).isEqualTo(AttachmentState.REJECTED);
@@ -112,7 +102,6 @@ class HostileFilesTest {
     }
 
     @Test
-    @Order(8)
     void anImageDeclaringTenBillionPixelsIsRefusedBeforeDecoding() throws IOException {
         var outcome = extract(TestDocuments.hugePngHeader(100_000, 100_000), "image/png");
         assertThat(outcome.state()).isEqualTo(AttachmentState.REJECTED);
@@ -121,7 +110,6 @@ class HostileFilesTest {
     }
 
     @Test
-    @Order(9)
     void aPageTooLargeToRenderCostsTheForkedJvmNotThisOne() throws IOException {
         // Rendered for OCR at 300 dpi the blank page is 400 million pixels, more than the forked JVM's 256 MB: that
         // JVM runs out of memory and ends, this one goes on. Without tesseract nothing is rendered: no text.
@@ -135,7 +123,6 @@ class HostileFilesTest {
     }
 
     @Test
-    @Order(10)
     void aFileTakingLongerThanTheTimeoutIsStoppedAndItsJvmEnded() throws IOException {
         var lines = new ArrayList<String>();
         for (int i = 0; i < 40 * 1500; i++) lines.add("Trang dài " + i + ": căn cứ Luật Hộ tịch ngày 20 tháng 11 năm 2014");
@@ -149,9 +136,9 @@ class HostileFilesTest {
         }
     }
 
-    @Test
-    @Order(100)
-    void afterAllOfThemAnOrdinaryDocumentIsExtracted() throws IOException {
+    /** Whatever the file before did, the extractor goes on: an ordinary document is read right after it. */
+    @AfterEach
+    void anOrdinaryDocumentIsStillExtracted() throws IOException {
         var outcome = extract(TestDocuments.docx(List.of("Đơn đề nghị cấp bản sao trích lục khai sinh")),
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
         assertThat(outcome.state()).isEqualTo(AttachmentState.EXTRACTED);

@@ -28,8 +28,14 @@ public final class DossierProcess {
 
     /** Variable: the receiving unit's identifier, for candidate groups ({@code SPECIALIST_${unit}}) and deadlines. */
     public static final String VAR_UNIT = "unit";
-    /** Variable: the leader's decision, a routing flag set from the approval form. */
-    public static final String VAR_APPROVED = "approved";
+    /**
+     * Variable: the routing flag a deciding step sets from its form's field {@code decision} (marked as a process
+     * variable); its values are the field's options, e.g. {@link #DECISION_APPROVE} or {@link #DECISION_REWORK} (back
+     * to the specialist) at the leader's approval, {@code CERTIFY}/{@code REFUSE} at a certification.
+     */
+    public static final String VAR_DECISION = "decision";
+    public static final String DECISION_APPROVE = "APPROVE";
+    public static final String DECISION_REWORK = "REWORK";
 
     /** Bean: status 2 → 4 when processing starts. */
     public static final String BEAN_START_PROCESSING = "startProcessing";

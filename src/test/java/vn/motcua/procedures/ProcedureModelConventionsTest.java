@@ -31,6 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import vn.motcua.forms.FormSchema;
+import vn.motcua.workflow.DossierProcess;
 
 /**
  * The conventions of DossierProcess and the README, checked on the models of these procedures as files, without
@@ -66,6 +67,7 @@ class ProcedureModelConventionsTest {
 
         // Forms: Camunda Modeler 5 files named after their ids, parsed as MotCua parses them
         Set<String> formIds = new HashSet<>();
+        Set<String> decisionOptions = new HashSet<>();
         for (var form : files("forms/" + folder + "/*.form").entrySet()) {
             JsonNode json = JSON.readTree(form.getValue());
             String id = json.path("id").asText();
@@ -75,8 +77,14 @@ class ProcedureModelConventionsTest {
             assertThat(json.path("exporter").path("version").asText()).isEqualTo("5.31.0");
             assertThat(json.path("executionPlatform").asText()).isEqualTo("Camunda Platform");
             assertThat(json.path("executionPlatformVersion").asText()).isEqualTo("7.24.0");
-            FormSchema.parse(new String(form.getValue(), StandardCharsets.UTF_8));
+            FormSchema schema = FormSchema.parse(new String(form.getValue(), StandardCharsets.UTF_8));
             formIds.add(id);
+            if (schema.processVariableKeys().contains(DossierProcess.VAR_DECISION)) {
+                for (JsonNode component : json.findParents("key")) {
+                    if (!DossierProcess.VAR_DECISION.equals(component.path("key").asText())) continue;
+                    component.path("values").forEach(option -> decisionOptions.add(option.path("value").asText()));
+                }
+            }
         }
 
         // Decisions: one per file, named after the decision, with a history time to live
@@ -130,5 +138,16 @@ class ProcedureModelConventionsTest {
         assertThat(returnStep.getCamundaCandidateGroups()).isEqualTo("CLERK_${unit}");
         assertThat(single(returnStep.getIncoming().stream().map(f -> f.getSource().getId()).collect(Collectors.toSet()))).isEqualTo("Task_MarkProcessed");
         assertThat(single(returnStep.getOutgoing().stream().map(f -> f.getTarget().getId()).collect(Collectors.toSet()))).isEqualTo("Task_RecordResultReturned");
+    
+        // The routing flag of the process contract (DossierProcess.VAR_DECISION): each value a gateway tests is an
+        // option of the `decision` field of one of the folder's forms, marked as a process variable
+        for (SequenceFlow flow : model.getModelElementsByType(SequenceFlow.class)) {
+            if (flow.getConditionExpression() == null) continue;
+            String condition = flow.getConditionExpression().getTextContent();
+            var tested = java.util.regex.Pattern.compile("\\b" + DossierProcess.VAR_DECISION + "\\s*==\\s*'(\\w+)'").matcher(condition);
+            while (tested.find()) {
+                assertThat(decisionOptions).as(flow.getId() + ": " + condition).contains(tested.group(1));
+            }
+        }
     }
 }

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.workflow.DossierProcess;
 
 /**
  * Real engine history for the bottleneck view: runs a generated dossier through its procedure's own process on the
@@ -64,7 +65,7 @@ public class EngineHistory {
             Instant t = plan.receivedAt;
             ClockUtil.setCurrentTime(Date.from(t));
             instanceId = runtime.startProcessInstanceByKey(processKey, plan.code,
-                    Map.of("unit", plan.unitIdentifier)).getId();
+                    Map.of(DossierProcess.VAR_UNIT, plan.unitIdentifier)).getId();
             for (int i = 0; i < MAX_TASKS; i++) {
                 List<Task> open = tasks.createTaskQuery().processInstanceId(instanceId).active().list();
                 if (open.isEmpty()) break;
@@ -80,8 +81,7 @@ public class EngineHistory {
                     boolean approval = task.getTaskDefinitionKey().toLowerCase(Locale.ROOT).contains("approv");
                     boolean rework = approval && !reworked && rnd.nextDouble() < 0.12;
                     reworked |= rework;
-                    variables.put("decision", rework ? "REWORK" : "APPROVE");
-                    variables.put("approved", !rework);
+                    variables.put(DossierProcess.VAR_DECISION, rework ? DossierProcess.DECISION_REWORK : DossierProcess.DECISION_APPROVE);
                     tasks.complete(task.getId(), variables);
                     steps.add(new DossierPlan.Step(task.getId(), task.getTaskDefinitionKey(), task.getName(), created, done));
                     t = done;

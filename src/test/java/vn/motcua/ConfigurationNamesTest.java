@@ -17,6 +17,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.util.unit.DataSize;
 import vn.motcua.attachment.internal.AttachmentSettings;
 
 /**
@@ -26,13 +27,23 @@ import vn.motcua.attachment.internal.AttachmentSettings;
  */
 class ConfigurationNamesTest {
 
-    /** Documented variable → how the code reads its setting, given an environment. */
-    private static final Map<String, Function<StandardEnvironment, String>> READ_BY_CODE = Map.of(
-            "MOTCUA_DATA_DIR", env -> env.resolveRequiredPlaceholders("${motcua.data-dir}"),
-            "MOTCUA_ADMIN_USERNAME", env -> env.resolveRequiredPlaceholders("${motcua.admin.username}"),
-            "MOTCUA_ADMIN_PASSWORD", env -> env.resolveRequiredPlaceholders("${motcua.admin.password}"),
-            "MOTCUA_ATTACHMENT_SIGNATURES_TRUSTSTORE", env -> Binder.get(env)
-                    .bind("motcua.attachment", AttachmentSettings.class).get().getSignatures().getTrustStore());
+    /** A value given to a variable, and how the code reads its setting from an environment. */
+    private record Setting(String value, Function<StandardEnvironment, Object> read, Object expected) {
+        static Setting byValue(String key) {
+            String value = "value of " + key;
+            return new Setting(value, env -> env.resolveRequiredPlaceholders("${" + key + "}"), value);
+        }
+    }
+
+    /** Each documented variable, and the setting the code reads. */
+    private static final Map<String, Setting> READ_BY_CODE = Map.of(
+            "MOTCUA_DATA_DIR", Setting.byValue("motcua.data-dir"),
+            "MOTCUA_ADMIN_USERNAME", Setting.byValue("motcua.admin.username"),
+            "MOTCUA_ADMIN_PASSWORD", Setting.byValue("motcua.admin.password"),
+            "MOTCUA_ATTACHMENT_SIGNATURES_TRUSTSTORE", new Setting("/etc/motcua/roots.p12",
+                    env -> attachment(env).getSignatures().getTrustStore(), "/etc/motcua/roots.p12"),
+            "MOTCUA_ATTACHMENT_MAXSIZE",
+            new Setting("20MB", env -> attachment(env).getMaxSize(), DataSize.ofMegabytes(20)));
 
     /** docker-compose.yml's own variable: the database password it gives both containers, not a MotCua setting. */
     private static final Set<String> COMPOSE_ONLY = Set.of("MOTCUA_DB_PASSWORD");
@@ -41,9 +52,9 @@ class ConfigurationNamesTest {
 
     @Test
     void eachDocumentedVariableReachesTheSettingTheCodeReads() {
-        READ_BY_CODE.forEach((variable, read) -> {
-            String value = "value-of-" + variable;
-            assertThat(read.apply(environmentWith(Map.of(variable, value)))).as(variable).isEqualTo(value);
+        READ_BY_CODE.forEach((variable, setting) -> {
+            StandardEnvironment environment = environmentWith(Map.of(variable, setting.value()));
+            assertThat(setting.read().apply(environment)).as(variable).isEqualTo(setting.expected());
         });
     }
 
@@ -61,11 +72,15 @@ class ConfigurationNamesTest {
         assertThat(READ_BY_CODE.keySet()).containsAll(documented);
     }
 
-    /** An environment whose operating-system variables are exactly these, mapped as a Spring Boot application maps them. */
+    private static AttachmentSettings attachment(StandardEnvironment environment) {
+        return Binder.get(environment).bindOrCreate("motcua.attachment", AttachmentSettings.class);
+    }
+
+    /** An environment whose operating-system variables are these, mapped as a Spring Boot application maps them. */
     private static StandardEnvironment environmentWith(Map<String, Object> variables) {
         StandardEnvironment environment = new StandardEnvironment();
-        environment.getPropertySources().replace(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, variables));
+        String name = StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME;
+        environment.getPropertySources().replace(name, new SystemEnvironmentPropertySource(name, variables));
         ConfigurationPropertySources.attach(environment);
         return environment;
     }

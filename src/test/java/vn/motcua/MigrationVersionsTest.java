@@ -32,7 +32,8 @@ class MigrationVersionsTest {
         assertThat(migrations).as("versioned migrations under %s", DB).isNotEmpty();
 
         Map<String, List<String>> byVersion = migrations.stream().collect(Collectors.groupingBy(
-                MigrationVersionsTest::version, Collectors.mapping(f -> DB.relativize(f).toString(), Collectors.toList())));
+                MigrationVersionsTest::version,
+                Collectors.mapping(f -> DB.relativize(f).toString(), Collectors.toList())));
         assertThat(byVersion.values()).as("versions used by more than one migration")
                 .allSatisfy(names -> assertThat(names).hasSize(1));
     }

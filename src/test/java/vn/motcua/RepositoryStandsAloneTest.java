@@ -79,7 +79,8 @@ class RepositoryStandsAloneTest {
                 return FileVisitResult.CONTINUE;
             }
         });
-        assertThat(files).as("the repository's text files").contains(ROOT.resolve("README.md"), ROOT.resolve("pom.xml"));
+        assertThat(files).as("the repository's text files")
+                .contains(ROOT.resolve("README.md"), ROOT.resolve("pom.xml"));
         return files;
     }
 

@@ -27,7 +27,7 @@ import com.vaadin.flow.shared.Registration;
  * BPMN ids ({@code Task_ReviewDossier}); ids absent from the model are ignored by the browser.
  * <p>
  * The library is served as a static file (frontend-vendor/, copied by Maven to {@code /vendor/bpmn-js/}); the custom
- * element is {@code /js/bpmn-viewer-element.js}. No Vaadin frontend build is involved (STACK.md). The bpmn.io
+ * element is {@code /js/bpmn-viewer-element.js}. No Vaadin frontend build is involved (docs/stack.md). The bpmn.io
  * watermark drawn by bpmn-js must stay visible (its licence): do not cover the bottom right corner.
  */
 @Tag("bpmn-viewer")

@@ -10,17 +10,18 @@ import org.jsoup.safety.Safelist;
 
 /**
  * Texts of form components made ready for display: templates filled in from the data, Markdown turned into
- * HTML, and every piece of HTML cleaned by jsoup (the sanitiser Vaadin itself ships) before it reaches an
- * {@link com.vaadin.flow.component.Html} component. Form files are uploaded by administrators, but their
- * templates insert citizens' data, so nothing is trusted.
+ * HTML ({@link Markdown}, commonmark-java), and every piece of HTML cleaned by jsoup (the sanitiser Vaadin itself
+ * ships) before it reaches an {@link com.vaadin.flow.component.Html} component. Form files are uploaded by
+ * administrators, but their templates insert citizens' data, so nothing is trusted.
  */
 final class SafeHtml {
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
 
     /**
-     * Formatting, lists, tables, links and images over http(s) only; no scripts, styles, event handlers,
-     * frames or forms. Links open in a new tab so that following a help link never loses a half-filled form.
+     * Formatting, lists, tables (with Markdown's column alignment), links and images over http(s) only; no scripts,
+     * styles, event handlers, frames or forms. Links open in a new tab so that following a help link never loses a
+     * half-filled form.
      */
     private static final Safelist SAFELIST = Safelist.relaxed()
             .removeProtocols("a", "href", "ftp")
@@ -28,6 +29,8 @@ final class SafeHtml {
             .addEnforcedAttribute("a", "rel", "nofollow noopener noreferrer")
             .addEnforcedAttribute("a", "target", "_blank")
             .addTags("hr", "del", "s")
+            .addAttributes("th", "align")
+            .addAttributes("td", "align")
             .preserveRelativeLinks(true);
 
     private static final String RELATIVE_BASE = "https://motcua.invalid/";

@@ -10,7 +10,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * <p>The defaults are the figures of Decision 766/QĐ-TTg (23 June 2022) and of Resolution 76/NQ-CP as best known when
  * this was written; they are configuration, not law: check them against the decision's appendix and set them in
  * {@code application.yml}, e.g. {@code motcua.indicators.on-time.max-points: 20}. Known from the sources named in
- * DOMAIN.md: 3.1 target 80 %, 3.3 target 50 %, 4.2 target 80 %, 5.4 target 90 %; groups of 100 points in all
+ * docs/domain.md: 3.1 target 80 %, 3.3 target 50 %, 4.2 target 80 %, 5.4 target 90 %; groups of 100 points in all
  * (progress 20, online services and payment 22, digitisation 22, satisfaction 18 of which the satisfaction rate 6).
  * Best knowledge, to be checked: 2.1 target 100 % with 20 points; 3.1 4 points; 3.3 8 points; 3.6 target 30 %
  * (Resolution 76/NQ-CP) with 10 points; 4.1 target 80 % with 10 points; 4.2 12 points; 5.4 6 points. Indicator 2.2

@@ -2,7 +2,7 @@
  * <bpmn-viewer>: a BPMN 2.0 diagram drawn by bpmn-js's NavigatedViewer (pan with the mouse, zoom with the wheel).
  *
  * A plain custom element, loaded as a classic script after /vendor/bpmn-js/bpmn-navigated-viewer.production.min.js
- * (which defines window.BpmnJS): no Vaadin frontend build is involved (STACK.md, "JavaScript libraries").
+ * (which defines window.BpmnJS): no Vaadin frontend build is involved (docs/stack.md, "JavaScript libraries").
  * Its styles are in bpmn-viewer-element.css and in bpmn-js's own diagram-js.css and bpmn-js.css.
  *
  * Properties (the server sets them; each may be set before or after the XML, and applies to every later import):

@@ -2,7 +2,7 @@
  * <motcua-chart>: an Apache ECharts chart whose whole option object comes from the server as JSON.
  *
  * A plain custom element, loaded as a classic script after /vendor/echarts/echarts.min.js (which defines
- * window.echarts): no Vaadin frontend build is involved (STACK.md, "JavaScript libraries").
+ * window.echarts): no Vaadin frontend build is involved (docs/stack.md, "JavaScript libraries").
  *
  * Properties:
  *   option   the ECharts option as a JSON string (replaces the chart, notMerge); empty clears it

@@ -145,7 +145,7 @@ class FormRendererTest {
     void birthRegistrationTextRendersMarkdownWithSafeLinks() {
         show(FormSamples.BIRTH_REGISTRATION, null);
         String intro = _get(Html.class, spec -> spec.withPredicate(h -> h.getInnerHtml().contains("Tờ khai"))).getInnerHtml();
-        assertThat(intro).startsWith("<h1>Tờ khai đăng ký khai sinh</h1><p>Kính gửi: <strong>Ủy ban nhân dân</strong>")
+        assertThat(intro).startsWith("<h1>Tờ khai đăng ký khai sinh</h1>\n<p>Kính gửi: <strong>Ủy ban nhân dân</strong>")
                 .contains("<a href=\"https://vanban.chinhphu.vn/\" rel=\"nofollow noopener noreferrer\" target=\"_blank\">"
                         + "Luật Hộ tịch 2014</a>")
                 .contains("<em>chính xác</em>");

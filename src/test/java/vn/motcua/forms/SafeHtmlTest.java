@@ -6,27 +6,30 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-/** Markdown rendering and sanitising of text and html components. */
+/**
+ * Markdown rendering (commonmark-java) and sanitising of text and html components. Blocks are separated by a line
+ * break, as commonmark-java writes them; the browser ignores it.
+ */
 class SafeHtmlTest {
 
     @Test
     void markdownHeadingsParagraphsAndEmphasis() {
         assertThat(SafeHtml.markdown("# Tiêu đề\n\nĐoạn **đậm**, _nghiêng_, *nghiêng*, ~~gạch~~ và `mã`.\nDòng tiếp."))
-                .isEqualTo("<h1>Tiêu đề</h1><p>Đoạn <strong>đậm</strong>, <em>nghiêng</em>, <em>nghiêng</em>,"
+                .isEqualTo("<h1>Tiêu đề</h1>\n<p>Đoạn <strong>đậm</strong>, <em>nghiêng</em>, <em>nghiêng</em>,"
                         + " <del>gạch</del> và <code>mã</code>.\nDòng tiếp.</p>");
     }
 
     @Test
     void markdownListsNestedByIndentation() {
         assertThat(SafeHtml.markdown("* Một\n* Hai\n  1. Hai a\n  2. Hai b\n* Ba"))
-                .isEqualTo("<ul><li>Một</li><li>Hai<ol><li>Hai a</li><li>Hai b</li></ol></li><li>Ba</li></ul>");
-        assertThat(SafeHtml.markdown("3. Ba\n4. Bốn")).isEqualTo("<ol start=\"3\"><li>Ba</li><li>Bốn</li></ol>");
+                .isEqualTo("<ul>\n<li>Một</li>\n<li>Hai\n<ol>\n<li>Hai a</li>\n<li>Hai b</li>\n</ol>\n</li>\n<li>Ba</li>\n</ul>");
+        assertThat(SafeHtml.markdown("3. Ba\n4. Bốn")).isEqualTo("<ol start=\"3\">\n<li>Ba</li>\n<li>Bốn</li>\n</ol>");
     }
 
     @Test
     void markdownQuotesRulesCodeBlocksAndLineBreaks() {
         assertThat(SafeHtml.markdown("> Trích dẫn\n\n---\n\n```\n<b>x</b>\n```\n\nA  \nB"))
-                .isEqualTo("<blockquote><p>Trích dẫn</p></blockquote><hr><pre><code>&lt;b&gt;x&lt;/b&gt;</code></pre>"
+                .isEqualTo("<blockquote>\n<p>Trích dẫn</p>\n</blockquote>\n<hr>\n<pre><code>&lt;b&gt;x&lt;/b&gt;\n</code></pre>\n"
                         + "<p>A<br>\nB</p>");
     }
 
@@ -40,9 +43,27 @@ class SafeHtmlTest {
     }
 
     @Test
+    void unsafeTargetsOfReferenceLinksAndImagesKeepOnlyTheirText() {
+        assertThat(SafeHtml.markdown("[Hướng dẫn][h] ![Sơ đồ](javascript:alert(1)) ![Ảnh](https://a.example/b.png)\n\n"
+                + "[h]: javascript:alert(1)"))
+                .isEqualTo("<p>Hướng dẫn Sơ đồ <img src=\"https://a.example/b.png\" alt=\"Ảnh\"></p>");
+    }
+
+    @Test
     void rawHtmlInMarkdownIsShownAsText() {
         assertThat(SafeHtml.markdown("<script>alert(1)</script><img src=x onerror=alert(1)>"))
                 .isEqualTo("<p>&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x onerror=alert(1)&gt;</p>");
+        assertThat(SafeHtml.markdown("Chào <b onclick=\"x()\">bạn</b>\n\n<div>\n<iframe src=\"https://evil\"></iframe>\n</div>"))
+                .isEqualTo("<p>Chào &lt;b onclick=\"x()\"&gt;bạn&lt;/b&gt;</p>\n"
+                        + "<p>&lt;div&gt;\n&lt;iframe src=\"https://evil\"&gt;&lt;/iframe&gt;\n&lt;/div&gt;</p>");
+    }
+
+    @Test
+    void markdownTablesAndStrikeThroughNeedTwoTildes() {
+        assertThat(SafeHtml.markdown("| Bản sao | Lệ phí |\n|---|---:|\n| 1 | 8000 |\n\nTrả kết quả sau 8~10 ngày, ~~không~~ đúng hạn"))
+                .isEqualTo("<table>\n<thead>\n<tr>\n<th>Bản sao</th>\n<th align=\"right\">Lệ phí</th>\n</tr>\n</thead>\n"
+                        + "<tbody>\n<tr>\n<td>1</td>\n<td align=\"right\">8000</td>\n</tr>\n</tbody>\n</table>\n"
+                        + "<p>Trả kết quả sau 8~10 ngày, <del>không</del> đúng hạn</p>");
     }
 
     @Test

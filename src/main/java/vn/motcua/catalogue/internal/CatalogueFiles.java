@@ -59,7 +59,7 @@ public record CatalogueFiles(SortedMap<String, Folder> folders) {
     public Optional<Folder> folder(String name) { return Optional.ofNullable(folders.get(name)); }
 
     /**
-     * Reads the catalogue from the classpath, where the build copies processes/ and forms/ (STACK.md pitfall 6).
+     * Reads the catalogue from the classpath, where the build copies processes/ and forms/ (docs/stack.md, pitfall 6).
      *
      * @param root a classpath prefix ending with "/" under which processes/ and forms/ lie, or "" for the top
      */

@@ -793,7 +793,7 @@ public final class CatalogueLinter {
         }
     }
 
-    /** The deployment resource name of a file: stable across run modes (STACK.md pitfall 5). */
+    /** The deployment resource name of a file: stable across run modes (docs/stack.md, pitfall 5). */
     public static String resourceName(String folder, String file) { return folder + "/" + file; }
 
     private static void addIfPresent(Set<String> into, String value) {

@@ -14,13 +14,16 @@ import vn.motcua.security.SystemAccess;
  * With the demo data, on the first start (no dossier in the database yet), a history for the dashboards:
  * {@code motcua.demo-history.size} dossiers (default 3000, 0 for none) of which up to
  * {@code motcua.demo-history.engine-instances} (default 200) run on the engine. Runs after the demo organisation. Not
- * with the {@code test} profile: the tests make the data they check. Not when {@code --motcua.generate-history} asks
- * for a size of its own.
+ * with the {@code test} profile: the tests make the data they check. Not when {@code --motcua.demo-history.generate}
+ * asks for a size of its own.
  */
 @Component
 @Profile("demo & !test")
 @Order(100)
 class DemoHistoryOnFirstStart implements ApplicationRunner {
+    /** How many generated dossiers run on the engine, on the first start and with {@link GenerateHistoryCommand}. */
+    static final String ENGINE_INSTANCES = "motcua.demo-history.engine-instances";
+
     private final HistoryGenerator generator;
     private final Environment environment;
     private final int size;
@@ -28,7 +31,7 @@ class DemoHistoryOnFirstStart implements ApplicationRunner {
 
     DemoHistoryOnFirstStart(HistoryGenerator generator, Environment environment,
                             @Value("${motcua.demo-history.size:3000}") int size,
-                            @Value("${motcua.demo-history.engine-instances:200}") int engineInstances) {
+                            @Value("${" + ENGINE_INSTANCES + ":200}") int engineInstances) {
         this.generator = generator;
         this.environment = environment;
         this.size = size;

@@ -14,15 +14,15 @@ import vn.motcua.monitoring.HistoryGenerator;
 import vn.motcua.security.SystemAccess;
 
 /**
- * {@code --motcua.generate-history=N}: generates N dossiers of demo history into the configured database (whatever
- * it already holds), up to {@code motcua.generate-history-engine-instances} (default 300) of them run on the engine,
- * then stops the application. For the demo organisation add the {@code demo} profile.
+ * {@code --motcua.demo-history.generate=N}: generates N dossiers of demo history into the configured database
+ * (whatever it already holds), up to {@code motcua.demo-history.engine-instances} (default 200) of them run on the
+ * engine, then stops the application. For the demo organisation add the {@code demo} profile.
  */
 @Component
 @ConditionalOnProperty(GenerateHistoryCommand.PROPERTY)
 @Order(200)
 class GenerateHistoryCommand implements ApplicationRunner {
-    static final String PROPERTY = "motcua.generate-history";
+    static final String PROPERTY = "motcua.demo-history.generate";
     private static final Logger log = LoggerFactory.getLogger(GenerateHistoryCommand.class);
 
     private final HistoryGenerator generator;
@@ -32,7 +32,7 @@ class GenerateHistoryCommand implements ApplicationRunner {
 
     GenerateHistoryCommand(HistoryGenerator generator, ConfigurableApplicationContext context,
                            @Value("${" + PROPERTY + "}") String size,
-                           @Value("${motcua.generate-history-engine-instances:300}") int engineInstances) {
+                           @Value("${" + DemoHistoryOnFirstStart.ENGINE_INSTANCES + ":200}") int engineInstances) {
         this.generator = generator;
         this.context = context;
         this.size = size;

@@ -15,7 +15,7 @@ import com.vaadin.flow.shared.Registration;
 /**
  * An Apache ECharts chart drawn in the browser from an option object built on the server and sent as JSON. The
  * library is served as a static file (frontend-vendor/, copied by Maven to {@code /vendor/echarts/}); the custom
- * element is {@code /js/motcua-chart.js}. No Vaadin frontend build is involved (STACK.md). Give it a height.
+ * element is {@code /js/motcua-chart.js}. No Vaadin frontend build is involved (docs/stack.md). Give it a height.
  */
 @Tag("motcua-chart")
 @JavaScript("context://vendor/echarts/echarts.min.js")

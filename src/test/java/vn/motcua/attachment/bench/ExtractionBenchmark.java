@@ -32,10 +32,10 @@ import vn.motcua.attachment.internal.Tesseract;
  * Extraction throughput and latency per document type on a generated corpus (PDF, DOCX, XLSX, images and scans with
  * OCR), through the isolated extractor (forked JVM) next to plain in-process Tika on the same files. A report, not a
  * test: it prints numbers and asserts only that every file was read. Run it alone, on an otherwise idle machine:
- * <pre>mvn test -Dtest=ExtractionBenchmark -Dmotcua.bench=true -Dsurefire.failIfNoSpecifiedTests=false</pre>
- * Corpus size: -Dmotcua.bench.files=N files per type (default 8; OCR types get half).
+ * <pre>mvn test -Dtest=ExtractionBenchmark -Dmotcua.benchmark=true -Dsurefire.failIfNoSpecifiedTests=false</pre>
+ * Corpus size: -Dmotcua.benchmark.files=N files per type (default 8; OCR types get half).
  */
-@EnabledIfSystemProperty(named = "motcua.bench", matches = "true")
+@EnabledIfSystemProperty(named = "motcua.benchmark", matches = "true")
 class ExtractionBenchmark {
     private static final String[] WORDS = ("Ủy ban nhân dân phường Vĩnh Thanh Vân tiếp nhận hồ sơ đăng ký khai sinh "
             + "của công dân theo quy định của Luật Hộ tịch năm 2014 giấy chứng nhận quyền sử dụng đất tờ khai "
@@ -50,7 +50,7 @@ class ExtractionBenchmark {
 
     @Test
     void extractionThroughputAndLatencyPerType() throws Exception {
-        int perType = Integer.getInteger("motcua.bench.files", 8);
+        int perType = Integer.getInteger("motcua.benchmark.files", 8);
         var corpus = corpus(perType);
         var limits = new ExtractionLimits(1_000_000, 100, 4, 100, 100_000_000L, true, "vie+eng", 120);
         System.out.printf(Locale.ROOT, "%nExtraction benchmark: %d files (%s), %d cores, tesseract %s, rounds %d%n",

@@ -1,0 +1,87 @@
+package vn.motcua;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.util.unit.DataSize;
+import vn.motcua.attachment.internal.AttachmentSettings;
+
+/**
+ * Each setting has one name, and the environment variable the README (or docker-compose.yml) gives for it really
+ * reaches the code, read the way the code reads it: through {@code @Value("${...}")} or a
+ * {@code @ConfigurationProperties} class, with Spring Boot's own environment-variable mapping.
+ */
+class ConfigurationNamesTest {
+
+    /** A value given to a variable, and how the code reads its setting from an environment. */
+    private record Setting(String value, Function<StandardEnvironment, Object> read, Object expected) {
+        static Setting byValue(String key) {
+            String value = "value of " + key;
+            return new Setting(value, env -> env.resolveRequiredPlaceholders("${" + key + "}"), value);
+        }
+    }
+
+    /** Each documented variable, and the setting the code reads. */
+    private static final Map<String, Setting> READ_BY_CODE = Map.of(
+            "MOTCUA_DATA_DIR", Setting.byValue("motcua.data-dir"),
+            "MOTCUA_ADMIN_USERNAME", Setting.byValue("motcua.admin.username"),
+            "MOTCUA_ADMIN_PASSWORD", Setting.byValue("motcua.admin.password"),
+            "MOTCUA_ATTACHMENT_SIGNATURES_TRUSTSTORE", new Setting("/etc/motcua/roots.p12",
+                    env -> attachment(env).getSignatures().getTrustStore(), "/etc/motcua/roots.p12"),
+            "MOTCUA_ATTACHMENT_MAXSIZE",
+            new Setting("20MB", env -> attachment(env).getMaxSize(), DataSize.ofMegabytes(20)));
+
+    /** docker-compose.yml's own variable: the database password it gives both containers, not a MotCua setting. */
+    private static final Set<String> COMPOSE_ONLY = Set.of("MOTCUA_DB_PASSWORD");
+
+    private static final Pattern VARIABLE = Pattern.compile("\\bMOTCUA_[A-Z0-9_]+\\b");
+
+    @Test
+    void eachDocumentedVariableReachesTheSettingTheCodeReads() {
+        READ_BY_CODE.forEach((variable, setting) -> {
+            StandardEnvironment environment = environmentWith(Map.of(variable, setting.value()));
+            assertThat(setting.read().apply(environment)).as(variable).isEqualTo(setting.expected());
+        });
+    }
+
+    @Test
+    void everyVariableTheDocumentationNamesIsChecked() throws IOException {
+        Set<String> documented = new TreeSet<>();
+        for (Path file : new Path[] {Path.of("README.md"), Path.of("docker-compose.yml")}) {
+            Matcher m = VARIABLE.matcher(Files.readString(file));
+            while (m.find()) {
+                documented.add(m.group());
+            }
+        }
+        documented.removeAll(COMPOSE_ONLY);
+        assertThat(documented).isNotEmpty();
+        assertThat(READ_BY_CODE.keySet()).containsAll(documented);
+    }
+
+    private static AttachmentSettings attachment(StandardEnvironment environment) {
+        return Binder.get(environment).bindOrCreate("motcua.attachment", AttachmentSettings.class);
+    }
+
+    /** An environment whose operating-system variables are these, mapped as a Spring Boot application maps them. */
+    private static StandardEnvironment environmentWith(Map<String, Object> variables) {
+        StandardEnvironment environment = new StandardEnvironment();
+        String name = StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME;
+        environment.getPropertySources().replace(name, new SystemEnvironmentPropertySource(name, variables));
+        ConfigurationPropertySources.attach(environment);
+        return environment;
+    }
+}

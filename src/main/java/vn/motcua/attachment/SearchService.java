@@ -56,14 +56,18 @@ public class SearchService {
      * Dossiers and attachments matching the query, most recently indexed first.
      *
      * @param limit results wanted, 1 to {@link #MAX_RESULTS}
-     * @throws InvalidInputException (field {@code q}) when the query has no word
+     * @throws InvalidInputException (field {@code q}) when the query has no word, (field {@code limit}) when the
+     *                               limit is out of range
      */
     @PreAuthorize("isAuthenticated()")
     public List<SearchHit> search(String query, int limit) {
         var user = currentUser.require();
+        if (limit < 1 || limit > MAX_RESULTS) {
+            throw new InvalidInputException("limit", messages.get("error.field.range", "limit", 1, MAX_RESULTS));
+        }
         List<String> words = SearchText.words(query);
         if (words.isEmpty()) throw new InvalidInputException("q", messages.get("search.query.required"));
-        int wanted = Math.max(1, Math.min(limit, MAX_RESULTS));
+        int wanted = limit;
         var found = index.search(SearchIndex.Scope.of(user), words, wanted * 2);
         Map<String, Optional<Dossier>> visible = new HashMap<>();
         var hits = new ArrayList<SearchHit>();

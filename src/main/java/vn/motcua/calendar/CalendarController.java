@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import static vn.motcua.calendar.CalendarValidationException.CONFLICT;
 import static vn.motcua.calendar.CalendarValidationException.INVALID;
 import static vn.motcua.calendar.CalendarValidationException.MISSING;
+import static vn.motcua.calendar.CalendarValidationException.NOT_FOUND;
 import static vn.motcua.calendar.CalendarValidationException.OUT_OF_RANGE;
 
 /**
@@ -34,10 +35,10 @@ import static vn.motcua.calendar.CalendarValidationException.OUT_OF_RANGE;
  *   <li>{@code GET /api/calendar/due?start=2026-02-13T02:00:00Z&workingDays=3[&unit=000.00.15.H33]} →
  *       {@code {"dueAt":"2026-02-25T02:00:00Z"}}; exactly one of {@code workingDays}, {@code workingHours},
  *       {@code calendarDays}. {@code start} is an ISO-8601 instant ({@code Z} or an offset such as {@code +07:00}).
- *       Rules: {@link WorkingCalendar}.</li>
+ *       Rules: {@link WorkingCalendar}. A {@code unit} that names no unit is 404.</li>
  * </ul>
- * Invalid input gives HTTP 400 with {@code {"error": code, "field": parameter, "message": Vietnamese text}}, the codes
- * being those of {@link CalendarValidationException}.
+ * Invalid input gives HTTP 400 (404 for an unknown unit) with {@code {"error": code, "field": parameter, "message":
+ * Vietnamese text}}, the codes being those of {@link CalendarValidationException}.
  */
 @RestController
 @RequestMapping(path = "/api/calendar", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -48,16 +49,18 @@ public class CalendarController {
     /** Largest amount of working hours accepted. */
     public static final int MAX_HOURS = MAX_DAYS * 8;
 
-    /** Characters a unit identifier may contain; unknown identifiers use the default working hours. */
+    /** Characters a unit identifier may contain. */
     private static final Pattern UNIT = Pattern.compile("[0-9A-Za-z._-]{1,50}");
     private static final Pattern NUMBER = Pattern.compile("\\d{1,9}");
 
     private final CalendarService service;
     private final WorkingCalendar calendar;
+    private final UnitDirectory units;
 
-    public CalendarController(CalendarService service, WorkingCalendar calendar) {
+    public CalendarController(CalendarService service, WorkingCalendar calendar, UnitDirectory units) {
         this.service = service;
         this.calendar = calendar;
+        this.units = units;
     }
 
     /** A non-working weekday: ISO date and localized name. */
@@ -104,7 +107,7 @@ public class CalendarController {
      * @param workingDays  number of working days
      * @param workingHours number of working hours
      * @param calendarDays number of calendar days
-     * @param unit         optional unit identifier whose working hours apply
+     * @param unit         optional identifier of the unit whose working hours apply; 404 when no unit has it
      */
     @GetMapping("/due")
     public DueResponse due(@RequestParam(name = "start", required = false) String start,
@@ -140,6 +143,9 @@ public class CalendarController {
                 throw new CalendarValidationException(INVALID, "unit", "calendar.error.unitIdentifier");
             }
             unitIdentifier = unit.strip();
+            if (!units.exists(unitIdentifier)) {
+                throw new CalendarValidationException(NOT_FOUND, "unit", "calendar.error.unitUnknown", unitIdentifier);
+            }
         }
         try {
             return new DueResponse(calendar.dueAt(from, time, unitIdentifier).toString());
@@ -149,11 +155,11 @@ public class CalendarController {
         }
     }
 
-    /** Answers refused input with 400 and a Vietnamese message, whatever the request's language. */
+    /** Answers refused input with 400 (404 for an unknown unit) and a Vietnamese message, whatever the request's language. */
     @ExceptionHandler(CalendarValidationException.class)
     public ResponseEntity<ErrorResponse> invalid(CalendarValidationException e) {
         String message = e.message(CalendarMessages.resolver(CalendarMessages.VIETNAMESE));
-        return ResponseEntity.badRequest()
+        return ResponseEntity.status(NOT_FOUND.equals(e.code()) ? 404 : 400)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(new ErrorResponse(e.code(), e.field(), message));
     }

@@ -17,6 +17,8 @@ public class CalendarValidationException extends RuntimeException {
     public static final String CONFLICT = "conflicting_parameters";
     /** A value lies outside the supported range. */
     public static final String OUT_OF_RANGE = "out_of_range";
+    /** A value names something that does not exist (an unknown unit); answered with 404 rather than 400. */
+    public static final String NOT_FOUND = "not_found";
 
     private final String code;
     private final String field;

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -12,7 +13,9 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.catalogue.Procedure;
 import vn.motcua.catalogue.ProcedureCatalogue;
 import vn.motcua.organisation.OrganisationService;
+import vn.motcua.organisation.Role;
 import vn.motcua.organisation.Unit;
+import vn.motcua.organisation.UserAccount;
 import vn.motcua.paperwork.ApologyAndExtension;
 import vn.motcua.paperwork.ControlSheet;
 import vn.motcua.paperwork.CopyType;
@@ -34,117 +37,199 @@ import vn.motcua.paperwork.SubmissionChannel;
 import vn.motcua.paperwork.SubmittedDocument;
 import vn.motcua.paperwork.SupplementRequest;
 import vn.motcua.paperwork.TrackingRegister;
+import vn.motcua.security.CurrentUser;
+import vn.motcua.security.SystemAccess;
 import vn.motcua.shared.BusinessRuleException;
+import vn.motcua.shared.ForbiddenException;
 import vn.motcua.shared.Formats;
+import vn.motcua.shared.PlainText;
 
 /**
  * The official documents of Circular 03/2025 for a dossier the caller may see, as PDF: 01 receipt, 02 supplement
  * request, 03 refusal, 04 apology and extension, 05 stop notice, 06 control sheet, 07 the unit's tracking register for
- * the dossier's month. A document that does not apply to the dossier's situation (a refusal of a dossier that was
- * never refused) is refused with 409.
+ * the dossier's month.
+ *
+ * <p>Who gets which: the dossier's own unit (its clerks, specialists and leaders), the supervisors of a unit above it
+ * and administrators get all seven; a user whose only link to the dossier is an open step of it (the tax office, a
+ * consulted department) gets 01 to 06, the papers of that dossier; the applicant gets the papers addressed to them,
+ * 01 to 05. The register (07) lists the unit's other dossiers and applicants, and the control sheet (06) the unit's
+ * staff and hand-overs: they are the staff's. A dossier the caller may not see is "not found" (404); a document of
+ * a dossier they see but may not have is refused (403); a document that does not apply to the dossier's situation
+ * (a refusal of a dossier never refused, a receipt before the desk accepted the dossier) is refused with 409.
  */
 @Service
 public class DossierDocuments {
     private final DossierService dossiers;
     private final DossierRepository repository;
+    private final AuditTrail audit;
     private final ProcedureCatalogue catalogue;
     private final OrganisationService organisation;
     private final OfficialDocuments documents;
+    private final CurrentUser currentUser;
 
-    DossierDocuments(DossierService dossiers, DossierRepository repository, ProcedureCatalogue catalogue,
-                     OrganisationService organisation, OfficialDocuments documents) {
+    DossierDocuments(DossierService dossiers, DossierRepository repository, AuditTrail audit, ProcedureCatalogue catalogue,
+                     OrganisationService organisation, OfficialDocuments documents, CurrentUser currentUser) {
         this.dossiers = dossiers;
         this.repository = repository;
+        this.audit = audit;
         this.catalogue = catalogue;
         this.organisation = organisation;
         this.documents = documents;
+        this.currentUser = currentUser;
     }
 
     /** A rendered document: its PDF and a file name. */
     public record Pdf(String fileName, byte[] content) { }
 
+    /** How the caller reaches a dossier they may see. */
+    private enum Reach {
+        /** Through their unit's scope: the dossier's own unit, a supervisor above it, an administrator. */
+        STAFF,
+        /** As the citizen who submitted it. */
+        APPLICANT,
+        /** Only through an open step of it, at another unit. */
+        STEP
+    }
+
+    /**
+     * The documents the caller may have of a dossier they may see, among those that apply to its situation now, in
+     * their order: what the dossier view offers.
+     *
+     * @throws vn.motcua.shared.NotFoundException when the dossier is not the caller's to see
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<OfficialForm> available(String code) {
+        Dossier d = dossiers.get(code);
+        Reach reach = reach(d);
+        return Arrays.stream(OfficialForm.values()).filter(f -> allowed(reach, f) && applies(d, f)).toList();
+    }
+
+    /**
+     * One document of a dossier as PDF.
+     *
+     * @throws vn.motcua.shared.NotFoundException when the dossier is not the caller's to see (404)
+     * @throws ForbiddenException                 when the caller may see the dossier but not this document (403)
+     * @throws BusinessRuleException              when the document does not apply to the dossier now (409)
+     */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public Pdf render(String code, OfficialForm form) {
         Dossier d = dossiers.get(code); // scoping: "not found" when not the caller's
+        if (!allowed(reach(d), form)) throw new ForbiddenException("dossier.document.staffOnly", form.number());
+        if (!applies(d, form)) throw new BusinessRuleException("dossier.document.notApplicable", form.number(), code);
         Procedure procedure = catalogue.procedure(d.procedureCode()).orElseThrow();
         Unit unit = organisation.unit(d.unitId()).orElseThrow();
         IssuingUnit issuer = issuer(unit);
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        DossierSheet sheet = sheet(d, procedure);
+        List<AuditEntry> history = audit.history(d.id());
+        DossierSheet sheet = sheet(d, procedure, history);
         String number = d.code().substring(d.code().lastIndexOf('-') + 1) + "/" + form.number();
-        Signatory signatory = new Signatory("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", null);
         List<String> recipients = List.of("Như trên", "Lưu: VT, BPMC");
         DocumentData data = switch (form) {
-            case F01_RECEIPT -> new ReceiptAndAppointment(issuer, number, d.receivedAt(), sheet, null);
+            case F01_RECEIPT -> new ReceiptAndAppointment(issuer, number, d.acceptedAt() != null ? d.acceptedAt() : d.receivedAt(),
+                    sheet, null);
             case F02_SUPPLEMENT_REQUEST -> {
-                require(d.supplementCount() > 0, code, form);
-                yield new SupplementRequest(issuer, number, now, sheet, List.of(reasonOf(d, DossierStatus.SUPPLEMENT_REQUESTED)),
-                        reasonOf(d, DossierStatus.SUPPLEMENT_REQUESTED), receivedBy(d), null);
+                String reason = reasonOf(d, DossierStatus.SUPPLEMENT_REQUESTED);
+                yield new SupplementRequest(issuer, number, now, sheet, List.of(reason), reason,
+                        actorOf(history, DossierAction.REQUEST_SUPPLEMENT.name(), sheet.receivedBy()), null);
             }
-            case F03_REFUSAL -> {
-                require(d.status() == DossierStatus.REFUSED, code, form);
-                yield new RefusalNotice(issuer, number, now, sheet, d.statusReason(), receivedBy(d));
-            }
+            case F03_REFUSAL -> new RefusalNotice(issuer, number, now, sheet, d.statusReason(),
+                    actorOf(history, DossierAction.REFUSE.name(), sheet.receivedBy()));
             case F04_APOLOGY_EXTENSION -> {
-                require(d.extendedDueAt() != null, code, form);
-                yield new ApologyAndExtension(issuer, number, now, sheet, d.statusReason(), d.extendedDueAt(), signatory, recipients);
+                var extension = lastEvent(history, "EXTENDED");
+                String reason = extension.map(AuditEntry::detail).filter(r -> !r.isBlank()).orElse(d.statusReason());
+                yield new ApologyAndExtension(issuer, number, now, sheet, reason, d.extendedDueAt(),
+                        signatory(unit, extension.map(AuditEntry::actor).orElse(null), form, code), recipients);
             }
-            case F05_STOP_NOTICE -> {
-                require(d.status() == DossierStatus.STOPPED || repository.lastReason(d.id(), DossierStatus.STOPPED.code()).isPresent(), code, form);
-                yield new StopNotice(issuer, number, now, sheet, reasonOf(d, DossierStatus.STOPPED), signatory, recipients);
-            }
-            case F06_CONTROL_SHEET -> new ControlSheet(issuer, now, sheet, number, unit.name(), List.of(), handovers(d));
+            case F05_STOP_NOTICE -> new StopNotice(issuer, number, now, sheet, reasonOf(d, DossierStatus.STOPPED),
+                    signatory(unit, lastEvent(history, DossierAction.STOP.name()).map(AuditEntry::actor).orElse(null), form, code),
+                    recipients);
+            case F06_CONTROL_SHEET -> new ControlSheet(issuer, now, sheet, number, unit.name(), List.of(), handovers(d, sheet));
             case F07_TRACKING_REGISTER -> register(d, issuer, now);
         };
         return new Pdf(documents.fileName(data), documents.render(data));
     }
 
+    private Reach reach(Dossier d) {
+        if (currentUser.isSystem()) return Reach.STAFF;
+        DossierScope scope = DossierScope.of(currentUser.require());
+        if (!scope.includes(d)) return Reach.STEP; // the caller sees it (DossierService.get), so through an open step
+        return scope.staff() ? Reach.STAFF : Reach.APPLICANT;
+    }
+
+    private static boolean allowed(Reach reach, OfficialForm form) {
+        return switch (form) {
+            case F07_TRACKING_REGISTER -> reach == Reach.STAFF;
+            case F06_CONTROL_SHEET -> reach != Reach.APPLICANT;
+            default -> true;
+        };
+    }
+
+    /** Whether the document applies to the dossier's situation now (or did: a stop notice stays after the stop). */
+    private boolean applies(Dossier d, OfficialForm form) {
+        boolean accepted = d.dueAt() != null; // received at the desk, or accepted from online: it has an appointment
+        return switch (form) {
+            case F01_RECEIPT, F06_CONTROL_SHEET -> accepted;
+            case F02_SUPPLEMENT_REQUEST -> d.supplementCount() > 0;
+            case F03_REFUSAL -> d.status() == DossierStatus.REFUSED;
+            // the new date stands while it is after the due date (clock stops later may have moved the due date past it)
+            case F04_APOLOGY_EXTENSION -> accepted && d.extendedDueAt() != null && d.extendedDueAt().isAfter(d.dueAt());
+            case F05_STOP_NOTICE -> d.status() == DossierStatus.STOPPED
+                    || repository.lastReason(d.id(), DossierStatus.STOPPED.code()).isPresent();
+            case F07_TRACKING_REGISTER -> true;
+        };
+    }
+
+    /** The register of the dossier's unit for the month the dossier was received in, by code. */
     private TrackingRegister register(Dossier d, IssuingUnit issuer, Instant now) {
         LocalDate day = d.receivedAt().atZone(Formats.ZONE).toLocalDate();
         LocalDate from = day.withDayOfMonth(1);
         LocalDate to = day.withDayOfMonth(day.lengthOfMonth());
         List<RegisterRow> rows = new ArrayList<>();
-        for (Dossier x : repository.search(unitScope(d), null, null, 1000)) {
-            LocalDate received = x.receivedAt().atZone(Formats.ZONE).toLocalDate();
-            if (received.isBefore(from) || received.isAfter(to)) continue;
+        for (Dossier x : repository.receivedBetween(d.unitId(), from.atStartOfDay(Formats.ZONE).toInstant(),
+                to.plusDays(1).atStartOfDay(Formats.ZONE).toInstant())) {
             String name = catalogue.procedure(x.procedureCode()).map(p -> p.name().vi()).orElse(x.procedureCode());
-            rows.add(new RegisterRow(x.code(), name, x.applicant().fullName(), x.receivedAt(), x.dueAt(), x.finishedAt(),
-                    x.returnedAt(), ProcessingStatus.ofCode(x.status().code()), x.statusReason()));
+            rows.add(new RegisterRow(x.code(), name, PlainText.oneLine(x.applicant().fullName()), x.receivedAt(), x.dueAt(),
+                    x.finishedAt(), x.returnedAt(), ProcessingStatus.ofCode(x.status().code()), PlainText.oneLine(x.statusReason())));
         }
-        rows.sort((a, b) -> a.code().compareTo(b.code()));
         return new TrackingRegister(issuer, now, from, to, rows);
     }
 
-    private static DossierScope unitScope(Dossier d) {
-        return DossierScope.unit(d.unitId());
-    }
-
-    private List<Handover> handovers(Dossier d) {
+    private List<Handover> handovers(Dossier d, DossierSheet sheet) {
         List<Handover> result = new ArrayList<>();
-        String from = "Bộ phận Một cửa - " + receivedBy(d);
+        String from = "Bộ phận Một cửa - " + sheet.receivedBy();
         for (DossierStep step : repository.steps(d.id())) {
-            String to = step.stepName() + " - " + fullName(step.actor());
+            String to = PlainText.oneLine(step.stepName()) + " - " + fullName(step.actor());
             result.add(new Handover(from, to, step.startedAt(), null, step.completedAt(), null));
             from = to;
         }
         if (result.isEmpty()) {
-            result.add(new Handover(from, d.currentStep() == null ? "Bộ phận chuyên môn" : d.currentStep(),
+            result.add(new Handover(from, d.currentStep() == null ? "Bộ phận chuyên môn" : PlainText.oneLine(d.currentStep()),
                     d.acceptedAt() != null ? d.acceptedAt() : d.receivedAt(), d.dueAt(), d.finishedAt(), null));
         }
         return result;
     }
 
-    private DossierSheet sheet(Dossier d, Procedure p) {
+    /**
+     * The dossier as the documents print it. Every value printed on one line is made one line (text stored before
+     * control characters were refused could hold a line break, which would print as a forged line).
+     */
+    private DossierSheet sheet(Dossier d, Procedure p, List<AuditEntry> history) {
         var a = d.applicant();
         var docs = p.components().stream()
                 .map(c -> new SubmittedDocument(c.name().vi(), CopyType.COPY_WITH_ORIGINAL, 1)).toList();
         var period = new ProcessingPeriod(p.processingTime(d.channel() == Channel.ONLINE).amount(),
                 ProcessingPeriod.Unit.valueOf(p.processingTime(d.channel() == Channel.ONLINE).unit().name()));
+        // Online, the dossier is received by the clerk who accepted it, not by the citizen who submitted it
+        String receivedBy = d.ownerUsername() != null
+                ? actorOf(history, DossierAction.ACCEPT.name(), "Bộ phận Một cửa")
+                : fullName(d.createdBy());
         return new DossierSheet(d.code(), p.code(), p.name().vi(),
-                new vn.motcua.paperwork.Applicant(a.fullName(), a.address(), a.phone(), a.email()),
+                new vn.motcua.paperwork.Applicant(PlainText.oneLine(a.fullName()), PlainText.oneLine(a.address()),
+                        PlainText.oneLine(a.phone()), PlainText.oneLine(a.email())),
                 SubmissionChannel.valueOf(d.channel().name()), d.receivedAt(), d.dueAt() != null ? d.dueAt() : d.receivedAt(),
-                receivedBy(d), docs, 1, period, d.channel() == Channel.ONLINE ? ResultDelivery.ONLINE : ResultDelivery.AT_DESK);
+                receivedBy, docs, 1, period, d.channel() == Channel.ONLINE ? ResultDelivery.ONLINE : ResultDelivery.AT_DESK);
     }
 
     private IssuingUnit issuer(Unit unit) {
@@ -155,17 +240,47 @@ public class DossierDocuments {
         return new IssuingUnit(unit.name(), parent, unit.identifier(), place);
     }
 
-    private String receivedBy(Dossier d) { return fullName(d.createdBy()); }
+    /**
+     * Who signs a letter of the unit (forms 04 and 05): the leader who made the decision it announces, for the
+     * people's committee ("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH") or as the head of a department or office; a leader of
+     * the unit when the system recorded the decision. 409 when nobody can sign.
+     */
+    private Signatory signatory(Unit unit, String decidedBy, OfficialForm form, String code) {
+        String signer = decidedBy == null || SystemAccess.USERNAME.equals(decidedBy) ? leaderOf(unit) : decidedBy;
+        if (signer == null) throw new BusinessRuleException("dossier.document.noSignatory", form.number(), code);
+        String name = fullName(signer);
+        String unitName = unit.name();
+        if (unitName.startsWith("UBND") || unitName.startsWith("Ủy ban nhân dân")) {
+            return new Signatory("TM. ỦY BAN NHÂN DÂN", "CHỦ TỊCH", name);
+        }
+        if (unitName.startsWith("Sở")) return new Signatory(null, "GIÁM ĐỐC", name);
+        if (unitName.startsWith("Chi cục")) return new Signatory(null, "CHI CỤC TRƯỞNG", name);
+        return new Signatory(null, "THỦ TRƯỞNG ĐƠN VỊ", name);
+    }
+
+    /** A leader of the unit, for a decision the system recorded without one (null when the unit has none). */
+    private String leaderOf(Unit unit) {
+        return organisation.users().stream().filter(u -> unit.id() == (u.unitId() == null ? -1 : u.unitId()) && u.has(Role.LEADER))
+                .map(UserAccount::username).sorted().findFirst().orElse(null);
+    }
+
+    /** The full name of the user who last took an action on the dossier, or the fallback. */
+    private String actorOf(List<AuditEntry> history, String action, String fallback) {
+        return lastEvent(history, action).map(e -> fullName(e.actor())).orElse(fallback);
+    }
+
+    private static java.util.Optional<AuditEntry> lastEvent(List<AuditEntry> history, String action) {
+        for (int i = history.size() - 1; i >= 0; i--) {
+            if (action.equals(history.get(i).action())) return java.util.Optional.of(history.get(i));
+        }
+        return java.util.Optional.empty();
+    }
 
     private String fullName(String username) {
-        return organisation.user(username).map(u -> u.fullName()).orElse(username);
+        return organisation.user(username).map(u -> PlainText.oneLine(u.fullName())).orElse(username);
     }
 
     private String reasonOf(Dossier d, DossierStatus status) {
         return repository.lastReason(d.id(), status.code()).orElse(d.statusReason() == null ? "" : d.statusReason());
-    }
-
-    private static void require(boolean applies, String code, OfficialForm form) {
-        if (!applies) throw new BusinessRuleException("dossier.document.notApplicable", form.number(), code);
     }
 }

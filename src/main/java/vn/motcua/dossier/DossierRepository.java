@@ -130,13 +130,24 @@ class DossierRepository {
             params.add(status.code());
         }
         if (text != null && !text.isBlank()) {
-            sql.append(" and (lower(d.code) like ? or lower(d.applicant_name) like ?)");
-            String like = "%" + text.trim().toLowerCase() + "%";
+            sql.append(" and (lower(d.code) like ? escape '\\' or lower(d.applicant_name) like ? escape '\\')");
+            String like = "%" + likeLiteral(text.trim().toLowerCase(java.util.Locale.ROOT)) + "%";
             params.add(like);
             params.add(like);
         }
         sql.append(" order by d.received_at desc, d.id desc limit ").append(Math.max(1, Math.min(limit, 1000)));
         return jdbc.sql(sql.toString()).params(params).query(this::map).list();
+    }
+
+    /** The dossiers a unit received in a period (receipt days in Vietnamese time, both included), by code. */
+    List<Dossier> receivedBetween(long unitId, Instant from, Instant to) {
+        return jdbc.sql(SELECT + " where d.unit_id = ? and d.received_at >= ? and d.received_at < ? order by d.code")
+                .params(unitId, utc(from), utc(to)).query(this::map).list();
+    }
+
+    /** The text as a LIKE pattern matching exactly it: {@code %}, {@code _} and the escape character escaped. */
+    static String likeLiteral(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     void recordStep(long dossierId, String taskId, String stepKey, String stepName, String actor, Instant startedAt,

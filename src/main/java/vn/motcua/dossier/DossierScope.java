@@ -33,6 +33,11 @@ final class DossierScope {
         return new DossierScope(Kind.NONE, null);
     }
 
+    /** True for the scopes of civil servants, supervisors and administrators (not a citizen's own dossiers). */
+    boolean staff() {
+        return kind == Kind.ALL || kind == Kind.SUBTREE || kind == Kind.UNIT;
+    }
+
     boolean includes(Dossier d) {
         return switch (kind) {
             case ALL -> true;

@@ -26,9 +26,11 @@ import vn.motcua.security.AuthenticatedUser;
 import vn.motcua.security.CurrentUser;
 import vn.motcua.security.SystemAccess;
 import vn.motcua.shared.BusinessRuleException;
+import vn.motcua.shared.ForbiddenException;
 import vn.motcua.shared.InvalidInputException;
 import vn.motcua.shared.Messages;
 import vn.motcua.shared.NotFoundException;
+import vn.motcua.shared.PlainText;
 
 /**
  * Receiving dossiers and following them through their statuses. Every method checks who calls it: a clerk receives
@@ -132,11 +134,22 @@ public class DossierService {
         return visible(code);
     }
 
-    /** Dossiers in the caller's scope, newest first, optionally by status and by code or applicant name. */
+    /** The most dossiers a list gives. */
+    public static final int MAX_LIST = 1000;
+
+    /**
+     * Dossiers in the caller's scope, newest first, optionally by status and by a text the code or the applicant's
+     * name contains (case-insensitive, in NFC, {@code %} and {@code _} taken literally); at most {@code limit}.
+     *
+     * @throws InvalidInputException when {@code limit} is not between 1 and {@link #MAX_LIST}
+     */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<Dossier> search(DossierStatus status, String text, int limit) {
-        return dossiers.search(DossierScope.of(currentUser.require()), status, text, limit);
+        if (limit < 1 || limit > MAX_LIST) {
+            throw new InvalidInputException("limit", messages.get("error.field.range", "limit", 1, MAX_LIST));
+        }
+        return dossiers.search(DossierScope.of(currentUser.require()), status, PlainText.nfc(text), limit);
     }
 
     /** The audit trail of a dossier the caller may see, oldest first. */
@@ -160,13 +173,20 @@ public class DossierService {
         return dossiers.steps(visible(code).id());
     }
 
-    /** Records the work a user did on a step of a dossier of their scope (the form they completed). */
+    /**
+     * Records the work a user did on a step of a dossier (the form they completed): a user of the dossier's own unit,
+     * or the user of another unit whose open step it is (the tax office), for that step only.
+     */
     @PreAuthorize("hasAnyRole('CLERK', 'SPECIALIST', 'LEADER')")
     @Transactional
     public void recordStep(String code, String taskId, String stepKey, String stepName, Instant startedAt,
                            Map<String, Object> data) {
         Dossier dossier = visible(code);
-        String actor = currentUser.require().username();
+        AuthenticatedUser user = currentUser.require();
+        if (!DossierScope.of(user).includes(dossier) && workAccess.stream().noneMatch(w -> w.worksOnStep(user, code, taskId))) {
+            throw new ForbiddenException("dossier.step.notYours", code);
+        }
+        String actor = user.username();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         dossiers.recordStep(dossier.id(), taskId, stepKey, stepName, actor, startedAt, now, data);
         audit.append(dossier.id(), actor, Channel.IN_PERSON.name(), "STEP_COMPLETED", dossier.status(), dossier.status(), stepName);
@@ -174,8 +194,10 @@ public class DossierService {
 
     /**
      * Takes an action on a dossier the caller may see: 404 when it is not theirs, 403 when their role may not take
-     * this action, 409 when the dossier's status does not allow it, 400 when a required reason is missing. Clock
-     * stops and restarts move the due date by exactly the stopped working time.
+     * this action on it (the role counts in the dossier's own unit only, or for its own applicant: a user whose only
+     * link to the dossier is an open step of it acts through that step, not on the dossier), 409 when the dossier's
+     * status does not allow it, 400 when a required reason is missing or holds control characters (a reason may have
+     * several lines). Clock stops and restarts move the due date by exactly the stopped working time.
      */
     @PreAuthorize("isAuthenticated()")
     @Transactional
@@ -195,7 +217,9 @@ public class DossierService {
         if (action.roles().stream().noneMatch(user::has)) {
             throw new org.springframework.security.access.AccessDeniedException("role may not " + action.path());
         }
-        String why = reason == null || reason.isBlank() ? null : reason.trim();
+        if (!mayTake(user, action, d)) throw new ForbiddenException("dossier.action.notOwnUnit", code);
+        textProblem("reason", reason, true).ifPresent(v -> { throw new InvalidInputException(List.of(v)); });
+        String why = reason == null || reason.isBlank() ? null : PlainText.normalize(reason, true);
         if (action.reasonRequired() && why == null) throw new InvalidInputException("reason", messages.get("dossier.action.reasonRequired"));
         if (why != null && why.length() > 2000) throw new InvalidInputException("reason", messages.get("error.field.tooLong", 2000));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -241,16 +265,26 @@ public class DossierService {
         return dossiers.findByCode(code).orElseThrow();
     }
 
-    /** The actions the caller may take on a dossier they may see, in its current status. */
+    /** The actions the caller may take on a dossier they may see, in its current status (as {@link #act} checks). */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<DossierAction> availableActions(String code) {
         AuthenticatedUser user = currentUser.require();
         Dossier d = visible(code);
         return java.util.Arrays.stream(DossierAction.values())
-                .filter(a -> a.roles().stream().anyMatch(user::has))
+                .filter(a -> mayTake(user, a, d))
                 .filter(a -> a.applicableTo(d.status()))
                 .toList();
+    }
+
+    /**
+     * Whether the user has one of the action's roles where it counts for this dossier: a civil servant's role in the
+     * dossier's own unit, a citizen's for a dossier of their own.
+     */
+    private static boolean mayTake(AuthenticatedUser user, DossierAction action, Dossier d) {
+        return action.roles().stream().filter(user::has).anyMatch(role -> role == Role.CITIZEN
+                ? user.username().equals(d.ownerUsername())
+                : user.unitId() != null && user.unitId() == d.unitId());
     }
 
     /**
@@ -333,9 +367,11 @@ public class DossierService {
         Dossier d = visible(code);
         if (d.finishedAt() == null) throw new BusinessRuleException("dossier.rating.notFinished", code);
         if (score < 1 || score > 5) throw new InvalidInputException("score", messages.get("dossier.rating.score"));
-        if (comment != null && comment.length() > 2000) throw new InvalidInputException("comment", messages.get("error.field.tooLong", 2000));
+        textProblem("comment", comment, true).ifPresent(v -> { throw new InvalidInputException(List.of(v)); });
+        String text = comment == null || comment.isBlank() ? null : PlainText.normalize(comment, true);
+        if (text != null && text.length() > 2000) throw new InvalidInputException("comment", messages.get("error.field.tooLong", 2000));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        dossiers.rate(d.id(), score, complaint, comment == null || comment.isBlank() ? null : comment.trim(), now);
+        dossiers.rate(d.id(), score, complaint, text, now);
         audit.append(d.id(), currentUser.require().username(), Channel.ONLINE.name(), "RATED", d.status(), d.status(),
                 "score " + score + (complaint ? ", complaint" : ""));
     }
@@ -384,28 +420,50 @@ public class DossierService {
             violations.add(violation("applicant", "error.field.required"));
             return;
         }
+        var unprintable = new ArrayList<InvalidInputException.Violation>();
+        textProblem("applicant.fullName", a.fullName(), false).ifPresent(unprintable::add);
+        textProblem("applicant.idNumber", a.idNumber(), false).ifPresent(unprintable::add);
+        textProblem("applicant.phone", a.phone(), false).ifPresent(unprintable::add);
+        textProblem("applicant.email", a.email(), false).ifPresent(unprintable::add);
+        textProblem("applicant.address", a.address(), false).ifPresent(unprintable::add);
+        violations.addAll(unprintable);
+        java.util.function.Predicate<String> checked = field -> unprintable.stream().noneMatch(v -> v.field().equals(field));
         if (a.fullName() == null || a.fullName().isBlank()) violations.add(violation("applicant.fullName", "error.field.required"));
-        else if (a.fullName().length() > 255) violations.add(violation("applicant.fullName", "error.field.tooLong", 255));
-        if (blankToNull(a.idNumber()) != null && !ID_NUMBER.matcher(a.idNumber().trim()).matches()) {
+        else if (checked.test("applicant.fullName") && PlainText.normalize(a.fullName(), false).length() > 255) {
+            violations.add(violation("applicant.fullName", "error.field.tooLong", 255));
+        }
+        if (checked.test("applicant.idNumber") && blankToNull(a.idNumber()) != null && !ID_NUMBER.matcher(a.idNumber().trim()).matches()) {
             violations.add(violation("applicant.idNumber", "dossier.applicant.idNumber.invalid"));
         }
-        if (blankToNull(a.phone()) != null && !PHONE.matcher(normalisePhone(a.phone())).matches()) {
+        if (checked.test("applicant.phone") && blankToNull(a.phone()) != null && !PHONE.matcher(normalisePhone(a.phone())).matches()) {
             violations.add(violation("applicant.phone", "dossier.applicant.phone.invalid"));
         }
-        if (blankToNull(a.email()) != null && (a.email().length() > 255 || !EMAIL.matcher(a.email().trim()).matches())) {
+        if (checked.test("applicant.email") && blankToNull(a.email()) != null
+                && (a.email().length() > 255 || !EMAIL.matcher(a.email().trim()).matches())) {
             violations.add(violation("applicant.email", "dossier.applicant.email.invalid"));
         }
-        if (a.address() != null && a.address().length() > 500) violations.add(violation("applicant.address", "error.field.tooLong", 500));
+        if (checked.test("applicant.address") && a.address() != null && PlainText.normalize(a.address(), false).length() > 500) {
+            violations.add(violation("applicant.address", "error.field.tooLong", 500));
+        }
+    }
+
+    /** A text that would be stored or printed with control characters (or a line break in a single-line field). */
+    private java.util.Optional<InvalidInputException.Violation> textProblem(String field, String text, boolean multiLine) {
+        var problem = PlainText.problem(text, multiLine);
+        if (problem == null) return java.util.Optional.empty();
+        return java.util.Optional.of(violation(field, problem == PlainText.Problem.LINE_BREAK
+                ? "error.field.singleLine" : "error.field.control", field));
     }
 
     private static Applicant trimmed(Applicant a) {
-        return new Applicant(a.fullName().trim(), blankToNull(a.idNumber()), a.phone() == null || a.phone().isBlank() ? null : normalisePhone(a.phone()),
+        return new Applicant(PlainText.normalize(a.fullName(), false), blankToNull(a.idNumber()),
+                a.phone() == null || a.phone().isBlank() ? null : normalisePhone(a.phone()),
                 blankToNull(a.email()), blankToNull(a.address()));
     }
 
     private static String normalisePhone(String phone) { return phone.replaceAll("[\\s.()-]", ""); }
 
-    private static String blankToNull(String s) { return s == null || s.isBlank() ? null : s.trim(); }
+    private static String blankToNull(String s) { return s == null || s.isBlank() ? null : PlainText.normalize(s, false); }
 
     private InvalidInputException.Violation violation(String field, String key, Object... args) {
         return new InvalidInputException.Violation(field, messages.get(key, args));

@@ -54,6 +54,12 @@ public record FieldViolation(String field, String code, String message) {
     public static final String DECIMAL_DIGITS = "decimalDigits";
     /** A number is not a multiple of the field's {@code increment}. */
     public static final String INCREMENT = "increment";
+    /** A text holds a control character (NUL, ESC, BEL, DEL...), which would be stored and printed as is. */
+    public static final String CONTROL = "control";
+    /** A text field (one line) holds a line break, which would print as a forged line of a document. */
+    public static final String SINGLE_LINE = "singleLine";
+    /** A date lies before 1900 or after 2100: no declaration is about such a date. */
+    public static final String DATE_RANGE = "dateRange";
     /** A date lies in the past although the field has {@code disallowPassedDates}. */
     public static final String DATE_PASSED = "datePassed";
 

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 import vn.motcua.forms.Evaluation.Scope;
+import vn.motcua.shared.PlainText;
 import vn.motcua.forms.ValidationRules.Bound;
 
 /**
@@ -42,6 +43,10 @@ public final class FormValidator {
      */
     private static final Pattern PHONE = Pattern.compile("(?:\\+|00)[1-9]\\d{6,14}|0\\d{9,10}");
     private static final Pattern PHONE_SEPARATORS = Pattern.compile("[\\s.()\\-]");
+
+    /** The years a declared date may fall in. */
+    public static final int FIRST_YEAR = 1900;
+    public static final int LAST_YEAR = 2100;
 
     private final Clock clock;
     private final Feel feel;
@@ -75,8 +80,9 @@ public final class FormValidator {
      * trimmed text counted in characters; pattern (the whole text must match, as in form-js);
      * email/phone formats; decimal digits and increment of numbers; options among those declared (static
      * {@code values}, {@code valuesKey} data or {@code valuesExpression}); no past dates when
-     * {@code disallowPassedDates}. A field gets at most one type violation, after which its other rules are
-     * skipped.
+     * {@code disallowPassedDates}. Also: no control character in text (a text area may have line breaks, a
+     * text field may not), and dates and date-times between {@value #FIRST_YEAR} and {@value #LAST_YEAR}. A field
+     * gets at most one type violation, after which its other rules are skipped.
      *
      * @param schema the form
      * @param data   the submitted data (not modified); null counts as empty
@@ -94,7 +100,8 @@ public final class FormValidator {
     /**
      * The data as it should be stored with the dossier: only the values of visible, enabled fields of the
      * form (unknown keys and hidden or disabled fields dropped), defaults applied, expression fields
-     * computed, values in a stable JSON-friendly shape: text as {@link String}, numbers as
+     * computed, values in a stable JSON-friendly shape: text as {@link String} in Unicode NFC (a text area's line
+     * breaks as LF), numbers as
      * {@link BigDecimal} (a {@link String} when the field has {@code serializeToString}), dates and times as
      * ISO {@link String}s, checkboxes as {@link Boolean}, checklists and taglists as {@link List}s, groups with
      * a path as nested {@link Map}s, dynamic lists as lists of maps. A field without value gets the value
@@ -163,7 +170,11 @@ public final class FormValidator {
             return emptyValue(c.type());
         }
         return switch (c.type()) {
-            case TEXTFIELD, TEXTAREA -> value instanceof Number || value instanceof Boolean ? Values.toText(value) : value;
+            // Text in NFC, so that lists and searches match however it was typed; a text area's line breaks as LF
+            case TEXTFIELD -> value instanceof String text ? PlainText.nfc(text)
+                    : value instanceof Number || value instanceof Boolean ? Values.toText(value) : value;
+            case TEXTAREA -> value instanceof String text ? PlainText.lineFeeds(PlainText.nfc(text))
+                    : value instanceof Number || value instanceof Boolean ? Values.toText(value) : value;
             case NUMBER -> {
                 BigDecimal number = Values.toBigDecimal(value);
                 if (number == null && value instanceof String text) {
@@ -311,6 +322,11 @@ public final class FormValidator {
                 add(path, FieldViolation.TYPE_TEXT);
                 return;
             }
+            PlainText.Problem problem = PlainText.problem(text, c.type() == ComponentType.TEXTAREA);
+            if (problem != null) {
+                add(path, problem == PlainText.Problem.LINE_BREAK ? FieldViolation.SINGLE_LINE : FieldViolation.CONTROL);
+                return;
+            }
             ValidationRules rules = c.validation();
             // Characters as the user sees them: Vietnamese typed in decomposed form (e + combining marks)
             // must not count three times.
@@ -381,11 +397,13 @@ public final class FormValidator {
                 });
                 return;
             }
-            if (c.disallowPassedDates()) {
-                LocalDate date = Temporals.dateIn(text, c.subtype(), clock.getZone());
-                if (date != null && date.isBefore(LocalDate.now(clock))) {
-                    add(path, FieldViolation.DATE_PASSED);
-                }
+            LocalDate date = Temporals.dateIn(text, c.subtype(), clock.getZone());
+            if (date != null && (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR)) {
+                add(path, FieldViolation.DATE_RANGE, String.valueOf(FIRST_YEAR), String.valueOf(LAST_YEAR));
+                return;
+            }
+            if (c.disallowPassedDates() && date != null && date.isBefore(LocalDate.now(clock))) {
+                add(path, FieldViolation.DATE_PASSED);
             }
         }
 

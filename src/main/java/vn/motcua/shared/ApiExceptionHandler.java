@@ -80,7 +80,8 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Map<String, Object>> forbidden(AccessDeniedException e) {
+        String message = e instanceof ForbiddenException f ? messages.get(f.messageKey(), f.args()) : messages.get("error.forbidden");
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of(
-                "status", 403, "error", "FORBIDDEN", "message", messages.get("error.forbidden")));
+                "status", 403, "error", "FORBIDDEN", "message", message));
     }
 }

@@ -34,6 +34,14 @@ public class Messages {
         return VIETNAMESE;
     }
 
+    /**
+     * The language of a request outside Spring MVC (a servlet filter, an error written by the container): English
+     * when its Accept-Language asks for it, else Vietnamese.
+     */
+    public static Locale locale(jakarta.servlet.http.HttpServletRequest request) {
+        return request.getHeader("Accept-Language") == null ? VIETNAMESE : supported(request.getLocale());
+    }
+
     private static Locale supported(Locale locale) {
         return "en".equals(locale.getLanguage()) ? Locale.ENGLISH : VIETNAMESE;
     }

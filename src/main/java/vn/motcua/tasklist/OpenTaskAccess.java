@@ -20,4 +20,13 @@ class OpenTaskAccess implements WorkAccess {
         if (!user.candidateGroups().isEmpty()) query.taskCandidateGroupIn(new ArrayList<>(user.candidateGroups()));
         return query.endOr().count() > 0;
     }
+
+    @Override
+    public boolean worksOnStep(AuthenticatedUser user, String dossierCode, String taskId) {
+        if (taskId == null) return false;
+        var query = tasks.createTaskQuery().taskId(taskId).processInstanceBusinessKey(dossierCode)
+                .or().taskAssignee(user.username());
+        if (!user.candidateGroups().isEmpty()) query.taskCandidateGroupIn(new ArrayList<>(user.candidateGroups()));
+        return query.endOr().count() > 0;
+    }
 }

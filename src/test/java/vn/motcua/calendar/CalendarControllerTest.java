@@ -25,7 +25,8 @@ class CalendarControllerTest {
     void setUp() {
         InMemoryCalendarStore store = new InMemoryCalendarStore();
         WorkingCalendar calendar = new WorkingCalendar(store);
-        mvc = MockMvcBuilders.standaloneSetup(new CalendarController(new CalendarService(store, calendar), calendar))
+        mvc = MockMvcBuilders.standaloneSetup(new CalendarController(new CalendarService(store, calendar), calendar,
+                        java.util.Set.of("000.01.15.H33")::contains))
                 .build();
     }
 
@@ -131,6 +132,20 @@ class CalendarControllerTest {
         expectError(mvc.perform(get("/api/calendar/due").param("start", "2025-01-03T09:30:00Z")
                         .param("workingDays", "1").param("unit", "<script>")),
                 "invalid_parameter", "unit", "Mã định danh đơn vị không hợp lệ (ví dụ đúng: 000.00.15.H33).");
+    }
+
+    @Test
+    void aUnitNoOneHasIsA404NotADeadlineOnDefaultHours() throws Exception {
+        mvc.perform(get("/api/calendar/due").param("start", "2025-01-03T09:30:00Z").param("workingDays", "1")
+                        .param("unit", "000.99.99.H99"))
+                .andExpect(status().isNotFound())
+                .andExpect(jsonPath("$.error").value("not_found"))
+                .andExpect(jsonPath("$.field").value("unit"))
+                .andExpect(jsonPath("$.message").value("Không có đơn vị với mã định danh 000.99.99.H99."));
+        mvc.perform(get("/api/calendar/due").param("start", "2025-01-03T09:30:00Z").param("workingDays", "1")
+                        .param("unit", "000.01.15.H33"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.dueAt").value("2025-01-06T09:30:00Z"));
     }
 
     @Test

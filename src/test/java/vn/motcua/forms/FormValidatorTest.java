@@ -332,6 +332,55 @@ class FormValidatorTest {
             assertThat(validate(schema, Map.of("luc", "2025-03-09T18:00:00Z"))).isEmpty();
             assertThat(codes(validate(schema, Map.of("luc", "2025-03-09T23:59")))).containsExactly("luc:datePassed");
         }
+
+        @Test
+        void declaredDatesLieBetween1900And2100() {
+            FormSchema schema = field("""
+                    {"type": "datetime", "subtype": "date", "id": "D", "key": "ngaySinh"},
+                    {"type": "datetime", "subtype": "datetime", "id": "E", "key": "luc"}
+                    """);
+            assertThat(validate(schema, Map.of("ngaySinh", "1900-01-01", "luc", "2100-12-31T23:59"))).isEmpty();
+            assertThat(codes(validate(schema, Map.of("ngaySinh", "1899-12-31", "luc", "2101-01-01T00:00"))))
+                    .containsExactly("ngaySinh:dateRange", "luc:dateRange");
+            assertThat(codes(validate(schema, Map.of("ngaySinh", "0001-01-01")))).containsExactly("ngaySinh:dateRange");
+            assertThat(validate(schema, Map.of("ngaySinh", "1899-12-31"))).extracting(FieldViolation::message)
+                    .containsExactly("Ngày phải trong khoảng từ năm 1900 đến năm 2100.");
+        }
+    }
+
+    @Nested
+    class ControlCharacters {
+
+        private final FormSchema schema = field("""
+                {"type": "textfield", "id": "A", "key": "hoTen"},
+                {"type": "textarea", "id": "B", "key": "yKien"}
+                """);
+
+        @Test
+        void aTextFieldIsOneLineWithoutControlCharacters() {
+            assertThat(codes(validate(schema, Map.of("hoTen", "Nguyễn Văn An\nGiới tính: Nữ")))).containsExactly("hoTen:singleLine");
+            assertThat(codes(validate(schema, Map.of("hoTen", "Nguyễn Văn An\rX")))).containsExactly("hoTen:singleLine");
+            for (String control : new String[] {"\u0000", "\u001b", "\u0007", "\u007f", "\u0085"}) {
+                assertThat(codes(validate(schema, Map.of("hoTen", "Nguyễn" + control + "Văn An")))).as(control)
+                        .containsExactly(control.equals("\u0085") ? "hoTen:singleLine" : "hoTen:control");
+            }
+            assertThat(validate(schema, Map.of("hoTen", " Nguyễn\tVăn An\n"))).as("outer white space and tabs").isEmpty();
+        }
+
+        @Test
+        void aTextAreaMayHaveSeveralLinesButNoOtherControlCharacter() {
+            assertThat(validate(schema, Map.of("yKien", "Hồ sơ hợp lệ.\r\nĐề nghị phê duyệt.\n\tGhi chú"))).isEmpty();
+            assertThat(codes(validate(schema, Map.of("yKien", "Hồ sơ hợp lệ.\u001b[2J")))).containsExactly("yKien:control");
+        }
+
+        @Test
+        void textIsStoredInNfcWithTheTextAreasLineBreaksAsLineFeeds() {
+            String decomposed = java.text.Normalizer.normalize("Nguyễn Thị Ánh", java.text.Normalizer.Form.NFD);
+            Map<String, Object> stored = validator.normalize(schema, Map.of("hoTen", decomposed,
+                    "yKien", "Dòng một\r\nDòng hai\rDòng ba\u2028Dòng bốn"));
+            assertThat(stored).containsEntry("hoTen", "Nguyễn Thị Ánh")
+                    .containsEntry("yKien", "Dòng một\nDòng hai\nDòng ba\nDòng bốn");
+        }
     }
 
     @Nested

@@ -16,10 +16,16 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import vn.motcua.BirthRegistrationSample;
+import vn.motcua.LandTransferSample;
 import vn.motcua.MotCuaTest;
 import vn.motcua.TestUsers;
+import vn.motcua.dossier.Channel;
+import vn.motcua.dossier.DossierAction;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.ReceiveDossier;
+import vn.motcua.organisation.OrganisationService;
+import vn.motcua.tasklist.TaskListService;
 
 /** The dossier view offers each role the actions it may take now, asks for reasons, and lists the documents. */
 @MotCuaTest
@@ -27,6 +33,8 @@ class DossierViewTest {
     @Autowired ApplicationContext context;
     @Autowired TestUsers users;
     @Autowired DossierService dossiers;
+    @Autowired TaskListService tasks;
+    @Autowired OrganisationService organisation;
 
     String code;
 
@@ -68,5 +76,49 @@ class DossierViewTest {
         assertThat(_find(Button.class, spec -> spec.withId("action-withdraw"))).hasSize(1);
         assertThat(_find(Button.class, spec -> spec.withId("action-stop"))).isEmpty();
         assertThat(_find(Button.class, spec -> spec.withId("action-return-result"))).as("not processed yet").isEmpty();
+    }
+
+    @Test
+    void theCitizenIsOfferedTheirOwnPapersButNotTheUnitsRegisterNorTheControlSheet() {
+        users.signInAs("citizen");
+        var sample = BirthRegistrationSample.inPerson();
+        String online = dossiers.receive(new ReceiveDossier(sample.procedureCode(), Channel.ONLINE, sample.applicant(),
+                sample.data(), BirthRegistrationSample.WARD)).code();
+        users.signInAs("clerk");
+        dossiers.act(online, DossierAction.ACCEPT, null);
+
+        KaribuViews.signInAs(users, "citizen");
+        UI.getCurrent().navigate("dossiers/" + online);
+        assertThat(_find(Anchor.class, spec -> spec.withId("document-01"))).hasSize(1);
+        assertThat(_find(Anchor.class, spec -> spec.withId("document-06"))).isEmpty();
+        assertThat(_find(Anchor.class, spec -> spec.withId("document-07"))).isEmpty();
+        assertThat(_find(Button.class, spec -> spec.withId("action-withdraw"))).hasSize(1);
+
+        KaribuViews.signInAs(users, "clerk");
+        UI.getCurrent().navigate("dossiers/" + online);
+        assertThat(_find(Anchor.class, spec -> spec.withId("document-06"))).hasSize(1);
+        assertThat(_find(Anchor.class, spec -> spec.withId("document-07"))).hasSize(1);
+    }
+
+    @Test
+    void theTaxOfficerWithAnOpenStepIsOfferedNeitherDossierActionsNorTheRegister() {
+        LandTransferSample.ensureStaff(organisation);
+        users.signInAs("landclerk");
+        String land = dossiers.receive(new ReceiveDossier(LandTransferSample.PROCEDURE, Channel.IN_PERSON,
+                BirthRegistrationSample.inPerson().applicant(), LandTransferSample.intakeData(), null)).code();
+        users.signInAs("landofficer");
+        tasks.complete(tasks.tasksOf(land).get(0).id(), LandTransferSample.conditionsChecked());
+
+        KaribuViews.signInAs(users, "tax");
+        UI.getCurrent().navigate("dossiers/" + land);
+        assertThat(_find(Button.class, spec -> spec.withId("action-request-payment"))).isEmpty();
+        assertThat(_find(Button.class, spec -> spec.withId("action-request-supplement"))).isEmpty();
+        assertThat(_find(Anchor.class, spec -> spec.withId("document-07"))).isEmpty();
+        assertThat(_find(Anchor.class, spec -> spec.withId("document-06"))).hasSize(1);
+
+        KaribuViews.signInAs(users, "landofficer");
+        UI.getCurrent().navigate("dossiers/" + land);
+        assertThat(_find(Button.class, spec -> spec.withId("action-request-payment"))).hasSize(1);
+        assertThat(_find(Anchor.class, spec -> spec.withId("document-07"))).hasSize(1);
     }
 }

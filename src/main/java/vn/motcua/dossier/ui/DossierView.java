@@ -124,15 +124,8 @@ public class DossierView extends VerticalLayout implements BeforeEnterObserver, 
         var links = new HorizontalLayout();
         links.setWrap(true);
         links.setId("dossier-documents");
-        for (OfficialForm form : OfficialForm.values()) {
-            boolean applies = switch (form) {
-                case F01_RECEIPT, F06_CONTROL_SHEET, F07_TRACKING_REGISTER -> true;
-                case F02_SUPPLEMENT_REQUEST -> d.supplementCount() > 0;
-                case F03_REFUSAL -> d.status() == DossierStatus.REFUSED;
-                case F04_APOLOGY_EXTENSION -> d.extendedDueAt() != null;
-                case F05_STOP_NOTICE -> d.status() == DossierStatus.STOPPED;
-            };
-            if (!applies) continue;
+        // Only the documents this user may have and which apply now (the register and the control sheet are the staff's)
+        for (OfficialForm form : documents.available(d.code())) {
             var resource = new StreamResource("mau-" + form.number() + "_" + d.code() + ".pdf",
                     () -> new ByteArrayInputStream(documents.render(d.code(), form).content()));
             resource.setContentType("application/pdf");

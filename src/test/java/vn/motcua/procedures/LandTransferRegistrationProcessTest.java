@@ -8,6 +8,7 @@ import static vn.motcua.procedures.ProcedureDriver.TAX_OFFICE;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import vn.motcua.LandTransferSample;
 import vn.motcua.MotCuaTest;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.DossierStep;
@@ -30,15 +31,8 @@ class LandTransferRegistrationProcessTest extends ProcedureProcessTest {
                 .ensureUser("landleader", NATURAL_RESOURCES, Role.LEADER);
     }
 
-    static Map<String, Object> intake() {
-        return Map.ofEntries(Map.entry("transferKind", "CHUYEN_NHUONG"), Map.entry("certificateSerial", "CS 123456"),
-                Map.entry("parcelNumber", "215"), Map.entry("mapSheetNumber", "12"),
-                Map.entry("parcelAddress", "Khu phố 3, phường Vĩnh Lạc, Rạch Giá"), Map.entry("parcelArea", 96.5),
-                Map.entry("transferorName", "Phạm Văn Bình"), Map.entry("transfereeName", "Nguyễn Văn An"));
-    }
-
     private String receiveAndCheck(String landArea) {
-        var dossier = driver.receive("landclerk", CODE, intake());
+        var dossier = driver.receive("landclerk", CODE, LandTransferSample.intakeData());
         assertThat(driver.instance(dossier.code(), KEY)).isWaitingAt("Task_CheckConditions")
                 .task().hasCandidateGroup("SPECIALIST_" + NATURAL_RESOURCES);
         driver.complete("landofficer", dossier.code(), Map.of("landArea", landArea, "conditionsMet", true,

@@ -50,12 +50,12 @@ class SecurityConfiguration extends VaadinWebSecurity {
             response.getWriter().write("{\"status\":401,\"error\":\"UNAUTHORIZED\",\"message\":\"Cần đăng nhập / authentication required\"}");
         };
         // Path patterns matched on the whole request path: /engine-rest is Jersey's servlet, not Spring MVC's
-        http.securityMatcher(new OrRequestMatcher(java.util.stream.Stream.of("/api/**", "/engine-rest/**", "/v3/api-docs/**",
+        http.securityMatcher(new OrRequestMatcher(java.util.stream.Stream.of("/api/**", "/engine-rest/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
                                 "/swagger-ui/**", "/swagger-ui.html", "/actuator/**")
                         .map(p -> (RequestMatcher) AntPathRequestMatcher.antMatcher(p)).toList()))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/procedures", "/api/procedures/**", "/api/calendar/**").permitAll()
-                        .requestMatchers("/v3/api-docs/**", "/swagger-ui/**", "/swagger-ui.html").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasAnyRole("ADMIN", "SUPERVISOR")
                         .requestMatchers(AntPathRequestMatcher.antMatcher("/engine-rest/**")).hasRole("ADMIN")

@@ -38,4 +38,28 @@ class ModularityTest {
         assertThat(MODULES.stream().map(m -> m.getIdentifier().toString()))
                 .contains("dossier", "forms", "monitoring", "security", "shared");
     }
+
+    /**
+     * Extension points belong to the module they extend: the shared kernel offers no interface through which one
+     * feature hands screen parts to another (the dossier's panels and intake files are its named interface
+     * "extension"): nothing in shared takes or gives a Vaadin component.
+     */
+    @Test
+    void theSharedKernelHoldsNoExtensionPointOfAFeature() throws Exception {
+        var resolver = new org.springframework.core.io.support.PathMatchingResourcePatternResolver();
+        var found = new java.util.ArrayList<String>();
+        for (var resource : resolver.getResources("classpath*:vn/motcua/shared/*.class")) {
+            String name = "vn.motcua.shared." + resource.getFilename().replace(".class", "");
+            for (var method : Class.forName(name).getDeclaredMethods()) {
+                var types = new java.util.ArrayList<Class<?>>(java.util.List.of(method.getParameterTypes()));
+                types.add(method.getReturnType());
+                if (types.stream().anyMatch(com.vaadin.flow.component.Component.class::isAssignableFrom)) {
+                    found.add(name + "." + method.getName());
+                }
+            }
+        }
+        assertThat(found).as("shared methods dealing in screen components").isEmpty();
+        assertThat(MODULES.getModuleByName("dossier").orElseThrow().getNamedInterfaces().getByName("extension"))
+                .as("the dossier's named interface of extension points").isPresent();
+    }
 }

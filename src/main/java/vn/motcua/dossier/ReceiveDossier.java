@@ -10,7 +10,7 @@ import java.util.Map;
  *                       citizens submitting online
  * @param data           the procedure's intake form data
  * @param stagedFiles    references of files the caller staged before the dossier existed
- *                       ({@link vn.motcua.shared.IntakeFiles}); they become the new dossier's files in the receipt's
+ *                       ({@link vn.motcua.dossier.extension.IntakeFiles}); they become the new dossier's files in the receipt's
  *                       transaction (see {@link DossierEvents.StagedFilesSubmitted})
  */
 public record ReceiveDossier(String procedureCode, Channel channel, Applicant applicant, Map<String, Object> data,

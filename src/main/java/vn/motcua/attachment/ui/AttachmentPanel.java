@@ -2,7 +2,7 @@ package vn.motcua.attachment.ui;
 
 import vn.motcua.attachment.AttachmentService;
 import vn.motcua.attachment.internal.MediaTypes;
-import vn.motcua.shared.DossierPanel;
+import vn.motcua.dossier.extension.DossierPanel;
 
 /** The attachments of a dossier in the dossier and task views: upload, list with states, checks, preview. */
 @org.springframework.stereotype.Component

@@ -3,7 +3,7 @@ package vn.motcua.attachment.ui;
 import vn.motcua.attachment.StagedUploadService;
 import vn.motcua.attachment.internal.MediaTypes;
 import vn.motcua.catalogue.ProcedureCatalogue;
-import vn.motcua.shared.IntakeFiles;
+import vn.motcua.dossier.extension.IntakeFiles;
 
 /** The staged files' section of the desk's intake and of the online submission. */
 @org.springframework.stereotype.Component

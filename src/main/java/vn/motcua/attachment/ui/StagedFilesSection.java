@@ -26,7 +26,7 @@ import vn.motcua.attachment.StagedUploadService;
 import vn.motcua.attachment.internal.MediaTypes;
 import vn.motcua.catalogue.DossierComponent;
 import vn.motcua.catalogue.ProcedureCatalogue;
-import vn.motcua.shared.IntakeFiles;
+import vn.motcua.dossier.extension.IntakeFiles;
 
 /**
  * The files of a dossier being filled in, before it exists (desk intake, online submission): one row per component

@@ -37,14 +37,14 @@ public class DossierView extends VerticalLayout implements BeforeEnterObserver, 
     private String title = "";
 
     private final DossierDocuments documents;
-    private final java.util.List<vn.motcua.shared.DossierPanel> panels;
+    private final java.util.List<vn.motcua.dossier.extension.DossierPanel> panels;
 
     public DossierView(DossierService dossiers, ProcedureCatalogue catalogue, DossierDocuments documents,
-                       java.util.List<vn.motcua.shared.DossierPanel> panels) {
+                       java.util.List<vn.motcua.dossier.extension.DossierPanel> panels) {
         this.dossiers = dossiers;
         this.catalogue = catalogue;
         this.documents = documents;
-        this.panels = panels.stream().sorted(java.util.Comparator.comparingInt(vn.motcua.shared.DossierPanel::order)).toList();
+        this.panels = panels.stream().sorted(java.util.Comparator.comparingInt(vn.motcua.dossier.extension.DossierPanel::order)).toList();
         setMaxWidth("1200px");
     }
 

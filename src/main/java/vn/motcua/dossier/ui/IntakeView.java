@@ -31,7 +31,7 @@ import vn.motcua.forms.FormRenderer;
 import vn.motcua.organisation.OrganisationService;
 import vn.motcua.security.CurrentUser;
 import vn.motcua.shared.Formats;
-import vn.motcua.shared.IntakeFiles;
+import vn.motcua.dossier.extension.IntakeFiles;
 import vn.motcua.shared.InvalidInputException;
 
 /**

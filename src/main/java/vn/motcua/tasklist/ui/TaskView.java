@@ -39,11 +39,11 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
     private final CurrentUser currentUser;
     private String title = "";
 
-    private final java.util.List<vn.motcua.shared.DossierPanel> panels;
+    private final java.util.List<vn.motcua.dossier.extension.DossierPanel> panels;
 
     public TaskView(TaskListService tasks, DossierService dossiers, ProcedureCatalogue catalogue, CurrentUser currentUser,
-                    java.util.List<vn.motcua.shared.DossierPanel> panels) {
-        this.panels = panels.stream().sorted(java.util.Comparator.comparingInt(vn.motcua.shared.DossierPanel::order)).toList();
+                    java.util.List<vn.motcua.dossier.extension.DossierPanel> panels) {
+        this.panels = panels.stream().sorted(java.util.Comparator.comparingInt(vn.motcua.dossier.extension.DossierPanel::order)).toList();
         this.tasks = tasks;
         this.dossiers = dossiers;
         this.catalogue = catalogue;

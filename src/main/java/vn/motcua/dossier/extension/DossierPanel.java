@@ -1,4 +1,4 @@
-package vn.motcua.shared;
+package vn.motcua.dossier.extension;
 
 import com.vaadin.flow.component.Component;
 

@@ -6,14 +6,17 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole application with its demo data, on a random port, on the test database (H2 by default, PostgreSQL with
- * -Ddb=postgres). Every test class carrying it shares one application context.
+ * -Ddb=postgres), with the application's clock a {@link TestClock} tests may set. Every test class carrying it shares
+ * one application context.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles({"demo", "test"})
+@Import(TestClock.Configuration.class)
 public @interface MotCuaTest { }

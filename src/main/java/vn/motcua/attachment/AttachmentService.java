@@ -1,5 +1,6 @@
 package vn.motcua.attachment;
 
+import java.time.Clock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -46,6 +47,7 @@ import vn.motcua.shared.NotFoundException;
  */
 @Service
 public class AttachmentService {
+    private final Clock clock;
     private static final Logger log = LoggerFactory.getLogger(AttachmentService.class);
     /** Characters of text the preview and the API give at most. */
     public static final int TEXT_PREVIEW = 100_000;
@@ -66,7 +68,8 @@ public class AttachmentService {
     AttachmentService(DossierService dossiers, ProcedureCatalogue catalogue, CurrentUser currentUser,
                       AttachmentRepository attachments, ContentStore store, MediaTypes mediaTypes,
                       AttachmentSettings settings, AttachmentFiling filing, ExtractionWorker worker,
-                      Messages messages, PlatformTransactionManager transactions, UploadChecks checks) {
+                      Messages messages, PlatformTransactionManager transactions, UploadChecks checks, Clock clock) {
+        this.clock = clock;
         this.checks = checks;
         this.dossiers = dossiers;
         this.catalogue = catalogue;
@@ -109,7 +112,7 @@ public class AttachmentService {
         String type = checked.mediaType();
         try {
             store.commit(staged);
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
             var file = new AttachmentFiling.StoredFile(component == null ? null : component.code(), name, type,
                     staged.size(), staged.sha256());
             long id = Objects.requireNonNull(transaction.execute(s -> filing.file(dossier, file, user.username(), now)));

@@ -1,5 +1,6 @@
 package vn.motcua.attachment;
 
+import java.time.Clock;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
@@ -44,6 +45,7 @@ import vn.motcua.shared.Messages;
  */
 @Service
 public class StagedUploadService {
+    private final Clock clock;
     private static final Logger log = LoggerFactory.getLogger(StagedUploadService.class);
 
     private final ProcedureCatalogue catalogue;
@@ -61,7 +63,8 @@ public class StagedUploadService {
     StagedUploadService(ProcedureCatalogue catalogue, DossierService dossiers, CurrentUser currentUser,
                         StagedUploadRepository staged, AttachmentFiling filing, ContentStore store,
                         MediaTypes mediaTypes, AttachmentSettings settings,
-                        ExtractionWorker worker, UploadChecks checks, Messages messages) {
+                        ExtractionWorker worker, UploadChecks checks, Messages messages, Clock clock) {
+        this.clock = clock;
         this.catalogue = catalogue;
         this.dossiers = dossiers;
         this.currentUser = currentUser;
@@ -98,7 +101,7 @@ public class StagedUploadService {
         String name = FileNames.sanitize(fileName);
         UploadChecks.Checked checked = checks.check(content, name, component);
         String reference = UUID.randomUUID().toString();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         try {
             store.keep(checked.staged(), reference);
             staged.insert(new StagedUploadRepository.Row(reference, user.username(), procedure.code(),
@@ -160,7 +163,7 @@ public class StagedUploadService {
         AuthenticatedUser user = currentUser.require();
         Dossier dossier = dossiers.get(event.code());
         List<DossierComponent> components = procedure(event.procedureCode()).components();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         var filed = new ArrayList<String>();
         for (String reference : new LinkedHashSet<>(event.stagedFiles())) {
             var row = staged.find(reference, user.username()).orElseThrow(this::gone);

@@ -1,5 +1,6 @@
 package vn.motcua.calendar;
 
+import vn.motcua.shared.Formats;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -43,7 +44,7 @@ import org.springframework.stereotype.Service;
 public class WorkingCalendar {
 
     /** The time zone of every computation. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    public static final ZoneId ZONE = Formats.ZONE;
 
     private final CalendarStore store;
     private final ConcurrentMap<Integer, YearCalendar> years = new ConcurrentHashMap<>();

@@ -10,7 +10,7 @@ import vn.motcua.shared.Formats;
 
 /** The essentials of a dossier in one block: code, procedure, applicant, status, dates, current step. */
 public class DossierSummary extends FormLayout {
-    public DossierSummary(Dossier d, ProcedureCatalogue catalogue, Locale locale) {
+    public DossierSummary(Dossier d, ProcedureCatalogue catalogue, Locale locale, Instant now) {
         setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("600px", 2), new ResponsiveStep("1000px", 3));
         var code = new Span(d.code());
         code.addClassName("dossier-code");
@@ -27,7 +27,7 @@ public class DossierSummary extends FormLayout {
         addFormItem(new Span(Formats.dateTime(d.receivedAt())), getTranslation("dossier.receivedAt"));
         var due = new Span(Formats.dateTime(d.dueAt()));
         due.setId("dossier-due");
-        if (d.dueAt() != null && d.finishedAt() == null && d.dueAt().isBefore(Instant.now())) due.addClassName("overdue");
+        if (d.dueAt() != null && d.finishedAt() == null && d.dueAt().isBefore(now)) due.addClassName("overdue");
         addFormItem(due, getTranslation("dossier.dueAt"));
         if (d.currentStep() != null && d.finishedAt() == null) addFormItem(new Span(d.currentStep()), getTranslation("dossier.currentStep"));
         if (d.finishedAt() != null) addFormItem(new Span(Formats.dateTime(d.finishedAt())), getTranslation("dossier.finishedAt"));

@@ -18,9 +18,19 @@ import org.springframework.stereotype.Service;
 public class Forms {
 
     /** Vietnamese time, in which "today" and submitted times are understood unless a caller says otherwise. */
-    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    public static final ZoneId ZONE = vn.motcua.shared.Formats.ZONE;
 
-    private final FormValidator validator = new FormValidator();
+    private final FormValidator validator;
+
+    /** @param clock the application's clock: it decides "today" (past dates, FEEL's {@code today()}) */
+    public Forms(java.time.Clock clock) {
+        this.validator = new FormValidator(clock);
+    }
+
+    /** A renderer of the form for a screen, with the application's clock and this service's validation rules. */
+    public FormRenderer renderer(FormSchema schema, java.util.Locale locale) {
+        return new FormRenderer(schema, locale, validator);
+    }
 
     /**
      * Parses a form.

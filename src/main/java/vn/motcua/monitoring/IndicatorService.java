@@ -106,7 +106,8 @@ public class IndicatorService {
     private final Clock clock;
 
     IndicatorService(IndicatorQueries queries, OrganisationService organisation, ProcedureCatalogue catalogue,
-                     CurrentUser currentUser, IndicatorSettings settings, WorkingCalendar calendar, Messages messages) {
+                     CurrentUser currentUser, IndicatorSettings settings, WorkingCalendar calendar, Messages messages,
+                     Clock clock) {
         this.queries = queries;
         this.organisation = organisation;
         this.catalogue = catalogue;
@@ -114,7 +115,7 @@ public class IndicatorService {
         this.settings = settings;
         this.calendar = calendar;
         this.messages = messages;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /**

@@ -13,7 +13,7 @@ import java.util.ResourceBundle;
 final class PaperworkMessages {
 
     /** The language of every document: they are official Vietnamese documents. */
-    static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
+    static final Locale VIETNAMESE = vn.motcua.shared.Messages.VIETNAMESE;
 
     private static final String BUNDLE = "i18n.paperwork";
 

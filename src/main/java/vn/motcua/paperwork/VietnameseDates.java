@@ -13,7 +13,7 @@ import java.time.format.DateTimeFormatter;
 final class VietnameseDates {
 
     /** Every instant is shown in Vietnam's time, whatever the server's zone. */
-    static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId ZONE = vn.motcua.shared.Formats.ZONE;
 
     private final PaperworkMessages messages;
     private final DateTimeFormatter shortDate;

@@ -4,7 +4,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
-/** Dates as Vietnamese readers write them, in the province's time zone: 27/11/2026 16:30. */
+/**
+ * Dates as Vietnamese readers write them, in the province's time zone: 27/11/2026 16:30. {@link #ZONE} is the one
+ * time zone of the application (Vietnam, UTC+7 all year, fixed by law): dossier codes take their date in it, working
+ * hours and the lunar calendar are reckoned in it, documents and screens show it. "Now" comes from the {@code Clock}
+ * bean of {@link TimeConfiguration}, in this zone.
+ */
 public final class Formats {
     public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZONE);

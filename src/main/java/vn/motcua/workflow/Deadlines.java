@@ -1,5 +1,6 @@
 package vn.motcua.workflow;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 
@@ -14,9 +15,11 @@ import vn.motcua.calendar.WorkingCalendar;
  */
 @Component(DossierProcess.BEAN_DEADLINES)
 public class Deadlines {
+    private final Clock clock;
     private final WorkingCalendar calendar;
 
-    Deadlines(WorkingCalendar calendar) { this.calendar = calendar; }
+    Deadlines(WorkingCalendar calendar, Clock clock) {
+        this.clock = clock; this.calendar = calendar; }
 
     public Date workingHours(VariableScope scope, int hours) {
         return due(scope, ProcessingTime.workingHours(hours));
@@ -28,6 +31,6 @@ public class Deadlines {
 
     private Date due(VariableScope scope, ProcessingTime time) {
         Object unit = scope.getVariable(DossierProcess.VAR_UNIT);
-        return Date.from(calendar.dueAt(Instant.now(), time, unit == null ? null : unit.toString()));
+        return Date.from(calendar.dueAt(clock.instant(), time, unit == null ? null : unit.toString()));
     }
 }

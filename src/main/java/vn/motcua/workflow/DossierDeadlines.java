@@ -1,5 +1,6 @@
 package vn.motcua.workflow;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
@@ -17,10 +18,12 @@ import vn.motcua.security.SystemAccess;
  */
 @Component(DossierProcess.BEAN_DOSSIER_DEADLINES)
 public class DossierDeadlines {
+    private final Clock clock;
     private final DossierService dossiers;
     private final WorkingCalendar calendar;
 
-    DossierDeadlines(DossierService dossiers, WorkingCalendar calendar) {
+    DossierDeadlines(DossierService dossiers, WorkingCalendar calendar, Clock clock) {
+        this.clock = clock;
         this.dossiers = dossiers;
         this.calendar = calendar;
     }
@@ -40,6 +43,6 @@ public class DossierDeadlines {
 
     private Instant due(DelegateExecution execution) {
         var dossier = SystemAccess.call(() -> dossiers.get(execution.getProcessBusinessKey()));
-        return dossier.dueAt() != null ? dossier.dueAt() : Instant.now();
+        return dossier.dueAt() != null ? dossier.dueAt() : clock.instant();
     }
 }

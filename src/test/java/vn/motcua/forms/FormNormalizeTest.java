@@ -130,7 +130,7 @@ class FormNormalizeTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> data = json.readValue(submitted, Map.class);
 
-        Forms.FormSubmission submission = new Forms().submit(schema, data, null);
+        Forms.FormSubmission submission = new Forms(java.time.Clock.system(Forms.ZONE)).submit(schema, data, null);
 
         assertThat(submission.violations()).isEmpty();
         assertThat(submission.isValid()).isTrue();
@@ -147,7 +147,7 @@ class FormNormalizeTest {
 
     @Test
     void anInvalidSubmissionStoresNothing() {
-        Forms.FormSubmission submission = new Forms().submit(FormSamples.schema(FormSamples.BIRTH_REGISTRATION), Map.of(),
+        Forms.FormSubmission submission = new Forms(java.time.Clock.system(Forms.ZONE)).submit(FormSamples.schema(FormSamples.BIRTH_REGISTRATION), Map.of(),
                 Locale.ENGLISH);
         assertThat(submission.isValid()).isFalse();
         assertThat(submission.data()).isEmpty();

@@ -1,5 +1,6 @@
 package vn.motcua.attachment.internal;
 
+import java.time.Clock;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +31,7 @@ import vn.motcua.shared.NotFoundException;
  */
 @Component
 public class ExtractionWorker implements SmartLifecycle {
+    private final Clock clock;
     private static final Logger log = LoggerFactory.getLogger(ExtractionWorker.class);
 
     private final AttachmentRepository attachments;
@@ -47,7 +49,8 @@ public class ExtractionWorker implements SmartLifecycle {
 
     ExtractionWorker(AttachmentRepository attachments, ContentStore store, SearchIndex search, DossierService dossiers,
                      ProcedureCatalogue catalogue, AttachmentSettings settings, SignatureTrustStore trust, NodeIdentity node,
-                     PlatformTransactionManager transactions, @Value("${motcua.data-dir:./data}") String dataDir) {
+                     PlatformTransactionManager transactions, @Value("${motcua.data-dir:./data}") String dataDir, Clock clock) {
+        this.clock = clock;
         this.attachments = attachments;
         this.store = store;
         this.search = search;
@@ -74,7 +77,7 @@ public class ExtractionWorker implements SmartLifecycle {
     }
 
     boolean extractNext(int worker) {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         Long claimed = null;
         for (Long id : attachments.claimable(now, 10)) {
             if (attachments.claim(id, node, now.plus(lease()), now)) {
@@ -106,7 +109,7 @@ public class ExtractionWorker implements SmartLifecycle {
         Dossier dossier = dossier(work.dossierCode());
         String suggested = dossier == null ? null : ComponentSuggester.suggest(components(dossier), work.fileName(),
                 outcome.title(), outcome.text());
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         final ExtractionOutcome result = outcome;
         boolean recorded = Boolean.TRUE.equals(transaction.execute(s -> {
             if (!attachments.complete(id, node, result, suggested, now)) return false;

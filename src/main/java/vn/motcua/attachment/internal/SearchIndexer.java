@@ -1,5 +1,6 @@
 package vn.motcua.attachment.internal;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,6 +33,7 @@ import vn.motcua.shared.NotFoundException;
  */
 @Component
 public class SearchIndexer implements SmartLifecycle {
+    private final Clock clock;
     private static final Logger log = LoggerFactory.getLogger(SearchIndexer.class);
     private static final Duration LEASE = Duration.ofMinutes(5);
     private static final int MAX_FIELD = 2000;
@@ -45,7 +47,8 @@ public class SearchIndexer implements SmartLifecycle {
     private final WorkerThreads thread;
 
     SearchIndexer(SearchIndex index, AttachmentRepository attachments, DossierService dossiers, ProcedureCatalogue catalogue,
-                  NodeIdentity node, PlatformTransactionManager transactions, AttachmentSettings settings) {
+                  NodeIdentity node, PlatformTransactionManager transactions, AttachmentSettings settings, Clock clock) {
+        this.clock = clock;
         this.index = index;
         this.attachments = attachments;
         this.dossiers = dossiers;
@@ -63,7 +66,7 @@ public class SearchIndexer implements SmartLifecycle {
 
     /** Queues a dossier for indexing in the caller's transaction; the indexer starts once it commits. */
     public void request(String dossierCode) {
-        index.request(dossierCode, Instant.now());
+        index.request(dossierCode, clock.instant());
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
@@ -75,7 +78,7 @@ public class SearchIndexer implements SmartLifecycle {
     }
 
     boolean indexNext() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         var claimed = index.claim(node, now, now.plus(LEASE), 50);
         if (claimed.isEmpty()) return false;
         Map<String, List<Long>> byDossier = claimed.stream().collect(Collectors.groupingBy(SearchIndex.Request::dossierCode,
@@ -95,7 +98,7 @@ public class SearchIndexer implements SmartLifecycle {
         var owner = new SearchIndex.Owner(dossier.unitId(), dossier.unitTreePath(), dossier.ownerUsername());
         var fields = fields(dossier);
         transaction.executeWithoutResult(s -> {
-            Instant now = Instant.now();
+            Instant now = clock.instant();
             index.putDossier(code, owner, fields, now);
             // Attachments whose entries were lost get them back from their stored text (the back-fill's second half)
             for (var lost : attachments.unindexed(code)) {

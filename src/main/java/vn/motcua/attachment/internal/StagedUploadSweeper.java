@@ -1,5 +1,6 @@
 package vn.motcua.attachment.internal;
 
+import java.time.Clock;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class StagedUploadSweeper implements SmartLifecycle {
+    private final Clock clock;
     private static final Logger log = LoggerFactory.getLogger(StagedUploadSweeper.class);
     private static final Duration FIRST_RUN = Duration.ofMinutes(1);
     private static final int BATCH = 100;
@@ -30,7 +32,8 @@ public class StagedUploadSweeper implements SmartLifecycle {
     private final AttachmentSettings settings;
     private ScheduledExecutorService scheduler;
 
-    StagedUploadSweeper(StagedUploadRepository staged, ContentStore store, AttachmentSettings settings) {
+    StagedUploadSweeper(StagedUploadRepository staged, ContentStore store, AttachmentSettings settings, Clock clock) {
+        this.clock = clock;
         this.staged = staged;
         this.store = store;
         this.settings = settings;
@@ -76,7 +79,7 @@ public class StagedUploadSweeper implements SmartLifecycle {
         long every = Math.max(1000, settings.getStaging().getSweepInterval().toMillis());
         scheduler.scheduleWithFixedDelay(() -> {
             try {
-                sweep(Instant.now());
+                sweep(clock.instant());
             } catch (RuntimeException e) {
                 log.warn("Staged uploads: sweep failed ({})", e.toString());
             }

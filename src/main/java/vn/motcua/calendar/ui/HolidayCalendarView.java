@@ -1,5 +1,6 @@
 package vn.motcua.calendar.ui;
 
+import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -57,6 +58,7 @@ import vn.motcua.calendar.WorkingHours;
 @Menu(title = "Lịch làm việc", order = 90)
 @RolesAllowed("ADMIN")
 public class HolidayCalendarView extends VerticalLayout {
+    private final Clock clock;
 
     private static final int NOTIFICATION_MS = 6000;
     private static final Duration TIME_STEP = Duration.ofMinutes(15);
@@ -85,13 +87,14 @@ public class HolidayCalendarView extends VerticalLayout {
     /**
      * @param service the calendar's application service (the view never touches the database)
      */
-    public HolidayCalendarView(CalendarService service) {
+    public HolidayCalendarView(CalendarService service, Clock clock) {
+        this.clock = clock;
         this.service = service;
         this.dateFormat = DateTimeFormatter.ofPattern(t("calendar.format.date"));
         setWidthFull();
         add(new H2(t("calendar.view.title")), new Paragraph(t("calendar.view.intro")));
         add(yearBar(), configureDays(), dayOffForm(), swapForm(), hoursSection());
-        year.setValue(LocalDate.now(WorkingCalendar.ZONE).getYear());
+        year.setValue(LocalDate.now(clock).getYear());
         refreshHours();
     }
 

@@ -1,5 +1,6 @@
 package vn.motcua.dossier.ui;
 
+import java.time.Clock;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
@@ -27,12 +28,14 @@ import vn.motcua.shared.Formats;
 @Menu(title = "menu.dossiers", order = 30)
 @PermitAll
 public class DossierListView extends VerticalLayout implements HasDynamicTitle {
+    private final Clock clock;
     private final DossierService dossiers;
     private final Grid<Dossier> grid = new Grid<>();
     private final TextField search = new TextField();
     private final Select<DossierStatus> status = new Select<>();
 
-    public DossierListView(DossierService dossiers, ProcedureCatalogue catalogue) {
+    public DossierListView(DossierService dossiers, ProcedureCatalogue catalogue, Clock clock) {
+        this.clock = clock;
         this.dossiers = dossiers;
         search.setId("dossier-search");
         search.setPlaceholder(getTranslation("dossier.list.search"));
@@ -55,7 +58,7 @@ public class DossierListView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(d -> Formats.dateTime(d.receivedAt())).setHeader(getTranslation("dossier.receivedAt")).setAutoWidth(true);
         grid.addColumn(new ComponentRenderer<>(d -> {
             var due = new Span(Formats.dateTime(d.dueAt()));
-            if (d.dueAt() != null && d.finishedAt() == null && d.dueAt().isBefore(java.time.Instant.now())) due.addClassName("overdue");
+            if (d.dueAt() != null && d.finishedAt() == null && d.dueAt().isBefore(clock.instant())) due.addClassName("overdue");
             return due;
         })).setHeader(getTranslation("dossier.dueAt")).setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);

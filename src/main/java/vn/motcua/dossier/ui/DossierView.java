@@ -1,5 +1,6 @@
 package vn.motcua.dossier.ui;
 
+import java.time.Clock;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -24,7 +25,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.server.StreamResource;
 import java.io.ByteArrayInputStream;
 import vn.motcua.dossier.DossierSummary;
-import vn.motcua.forms.FormRenderer;
+import vn.motcua.forms.Forms;
 import vn.motcua.shared.Formats;
 import vn.motcua.shared.NotFoundException;
 
@@ -32,6 +33,8 @@ import vn.motcua.shared.NotFoundException;
 @Route("dossiers/:code")
 @PermitAll
 public class DossierView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+    private final Clock clock;
+    private final Forms forms;
     private final DossierService dossiers;
     private final ProcedureCatalogue catalogue;
     private String title = "";
@@ -40,7 +43,9 @@ public class DossierView extends VerticalLayout implements BeforeEnterObserver, 
     private final java.util.List<vn.motcua.dossier.extension.DossierPanel> panels;
 
     public DossierView(DossierService dossiers, ProcedureCatalogue catalogue, DossierDocuments documents,
-                       java.util.List<vn.motcua.dossier.extension.DossierPanel> panels) {
+                       java.util.List<vn.motcua.dossier.extension.DossierPanel> panels, Forms forms, Clock clock) {
+        this.clock = clock;
+        this.forms = forms;
         this.dossiers = dossiers;
         this.catalogue = catalogue;
         this.documents = documents;
@@ -66,7 +71,7 @@ public class DossierView extends VerticalLayout implements BeforeEnterObserver, 
     private void show(Dossier d) {
         removeAll();
         title = d.code();
-        add(new H2(d.code()), new DossierSummary(d, catalogue, getLocale()));
+        add(new H2(d.code()), new DossierSummary(d, catalogue, getLocale(), clock.instant()));
         if (d.clockStoppedAt() != null || d.statusReason() != null || d.extendedDueAt() != null) {
             var state = new Div();
             state.setId("dossier-clock");
@@ -83,7 +88,7 @@ public class DossierView extends VerticalLayout implements BeforeEnterObserver, 
         var procedure = catalogue.procedure(d.procedureCode()).orElse(null);
         if (procedure != null) {
             catalogue.form(procedure.intakeForm()).ifPresent(schema -> {
-                var form = new FormRenderer(schema, getLocale());
+                var form = forms.renderer(schema, getLocale());
                 form.setValues(d.formData());
                 form.setReadOnly(true);
                 add(section(getTranslation("dossier.formData"), form));

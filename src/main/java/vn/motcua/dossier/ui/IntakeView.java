@@ -28,6 +28,7 @@ import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.ReceiveDossier;
 import vn.motcua.forms.FieldViolation;
 import vn.motcua.forms.FormRenderer;
+import vn.motcua.forms.Forms;
 import vn.motcua.organisation.OrganisationService;
 import vn.motcua.security.CurrentUser;
 import vn.motcua.shared.Formats;
@@ -43,6 +44,7 @@ import vn.motcua.shared.InvalidInputException;
 @Menu(title = "menu.intake", order = 10)
 @RolesAllowed("CLERK")
 public class IntakeView extends VerticalLayout implements HasDynamicTitle {
+    private final Forms forms;
     private final DossierService dossiers;
     private final ProcedureCatalogue catalogue;
 
@@ -56,7 +58,8 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
     private FormRenderer form;
 
     public IntakeView(DossierService dossiers, ProcedureCatalogue catalogue, CurrentUser currentUser,
-                      OrganisationService organisation, ObjectProvider<IntakeFiles> intakeFiles) {
+                      OrganisationService organisation, ObjectProvider<IntakeFiles> intakeFiles, Forms forms) {
+        this.forms = forms;
         this.dossiers = dossiers;
         this.catalogue = catalogue;
         IntakeFiles contribution = intakeFiles.getIfAvailable();
@@ -117,7 +120,7 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
         if (files != null) files.showProcedure(p == null ? null : p.code());
         if (p == null) return;
         catalogue.form(p.intakeForm()).ifPresent(schema -> {
-            form = new FormRenderer(schema, getLocale());
+            form = forms.renderer(schema, getLocale());
             formHolder.add(form);
         });
     }

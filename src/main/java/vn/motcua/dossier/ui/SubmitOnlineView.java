@@ -27,6 +27,7 @@ import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.ReceiveDossier;
 import vn.motcua.forms.FormRenderer;
+import vn.motcua.forms.Forms;
 import vn.motcua.organisation.OrganisationService;
 import vn.motcua.organisation.Unit;
 import vn.motcua.security.CurrentUser;
@@ -42,6 +43,7 @@ import vn.motcua.shared.TextSearch;
 @Menu(title = "menu.submit", order = 5)
 @RolesAllowed("CITIZEN")
 public class SubmitOnlineView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
+    private final Forms forms;
     private final DossierService dossiers;
     private final ProcedureCatalogue catalogue;
     private final OrganisationService organisation;
@@ -54,7 +56,8 @@ public class SubmitOnlineView extends VerticalLayout implements HasDynamicTitle,
     private FormRenderer form;
 
     public SubmitOnlineView(DossierService dossiers, ProcedureCatalogue catalogue, OrganisationService organisation,
-                            CurrentUser currentUser, ObjectProvider<IntakeFiles> intakeFiles) {
+                            CurrentUser currentUser, ObjectProvider<IntakeFiles> intakeFiles, Forms forms) {
+        this.forms = forms;
         this.dossiers = dossiers;
         IntakeFiles contribution = intakeFiles.getIfAvailable();
         this.files = contribution == null ? null : contribution.create();
@@ -114,7 +117,7 @@ public class SubmitOnlineView extends VerticalLayout implements HasDynamicTitle,
         unit.setItems((u, filter) -> TextSearch.matches(u.name() + " " + u.identifier(), filter),
                 organisation.units().stream().filter(u -> u.level() == p.level()).toList());
         catalogue.form(p.intakeForm()).ifPresent(schema -> {
-            form = new FormRenderer(schema, getLocale());
+            form = forms.renderer(schema, getLocale());
             formHolder.add(form);
         });
     }

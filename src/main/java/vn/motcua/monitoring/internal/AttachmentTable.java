@@ -1,5 +1,6 @@
 package vn.motcua.monitoring.internal;
 
+import java.time.Clock;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class AttachmentTable {
+    private final Clock clock;
     private static final long RECHECK_MILLIS = 60_000;
 
     /**
@@ -47,13 +49,14 @@ public class AttachmentTable {
     private volatile Shape shape;
     private volatile long checkedAt;
 
-    AttachmentTable(DataSource dataSource) { this.dataSource = dataSource; }
+    AttachmentTable(DataSource dataSource, Clock clock) {
+        this.clock = clock; this.dataSource = dataSource; }
 
     /** The table's shape, or empty when there is no attachment table (yet). */
     public Optional<Shape> shape() {
         Shape known = shape;
         if (known != null) return Optional.of(known);
-        long now = System.currentTimeMillis();
+        long now = clock.millis();
         if (now - checkedAt < RECHECK_MILLIS && checkedAt != 0) return Optional.empty();
         checkedAt = now;
         shape = detect();

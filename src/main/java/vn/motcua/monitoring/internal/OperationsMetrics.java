@@ -1,5 +1,6 @@
 package vn.motcua.monitoring.internal;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -45,6 +46,7 @@ import vn.motcua.organisation.Unit;
  */
 @Component
 public class OperationsMetrics {
+    private final Clock clock;
     static final long REFRESH_MILLIS = 30_000;
 
     private final MeterRegistry registry;
@@ -59,7 +61,8 @@ public class OperationsMetrics {
                             long jobs, long failedJobs) { }
 
     OperationsMetrics(MeterRegistry registry, JdbcClient jdbc, TaskService tasks, ManagementService management,
-                      OrganisationService organisation) {
+                      OrganisationService organisation, Clock clock) {
+        this.clock = clock;
         this.registry = registry;
         this.jdbc = jdbc;
         this.tasks = tasks;
@@ -110,9 +113,9 @@ public class OperationsMetrics {
     /** The figures, read again when older than the refresh interval. */
     private Snapshot fresh() {
         Snapshot s = snapshot;
-        if (System.currentTimeMillis() - s.takenAt() < REFRESH_MILLIS) return s;
+        if (clock.millis() - s.takenAt() < REFRESH_MILLIS) return s;
         synchronized (this) {
-            if (System.currentTimeMillis() - snapshot.takenAt() < REFRESH_MILLIS) return snapshot;
+            if (clock.millis() - snapshot.takenAt() < REFRESH_MILLIS) return snapshot;
             snapshot = read();
             return snapshot;
         }
@@ -121,7 +124,7 @@ public class OperationsMetrics {
     private Snapshot read() {
         var open = new ConcurrentHashMap<Long, Long>();
         var overdue = new ConcurrentHashMap<Long, Long>();
-        OffsetDateTime now = Instant.now().atOffset(ZoneOffset.UTC);
+        OffsetDateTime now = clock.instant().atOffset(ZoneOffset.UTC);
         jdbc.sql("""
                         select d.unit_id, count(*) as open_count,
                           sum(case when d.status in (2, 4) and d.due_at < ? then 1 else 0 end) as overdue_count
@@ -141,6 +144,6 @@ public class OperationsMetrics {
         }
         long jobs = management.createJobQuery().executable().count();
         long failed = management.createJobQuery().noRetriesLeft().count();
-        return new Snapshot(System.currentTimeMillis(), open, overdue, waiting, jobs, failed);
+        return new Snapshot(clock.millis(), open, overdue, waiting, jobs, failed);
     }
 }

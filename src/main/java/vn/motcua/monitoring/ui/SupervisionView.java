@@ -1,5 +1,6 @@
 package vn.motcua.monitoring.ui;
 
+import java.time.Clock;
 import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -64,6 +65,7 @@ import vn.motcua.shared.NotFoundException;
 @Menu(title = "menu.supervision", order = 60)
 @RolesAllowed({"SUPERVISOR", "ADMIN"})
 public class SupervisionView extends VerticalLayout implements HasDynamicTitle {
+    private final Clock clock;
     private final IndicatorService indicators;
     private final BottleneckService bottlenecks;
     private final ProcedureCatalogue catalogue;
@@ -104,7 +106,8 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle {
     private boolean bottleneckChosen;
 
     public SupervisionView(IndicatorService indicators, BottleneckService bottlenecks, ProcedureCatalogue catalogue,
-                           DashboardWork background) {
+                           DashboardWork background, Clock clock) {
+        this.clock = clock;
         this.indicators = indicators;
         this.background = background;
         this.bottlenecks = bottlenecks;
@@ -126,7 +129,7 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle {
     // --- layout
 
     private Component filters() {
-        LocalDate today = LocalDate.now(Formats.ZONE);
+        LocalDate today = LocalDate.now(clock);
         from.setId("filter-from");
         from.setLabel(getTranslation("monitoring.filter.from"));
         from.setValue(today.withDayOfMonth(1));

@@ -1,5 +1,6 @@
 package vn.motcua.tasklist.ui;
 
+import java.time.Clock;
 import java.time.Instant;
 
 import com.vaadin.flow.component.grid.Grid;
@@ -28,12 +29,14 @@ import vn.motcua.tasklist.WorkTask;
 @Menu(title = "menu.tasks", order = 0)
 @RolesAllowed({"CLERK", "SPECIALIST", "LEADER"})
 public class TaskListView extends VerticalLayout implements HasDynamicTitle {
+    private final Clock clock;
 
-    public TaskListView(TaskListService tasks, ProcedureCatalogue catalogue, CurrentUser currentUser) {
+    public TaskListView(TaskListService tasks, ProcedureCatalogue catalogue, CurrentUser currentUser, Clock clock) {
+        this.clock = clock;
         String me = currentUser.require().username();
         var grid = new Grid<WorkTask>();
         grid.setId("task-grid");
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         grid.addColumn(new ComponentRenderer<>(t -> {
             var due = new Span(Formats.dateTime(t.dueAt()) + (t.overdue(now) ? " · " + getTranslation("task.overdue") : ""));
             if (t.overdue(now)) due.addClassName("overdue");

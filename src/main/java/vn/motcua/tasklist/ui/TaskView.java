@@ -1,5 +1,6 @@
 package vn.motcua.tasklist.ui;
 
+import java.time.Clock;
 import java.util.Map;
 
 import com.vaadin.flow.component.button.Button;
@@ -22,6 +23,7 @@ import vn.motcua.catalogue.ProcedureCatalogue;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierSummary;
 import vn.motcua.forms.FormRenderer;
+import vn.motcua.forms.Forms;
 import vn.motcua.security.CurrentUser;
 import vn.motcua.shared.BusinessRuleException;
 import vn.motcua.shared.InvalidInputException;
@@ -33,6 +35,8 @@ import vn.motcua.tasklist.WorkTask;
 @Route("tasks/:id")
 @RolesAllowed({"CLERK", "SPECIALIST", "LEADER"})
 public class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
+    private final Clock clock;
+    private final Forms forms;
     private final TaskListService tasks;
     private final DossierService dossiers;
     private final ProcedureCatalogue catalogue;
@@ -42,7 +46,9 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
     private final java.util.List<vn.motcua.dossier.extension.DossierPanel> panels;
 
     public TaskView(TaskListService tasks, DossierService dossiers, ProcedureCatalogue catalogue, CurrentUser currentUser,
-                    java.util.List<vn.motcua.dossier.extension.DossierPanel> panels) {
+                    java.util.List<vn.motcua.dossier.extension.DossierPanel> panels, Forms forms, Clock clock) {
+        this.clock = clock;
+        this.forms = forms;
         this.panels = panels.stream().sorted(java.util.Comparator.comparingInt(vn.motcua.dossier.extension.DossierPanel::order)).toList();
         this.tasks = tasks;
         this.dossiers = dossiers;
@@ -67,10 +73,10 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         var heading = new H2(task.name());
         heading.setId("task-name");
         var dossierLink = new Anchor("dossiers/" + dossier.code(), dossier.code());
-        add(heading, dossierLink, new DossierSummary(dossier, catalogue, getLocale()));
+        add(heading, dossierLink, new DossierSummary(dossier, catalogue, getLocale(), clock.instant()));
 
         catalogue.procedure(dossier.procedureCode()).flatMap(p -> catalogue.form(p.intakeForm())).ifPresent(schema -> {
-            var intake = new FormRenderer(schema, getLocale());
+            var intake = forms.renderer(schema, getLocale());
             intake.setValues(dossier.formData());
             intake.setReadOnly(true);
             var details = new com.vaadin.flow.component.details.Details(getTranslation("dossier.formData"), intake);
@@ -82,7 +88,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
             if (component != null) add(component);
         }
 
-        var form = tasks.form(task).map(schema -> new FormRenderer(schema, getLocale())).orElse(null);
+        var form = tasks.form(task).map(schema -> forms.renderer(schema, getLocale())).orElse(null);
         if (form != null) form.setValues(tasks.formContext(task.id()));
         var section = new Div(new H3(task.name()));
         section.addClassName("section");

@@ -47,7 +47,7 @@ class HolidayCalendarViewTest {
         MockVaadin.setup(new Routes(Set.of(), Set.of(), true), UI::new);
         UI.getCurrent().setLocale(CalendarMessages.VIETNAMESE);
         WorkingCalendar calendar = new WorkingCalendar(store);
-        UI.getCurrent().add(new HolidayCalendarView(new CalendarService(store, calendar)));
+        UI.getCurrent().add(new HolidayCalendarView(new CalendarService(store, calendar), java.time.Clock.system(vn.motcua.shared.Formats.ZONE)));
         _setValue(_get(IntegerField.class, s -> s.withId("calendar-year")), 2026);
         days = _get(Grid.class, s -> s.withId("calendar-days"));
         NotificationsKt.clearNotifications();

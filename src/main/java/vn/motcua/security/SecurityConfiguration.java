@@ -18,11 +18,11 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import jakarta.servlet.DispatcherType;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import vn.motcua.security.ui.LoginView;
+import vn.motcua.shared.Messages;
 
 /**
  * Three doors, one identity:
@@ -33,22 +33,21 @@ import vn.motcua.security.ui.LoginView;
  *   <li>/camunda/** (Cockpit, Admin, Tasklist): administrators only, signed in once through MotCua's login;</li>
  *   <li>everything else: the Vaadin application, with its login view and per-view role annotations.</li>
  * </ul>
+ * Every password goes through {@link ThrottledAuthenticationProvider} (sign-in locks).
  */
 @Configuration
 @EnableWebSecurity
 @EnableMethodSecurity
 class SecurityConfiguration extends VaadinWebSecurity {
+    private final SignInAnswers answers;
+
+    SecurityConfiguration(Messages messages) { this.answers = new SignInAnswers(messages); }
 
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
-        // 401 written here, as JSON, not through the servlet error page (which would redirect to the login view)
-        AuthenticationEntryPoint entryPoint = (request, response, e) -> {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setHeader("WWW-Authenticate", "Basic realm=\"MotCua\", charset=\"UTF-8\"");
-            response.setContentType("application/json;charset=UTF-8");
-            response.getWriter().write("{\"status\":401,\"error\":\"UNAUTHORIZED\",\"message\":\"Cần đăng nhập / authentication required\"}");
-        };
+        // 401 and 429 written here, as JSON, not through the servlet error page (which would redirect to the login view)
+        AuthenticationEntryPoint entryPoint = answers.api();
         // Path patterns matched on the whole request path: /engine-rest is Jersey's servlet, not Spring MVC's
         http.securityMatcher(new OrRequestMatcher(java.util.stream.Stream.of("/api/**", "/engine-rest/**", "/v3/api-docs/**",
                                 "/swagger-ui/**", "/swagger-ui.html", "/actuator/**")
@@ -74,8 +73,8 @@ class SecurityConfiguration extends VaadinWebSecurity {
     SecurityFilterChain camundaWebappSecurity(HttpSecurity http) throws Exception {
         http.securityMatcher(AntPathRequestMatcher.antMatcher("/camunda/**"))
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
-                .httpBasic(basic -> { })
-                .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
+                .httpBasic(basic -> basic.authenticationEntryPoint(answers.api()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(SignInAnswers.LOGIN)))
                 // Camunda's webapps carry their own CSRF prevention filter.
                 .csrf(csrf -> csrf.disable());
         return http.build();
@@ -90,6 +89,7 @@ class SecurityConfiguration extends VaadinWebSecurity {
         // Attachments preview PDFs in a frame of the application's own pages
         http.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
         setLoginView(http, LoginView.class, "/");
+        http.formLogin(form -> form.failureHandler(answers.form()));
     }
 
     /** Single sign-on into Camunda's webapps: they take the user Spring Security has authenticated. */

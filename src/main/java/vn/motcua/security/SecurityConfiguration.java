@@ -21,6 +21,10 @@ import jakarta.servlet.DispatcherType;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import vn.motcua.security.ui.LoginView;
 import vn.motcua.shared.Messages;
 
@@ -33,7 +37,8 @@ import vn.motcua.shared.Messages;
  *   <li>/camunda/** (Cockpit, Admin, Tasklist): administrators only, signed in once through MotCua's login;</li>
  *   <li>everything else: the Vaadin application, with its login view and per-view role annotations.</li>
  * </ul>
- * Every password goes through {@link ThrottledAuthenticationProvider} (sign-in locks).
+ * Every password goes through {@link ThrottledAuthenticationProvider} (sign-in locks); the login form needs the
+ * session's CSRF token like any other form.
  */
 @Configuration
 @EnableWebSecurity
@@ -85,11 +90,21 @@ class SecurityConfiguration extends VaadinWebSecurity {
         http.authorizeHttpRequests(auth -> auth
                 .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                 .requestMatchers("/css/**", "/images/**", "/js/**", "/vendor/**", "/favicon.ico").permitAll());
+        CsrfTokenRepository tokens = new HttpSessionCsrfTokenRepository();
+        http.csrf(csrf -> csrf.csrfTokenRepository(tokens));
         super.configure(http);
         // Attachments preview PDFs in a frame of the application's own pages
         http.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
         setLoginView(http, LoginView.class, "/");
         http.formLogin(form -> form.failureHandler(answers.form()));
+        // Vaadin exempts the login form's POST from CSRF protection: a page elsewhere could then sign a visitor in as
+        // someone else (login CSRF). A second CSRF filter checks that POST alone, against the same session token;
+        // Vaadin's login form sends it (from the page's _csrf meta tags).
+        var loginCsrf = new CsrfFilter(tokens);
+        loginCsrf.setBeanName("loginCsrfFilter"); // its own "already filtered" mark: the chain's CsrfFilter ran before
+        loginCsrf.setRequireCsrfProtectionMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, SignInAnswers.LOGIN));
+        loginCsrf.setAccessDeniedHandler(answers.loginWithoutToken());
+        http.addFilterAfter(loginCsrf, CsrfFilter.class);
     }
 
     /** Single sign-on into Camunda's webapps: they take the user Spring Security has authenticated. */

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.DefaultRedirectStrategy;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import vn.motcua.shared.Messages;
 
@@ -18,8 +19,8 @@ import vn.motcua.shared.Messages;
  *   <li>HTTP Basic (the API, the engine's REST API, Camunda's webapps): 401 with a JSON body, or 429 with
  *       {@code Retry-After} and a JSON body saying how long the lock lasts, in the caller's language
  *       ({@code Accept-Language}, Vietnamese by default);</li>
- *   <li>the login form: back to the login view, which says whether the password was wrong or the sign-in is locked
- *       (and for how many minutes).</li>
+ *   <li>the login form: back to the login view, which says whether the password was wrong, the sign-in is locked (and
+ *       for how many minutes), or the form had expired.</li>
  * </ul>
  */
 final class SignInAnswers {
@@ -53,6 +54,14 @@ final class SignInAnswers {
     AuthenticationFailureHandler form() {
         return (request, response, e) -> redirects.sendRedirect(request, response, e instanceof SignInLockedException locked
                 ? LOGIN + "?locked=" + locked.retryAfterMinutes() : LOGIN + "?error");
+    }
+
+    /**
+     * A login form sent without this session's CSRF token (from another site, or a page older than the session):
+     * nobody is signed in; the login view, freshly loaded with a valid token, says the form had expired.
+     */
+    AccessDeniedHandler loginWithoutToken() {
+        return (request, response, e) -> redirects.sendRedirect(request, response, LOGIN + "?expired");
     }
 
     private void write(HttpServletResponse response, Map<String, Object> body) throws IOException {

@@ -16,7 +16,7 @@ import org.springframework.context.ApplicationContext;
 import vn.motcua.MotCuaTest;
 import vn.motcua.TestUsers;
 
-/** The login view says why a sign-in was refused: wrong password, or locked (and for how long). */
+/** The login view says why a sign-in was refused: wrong password, locked (and for how long), or an expired form. */
 @MotCuaTest
 class LoginViewTest {
     @Autowired ApplicationContext context;
@@ -49,6 +49,13 @@ class LoginViewTest {
         var form = open(Map.of("locked", "<script>"));
         assertThat(form.isError()).isTrue();
         assertThat(errorText(form)).contains("Đăng nhập tạm thời bị khóa", "thử lại sau hoặc").doesNotContain("<script>");
+    }
+
+    @Test
+    void anExpiredFormAsksToSignInAgain() {
+        var form = open(Map.of("expired", ""));
+        assertThat(form.isError()).isTrue();
+        assertThat(errorText(form)).contains("Biểu mẫu đăng nhập đã hết hạn");
     }
 
     @Test

@@ -54,7 +54,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
 
     /**
      * {@code ?error}: wrong username or password; {@code ?locked=N}: sign-in locked for N more minutes after too many
-     * failures.
+     * failures; {@code ?expired}: the form was sent without this session's token (it had expired, or came from
+     * elsewhere) and nobody was signed in.
      */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
@@ -65,9 +66,12 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
             i18n.getErrorMessage().setTitle(getTranslation("login.locked.title"));
             i18n.getErrorMessage().setMessage(minutes == null ? getTranslation("login.locked.messageNoTime")
                     : getTranslation("login.locked.message", minutes));
+        } else if (parameters.containsKey("expired")) {
+            i18n.getErrorMessage().setTitle(getTranslation("login.expired.title"));
+            i18n.getErrorMessage().setMessage(getTranslation("login.expired.message"));
         }
         login.setI18n(i18n);
-        login.setError(parameters.containsKey("error") || parameters.containsKey("locked"));
+        login.setError(parameters.containsKey("error") || parameters.containsKey("locked") || parameters.containsKey("expired"));
     }
 
     @Override

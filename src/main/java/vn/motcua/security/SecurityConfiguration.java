@@ -24,6 +24,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import vn.motcua.security.ui.LoginView;
 import vn.motcua.shared.Messages;
@@ -38,7 +39,7 @@ import vn.motcua.shared.Messages;
  *   <li>everything else: the Vaadin application, with its login view and per-view role annotations.</li>
  * </ul>
  * Every password goes through {@link ThrottledAuthenticationProvider} (sign-in locks); the login form needs the
- * session's CSRF token like any other form.
+ * session's CSRF token like any other form; every answer carries the headers of {@link SecurityHeaders}.
  */
 @Configuration
 @EnableWebSecurity
@@ -69,7 +70,14 @@ class SecurityConfiguration extends VaadinWebSecurity {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 // Cross-site forms can send neither an Authorization header nor a JSON body without a CORS
                 // pre-flight (which is never allowed): such requests need no CSRF token. Others do.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(nonBrowserFormRequest()));
+                .csrf(csrf -> csrf.ignoringRequestMatchers(nonBrowserFormRequest()))
+                .headers(headers -> headers
+                        .addHeaderWriter(SecurityHeaders.contentSecurityPolicy(SecurityHeaders.API_POLICY,
+                                new OrRequestMatcher(AntPathRequestMatcher.antMatcher("/swagger-ui/**"),
+                                        AntPathRequestMatcher.antMatcher("/swagger-ui.html")),
+                                SecurityHeaders.SWAGGER_UI_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .permissionsPolicyHeader(p -> p.policy(SecurityHeaders.PERMISSIONS_POLICY)));
         return http.build();
     }
 
@@ -80,8 +88,11 @@ class SecurityConfiguration extends VaadinWebSecurity {
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(answers.api()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(SignInAnswers.LOGIN)))
-                // Camunda's webapps carry their own CSRF prevention filter.
-                .csrf(csrf -> csrf.disable());
+                // Camunda's webapps carry their own CSRF prevention filter and their own Content-Security-Policy.
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .permissionsPolicyHeader(p -> p.policy(SecurityHeaders.PERMISSIONS_POLICY)));
         return http.build();
     }
 
@@ -93,8 +104,12 @@ class SecurityConfiguration extends VaadinWebSecurity {
         CsrfTokenRepository tokens = new HttpSessionCsrfTokenRepository();
         http.csrf(csrf -> csrf.csrfTokenRepository(tokens));
         super.configure(http);
-        // Attachments preview PDFs in a frame of the application's own pages
-        http.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+        http.headers(headers -> headers
+                // Attachments preview PDFs in a frame of the application's own pages
+                .frameOptions(frame -> frame.sameOrigin())
+                .addHeaderWriter(SecurityHeaders.contentSecurityPolicy(SecurityHeaders.APPLICATION_POLICY, null, null))
+                .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+                .permissionsPolicyHeader(p -> p.policy(SecurityHeaders.PERMISSIONS_POLICY)));
         setLoginView(http, LoginView.class, "/");
         http.formLogin(form -> form.failureHandler(answers.form()));
         // Vaadin exempts the login form's POST from CSRF protection: a page elsewhere could then sign a visitor in as

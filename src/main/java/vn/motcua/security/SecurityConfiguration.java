@@ -18,11 +18,16 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import jakarta.servlet.DispatcherType;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.web.util.matcher.AntPathRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.security.web.csrf.CsrfFilter;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import vn.motcua.security.ui.LoginView;
+import vn.motcua.shared.Messages;
 
 /**
  * Three doors, one identity:
@@ -33,22 +38,22 @@ import vn.motcua.security.ui.LoginView;
  *   <li>/camunda/** (Cockpit, Admin, Tasklist): administrators only, signed in once through MotCua's login;</li>
  *   <li>everything else: the Vaadin application, with its login view and per-view role annotations.</li>
  * </ul>
+ * Every password goes through {@link ThrottledAuthenticationProvider} (sign-in locks); the login form needs the
+ * session's CSRF token like any other form; every answer carries the headers of {@link SecurityHeaders}.
  */
 @Configuration
 @EnableWebSecurity
 @EnableMethodSecurity
 class SecurityConfiguration extends VaadinWebSecurity {
+    private final SignInAnswers answers;
+
+    SecurityConfiguration(Messages messages) { this.answers = new SignInAnswers(messages); }
 
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
-        // 401 written here, as JSON, not through the servlet error page (which would redirect to the login view)
-        AuthenticationEntryPoint entryPoint = (request, response, e) -> {
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-            response.setHeader("WWW-Authenticate", "Basic realm=\"MotCua\", charset=\"UTF-8\"");
-            response.setContentType("application/json;charset=UTF-8");
-            response.getWriter().write("{\"status\":401,\"error\":\"UNAUTHORIZED\",\"message\":\"Cần đăng nhập / authentication required\"}");
-        };
+        // 401 and 429 written here, as JSON, not through the servlet error page (which would redirect to the login view)
+        AuthenticationEntryPoint entryPoint = answers.api();
         // Path patterns matched on the whole request path: /engine-rest is Jersey's servlet, not Spring MVC's
         http.securityMatcher(new OrRequestMatcher(java.util.stream.Stream.of("/api/**", "/engine-rest/**", "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
                                 "/swagger-ui/**", "/swagger-ui.html", "/actuator/**")
@@ -65,7 +70,14 @@ class SecurityConfiguration extends VaadinWebSecurity {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 // Cross-site forms can send neither an Authorization header nor a JSON body without a CORS
                 // pre-flight (which is never allowed): such requests need no CSRF token. Others do.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(nonBrowserFormRequest()));
+                .csrf(csrf -> csrf.ignoringRequestMatchers(nonBrowserFormRequest()))
+                .headers(headers -> headers
+                        .addHeaderWriter(SecurityHeaders.contentSecurityPolicy(SecurityHeaders.API_POLICY,
+                                new OrRequestMatcher(AntPathRequestMatcher.antMatcher("/swagger-ui/**"),
+                                        AntPathRequestMatcher.antMatcher("/swagger-ui.html")),
+                                SecurityHeaders.SWAGGER_UI_POLICY))
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .permissionsPolicyHeader(p -> p.policy(SecurityHeaders.PERMISSIONS_POLICY)));
         return http.build();
     }
 
@@ -74,10 +86,13 @@ class SecurityConfiguration extends VaadinWebSecurity {
     SecurityFilterChain camundaWebappSecurity(HttpSecurity http) throws Exception {
         http.securityMatcher(AntPathRequestMatcher.antMatcher("/camunda/**"))
                 .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
-                .httpBasic(basic -> { })
-                .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint("/login")))
-                // Camunda's webapps carry their own CSRF prevention filter.
-                .csrf(csrf -> csrf.disable());
+                .httpBasic(basic -> basic.authenticationEntryPoint(answers.api()))
+                .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(SignInAnswers.LOGIN)))
+                // Camunda's webapps carry their own CSRF prevention filter and their own Content-Security-Policy.
+                .csrf(csrf -> csrf.disable())
+                .headers(headers -> headers
+                        .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+                        .permissionsPolicyHeader(p -> p.policy(SecurityHeaders.PERMISSIONS_POLICY)));
         return http.build();
     }
 
@@ -86,10 +101,25 @@ class SecurityConfiguration extends VaadinWebSecurity {
         http.authorizeHttpRequests(auth -> auth
                 .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
                 .requestMatchers("/css/**", "/images/**", "/js/**", "/vendor/**", "/favicon.ico").permitAll());
+        CsrfTokenRepository tokens = new HttpSessionCsrfTokenRepository();
+        http.csrf(csrf -> csrf.csrfTokenRepository(tokens));
         super.configure(http);
-        // Attachments preview PDFs in a frame of the application's own pages
-        http.headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+        http.headers(headers -> headers
+                // Attachments preview PDFs in a frame of the application's own pages
+                .frameOptions(frame -> frame.sameOrigin())
+                .addHeaderWriter(SecurityHeaders.contentSecurityPolicy(SecurityHeaders.APPLICATION_POLICY, null, null))
+                .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
+                .permissionsPolicyHeader(p -> p.policy(SecurityHeaders.PERMISSIONS_POLICY)));
         setLoginView(http, LoginView.class, "/");
+        http.formLogin(form -> form.failureHandler(answers.form()));
+        // Vaadin exempts the login form's POST from CSRF protection: a page elsewhere could then sign a visitor in as
+        // someone else (login CSRF). A second CSRF filter checks that POST alone, against the same session token;
+        // Vaadin's login form sends it (from the page's _csrf meta tags).
+        var loginCsrf = new CsrfFilter(tokens);
+        loginCsrf.setBeanName("loginCsrfFilter"); // its own "already filtered" mark: the chain's CsrfFilter ran before
+        loginCsrf.setRequireCsrfProtectionMatcher(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, SignInAnswers.LOGIN));
+        loginCsrf.setAccessDeniedHandler(answers.loginWithoutToken());
+        http.addFilterAfter(loginCsrf, CsrfFilter.class);
     }
 
     /** Single sign-on into Camunda's webapps: they take the user Spring Security has authenticated. */

@@ -39,6 +39,8 @@ public final class Chromium {
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=vi-VN",
                 "--user-data-dir=" + profile.toAbsolutePath());
+        // the browser's console (Content-Security-Policy refusals among others), for the tests that read it
+        options.setCapability("goog:loggingPrefs", java.util.Map.of("browser", "ALL"));
         var service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
         var driver = new ChromeDriver(service, options);
         driver.manage().timeouts().implicitlyWait(Duration.ZERO);

@@ -23,6 +23,7 @@ import org.apache.tika.parser.ParseContext;
 import org.springframework.util.unit.DataSize;
 import org.xml.sax.SAXException;
 import vn.motcua.attachment.AttachmentState;
+import vn.motcua.security.PrivateDataDirectory;
 
 /**
  * Text extraction isolated from the application: Tika's {@link ForkParser} runs a {@link GuardedParser} in a forked
@@ -71,7 +72,7 @@ public final class IsolatedExtractor implements AutoCloseable {
         this.temporary = workDir.resolve("tmp-" + id);
         Path logging = workDir.resolve("logback-extraction.xml");
         try {
-            Files.createDirectories(temporary);
+            PrivateDataDirectory.createPrivately(temporary);
             clean(temporary);
             removeLeftovers(workDir);
             if (!Files.exists(logging)) Files.writeString(logging, LOGGING, StandardCharsets.UTF_8);

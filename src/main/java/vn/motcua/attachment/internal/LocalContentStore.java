@@ -17,13 +17,15 @@ import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import vn.motcua.security.PrivateDataDirectory;
 
 /**
  * The content store on the local file system, under {@code <motcua.data-dir>/attachments}: content in
  * {@code sha256/ab/cd/<hash>}, staging files in {@code staging/}, files uploaded before their dossier exists in
  * {@code kept/<reference>}. With several application nodes the data directory
  * is a shared volume. Files are written to staging and moved into place in one step, so a reader never sees a
- * half-written file.
+ * half-written file. Folders are created {@code rwx------} and files {@code rw-------} (read-only once stored): only
+ * the service's user reads them.
  */
 @Component
 public class LocalContentStore implements ContentStore {
@@ -45,13 +47,15 @@ public class LocalContentStore implements ContentStore {
         this.content = root.resolve("sha256");
         this.staging = root.resolve("staging");
         this.kept = root.resolve("kept");
-        Files.createDirectories(content);
-        Files.createDirectories(staging);
-        Files.createDirectories(kept);
+        PrivateDataDirectory.createPrivately(root);
+        PrivateDataDirectory.createPrivately(content);
+        PrivateDataDirectory.createPrivately(staging);
+        PrivateDataDirectory.createPrivately(kept);
     }
 
     @Override
     public Staged stage(InputStream in, long maxBytes) throws IOException {
+        // rw------- (Files.createTempFile restricts new files to their owner); stored and kept files are this file, moved
         Path file = Files.createTempFile(staging, "upload-", ".part");
         MessageDigest digest = sha256();
         long size = 0;
@@ -77,7 +81,7 @@ public class LocalContentStore implements ContentStore {
             Files.deleteIfExists(staged.file());
             return;
         }
-        Files.createDirectories(target.getParent());
+        PrivateDataDirectory.createPrivately(target.getParent());
         try {
             Files.move(staged.file(), target, StandardCopyOption.ATOMIC_MOVE);
         } catch (FileAlreadyExistsException concurrentUpload) {

@@ -26,6 +26,8 @@ public class LanguageSwitch extends Select<Locale> {
             cookie.setPath("/");
             cookie.setMaxAge(365 * 24 * 3600);
             cookie.setHttpOnly(true);
+            // Secure over HTTPS, also behind a TLS proxy (X-Forwarded-Proto), like the session cookie
+            cookie.setSecure(VaadinService.getCurrentRequest() != null && VaadinService.getCurrentRequest().isSecure());
             if (VaadinService.getCurrentResponse() != null) VaadinService.getCurrentResponse().addCookie(cookie);
             ui.getSession().setLocale(e.getValue());
             ui.getPage().reload();

@@ -20,6 +20,7 @@ import org.springframework.core.env.Environment;
 @AnonymousAllowed
 public class LoginView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
     private final LoginForm login = new LoginForm();
+    private final LoginI18n i18n = LoginI18n.createDefault();
 
     public LoginView(Environment environment) {
         addClassName("login-view");
@@ -27,7 +28,6 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         setAlignItems(Alignment.CENTER);
         setJustifyContentMode(JustifyContentMode.CENTER);
 
-        var i18n = LoginI18n.createDefault();
         i18n.getForm().setTitle(getTranslation("login.title"));
         i18n.getForm().setUsername(getTranslation("login.username"));
         i18n.getForm().setPassword(getTranslation("login.password"));
@@ -52,9 +52,26 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         }
     }
 
+    /**
+     * {@code ?error}: wrong username or password; {@code ?locked=N}: sign-in locked for N more minutes after too many
+     * failures; {@code ?expired}: the form was sent without this session's token (it had expired, or came from
+     * elsewhere) and nobody was signed in.
+     */
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        login.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        if (parameters.containsKey("locked")) {
+            Integer minutes = parameters.get("locked").stream().filter(v -> v.matches("\\d{1,5}")).findFirst()
+                    .map(Integer::valueOf).orElse(null);
+            i18n.getErrorMessage().setTitle(getTranslation("login.locked.title"));
+            i18n.getErrorMessage().setMessage(minutes == null ? getTranslation("login.locked.messageNoTime")
+                    : getTranslation("login.locked.message", minutes));
+        } else if (parameters.containsKey("expired")) {
+            i18n.getErrorMessage().setTitle(getTranslation("login.expired.title"));
+            i18n.getErrorMessage().setMessage(getTranslation("login.expired.message"));
+        }
+        login.setI18n(i18n);
+        login.setError(parameters.containsKey("error") || parameters.containsKey("locked") || parameters.containsKey("expired"));
     }
 
     @Override

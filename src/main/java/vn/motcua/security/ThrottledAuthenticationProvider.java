@@ -1,0 +1,55 @@
+package vn.motcua.security;
+
+import java.time.Instant;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.stereotype.Component;
+
+/**
+ * The one way a password is checked (the login form, HTTP Basic on the API, the engine's REST API and Camunda's
+ * webapps): a locked account or client address is refused before its password is even looked at, so the right
+ * password does not get through a lock; a wrong password (or an unknown account) counts against both.
+ * The client address is the request's remote address, which behind a trusted proxy is the one it forwards.
+ */
+@Component
+class ThrottledAuthenticationProvider implements AuthenticationProvider {
+    private final DaoAuthenticationProvider passwords;
+    private final LoginThrottle throttle;
+
+    ThrottledAuthenticationProvider(UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle) {
+        this.passwords = new DaoAuthenticationProvider(users);
+        this.passwords.setPasswordEncoder(encoder);
+        this.throttle = throttle;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String username = authentication.getName();
+        String address = authentication.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
+        Instant now = Instant.now();
+        var status = throttle.status(username, address, now);
+        if (status.locked()) throw new SignInLockedException(status.lockedFor());
+        Authentication result;
+        try {
+            result = passwords.authenticate(authentication);
+        } catch (BadCredentialsException wrong) {
+            var lock = throttle.failed(username, address, now);
+            if (lock.isPresent()) throw new SignInLockedException(lock.get());
+            throw wrong;
+        }
+        if (status.accountHasFailures()) throttle.succeeded(username);
+        return result;
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

@@ -14,8 +14,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  *       {@code eval} (its client runs the server's JavaScript calls) and inline styles; the vendored bpmn-js and
  *       ECharts come from {@code /vendor} and {@code /js}; images may be {@code data:} and {@code blob:}; PDF previews
  *       are framed from the application itself, and its pages only by itself.</li>
- *   <li>The JSON API: nothing may load ({@code default-src 'none'}).</li>
- *   <li>Swagger UI (when enabled): its own scripts and styles.</li>
+ *   <li>The JSON API: nothing may load ({@code default-src 'none'}), nor frame it (like its X-Frame-Options).</li>
+ *   <li>Swagger UI (when enabled): its own scripts and styles, not framed.</li>
  * </ul>
  * PDF answers get no policy: the browser's own PDF viewer runs under the policy of the PDF it shows, and a policy
  * meant for pages stops it from drawing the document. Camunda's webapps set their own policy.
@@ -24,9 +24,9 @@ final class SecurityHeaders {
     static final String APPLICATION_POLICY = "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
             + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; connect-src 'self'; "
             + "frame-src 'self'; object-src 'self'; frame-ancestors 'self'; base-uri 'self'; form-action 'self'";
-    static final String API_POLICY = "default-src 'none'; frame-ancestors 'self'; base-uri 'none'; form-action 'none'";
+    static final String API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
     static final String SWAGGER_UI_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
-            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'self'; base-uri 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; "
             + "form-action 'self'";
     /** Browser features the application never uses, denied to its pages and to anything they frame. */
     static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), "

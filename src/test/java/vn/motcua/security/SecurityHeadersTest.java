@@ -52,7 +52,8 @@ class SecurityHeadersTest {
     void theApiLetsNothingLoadAndSwaggerUiOnlyItsOwnFiles() throws Exception {
         var client = new WebClient(port, null);
         var api = client.get("/api/procedures");
-        assertThat(header(api, "Content-Security-Policy")).startsWith("default-src 'none'").contains("frame-ancestors 'self'");
+        assertThat(header(api, "Content-Security-Policy")).startsWith("default-src 'none'").contains("frame-ancestors 'none'");
+        assertThat(header(api, "X-Frame-Options")).isEqualTo("DENY");
         assertThat(header(api, "Referrer-Policy")).isEqualTo("same-origin");
         assertThat(header(api, "Permissions-Policy")).contains("camera=()");
 

@@ -55,7 +55,7 @@ public class LoginLocksView extends VerticalLayout implements HasDynamicTitle {
 
     private Component unlockButton(LoginLock lock) {
         var button = new Button(getTranslation("security.locks.unlock"), e -> unlock(lock));
-        button.setId("unlock-" + lock.kind().name().toLowerCase() + "-" + lock.subject().replaceAll("[^A-Za-z0-9_-]", "_"));
+        button.setId("unlock-" + lock.kind().name().toLowerCase(java.util.Locale.ROOT) + "-" + lock.subject().replaceAll("[^A-Za-z0-9_-]", "_"));
         button.addThemeVariants(ButtonVariant.LUMO_SMALL);
         return button;
     }

@@ -43,7 +43,10 @@ class ConfigurationNamesTest {
             "MOTCUA_ATTACHMENT_SIGNATURES_TRUSTSTORE", new Setting("/etc/motcua/roots.p12",
                     env -> attachment(env).getSignatures().getTrustStore(), "/etc/motcua/roots.p12"),
             "MOTCUA_ATTACHMENT_MAXSIZE",
-            new Setting("20MB", env -> attachment(env).getMaxSize(), DataSize.ofMegabytes(20)));
+            new Setting("20MB", env -> attachment(env).getMaxSize(), DataSize.ofMegabytes(20)),
+            "MOTCUA_API_DOCS", Setting.byValue("motcua.api-docs"),
+            "MOTCUA_SECURITY_LOGIN_ACCOUNT_MAXFAILURES", Setting.byValue("motcua.security.login.account.max-failures"),
+            "MOTCUA_SECURITY_LOGIN_WINDOW", Setting.byValue("motcua.security.login.window"));
 
     /** docker-compose.yml's own variable: the database password it gives both containers, not a MotCua setting. */
     private static final Set<String> COMPOSE_ONLY = Set.of("MOTCUA_DB_PASSWORD");

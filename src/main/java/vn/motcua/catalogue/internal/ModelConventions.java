@@ -33,7 +33,7 @@ public record ModelConventions(Set<String> beans, Set<String> variables) {
     public static ModelConventions motcua() {
         return new ModelConventions(
                 Set.of("startProcessing", "markProcessed", "returnResult", "deadlines", "dossierDeadlines", "recordExtension"),
-                Set.of("unit", "procedureProcess", "approved", "newDueDate", "apologyReason"));
+                Set.of("unit", "procedureProcess", "decision", "newDueDate", "apologyReason"));
     }
 
     /** The allowed beans, sorted, for messages. */

@@ -52,20 +52,9 @@ public enum DossierAction {
 
     public String messageKey() { return "dossier.action." + path; }
 
-    /** True when a dossier in this status can take this action. */
+    /** True when a dossier in this status can take this action; the rule is the dossier's own transition table. */
     public boolean applicableTo(DossierStatus status) {
-        return switch (this) {
-            case ACCEPT -> Dossier.allows(status, DossierStatus.RECEIVED) && status == DossierStatus.NEW;
-            case REFUSE -> Dossier.allows(status, DossierStatus.REFUSED);
-            case REQUEST_SUPPLEMENT -> Dossier.allows(status, DossierStatus.SUPPLEMENT_REQUESTED);
-            case RECEIVE_SUPPLEMENT -> status == DossierStatus.SUPPLEMENT_REQUESTED;
-            case REQUEST_PAYMENT -> Dossier.allows(status, DossierStatus.PAYMENT_REQUESTED);
-            case CONFIRM_PAYMENT -> status == DossierStatus.PAYMENT_REQUESTED;
-            case STOP -> Dossier.allows(status, DossierStatus.STOPPED);
-            case RESUME -> status == DossierStatus.STOPPED;
-            case WITHDRAW -> Dossier.allows(status, DossierStatus.WITHDRAWN);
-            case RETURN_RESULT -> Dossier.allows(status, DossierStatus.RETURNED);
-        };
+        return Dossier.admits(this, status);
     }
 
     public static Optional<DossierAction> ofPath(String path) {

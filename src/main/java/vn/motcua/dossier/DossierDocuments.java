@@ -1,5 +1,6 @@
 package vn.motcua.dossier;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -66,9 +67,11 @@ public class DossierDocuments {
     private final OrganisationService organisation;
     private final OfficialDocuments documents;
     private final CurrentUser currentUser;
+    private final Clock clock;
 
     DossierDocuments(DossierService dossiers, DossierRepository repository, AuditTrail audit, ProcedureCatalogue catalogue,
-                     OrganisationService organisation, OfficialDocuments documents, CurrentUser currentUser) {
+                     OrganisationService organisation, OfficialDocuments documents, CurrentUser currentUser, Clock clock) {
+        this.clock = clock;
         this.dossiers = dossiers;
         this.repository = repository;
         this.audit = audit;
@@ -121,7 +124,7 @@ public class DossierDocuments {
         Procedure procedure = catalogue.procedure(d.procedureCode()).orElseThrow();
         Unit unit = organisation.unit(d.unitId()).orElseThrow();
         IssuingUnit issuer = issuer(unit);
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         List<AuditEntry> history = audit.history(d.id());
         DossierSheet sheet = sheet(d, procedure, history);
         String number = d.code().substring(d.code().lastIndexOf('-') + 1) + "/" + form.number();

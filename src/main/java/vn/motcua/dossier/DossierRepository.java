@@ -183,20 +183,24 @@ class DossierRepository {
     }
 
     private Dossier map(ResultSet rs, int row) throws SQLException {
-        var dossier = new Dossier(rs.getLong("id"), rs.getString("code"), rs.getString("procedure_code"), rs.getLong("unit_id"),
-                rs.getString("unit_identifier"), rs.getString("unit_tree_path"), Channel.valueOf(rs.getString("channel")),
-                DossierStatus.ofCode(rs.getInt("status")),
-                new Applicant(rs.getString("applicant_name"), rs.getString("applicant_id_number"), rs.getString("applicant_phone"),
-                        rs.getString("applicant_email"), rs.getString("applicant_address")),
-                rs.getString("owner_username"), fromJson(rs.getString("form_data")), instant(rs, "received_at"),
-                instant(rs, "due_at"), instant(rs, "finished_at"), instant(rs, "returned_at"),
-                rs.getString("process_instance_id"), rs.getString("current_step"), rs.getString("created_by"), rs.getInt("version"));
-        dossier.restoreClock(instant(rs, "accepted_at"), instant(rs, "clock_stopped_at"), rs.getLong("stopped_seconds"),
-                rs.getInt("supplement_count"), rs.getString("status_reason"), instant(rs, "extended_due_at"));
         long working = rs.getLong("working_seconds");
-        dossier.restoreFacts(rs.wasNull() ? null : working, rs.getBigDecimal("fee_amount"), rs.getString("payment_method"),
-                instant(rs, "paid_at"));
-        return dossier;
+        Long workingSeconds = rs.wasNull() ? null : working;
+        return Dossier.stored().id(rs.getLong("id")).code(rs.getString("code")).procedureCode(rs.getString("procedure_code"))
+                .unit(rs.getLong("unit_id"), rs.getString("unit_identifier"), rs.getString("unit_tree_path"))
+                .channel(Channel.valueOf(rs.getString("channel"))).status(DossierStatus.ofCode(rs.getInt("status")))
+                .applicant(new Applicant(rs.getString("applicant_name"), rs.getString("applicant_id_number"),
+                        rs.getString("applicant_phone"), rs.getString("applicant_email"), rs.getString("applicant_address")))
+                .ownerUsername(rs.getString("owner_username")).formData(fromJson(rs.getString("form_data")))
+                .receivedAt(instant(rs, "received_at")).dueAt(instant(rs, "due_at"))
+                .finishedAt(instant(rs, "finished_at")).returnedAt(instant(rs, "returned_at"))
+                .processInstanceId(rs.getString("process_instance_id")).currentStep(rs.getString("current_step"))
+                .createdBy(rs.getString("created_by")).version(rs.getInt("version"))
+                .acceptedAt(instant(rs, "accepted_at")).clockStoppedAt(instant(rs, "clock_stopped_at"))
+                .stoppedSeconds(rs.getLong("stopped_seconds")).supplementCount(rs.getInt("supplement_count"))
+                .statusReason(rs.getString("status_reason")).extendedDueAt(instant(rs, "extended_due_at"))
+                .workingSeconds(workingSeconds).feeAmount(rs.getBigDecimal("fee_amount"))
+                .paymentMethod(rs.getString("payment_method")).paidAt(instant(rs, "paid_at"))
+                .build();
     }
 
     static OffsetDateTime utc(Instant instant) { return instant == null ? null : instant.atOffset(ZoneOffset.UTC); }

@@ -1,8 +1,9 @@
 package vn.motcua.dossier;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
+import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +28,7 @@ import vn.motcua.security.CurrentUser;
 import vn.motcua.security.SystemAccess;
 import vn.motcua.shared.BusinessRuleException;
 import vn.motcua.shared.ForbiddenException;
+import vn.motcua.shared.Formats;
 import vn.motcua.shared.InvalidInputException;
 import vn.motcua.shared.Messages;
 import vn.motcua.shared.NotFoundException;
@@ -52,13 +54,12 @@ public class DossierService {
     private final Messages messages;
     private final Forms forms;
     private final Clock clock;
-    private final ZoneId zone;
     private final org.springframework.beans.factory.ObjectProvider<WorkAccess> workAccess;
+    private final Map<DossierAction, ActionStep> actions;
 
     DossierService(DossierRepository dossiers, AuditTrail audit, ProcedureCatalogue catalogue,
                    OrganisationService organisation, WorkingCalendar calendar, CurrentUser currentUser,
-                   ApplicationEventPublisher events, Messages messages, Forms forms,
-                   @org.springframework.beans.factory.annotation.Value("${motcua.time-zone:Asia/Ho_Chi_Minh}") String zone,
+                   ApplicationEventPublisher events, Messages messages, Forms forms, Clock clock,
                    org.springframework.beans.factory.ObjectProvider<WorkAccess> workAccess) {
         this.workAccess = workAccess;
         this.dossiers = dossiers;
@@ -70,8 +71,8 @@ public class DossierService {
         this.events = events;
         this.messages = messages;
         this.forms = forms;
-        this.clock = Clock.systemUTC();
-        this.zone = ZoneId.of(zone);
+        this.clock = clock;
+        this.actions = actionSteps();
     }
 
     /**
@@ -112,18 +113,16 @@ public class DossierService {
         if (!violations.isEmpty()) throw new InvalidInputException(violations);
 
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        int sequence = dossiers.nextSequence(unit.id(), now.atZone(zone).toLocalDate());
-        String code = DossierCode.of(unit.identifier(), now.atZone(zone).toLocalDate(), sequence);
-        DossierStatus status = citizen ? DossierStatus.NEW : DossierStatus.RECEIVED;
-        Instant due = citizen ? null : calendar.dueAt(now, procedure.processingTime(channel == Channel.ONLINE), unit.identifier());
-        Applicant applicant = trimmed(request.applicant());
-        long id = dossiers.insert(code, procedure.code(), unit.id(), channel, status, applicant,
-                citizen ? user.username() : null, data, now, due, user.username(), procedure.fee());
-        audit.append(id, user.username(), channel.name(), citizen ? "SUBMITTED" : "RECEIVED", null, status, procedure.code());
-        if (!request.stagedFiles().isEmpty()) {
-            events.publishEvent(new DossierEvents.StagedFilesSubmitted(code, procedure.code(), request.stagedFiles()));
-        }
-        if (!citizen) events.publishEvent(new DossierEvents.DossierReceived(code, procedure.code(), unit.identifier()));
+        LocalDate day = now.atZone(Formats.ZONE).toLocalDate();
+        String code = DossierCode.of(unit.identifier(), day, dossiers.nextSequence(unit.id(), day));
+        var intake = new Dossier.Intake(code, procedure.code(), procedure.fee(), unit, channel, trimmed(request.applicant()),
+                data, now, user.username(), request.stagedFiles());
+        Dossier d = citizen ? Dossier.submitOnline(intake)
+                : Dossier.receive(intake, calendar.dueAt(now, procedure.processingTime(channel == Channel.ONLINE), unit.identifier()));
+        long id = dossiers.insert(d.code(), d.procedureCode(), d.unitId(), d.channel(), d.status(), d.applicant(),
+                d.ownerUsername(), d.formData(), d.receivedAt(), d.dueAt(), d.createdBy(), d.feeAmount());
+        audit.append(id, user.username(), channel.name(), citizen ? "SUBMITTED" : "RECEIVED", null, d.status(), procedure.code());
+        d.pullEvents().forEach(events::publishEvent);
         return dossiers.findByCode(code).orElseThrow();
     }
 
@@ -224,46 +223,73 @@ public class DossierService {
         if (why != null && why.length() > 2000) throw new InvalidInputException("reason", messages.get("error.field.tooLong", 2000));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String channel = user.has(Role.CITIZEN) ? Channel.ONLINE.name() : Channel.IN_PERSON.name();
-        DossierEvents.DossierStatusChanged change = switch (action) {
-            case ACCEPT -> {
-                var procedure = catalogue.procedure(d.procedureCode()).orElseThrow();
-                yield d.accept(now, calendar.dueAt(now, procedure.processingTime(d.channel() == Channel.ONLINE), d.unitIdentifier()));
-            }
-            case REFUSE -> ended(d, d.refuse(now, why), now);
-            case REQUEST_SUPPLEMENT -> d.stopClock(DossierStatus.SUPPLEMENT_REQUESTED, now, why);
-            case REQUEST_PAYMENT -> d.stopClock(DossierStatus.PAYMENT_REQUESTED, now, why);
-            case STOP -> d.stopClock(DossierStatus.STOPPED, now, why);
-            case RECEIVE_SUPPLEMENT, CONFIRM_PAYMENT, RESUME -> {
-                DossierStatus expected = action == DossierAction.RESUME ? DossierStatus.STOPPED
-                        : action == DossierAction.CONFIRM_PAYMENT ? DossierStatus.PAYMENT_REQUESTED : DossierStatus.SUPPLEMENT_REQUESTED;
-                if (d.status() != expected) {
-                    throw new BusinessRuleException("dossier.transition.illegal", code, d.status().code(), DossierStatus.IN_PROCESS.code());
-                }
-                var stopped = calendar.workingTimeBetween(d.clockStoppedAt(), now, d.unitIdentifier());
-                if (stopped.isNegative()) stopped = java.time.Duration.ZERO;
-                var newDue = d.dueAt() == null ? null : calendar.addWorkingTime(d.dueAt(), stopped, d.unitIdentifier());
-                var resumed = d.resumeClock(stopped, newDue);
-                if (action == DossierAction.CONFIRM_PAYMENT) d.recordPayment(paymentMethod(paymentMethod), now);
-                events.publishEvent(new DossierEvents.ClockResumed(code, stopped));
-                yield resumed;
-            }
-            case WITHDRAW -> ended(d, d.withdraw(now, why), now);
-            case RETURN_RESULT -> d.returnResult(now);
-        };
-        dossiers.update(d);
-        audit.append(d.id(), user.username(), channel, action.name(), change.from(), change.to(), why);
-        events.publishEvent(change);
-        if (action == DossierAction.ACCEPT) {
-            events.publishEvent(new DossierEvents.DossierReceived(code, d.procedureCode(), d.unitIdentifier()));
-        } else if (Dossier.clockStopped(change.to()) && !Dossier.clockStopped(change.from())) {
-            events.publishEvent(new DossierEvents.ClockStopped(code, change.to()));
-        } else if (action == DossierAction.WITHDRAW && d.processInstanceId() != null) {
-            events.publishEvent(new DossierEvents.DossierWithdrawn(code));
-        } else if (action == DossierAction.RETURN_RESULT) {
-            events.publishEvent(new DossierEvents.ResultReturned(code, user.username()));
-        }
+        actions.get(action).take(new ActionRequest(d, now, why, user.username(), paymentMethod));
+        save(d, user.username(), channel, action.name(), why);
         return dossiers.findByCode(code).orElseThrow();
     }
+
+    /** What an action needs beside the dossier: the instant, the reason, who takes it, how a fee was paid. */
+    private record ActionRequest(Dossier dossier, Instant now, String reason, String actor, String paymentMethod) { }
+
+    /** One action: the dossier's own method for it, given what it needs from the unit's working calendar. */
+    @FunctionalInterface
+    private interface ActionStep {
+        void take(ActionRequest r);
+    }
+
+    /**
+     * Each action calls one method of the dossier, which checks its status, changes it and registers what happened;
+     * the service only works out from the unit's working calendar what that method needs.
+     */
+    private Map<DossierAction, ActionStep> actionSteps() {
+        var steps = new java.util.EnumMap<DossierAction, ActionStep>(DossierAction.class);
+        steps.put(DossierAction.ACCEPT, r -> r.dossier().accept(r.now(), dueFrom(r.dossier(), r.now())));
+        steps.put(DossierAction.REFUSE, r -> r.dossier().refuse(r.now(), r.reason(), workingTimeUntil(r.dossier(), r.now())));
+        steps.put(DossierAction.REQUEST_SUPPLEMENT, r -> r.dossier().requestSupplement(r.now(), r.reason()));
+        steps.put(DossierAction.RECEIVE_SUPPLEMENT, r -> {
+            var stopped = stoppedUntil(r.dossier(), r.now());
+            r.dossier().receiveSupplement(stopped, dueMovedBy(r.dossier(), stopped));
+        });
+        steps.put(DossierAction.REQUEST_PAYMENT, r -> r.dossier().requestPayment(r.now(), r.reason()));
+        steps.put(DossierAction.CONFIRM_PAYMENT, r -> {
+            String method = paymentMethod(r.paymentMethod());
+            var stopped = stoppedUntil(r.dossier(), r.now());
+            r.dossier().confirmPayment(stopped, dueMovedBy(r.dossier(), stopped), method, r.now());
+        });
+        steps.put(DossierAction.STOP, r -> r.dossier().stop(r.now(), r.reason()));
+        steps.put(DossierAction.RESUME, r -> {
+            var stopped = stoppedUntil(r.dossier(), r.now());
+            r.dossier().resume(stopped, dueMovedBy(r.dossier(), stopped));
+        });
+        steps.put(DossierAction.WITHDRAW, r -> r.dossier().withdraw(r.now(), r.reason(), workingTimeUntil(r.dossier(), r.now())));
+        steps.put(DossierAction.RETURN_RESULT, r -> r.dossier().returnResult(r.now(), r.actor()));
+        if (steps.size() != DossierAction.values().length) throw new IllegalStateException("an action without a step");
+        return java.util.Collections.unmodifiableMap(steps);
+    }
+
+    /** The due date of a dossier accepted now: its procedure's processing time in the unit's working calendar. */
+    private Instant dueFrom(Dossier d, Instant now) {
+        var procedure = catalogue.procedure(d.procedureCode()).orElseThrow();
+        return calendar.dueAt(now, procedure.processingTime(d.channel() == Channel.ONLINE), d.unitIdentifier());
+    }
+
+    /** The working time the clock has been stopped until now (zero while it runs). */
+    private Duration stoppedUntil(Dossier d, Instant now) {
+        return d.clockStoppedAt() == null ? Duration.ZERO
+                : nonNegative(calendar.workingTimeBetween(d.clockStoppedAt(), now, d.unitIdentifier()));
+    }
+
+    /** The due date moved by the stopped working time; none while the dossier has none. */
+    private Instant dueMovedBy(Dossier d, Duration stopped) {
+        return d.dueAt() == null ? null : calendar.addWorkingTime(d.dueAt(), stopped, d.unitIdentifier());
+    }
+
+    /** The working time from the start of processing to now, which the dossier keeps when it ends. */
+    private Duration workingTimeUntil(Dossier d, Instant now) {
+        return nonNegative(calendar.workingTimeBetween(d.startedAt(), now, d.unitIdentifier()));
+    }
+
+    private static Duration nonNegative(Duration time) { return time.isNegative() ? Duration.ZERO : time; }
 
     /** The actions the caller may take on a dossier they may see, in its current status (as {@link #act} checks). */
     @PreAuthorize("isAuthenticated()")
@@ -329,7 +355,8 @@ public class DossierService {
     @Transactional
     public void startProcessing(String code, String actor) {
         Dossier d = existing(code);
-        record(d, d.startProcessing(), actor, "PROCESSING_STARTED");
+        d.startProcessing();
+        save(d, actor, "PROCESSING_STARTED");
     }
 
     /** The result is ready (4 → 9). */
@@ -338,7 +365,8 @@ public class DossierService {
     public void markProcessed(String code, String actor) {
         Dossier d = existing(code);
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        record(d, ended(d, d.markProcessed(now), now), actor, "PROCESSED");
+        d.markProcessed(now, workingTimeUntil(d, now));
+        save(d, actor, "PROCESSED");
     }
 
     /** The result was returned to the applicant (9 → 10). */
@@ -346,15 +374,8 @@ public class DossierService {
     @Transactional
     public void returnResult(String code, String actor) {
         Dossier d = existing(code);
-        if (d.status() == DossierStatus.RETURNED) return; // already handed over through the desk's action
-        record(d, d.returnResult(clock.instant().truncatedTo(ChronoUnit.MICROS)), actor, "RESULT_RETURNED");
-    }
-
-    /** The dossier ended: its processing time in working time, clock stops excluded, is kept for the indicators. */
-    private DossierEvents.DossierStatusChanged ended(Dossier d, DossierEvents.DossierStatusChanged change, Instant at) {
-        var working = calendar.workingTimeBetween(d.startedAt(), at, d.unitIdentifier());
-        d.recordWorkingTime(working.isNegative() ? java.time.Duration.ZERO : working);
-        return change;
+        d.returnResultByProcess(clock.instant().truncatedTo(ChronoUnit.MICROS)); // nothing when the desk already did
+        save(d, actor, "RESULT_RETURNED");
     }
 
     /**
@@ -376,10 +397,24 @@ public class DossierService {
                 "score " + score + (complaint ? ", complaint" : ""));
     }
 
-    private void record(Dossier d, DossierEvents.DossierStatusChanged change, String actor, String action) {
+    /** A change the process made, on behalf of {@code actor} (the system when null), through the dossier's channel. */
+    private void save(Dossier d, String actor, String action) {
+        save(d, actor == null ? SystemAccess.USERNAME : actor, d.channel().name(), action, null);
+    }
+
+    /**
+     * Stores what the dossier registered: the dossier itself, one audit record of its status change, and then, in
+     * the order the dossier registered them, exactly its events. A dossier that registered nothing is left as it is.
+     */
+    private void save(Dossier d, String actor, String channel, String action, String detail) {
+        List<Object> happened = d.pullEvents();
+        if (happened.isEmpty()) return;
+        var change = happened.stream().filter(DossierEvents.DossierStatusChanged.class::isInstance)
+                .map(DossierEvents.DossierStatusChanged.class::cast).findFirst()
+                .orElseThrow(() -> new IllegalStateException("a dossier's change without its status change"));
         dossiers.update(d);
-        audit.append(d.id(), actor == null ? SystemAccess.USERNAME : actor, d.channel().name(), action, change.from(), change.to(), null);
-        events.publishEvent(change);
+        audit.append(d.id(), actor, channel, action, change.from(), change.to(), detail);
+        happened.forEach(events::publishEvent);
     }
 
     private String paymentMethod(String method) {

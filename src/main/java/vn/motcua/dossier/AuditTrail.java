@@ -3,24 +3,47 @@ package vn.motcua.dossier;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
  * Append-only, tamper-evident audit trail: each record's hash covers its content and the previous record's hash, and
  * the dossier row keeps the hash of the last record, so that altering, removing or truncating records is detected.
+ * The one implementation of the chain: records appended one at a time as the dossier changes (at the application's
+ * clock), and whole trails of imported dossiers chained and written in batches ({@link DossierImport}), verify alike.
  */
 @Component
 class AuditTrail {
-    private final JdbcClient jdbc;
+    private static final String INSERT = """
+            insert into dossier_event (dossier_id, seq, occurred_at, actor, channel, action, status_before,
+              status_after, detail, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
 
-    AuditTrail(JdbcClient jdbc) { this.jdbc = jdbc; }
+    /** A record to be chained: what happened, when and by whom, with the status before and after. */
+    record Occurrence(Instant at, String actor, String channel, String action, Integer before, Integer after,
+                      String detail) { }
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batch;
+    private final Clock clock;
+
+    AuditTrail(JdbcClient jdbc, JdbcTemplate batch, Clock clock) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.clock = clock;
+    }
 
     void append(long dossierId, String actor, String channel, String action, DossierStatus before, DossierStatus after,
                 String detail) {
@@ -29,16 +52,59 @@ class AuditTrail {
                 .param(dossierId).query((rs, n) -> new Object[] {rs.getInt(1), rs.getString(2)}).optional();
         int seq = last.map(l -> (Integer) l[0] + 1).orElse(1);
         String previous = last.map(l -> (String) l[1]).orElse(null);
-        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        Integer b = before == null ? null : before.code();
-        Integer a = after == null ? null : after.code();
-        String hash = hash(seq, at, actor, channel, action, b, a, detail, previous);
-        jdbc.sql("""
-                        insert into dossier_event (dossier_id, seq, occurred_at, actor, channel, action, status_before,
-                          status_after, detail, prev_hash, hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(dossierId, seq, DossierRepository.utc(at), actor, channel, action, b, a, detail, previous, hash)
-                .update();
-        jdbc.sql("update dossier set audit_head = ? where id = ?").params(hash, dossierId).update();
+        Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        AuditEntry entry = link(seq, previous, new Occurrence(at, actor, channel, action,
+                before == null ? null : before.code(), after == null ? null : after.code(), detail));
+        jdbc.sql(INSERT).params(dossierId, entry.seq(), DossierRepository.utc(entry.occurredAt()), entry.actor(),
+                entry.channel(), entry.action(), entry.statusBefore(), entry.statusAfter(), entry.detail(),
+                entry.previousHash(), entry.hash()).update();
+        jdbc.sql("update dossier set audit_head = ? where id = ?").params(entry.hash(), dossierId).update();
+    }
+
+    /**
+     * A new trail, chained from its first record (1, no previous hash) in the order given: the records as they will
+     * be stored (their instants to the microsecond, as the database keeps them), computed and not yet written. The
+     * dossier keeps the last one's hash ({@link #head}).
+     */
+    List<AuditEntry> chain(List<Occurrence> occurrences) {
+        List<AuditEntry> trail = new ArrayList<>(occurrences.size());
+        String previous = null;
+        for (Occurrence o : occurrences) {
+            var stored = new Occurrence(o.at().truncatedTo(ChronoUnit.MICROS), o.actor(), o.channel(), o.action(),
+                    o.before(), o.after(), o.detail());
+            AuditEntry entry = link(trail.size() + 1, previous, stored);
+            trail.add(entry);
+            previous = entry.hash();
+        }
+        return trail;
+    }
+
+    /** The hash the dossier keeps: that of the trail's last record, null for none. */
+    static String head(List<AuditEntry> trail) { return trail.isEmpty() ? null : trail.get(trail.size() - 1).hash(); }
+
+    /**
+     * Writes whole trails ({@link #chain}) of dossiers that have none yet, with JDBC batches, in the caller's
+     * transaction; the caller keeps each dossier's {@link #head}. Answers the records written.
+     */
+    int writeTrails(Map<Long, List<AuditEntry>> trails) {
+        List<Object[]> rows = new ArrayList<>();
+        trails.forEach((dossierId, trail) -> trail.forEach(e -> rows.add(new Object[] {dossierId, e})));
+        if (rows.isEmpty()) return 0;
+        batch.batchUpdate(INSERT, rows, 1000, (ps, row) -> {
+            var e = (AuditEntry) row[1];
+            ps.setLong(1, (Long) row[0]);
+            ps.setInt(2, e.seq());
+            ps.setObject(3, DossierRepository.utc(e.occurredAt()));
+            ps.setString(4, e.actor());
+            ps.setString(5, e.channel());
+            ps.setString(6, e.action());
+            integer(ps, 7, e.statusBefore());
+            integer(ps, 8, e.statusAfter());
+            text(ps, 9, e.detail());
+            text(ps, 10, e.previousHash());
+            ps.setString(11, e.hash());
+        });
+        return rows.size();
     }
 
     List<AuditEntry> history(long dossierId) {
@@ -68,6 +134,13 @@ class AuditTrail {
         return null;
     }
 
+    /** The record {@code seq} following the one whose hash is {@code previous}. */
+    private static AuditEntry link(int seq, String previous, Occurrence o) {
+        String hash = hash(seq, o.at(), o.actor(), o.channel(), o.action(), o.before(), o.after(), o.detail(), previous);
+        return new AuditEntry(seq, o.at(), o.actor(), o.channel(), o.action(), o.before(), o.after(), o.detail(),
+                previous, hash);
+    }
+
     private static String hash(int seq, Instant at, String actor, String channel, String action, Integer before,
                                Integer after, String detail, String previous) {
         String canonical = String.join("\u001f", String.valueOf(seq), at.toString(), actor, channel, action,
@@ -77,5 +150,13 @@ class AuditTrail {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static void text(PreparedStatement ps, int index, String value) throws SQLException {
+        if (value == null) ps.setNull(index, Types.VARCHAR); else ps.setString(index, value);
+    }
+
+    private static void integer(PreparedStatement ps, int index, Integer value) throws SQLException {
+        if (value == null) ps.setNull(index, Types.INTEGER); else ps.setInt(index, value);
     }
 }

@@ -16,7 +16,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.motcua.MotCuaTest;
-import vn.motcua.monitoring.HistoryGenerator;
+import vn.motcua.demo.HistoryGenerator;
 import vn.motcua.security.SystemAccess;
 
 /**

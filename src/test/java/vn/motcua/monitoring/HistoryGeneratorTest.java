@@ -18,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import vn.motcua.MotCuaTest;
 import vn.motcua.TestUsers;
+import vn.motcua.demo.HistoryGenerator;
 import vn.motcua.dossier.DossierCode;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.monitoring.internal.Figures;

@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.MotCuaTest;
+import vn.motcua.demo.HistoryGenerator;
 import vn.motcua.monitoring.internal.IndicatorQueries;
 import vn.motcua.monitoring.internal.IndicatorSummary;
 import vn.motcua.monitoring.internal.Selection;

@@ -21,6 +21,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import vn.motcua.demo.HistoryGenerator;
 import vn.motcua.monitoring.internal.Figures;
 import vn.motcua.monitoring.internal.IndicatorQueries;
 import vn.motcua.monitoring.internal.Selection;

@@ -1,4 +1,4 @@
-package vn.motcua.monitoring.internal;
+package vn.motcua.demo;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
@@ -7,7 +7,6 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
-import vn.motcua.monitoring.HistoryGenerator;
 import vn.motcua.security.SystemAccess;
 
 /**

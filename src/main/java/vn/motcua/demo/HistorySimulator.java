@@ -1,4 +1,4 @@
-package vn.motcua.monitoring.internal;
+package vn.motcua.demo;
 
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -21,7 +21,7 @@ import vn.motcua.catalogue.Procedure;
  * submissions are refused, some are stopped; fees are paid (online more often for online dossiers); about a third of
  * the results are rated, late ones worse.
  */
-public final class HistorySimulator {
+final class HistorySimulator {
     private static final long HOUR = 3600;
     static final String[] FAMILY = {"Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Phan", "Vũ", "Võ", "Đặng", "Bùi",
             "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Lâm", "Trịnh", "Mai", "Tô"};
@@ -43,14 +43,14 @@ public final class HistorySimulator {
 
     private final WorkingCalendar calendar;
 
-    public HistorySimulator(WorkingCalendar calendar) { this.calendar = calendar; }
+    HistorySimulator(WorkingCalendar calendar) { this.calendar = calendar; }
 
     /**
      * A dossier received at {@code received} and lived until {@code now}.
      *
      * @param onlineShare the probability that it was submitted online
      */
-    public DossierPlan simulate(SplittableRandom rnd, Procedure procedure, long unitId, String unitIdentifier,
+    DossierPlan simulate(SplittableRandom rnd, Procedure procedure, long unitId, String unitIdentifier,
                                 String code, Instant received, double onlineShare, Instant now) {
         var d = new DossierPlan();
         d.code = code;
@@ -172,7 +172,7 @@ public final class HistorySimulator {
     }
 
     /** Rates again a dossier whose life was rewritten (run on the engine): its earlier rating is dropped. */
-    public void reRate(DossierPlan d, SplittableRandom rnd, Instant now) {
+    void reRate(DossierPlan d, SplittableRandom rnd, Instant now) {
         d.rating = null;
         d.events.removeIf(e -> "RATED".equals(e.action()));
         rate(d, rnd, "ONLINE".equals(d.channel), now);

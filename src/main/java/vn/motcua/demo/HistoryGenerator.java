@@ -1,4 +1,4 @@
-package vn.motcua.monitoring;
+package vn.motcua.demo;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -17,18 +17,16 @@ import java.util.SplittableRandom;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Profile;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.calendar.ProcessingTime;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.catalogue.Procedure;
 import vn.motcua.catalogue.ProcedureCatalogue;
 import vn.motcua.dossier.DossierCode;
-import vn.motcua.monitoring.internal.DossierPlan;
-import vn.motcua.monitoring.internal.EngineHistory;
-import vn.motcua.monitoring.internal.HistorySimulator;
-import vn.motcua.monitoring.internal.HistoryWriter;
+import vn.motcua.dossier.DossierImport;
+import vn.motcua.dossier.ImportedDossier;
 import vn.motcua.organisation.OrganisationService;
 import vn.motcua.organisation.Unit;
 
@@ -36,15 +34,19 @@ import vn.motcua.organisation.Unit;
  * Demo history: dossiers received over the past months at the units of each procedure's level, lived through the
  * one-stop rules ({@code HistorySimulator}: acceptance of online submissions, due dates from
  * {@link WorkingCalendar#dueAt}, clock stops moving them, late, early, supplemented once or twice, withdrawn, refused,
- * stopped, paid online or not, rated) and written with batched JDBC inserts into the dossier tables, their audit
- * trails hash-chained as the dossier module chains them (actor {@value DossierPlan#ACTOR}), their codes in the
- * national format, unique per unit and day and counted on from the unit's counter of that day. A few hundred of the
- * dossiers are run for real through their procedure's process on the engine with its clock set to their past
- * ({@code EngineHistory}), so that the bottleneck view has true step history. The online share grows over the months;
- * the more recent dossiers are still open, some of them overdue. Nothing is written for the attachments (their content
- * would be missing from the content store). Deterministic for a seed.
+ * stopped, paid online or not, rated) and written through the dossier module's import ({@link DossierImport}, in
+ * batches of {@value #BATCH}), which chains their audit trails with the module's own audit trail (actor
+ * {@value DossierPlan#ACTOR}); their codes are in the national format, unique per unit and day and counted on from the
+ * unit's counter of that day. A few hundred of the dossiers are run for real through their procedure's process on the
+ * engine with its clock set to their past ({@code EngineHistory}), so that the bottleneck view has true step history.
+ * The online share grows over the months; the more recent dossiers are still open, some of them overdue. Nothing is
+ * written for the attachments (their content would be missing from the content store). Deterministic for a seed.
+ *
+ * <p>Only with the {@code demo} profile: without it no such bean exists, whatever the settings say, so that no
+ * production database ever receives made-up dossiers.
  */
 @Service
+@Profile("demo")
 public class HistoryGenerator {
     private static final Logger log = LoggerFactory.getLogger(HistoryGenerator.class);
     private static final int BATCH = 1000;
@@ -72,31 +74,30 @@ public class HistoryGenerator {
     private final OrganisationService organisation;
     private final ProcedureCatalogue catalogue;
     private final WorkingCalendar calendar;
-    private final HistoryWriter writer;
+    private final DossierImport imports;
     private final EngineHistory engine;
-    private final TransactionTemplate transaction;
-    private final Clock clock = Clock.systemUTC();
+    private final Clock clock;
 
     HistoryGenerator(OrganisationService organisation, ProcedureCatalogue catalogue, WorkingCalendar calendar,
-                     HistoryWriter writer, EngineHistory engine, TransactionTemplate transaction) {
+                     DossierImport imports, EngineHistory engine, Clock clock) {
         this.organisation = organisation;
         this.catalogue = catalogue;
         this.calendar = calendar;
-        this.writer = writer;
+        this.imports = imports;
         this.engine = engine;
-        this.transaction = transaction;
+        this.clock = clock;
     }
 
     /** How many dossiers the database holds (the demo history is generated only into an empty one at start). */
-    @PreAuthorize("hasAnyRole('SYSTEM', 'ADMIN')")
-    public long dossierCount() { return writer.dossierCount(); }
+    @PreAuthorize("hasRole('SYSTEM')")
+    public long dossierCount() { return imports.dossierCount(); }
 
     /**
-     * Generates and writes the history, in transactions of {@value #BATCH} dossiers.
+     * Generates and writes the history, in transactions of {@value #BATCH} dossiers. The system's alone (it imports).
      *
      * @throws IllegalStateException when no procedure has a unit at its level
      */
-    @PreAuthorize("hasAnyRole('SYSTEM', 'ADMIN')")
+    @PreAuthorize("hasRole('SYSTEM')")
     public Result generate(Options options) {
         long started = System.nanoTime();
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
@@ -138,7 +139,7 @@ public class HistoryGenerator {
             counts[slot < 0 ? -slot - 1 : slot]++;
         }
 
-        var existing = writer.counters(first, today);
+        var existing = imports.codeCounters(first, today);
         Map<Long, Map<LocalDate, Integer>> used = new HashMap<>();
         int engineBudget = Math.max(0, options.engineInstances());
         double engineChance = options.dossiers() == 0 ? 0 : Math.min(1, 4.0 * engineBudget / options.dossiers());
@@ -197,9 +198,8 @@ public class HistoryGenerator {
         written += batch.size();
         events += w[0];
         ratings += w[1];
-        transaction.executeWithoutResult(s -> writer.saveCounters(used, existing));
 
-        // Real engine history: the selected dossiers were written as received (2); run them, then rewrite them
+        // Real engine history: the selected dossiers were written as received (2); run them, then replace their history
         List<DossierPlan> rewritten = new ArrayList<>();
         for (DossierPlan plan : engineBatch) {
             Procedure procedure = procedureOf.get(plan.code());
@@ -211,21 +211,26 @@ public class HistoryGenerator {
             if (plan.rated()) ratings++;
             rewritten.add(plan);
             if (rewritten.size() == 200) {
-                events += transaction.execute(s -> writer.rewrite(rewritten));
+                events += imports.replaceHistory(rewritten.stream().map(DossierPlan::imported).toList());
                 rewritten.clear();
             }
         }
-        if (!rewritten.isEmpty()) events += transaction.execute(s -> writer.rewrite(rewritten));
+        if (!rewritten.isEmpty()) events += imports.replaceHistory(rewritten.stream().map(DossierPlan::imported).toList());
         var result = new Result(written, events, ratings, engineRuns, Duration.ofNanos(System.nanoTime() - started));
         log.info("Demo history: {} dossiers, {} audit records, {} ratings, {} run on the engine, in {} s", result.dossiers(),
                 result.events(), result.ratings(), result.engineInstances(), result.took().toSeconds());
         return result;
     }
 
-    /** Writes a batch in one transaction; answers the audit records and ratings written. */
+    /**
+     * Writes a batch in one transaction (the import's); answers the audit records and ratings of the dossiers written
+     * as planned (those to be run on the engine are counted when their history is replaced).
+     */
     private int[] flush(List<DossierPlan> batch) {
         if (batch.isEmpty()) return new int[] {0, 0};
-        int events = transaction.execute(s -> writer.insert(batch));
+        List<ImportedDossier> dossiers = batch.stream().map(p -> p.engine() ? p.asReceived() : p.imported()).toList();
+        imports.importDossiers(dossiers);
+        int events = batch.stream().filter(p -> !p.engine()).mapToInt(p -> p.events.size()).sum();
         int ratings = (int) batch.stream().filter(p -> !p.engine() && p.rated()).count();
         return new int[] {events, ratings};
     }

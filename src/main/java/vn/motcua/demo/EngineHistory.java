@@ -1,4 +1,4 @@
-package vn.motcua.monitoring.internal;
+package vn.motcua.demo;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +16,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.task.Task;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.motcua.calendar.WorkingCalendar;
@@ -25,13 +26,15 @@ import vn.motcua.workflow.DossierProcess;
  * Real engine history for the bottleneck view: runs a generated dossier through its procedure's own process on the
  * embedded engine, with the engine's clock set (ClockUtil, here only, and always reset) to the instants of its past
  * life, completing each user task after a working time drawn for that step and that unit. The process's own service
- * tasks move the dossier's status as they always do; the generator then rewrites the dossier's row and audit trail so
- * that they tell exactly the life the engine recorded. Routing flags follow the shipped models' conventions: the
+ * tasks move the dossier's status as they always do; the generator then replaces the dossier's history through the
+ * dossier module's import, so that its row, trail and steps tell exactly the life the engine recorded. Routing flags follow the shipped models' conventions: the
  * leader's decision {@code decision} is {@code APPROVE}, or once in a while {@code REWORK} on an approval step.
- * Runs as the system, outside any caller's transaction (each engine command commits on its own).
+ * Runs as the system, outside any caller's transaction (each engine command commits on its own). Writes Camunda's
+ * tables only (through the engine); the dossier's own records go through the dossier module. Demo profile only.
  */
 @Component
-public class EngineHistory {
+@Profile("demo")
+class EngineHistory {
     private static final Logger log = LoggerFactory.getLogger(EngineHistory.class);
     private static final int MAX_TASKS = 20;
 
@@ -54,7 +57,7 @@ public class EngineHistory {
      *
      * @param allowedHours the dossier's processing time in working hours, to scale the steps' durations
      */
-    public boolean run(DossierPlan plan, String processKey, SplittableRandom rnd, double allowedHours, Instant now) {
+    boolean run(DossierPlan plan, String processKey, SplittableRandom rnd, double allowedHours, Instant now) {
         String instanceId = null;
         var steps = new java.util.ArrayList<DossierPlan.Step>();
         Instant processedAt = null;

@@ -123,7 +123,9 @@ class JdbcCalendarStoreTest {
         assertThat(store.deleteHolidayRule(added.id(), "admin3")).isEqualTo(added);
         assertThat(store.deleteHolidayRule(added.id(), "admin3")).isNull();
         assertThat(store.findHolidayRules()).containsExactly(removed);
+        // The log may hold older entries (a PostgreSQL test database keeps what other test classes committed).
         assertThat(store.findHolidayChanges(10))
+                .filteredOn(c -> c.ruleId() == added.id() || c.ruleId() == removed.id())
                 .extracting(HolidayChange::change, HolidayChange::by, HolidayChange::ruleId)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple(HolidayChange.Kind.UNDO, "admin3", added.id()),
@@ -133,11 +135,16 @@ class JdbcCalendarStoreTest {
     }
 
     @Test
-    void holidayRuleTableRefusesAnImpossibleRowItself() {
+    void holidayRuleTableRefusesAYearRangeBackwards() {
         assertThatThrownBy(() -> jdbc.sql("""
                         INSERT INTO cal_holiday_rule (action, holiday_month, holiday_day, from_year, to_year)
                         VALUES ('ADD', 11, 24, 2027, 2026)""").update())
                 .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void holidayRuleTableRefusesAnAddedHolidayWithoutName() {
+        // A test of its own: PostgreSQL refuses every further statement of a transaction after a failed one.
         assertThatThrownBy(() -> jdbc.sql("""
                         INSERT INTO cal_holiday_rule (action, holiday_month, holiday_day, from_year)
                         VALUES ('ADD', 11, 24, 2027)""").update())

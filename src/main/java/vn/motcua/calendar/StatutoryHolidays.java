@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The statutory days off of a year as the law alone defines them (Labour Code 2019, Article 112), before any decision
- * of the government or an administrator for that year.
+ * The statutory days off of a year as the law defines them (Labour Code 2019, Article 112), before any decision of
+ * the government or an administrator for that year's single dates; {@link #forYear(int, List)} takes the fixed-date
+ * holidays as administrators' rules make them ({@link FixedHolidays}), {@link #forYear(int)} those of the law.
  *
  * <p>Rules, where the law leaves room the choice is stated:
  * <ul>

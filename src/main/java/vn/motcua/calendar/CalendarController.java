@@ -188,7 +188,7 @@ public class CalendarController {
         return instant;
     }
 
-    private static int parseNumber(String field, String value, int max) {
+    static int parseNumber(String field, String value, int max) {
         if (value == null || value.isBlank()) {
             throw new CalendarValidationException(MISSING, field, "calendar.error.numberRequired", field);
         }
@@ -207,7 +207,7 @@ public class CalendarController {
         return n;
     }
 
-    private static CalendarValidationException outOfRangeYear() {
+    static CalendarValidationException outOfRangeYear() {
         return new CalendarValidationException(OUT_OF_RANGE, "year", "calendar.error.yearRange",
                 String.valueOf(LunarCalendar.MIN_YEAR), String.valueOf(LunarCalendar.MAX_YEAR));
     }

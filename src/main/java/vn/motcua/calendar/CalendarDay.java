@@ -16,9 +16,12 @@ import java.util.Objects;
  * @param compensatory      whether the computed day is a compensatory day off for {@code holiday}
  * @param overrideNameVi    the administrator's Vietnamese name or note, or null
  * @param overrideNameEn    the administrator's English name or note, or null
+ * @param holidayNameVi     the Vietnamese name of a holiday an administrator added ({@link HolidayKind#ADDED}), or null
+ * @param holidayNameEn     its English name, or null
  */
 public record CalendarDay(LocalDate date, boolean workingDay, boolean defaultWorkingDay, Source source,
-                          HolidayKind holiday, boolean compensatory, String overrideNameVi, String overrideNameEn) {
+                          HolidayKind holiday, boolean compensatory, String overrideNameVi, String overrideNameEn,
+                          String holidayNameVi, String holidayNameEn) {
 
     /** Where the status of a day comes from. */
     public enum Source {
@@ -50,7 +53,7 @@ public record CalendarDay(LocalDate date, boolean workingDay, boolean defaultWor
 
     /**
      * The name to show: the administrator's name (English when the locale's language is English and one was given),
-     * else the localized holiday name ("Nghỉ bù …" for a compensatory day), else a generic label.
+     * else the holiday's name (an added holiday's own, else the localized statutory one) ("Nghỉ bù …" for a compensatory day), else a generic label.
      *
      * @param locale   the reader's locale, used only to choose between the administrator's two names
      * @param messages resolves the {@code calendar.*} keys in the reader's language
@@ -61,7 +64,9 @@ public record CalendarDay(LocalDate date, boolean workingDay, boolean defaultWor
             return english && overrideNameEn != null ? overrideNameEn : overrideNameVi;
         }
         if (holiday != null) {
-            String name = messages.message(holiday.messageKey());
+            boolean english = locale != null && "en".equals(locale.getLanguage());
+            String name = holidayNameVi == null ? messages.message(holiday.messageKey())
+                    : english && holidayNameEn != null ? holidayNameEn : holidayNameVi;
             return compensatory ? messages.message("calendar.holiday.compensatory", name) : name;
         }
         return messages.message(workingDay ? "calendar.day.workedWeekend" : "calendar.day.dayOff");

@@ -1,13 +1,17 @@
 package vn.motcua.calendar;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.MonthDay;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -20,6 +24,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import static vn.motcua.calendar.CalendarValidationException.CONFLICT;
 import static vn.motcua.calendar.CalendarValidationException.INVALID;
 import static vn.motcua.calendar.CalendarValidationException.MISSING;
+import static vn.motcua.calendar.CalendarValidationException.NOT_FOUND;
 import static vn.motcua.calendar.CalendarValidationException.OUT_OF_RANGE;
 
 /**
@@ -36,8 +41,20 @@ public class CalendarService {
 
     /** Maximum length of a day's name or note. */
     public static final int MAX_NAME_LENGTH = 200;
-    /** Electronic identifier of a unit (QCVN 102:2016), e.g. {@code 000.00.15.H33}. */
-    public static final Pattern UNIT_IDENTIFIER = Pattern.compile("^\\d{3}\\.\\d{2}\\.\\d{2}\\.[A-Z]\\d{2}$");
+    /**
+     * Electronic identifier of a unit (QCVN 102:2016), e.g. {@code 000.00.15.H33}, the Y segment of two or three
+     * digits ({@code 000.00.101.H05}). The same rule as the organisation's {@code Unit.IDENTIFIER}.
+     */
+    public static final Pattern UNIT_IDENTIFIER = Pattern.compile("^\\d{3}\\.\\d{2}\\.\\d{2,3}\\.[A-Z]\\d{2}$");
+    /**
+     * First year a rule about fixed-date holidays may start: no dossier of the application is older, and it keeps a
+     * mistyped year (e.g. 207) out. Product choice.
+     */
+    public static final int FIRST_RULE_YEAR = 1990;
+    /** How many entries of the log of holiday changes are read at most. */
+    public static final int MAX_CHANGES = 200;
+
+    private static final Logger LOG = LoggerFactory.getLogger(CalendarService.class);
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
@@ -225,6 +242,167 @@ public class CalendarService {
             throw new CalendarValidationException(INVALID, "unitIdentifier", "calendar.error.noUnitHours", key);
         }
         afterCommit(calendar::invalidateWorkingHours);
+    }
+
+    /**
+     * The fixed-date public holidays of a year with their source (statutory, or added by an administrator's rule).
+     *
+     * @throws CalendarValidationException (field {@code year}) outside the supported years
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<FixedHoliday> fixedHolidays(int year) {
+        yearCalendar(year, "year");
+        return calendar.fixedHolidays(year);
+    }
+
+    /** Every administrator's rule about fixed-date holidays, in the order they were made. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<HolidayRule> holidayRules() {
+        return calendar.holidayRules();
+    }
+
+    /** The latest changes to the fixed-date holidays (at most {@value #MAX_CHANGES}), newest first. */
+    @PreAuthorize("hasRole('ADMIN')")
+    public List<HolidayChange> holidayChanges() {
+        return store.findHolidayChanges(MAX_CHANGES);
+    }
+
+    /**
+     * Makes a date of every year a public holiday from a year on (and until a year, if given), e.g. 24 November
+     * should the Labour Code be amended. Every computation (due dates, working time) uses it once committed; an added
+     * holiday on a weekend gives a compensatory day like a statutory one.
+     *
+     * @param month    1–12
+     * @param day      a day of that month in every year (not 29 February)
+     * @param nameVi   Vietnamese name, required, at most {@value #MAX_NAME_LENGTH} characters
+     * @param nameEn   English name, optional
+     * @param fromYear first year, {@value #FIRST_RULE_YEAR} to {@value LunarCalendar#MAX_YEAR}
+     * @param toYear   last year (not before {@code fromYear}), null for every later year
+     * @return the rule as stored
+     * @throws CalendarValidationException if a value is missing or wrong, or the date already is a holiday in every
+     *                                     year of the range; nothing is changed then
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public HolidayRule addHoliday(Integer month, Integer day, String nameVi, String nameEn, Integer fromYear,
+                                  Integer toYear) {
+        MonthDay date = requireMonthDay(month, day);
+        String vi = requireName(nameVi, "nameVi");
+        String en = optionalName(nameEn, "nameEn");
+        requireYears(fromYear, toYear);
+        List<HolidayRule> rules = calendar.holidayRules();
+        if (yearsOfRange(fromYear, toYear).allMatch(y -> FixedHolidays.isHoliday(date, y, rules))) {
+            throw new CalendarValidationException(INVALID, "day", "calendar.error.alreadyHoliday",
+                    dayMonth(date), range(fromYear, toYear));
+        }
+        return saveRule(new HolidayRule(0, HolidayRule.Action.ADD, date.getMonthValue(), date.getDayOfMonth(), vi, en,
+                fromYear, toYear, null, null));
+    }
+
+    /**
+     * Takes a date out of the public holidays from a year on (and until a year, if given): a statutory date for one
+     * year, or from the year a change of the law takes effect; or a date an administrator added.
+     *
+     * @param month    1–12
+     * @param day      a day of that month in every year
+     * @param fromYear first year, {@value #FIRST_RULE_YEAR} to {@value LunarCalendar#MAX_YEAR}
+     * @param toYear   last year (not before {@code fromYear}), null for every later year
+     * @return the rule as stored
+     * @throws CalendarValidationException if a value is missing or wrong, or the date is a holiday in no year of the
+     *                                     range; nothing is changed then
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public HolidayRule removeHoliday(Integer month, Integer day, Integer fromYear, Integer toYear) {
+        MonthDay date = requireMonthDay(month, day);
+        requireYears(fromYear, toYear);
+        List<HolidayRule> rules = calendar.holidayRules();
+        if (yearsOfRange(fromYear, toYear).noneMatch(y -> FixedHolidays.isHoliday(date, y, rules))) {
+            throw new CalendarValidationException(INVALID, "day", "calendar.error.notHoliday",
+                    dayMonth(date), range(fromYear, toYear));
+        }
+        return saveRule(new HolidayRule(0, HolidayRule.Action.REMOVE, date.getMonthValue(), date.getDayOfMonth(),
+                null, null, fromYear, toYear, null, null));
+    }
+
+    /**
+     * Deletes an administrator's rule (undoes it): its years follow the other rules and the law again.
+     *
+     * @param id the rule's id
+     * @throws CalendarValidationException ({@code not_found}, field {@code id}) if no rule has this id
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void deleteHolidayRule(long id) {
+        HolidayRule deleted = store.deleteHolidayRule(id, currentUser());
+        if (deleted == null) {
+            throw new CalendarValidationException(NOT_FOUND, "id", "calendar.error.ruleUnknown", String.valueOf(id));
+        }
+        LOG.info("Holiday rule {} deleted ({} {}/{}, {})", id, deleted.action(), deleted.day(), deleted.month(),
+                range(deleted.fromYear(), deleted.toYear()));
+        afterCommit(calendar::invalidateHolidayRules);
+    }
+
+    private HolidayRule saveRule(HolidayRule rule) {
+        HolidayRule stored = store.insertHolidayRule(rule, currentUser());
+        LOG.info("Holiday rule {} created ({} {}/{}, {})", stored.id(), stored.action(), stored.day(), stored.month(),
+                range(stored.fromYear(), stored.toYear()));
+        afterCommit(calendar::invalidateHolidayRules);
+        return stored;
+    }
+
+    private static MonthDay requireMonthDay(Integer month, Integer day) {
+        if (month == null) {
+            throw new CalendarValidationException(MISSING, "month", "calendar.error.monthRequired");
+        }
+        if (month < 1 || month > 12) {
+            throw new CalendarValidationException(INVALID, "month", "calendar.error.month", String.valueOf(month));
+        }
+        if (day == null) {
+            throw new CalendarValidationException(MISSING, "day", "calendar.error.dayRequired");
+        }
+        if (month == 2 && day == 29) {
+            throw new CalendarValidationException(INVALID, "day", "calendar.error.leapDay");
+        }
+        try {
+            return MonthDay.of(month, day);
+        } catch (DateTimeException e) {
+            throw new CalendarValidationException(INVALID, "day", "calendar.error.dayOfMonth", String.valueOf(day),
+                    String.valueOf(month));
+        }
+    }
+
+    private static void requireYears(Integer fromYear, Integer toYear) {
+        if (fromYear == null) {
+            throw new CalendarValidationException(MISSING, "fromYear", "calendar.error.fromYearRequired");
+        }
+        checkRuleYear(fromYear, "fromYear");
+        if (toYear != null) {
+            checkRuleYear(toYear, "toYear");
+            if (toYear < fromYear) {
+                throw new CalendarValidationException(INVALID, "toYear", "calendar.error.toYearBeforeFromYear",
+                        String.valueOf(toYear), String.valueOf(fromYear));
+            }
+        }
+    }
+
+    private static void checkRuleYear(int year, String field) {
+        if (year < FIRST_RULE_YEAR || year > LunarCalendar.MAX_YEAR) {
+            throw new CalendarValidationException(OUT_OF_RANGE, field, "calendar.error.ruleYearRange",
+                    String.valueOf(FIRST_RULE_YEAR), String.valueOf(LunarCalendar.MAX_YEAR));
+        }
+    }
+
+    private static java.util.stream.IntStream yearsOfRange(int fromYear, Integer toYear) {
+        return java.util.stream.IntStream.rangeClosed(fromYear, toYear == null ? LunarCalendar.MAX_YEAR : toYear);
+    }
+
+    private static String dayMonth(MonthDay date) {
+        return String.format(Locale.ROOT, "%02d/%02d", date.getDayOfMonth(), date.getMonthValue());
+    }
+
+    private static String range(int fromYear, Integer toYear) {
+        return toYear == null ? fromYear + "–…" : fromYear == toYear ? String.valueOf(fromYear) : fromYear + "–" + toYear;
     }
 
     /** Names the first field at fault, in the order the form shows them. */

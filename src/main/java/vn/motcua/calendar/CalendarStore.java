@@ -5,7 +5,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Persistence of the administrator's calendar data: day overrides and working hours per unit. The production
+ * Persistence of the administrator's calendar data: day overrides, working hours per unit, and the rules about
+ * fixed-date public holidays with the log of their changes. The production
  * implementation is {@link JdbcCalendarStore}; tests use an in-memory one. Implementations need not cache: the
  * {@link WorkingCalendar} does.
  */
@@ -41,4 +42,25 @@ public interface CalendarStore {
      * @return whether they existed
      */
     boolean deleteWorkingHours(String unitKey);
+
+    /** Every rule about fixed-date public holidays, in the order they were made (by id). */
+    List<HolidayRule> findHolidayRules();
+
+    /**
+     * Stores a new rule (its {@code id}, {@code createdAt} and {@code createdBy} are ignored) and logs it as a
+     * {@link HolidayChange} of the rule's action.
+     *
+     * @return the rule as stored, with its id
+     */
+    HolidayRule insertHolidayRule(HolidayRule rule, String createdBy);
+
+    /**
+     * Deletes a rule and logs it as an {@link HolidayChange.Kind#UNDO}.
+     *
+     * @return the deleted rule, or null if none has this id
+     */
+    HolidayRule deleteHolidayRule(long id, String deletedBy);
+
+    /** The latest changes to the rules, newest first. */
+    List<HolidayChange> findHolidayChanges(int limit);
 }

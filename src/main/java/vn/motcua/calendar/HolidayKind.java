@@ -1,7 +1,7 @@
 package vn.motcua.calendar;
 
 /**
- * The public holidays of the Labour Code 2019, Article 112, clause 1. Each has a localized name in the
+ * The public holidays of the Labour Code 2019, Article 112, clause 1, and those administrators add. Each has a localized name in the
  * {@code i18n/calendar} bundles under {@link #messageKey()}.
  */
 public enum HolidayKind {
@@ -18,7 +18,12 @@ public enum HolidayKind {
     /** Quốc khánh, 2 September. */
     NATIONAL_DAY("calendar.holiday.nationalDay"),
     /** The day adjacent to 2 September that the law adds to National Day; see {@link StatutoryHolidays}. */
-    NATIONAL_DAY_ADJACENT("calendar.holiday.nationalDayAdjacent");
+    NATIONAL_DAY_ADJACENT("calendar.holiday.nationalDayAdjacent"),
+    /**
+     * A fixed-date holiday an administrator added ({@link HolidayRule}), e.g. should the Labour Code be amended; its
+     * own name comes with it, the bundle's is a fallback.
+     */
+    ADDED("calendar.holiday.added");
 
     private final String messageKey;
 

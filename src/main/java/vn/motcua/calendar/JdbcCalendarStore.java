@@ -1,17 +1,23 @@
 package vn.motcua.calendar;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
  * {@link CalendarStore} on the tables of {@code db/migration/V2__calendar.sql} ({@code cal_day_override},
- * {@code cal_working_hours}), with SQL that runs unchanged on H2 2.x and PostgreSQL 15.
+ * {@code cal_working_hours}) and {@code V25__public_holidays.sql} ({@code cal_holiday_rule},
+ * {@code cal_holiday_change}), with SQL that runs unchanged on H2 2.x and PostgreSQL 15.
  *
  * <p>Upserts are an UPDATE followed, when no row was updated, by an INSERT (portable; the MERGE dialects differ). Two
  * administrators inserting the same date at the same moment make the second INSERT fail with a
@@ -117,5 +123,95 @@ public class JdbcCalendarStore implements CalendarStore {
     public boolean deleteWorkingHours(String unitKey) {
         return jdbc.sql("DELETE FROM cal_working_hours WHERE unit_identifier = :unit").param("unit", unitKey)
                 .update() > 0;
+    }
+
+    private static final String RULE_COLUMNS = """
+            id, action, holiday_month, holiday_day, name_vi, name_en, from_year, to_year, created_at, created_by""";
+
+    @Override
+    public List<HolidayRule> findHolidayRules() {
+        return jdbc.sql("SELECT " + RULE_COLUMNS + " FROM cal_holiday_rule ORDER BY id")
+                .query((rs, n) -> rule(rs))
+                .list();
+    }
+
+    @Override
+    public HolidayRule insertHolidayRule(HolidayRule r, String createdBy) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        INSERT INTO cal_holiday_rule (action, holiday_month, holiday_day, name_vi, name_en, from_year,
+                        to_year, created_at, created_by)
+                        VALUES (:action, :month, :day, :nameVi, :nameEn, :fromYear, :toYear, CURRENT_TIMESTAMP,
+                        :createdBy)""")
+                .param("action", r.action().name())
+                .param("month", r.month())
+                .param("day", r.day())
+                .param("nameVi", r.nameVi())
+                .param("nameEn", r.nameEn())
+                .param("fromYear", r.fromYear())
+                .param("toYear", r.toYear())
+                .param("createdBy", createdBy)
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        HolidayRule stored = jdbc.sql("SELECT " + RULE_COLUMNS + " FROM cal_holiday_rule WHERE id = :id")
+                .param("id", id)
+                .query((rs, n) -> rule(rs))
+                .single();
+        logChange(HolidayChange.Kind.valueOf(stored.action().name()), stored, createdBy);
+        return stored;
+    }
+
+    @Override
+    public HolidayRule deleteHolidayRule(long id, String deletedBy) {
+        HolidayRule rule = jdbc.sql("SELECT " + RULE_COLUMNS + " FROM cal_holiday_rule WHERE id = :id")
+                .param("id", id)
+                .query((rs, n) -> rule(rs))
+                .optional().orElse(null);
+        if (rule == null
+                || jdbc.sql("DELETE FROM cal_holiday_rule WHERE id = :id").param("id", id).update() == 0) {
+            return null;
+        }
+        logChange(HolidayChange.Kind.UNDO, rule, deletedBy);
+        return rule;
+    }
+
+    @Override
+    public List<HolidayChange> findHolidayChanges(int limit) {
+        return jdbc.sql("""
+                        SELECT changed_at, changed_by, change_kind, rule_id, holiday_month, holiday_day, from_year,
+                        to_year, name_vi FROM cal_holiday_change ORDER BY id DESC""" + " LIMIT " + Math.max(1, limit))
+                .query((rs, n) -> new HolidayChange(instant(rs, "changed_at"), rs.getString("changed_by"),
+                        HolidayChange.Kind.valueOf(rs.getString("change_kind")), rs.getLong("rule_id"),
+                        rs.getInt("holiday_month"), rs.getInt("holiday_day"), rs.getInt("from_year"),
+                        rs.getObject("to_year", Integer.class), rs.getString("name_vi")))
+                .list();
+    }
+
+    private void logChange(HolidayChange.Kind kind, HolidayRule r, String by) {
+        jdbc.sql("""
+                        INSERT INTO cal_holiday_change (changed_at, changed_by, change_kind, rule_id, holiday_month,
+                        holiday_day, from_year, to_year, name_vi)
+                        VALUES (CURRENT_TIMESTAMP, :by, :kind, :ruleId, :month, :day, :fromYear, :toYear, :nameVi)""")
+                .param("by", by)
+                .param("kind", kind.name())
+                .param("ruleId", r.id())
+                .param("month", r.month())
+                .param("day", r.day())
+                .param("fromYear", r.fromYear())
+                .param("toYear", r.toYear())
+                .param("nameVi", r.nameVi())
+                .update();
+    }
+
+    private static HolidayRule rule(ResultSet rs) throws SQLException {
+        return new HolidayRule(rs.getLong("id"), HolidayRule.Action.valueOf(rs.getString("action")),
+                rs.getInt("holiday_month"), rs.getInt("holiday_day"), rs.getString("name_vi"), rs.getString("name_en"),
+                rs.getInt("from_year"), rs.getObject("to_year", Integer.class), instant(rs, "created_at"),
+                rs.getString("created_by"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
     }
 }

@@ -10,8 +10,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The statutory days off of a year as the law alone defines them (Labour Code 2019, Article 112), before any decision
- * of the government or an administrator for that year.
+ * The statutory days off of a year as the law defines them (Labour Code 2019, Article 112), before any decision of
+ * the government or an administrator for that year's single dates; {@link #forYear(int, List)} takes the fixed-date
+ * holidays as administrators' rules make them ({@link FixedHolidays}), {@link #forYear(int)} those of the law.
  *
  * <p>Rules, where the law leaves room the choice is stated:
  * <ul>
@@ -41,18 +42,31 @@ public final class StatutoryHolidays {
 
     /**
      * The statutory days off falling in a Gregorian year, including holidays that fall on a weekend (so that the
-     * caller can show them) and their compensatory days.
+     * caller can show them) and their compensatory days, with the fixed-date holidays the law lists.
      *
      * @param year {@value LunarCalendar#MIN_YEAR} to {@value LunarCalendar#MAX_YEAR}
      * @return the days sorted by date, at most one entry per date
-     * @throws java.time.DateTimeException if the year is outside the range of {@link LunarCalendar}
+     * @throws UnsupportedYearException if the year is outside the range of {@link LunarCalendar}
      */
     public static List<StatutoryDayOff> forYear(int year) {
+        return forYear(year, FixedHolidays.STATUTORY);
+    }
+
+    /**
+     * The days off of a Gregorian year with the given fixed-date holidays (as {@link FixedHolidays#forYear} gives
+     * them, administrators' rules applied) and the lunar holidays; the day adjacent to 2 September comes with
+     * National Day. Holidays on weekends and compensatory days as for {@link #forYear(int)}; an added holiday on a
+     * weekend gives a compensatory day like any other (Art. 112 clause 3).
+     *
+     * @param year  {@value LunarCalendar#MIN_YEAR} to {@value LunarCalendar#MAX_YEAR}
+     * @param fixed the year's fixed-date holidays
+     * @throws UnsupportedYearException if the year is outside the range of {@link LunarCalendar}
+     */
+    public static List<StatutoryDayOff> forYear(int year, List<FixedHoliday> fixed) {
         if (year < LunarCalendar.MIN_YEAR || year > LunarCalendar.MAX_YEAR) {
             throw new UnsupportedYearException(year);
         }
         List<StatutoryDayOff> holidays = new ArrayList<>();
-        holidays.add(holiday(LocalDate.of(year, Month.JANUARY, 1), HolidayKind.NEW_YEAR));
         // The lunar year beginning in this Gregorian year always begins between 21 January and 20 February, so its
         // eve and first four days all fall in this year.
         LocalDate tet = LunarCalendar.newYear(year);
@@ -60,11 +74,16 @@ public final class StatutoryHolidays {
             holidays.add(holiday(tet.plusDays(i), HolidayKind.LUNAR_NEW_YEAR));
         }
         holidays.add(holiday(LunarCalendar.toSolar(year, 3, 10, false), HolidayKind.HUNG_KINGS));
-        holidays.add(holiday(LocalDate.of(year, Month.APRIL, 30), HolidayKind.VICTORY_DAY));
-        holidays.add(holiday(LocalDate.of(year, Month.MAY, 1), HolidayKind.LABOUR_DAY));
-        LocalDate nationalDay = LocalDate.of(year, Month.SEPTEMBER, 2);
-        holidays.add(holiday(nationalDay, HolidayKind.NATIONAL_DAY));
-        holidays.add(holiday(nationalDayAdjacent(year), HolidayKind.NATIONAL_DAY_ADJACENT));
+        for (FixedHoliday f : fixed) {
+            holidays.add(new StatutoryDayOff(f.date().atYear(year), f.kind(), false, f.nameVi(), f.nameEn()));
+            if (f.kind() == HolidayKind.NATIONAL_DAY) {
+                holidays.add(holiday(nationalDayAdjacent(year), HolidayKind.NATIONAL_DAY_ADJACENT));
+            }
+        }
+        // Statutory holidays in the order the law lists them (1 January first) before added ones, so that on a date
+        // shared by two holidays the law's keeps the date.
+        holidays.sort(Comparator.comparing((StatutoryDayOff h) -> h.holiday() == HolidayKind.ADDED)
+                .thenComparing(h -> h.holiday() == HolidayKind.NEW_YEAR ? 0 : 1));
         // Stable sort: on a date shared by two holidays (Hùng Kings' Day on 30 April, as in 1947) the holiday listed
         // first keeps the date and the other is displaced.
         holidays.sort(Comparator.comparing(StatutoryDayOff::date));
@@ -88,7 +107,7 @@ public final class StatutoryHolidays {
                 day = day.plusDays(1);
             }
             taken.add(day);
-            result.add(new StatutoryDayOff(day, h.holiday(), true));
+            result.add(new StatutoryDayOff(day, h.holiday(), true, h.nameVi(), h.nameEn()));
         }
         result.sort(Comparator.comparing(StatutoryDayOff::date));
         return List.copyOf(result);

@@ -20,8 +20,9 @@ import org.springframework.stereotype.Service;
 /**
  * Working-time arithmetic for dossier deadlines (thời hạn giải quyết), in Asia/Ho_Chi_Minh local time.
  *
- * <p>A day is a working day unless it is a Saturday or Sunday or a statutory day off ({@link StatutoryHolidays}),
- * administrator overrides ({@link CalendarStore}) taking precedence over both. Working time runs only inside a unit's
+ * <p>A day is a working day unless it is a Saturday or Sunday or a public holiday ({@link StatutoryHolidays}, with the
+ * fixed-date holidays as administrators' {@link HolidayRule}s make them, {@link FixedHolidays}) or its compensatory
+ * day, administrator overrides of single dates ({@link CalendarStore}) taking precedence over all. Working time runs only inside a unit's
  * {@link WorkingHours} on working days.
  *
  * <p>Deadline rules ({@link #dueAt}):
@@ -36,8 +37,9 @@ import org.springframework.stereotype.Service;
  *   <li>An amount of 0 gives the start itself (to be resolved at once).</li>
  * </ul>
  *
- * <p>Years are cached in memory once computed, working hours once loaded; {@link CalendarService} invalidates them
- * after each change it commits. Thread-safe. Supported years: {@value LunarCalendar#MIN_YEAR} to
+ * <p>Years are cached in memory once computed, working hours and holiday rules once loaded; {@link CalendarService}
+ * invalidates them after each change it commits (a change of the holiday rules drops every cached year).
+ * Thread-safe. Supported years: {@value LunarCalendar#MIN_YEAR} to
  * {@value LunarCalendar#MAX_YEAR}; any computation reaching outside throws {@link UnsupportedYearException}.
  */
 @Service
@@ -47,7 +49,11 @@ public class WorkingCalendar {
     public static final ZoneId ZONE = Formats.ZONE;
 
     private final CalendarStore store;
-    private final ConcurrentMap<Integer, YearCalendar> years = new ConcurrentHashMap<>();
+    /**
+     * The holiday rules and the years computed with them. A change to the rules replaces the whole snapshot, so that
+     * a year computed with the old rules (even one still being computed) is never served again.
+     */
+    private volatile Snapshot snapshot = new Snapshot();
     private final Object hoursLock = new Object();
     /** Working hours by unit key, loaded whole (a few hundred rows at most); null until loaded or after a change. */
     private volatile Map<String, WorkingHours> hoursByUnit;
@@ -168,8 +174,29 @@ public class WorkingCalendar {
         }
         // computeIfAbsent blocks a concurrent invalidation of the same year until the load finishes, so a load that
         // read the database before a change committed cannot survive the invalidation that follows the commit.
-        return years.computeIfAbsent(year,
-                y -> YearCalendar.of(y, StatutoryHolidays.forYear(y), store.findOverrides(y)));
+        Snapshot current = snapshot;
+        return current.years.computeIfAbsent(year, y -> YearCalendar.of(y,
+                StatutoryHolidays.forYear(y, FixedHolidays.forYear(y, current.rules())), store.findOverrides(y)));
+    }
+
+    /**
+     * The administrators' rules about fixed-date holidays, as the calendar currently applies them (cached with the
+     * years), in the order they were made.
+     */
+    public List<HolidayRule> holidayRules() {
+        return snapshot.rules();
+    }
+
+    /**
+     * The fixed-date public holidays of a year (statutory ones and those administrators added, removals applied).
+     *
+     * @throws UnsupportedYearException outside the supported years
+     */
+    public List<FixedHoliday> fixedHolidays(int year) {
+        if (year < LunarCalendar.MIN_YEAR || year > LunarCalendar.MAX_YEAR) {
+            throw new UnsupportedYearException(year);
+        }
+        return FixedHolidays.forYear(year, holidayRules());
     }
 
     /**
@@ -205,7 +232,32 @@ public class WorkingCalendar {
 
     /** Drops the cached calendar of a year, after its overrides changed. */
     void invalidateYear(int year) {
-        years.remove(year);
+        snapshot.years.remove(year);
+    }
+
+    /** Drops the cached holiday rules and every cached year, after the rules changed. */
+    void invalidateHolidayRules() {
+        snapshot = new Snapshot();
+    }
+
+    /** Rules loaded at most once, and the years computed with them. */
+    private final class Snapshot {
+        final ConcurrentMap<Integer, YearCalendar> years = new ConcurrentHashMap<>();
+        private volatile List<HolidayRule> rules;
+
+        List<HolidayRule> rules() {
+            List<HolidayRule> loaded = rules;
+            if (loaded == null) {
+                synchronized (this) {
+                    loaded = rules;
+                    if (loaded == null) {
+                        loaded = List.copyOf(store.findHolidayRules());
+                        rules = loaded;
+                    }
+                }
+            }
+            return loaded;
+        }
     }
 
     /** Drops the cached working hours, after they changed. */

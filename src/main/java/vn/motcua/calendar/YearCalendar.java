@@ -25,7 +25,7 @@ public final class YearCalendar {
      * Builds a year's calendar.
      *
      * @param year      the Gregorian year
-     * @param statutory the year's statutory days off, as {@link StatutoryHolidays#forYear(int)} returns them
+     * @param statutory the year's statutory days off, as {@link StatutoryHolidays#forYear(int, List)} returns them
      * @param overrides the administrator's overrides of dates in that year (others are ignored); at most one per date
      */
     public static YearCalendar of(int year, Collection<StatutoryDayOff> statutory, Collection<DayOverride> overrides) {
@@ -33,7 +33,7 @@ public final class YearCalendar {
         for (StatutoryDayOff s : statutory) {
             if (s.date().getYear() == year) {
                 days.put(s.date(), new CalendarDay(s.date(), false, false, CalendarDay.Source.COMPUTED,
-                        s.holiday(), s.compensatory(), null, null));
+                        s.holiday(), s.compensatory(), null, null, s.nameVi(), s.nameEn()));
             }
         }
         for (DayOverride o : overrides) {
@@ -44,7 +44,8 @@ public final class YearCalendar {
             boolean defaultWorking = computed == null ? !StatutoryHolidays.isWeekend(o.date()) : computed.workingDay();
             days.put(o.date(), new CalendarDay(o.date(), o.working(), defaultWorking, CalendarDay.Source.OVERRIDE,
                     computed == null ? null : computed.holiday(), computed != null && computed.compensatory(),
-                    o.nameVi(), o.nameEn()));
+                    o.nameVi(), o.nameEn(), computed == null ? null : computed.holidayNameVi(),
+                    computed == null ? null : computed.holidayNameEn()));
         }
         return new YearCalendar(year, days);
     }

@@ -11,8 +11,11 @@ import java.util.regex.Pattern;
 public record Unit(long id, String identifier, String name, String nameEn, UnitLevel level, Long parentId,
                    String treePath, boolean active) {
 
-    /** QCVN 102:2016 identifier format V1V2V3.Z1Z2.Y1Y2.MX1X2. */
-    public static final Pattern IDENTIFIER = Pattern.compile("^\\d{3}\\.\\d{2}\\.\\d{2}\\.[A-Z]\\d{2}$");
+    /**
+     * QCVN 102:2016 identifier format V1V2V3.Z1Z2.Y1Y2.MX1X2, the Y segment of two or three digits as real
+     * identifiers have them (e.g. {@code 000.00.15.H33}, {@code 000.00.101.H05}).
+     */
+    public static final Pattern IDENTIFIER = Pattern.compile("^\\d{3}\\.\\d{2}\\.\\d{2,3}\\.[A-Z]\\d{2}$");
 
     public static boolean isValidIdentifier(String identifier) {
         return identifier != null && IDENTIFIER.matcher(identifier).matches();

@@ -14,7 +14,7 @@ import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The method-security annotations of {@link CalendarService}: changes need role ADMIN, reads need nothing. */
+/** The method-security annotations of {@link CalendarService}: changes and the holiday rules need role ADMIN, reading the days needs nothing. */
 @SpringJUnitConfig(CalendarServiceSecurityTest.Config.class)
 class CalendarServiceSecurityTest {
 
@@ -60,5 +60,33 @@ class CalendarServiceSecurityTest {
         service.addDayOff(LocalDate.of(2026, 3, 3), "Nghỉ", null);
         assertThat(store.overrides()).containsKey(LocalDate.of(2026, 3, 3));
         assertThat(store.lastUpdatedBy).isEqualTo("admin");
+    }
+
+    @Test
+    @WithMockUser(username = "clerk", roles = "CLERK")
+    void onlyAdministratorsSeeAndChangeTheFixedHolidays() {
+        assertThatThrownBy(() -> service.addHoliday(11, 24, "Ngày Văn hóa Việt Nam", null, 2027, null))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> service.removeHoliday(4, 30, 2027, 2027)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> service.deleteHolidayRule(1)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> service.fixedHolidays(2027)).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> service.holidayRules()).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> service.holidayChanges()).isInstanceOf(AccessDeniedException.class);
+        assertThat(store.holidayRules).isEmpty();
+    }
+
+    @Test
+    @WithMockUser(username = "admin", roles = "ADMIN")
+    void administratorAddsAHolidayAndIsRecordedInTheLog() {
+        HolidayRule rule = service.addHoliday(11, 24, "Ngày Văn hóa Việt Nam", null, 2027, null);
+        try {
+            assertThat(rule.createdBy()).isEqualTo("admin");
+            assertThat(service.holidayChanges()).first().satisfies(c -> {
+                assertThat(c.by()).isEqualTo("admin");
+                assertThat(c.change()).isEqualTo(HolidayChange.Kind.ADD);
+            });
+        } finally {
+            service.deleteHolidayRule(rule.id());
+        }
     }
 }

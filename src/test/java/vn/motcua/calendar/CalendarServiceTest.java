@@ -207,4 +207,16 @@ class CalendarServiceTest {
                     assertThat(e.messageKey()).isEqualTo(messageKey);
                 });
     }
+
+    @Test
+    void workingHoursAcceptUnitIdentifiersWithAThreeDigitSegment() {
+        // QCVN 102:2016 identifiers may have a three-digit Y segment, e.g. 000.00.101.H05.
+        service.saveWorkingHours("000.00.101.h05", LocalTime.of(7, 30), LocalTime.of(11, 30), LocalTime.of(13, 30),
+                LocalTime.of(17, 0));
+        assertThat(calendar.workingHours("000.00.101.H05").daily()).hasMinutes(450);
+        assertThatThrownBy(() -> service.saveWorkingHours("000.00.1011.H05", LocalTime.of(7, 30),
+                LocalTime.of(11, 30), LocalTime.of(13, 30), LocalTime.of(17, 0)))
+                .isInstanceOfSatisfying(CalendarValidationException.class,
+                        e -> assertThat(e.field()).isEqualTo("unitIdentifier"));
+    }
 }

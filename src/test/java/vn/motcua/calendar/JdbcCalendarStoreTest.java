@@ -104,4 +104,60 @@ class JdbcCalendarStoreTest {
         assertThat(calendar.isWorkingDay(LocalDate.of(2026, 2, 20))).isTrue();
         assertThat(calendar.isWorkingDay(LocalDate.of(2026, 2, 19))).isFalse();
     }
+
+    @Test
+    void holidayRulesAreStoredInOrderDeletedAndEveryChangeIsLogged() {
+        HolidayRule added = store.insertHolidayRule(new HolidayRule(0, HolidayRule.Action.ADD, 11, 24,
+                "Ngày Văn hóa Việt Nam", "Vietnam Culture Day", 2027, null, null, null), "admin");
+        HolidayRule removed = store.insertHolidayRule(new HolidayRule(0, HolidayRule.Action.REMOVE, 4, 30, null, null,
+                2027, 2027, null, null), "admin2");
+
+        assertThat(added.id()).isPositive();
+        assertThat(removed.id()).isGreaterThan(added.id());
+        assertThat(added.createdAt()).isNotNull();
+        assertThat(store.findHolidayRules()).containsExactly(added, removed);
+        assertThat(added.toYear()).isNull();
+        assertThat(removed.toYear()).isEqualTo(2027);
+        assertThat(added.createdBy()).isEqualTo("admin");
+
+        assertThat(store.deleteHolidayRule(added.id(), "admin3")).isEqualTo(added);
+        assertThat(store.deleteHolidayRule(added.id(), "admin3")).isNull();
+        assertThat(store.findHolidayRules()).containsExactly(removed);
+        // The log may hold older entries (a PostgreSQL test database keeps what other test classes committed).
+        assertThat(store.findHolidayChanges(10))
+                .filteredOn(c -> c.ruleId() == added.id() || c.ruleId() == removed.id())
+                .extracting(HolidayChange::change, HolidayChange::by, HolidayChange::ruleId)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(HolidayChange.Kind.UNDO, "admin3", added.id()),
+                        org.assertj.core.groups.Tuple.tuple(HolidayChange.Kind.REMOVE, "admin2", removed.id()),
+                        org.assertj.core.groups.Tuple.tuple(HolidayChange.Kind.ADD, "admin", added.id()));
+        assertThat(store.findHolidayChanges(1)).hasSize(1);
+    }
+
+    @Test
+    void holidayRuleTableRefusesAYearRangeBackwards() {
+        assertThatThrownBy(() -> jdbc.sql("""
+                        INSERT INTO cal_holiday_rule (action, holiday_month, holiday_day, from_year, to_year)
+                        VALUES ('ADD', 11, 24, 2027, 2026)""").update())
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void holidayRuleTableRefusesAnAddedHolidayWithoutName() {
+        // A test of its own: PostgreSQL refuses every further statement of a transaction after a failed one.
+        assertThatThrownBy(() -> jdbc.sql("""
+                        INSERT INTO cal_holiday_rule (action, holiday_month, holiday_day, from_year)
+                        VALUES ('ADD', 11, 24, 2027)""").update())
+                .as("an added holiday needs a name")
+                .isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void calendarOnTheDatabaseAppliesStoredHolidayRules() {
+        store.insertHolidayRule(new HolidayRule(0, HolidayRule.Action.ADD, 11, 24, "Ngày Văn hóa Việt Nam", null,
+                2027, null, null, null), "admin");
+        WorkingCalendar calendar = new WorkingCalendar(store);
+        assertThat(calendar.isWorkingDay(LocalDate.of(2027, 11, 24))).isFalse();
+        assertThat(calendar.isWorkingDay(LocalDate.of(2026, 11, 24))).isTrue();
+    }
 }

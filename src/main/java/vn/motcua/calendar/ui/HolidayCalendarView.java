@@ -17,6 +17,7 @@ import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
@@ -41,6 +42,9 @@ import org.springframework.security.access.AccessDeniedException;
 import vn.motcua.calendar.CalendarDay;
 import vn.motcua.calendar.CalendarService;
 import vn.motcua.calendar.CalendarValidationException;
+import vn.motcua.calendar.FixedHoliday;
+import vn.motcua.calendar.HolidayChange;
+import vn.motcua.calendar.HolidayRule;
 import vn.motcua.calendar.LunarCalendar;
 import vn.motcua.calendar.UnitWorkingHours;
 import vn.motcua.calendar.WorkingCalendar;
@@ -49,8 +53,9 @@ import vn.motcua.calendar.WorkingHours;
 /**
  * Administration of the working calendar (Lịch làm việc): for a chosen year, the days off and the worked weekend
  * days with their source (computed from the law, or an administrator's override); adding a day off, turning a day off
- * into a working day, swapping a weekend day with a weekday, reverting an override; and the working hours of the
- * units. All changes go through {@link CalendarService}, which validates them; refusals are shown as notifications
+ * into a working day, swapping a weekend day with a weekday, reverting an override; the fixed-date public holidays
+ * of the year with the rules that add or remove one from a year on (each change confirmed in a dialog first) and the
+ * log of those changes; and the working hours of the units. All changes go through {@link CalendarService}, which validates them; refusals are shown as notifications
  * worded from the {@code i18n/calendar} bundles and mark the field at fault.
  */
 @Route("admin/calendar")
@@ -77,6 +82,18 @@ public class HolidayCalendarView extends VerticalLayout {
     private final DatePicker swapDayOff = new DatePicker();
     private final TextField swapName = new TextField();
 
+    private final Grid<FixedHoliday> fixed = new Grid<>();
+    private final Grid<HolidayRule> rules = new Grid<>();
+    private final Grid<HolidayChange> changes = new Grid<>();
+    private final IntegerField fixedMonth = new IntegerField();
+    private final IntegerField fixedDay = new IntegerField();
+    private final TextField fixedNameVi = new TextField();
+    private final TextField fixedNameEn = new TextField();
+    private final IntegerField fixedFromYear = new IntegerField();
+    private final IntegerField fixedToYear = new IntegerField();
+    private final DateTimeFormatter timeFormat = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm")
+            .withZone(WorkingCalendar.ZONE);
+
     private final Grid<UnitWorkingHours> hours = new Grid<>();
     private final TextField unitIdentifier = new TextField();
     private final TimePicker morningStart = new TimePicker();
@@ -93,7 +110,7 @@ public class HolidayCalendarView extends VerticalLayout {
         this.dateFormat = DateTimeFormatter.ofPattern(t("calendar.format.date"));
         setWidthFull();
         add(new H2(t("calendar.view.title")), new Paragraph(t("calendar.view.intro")));
-        add(yearBar(), configureDays(), dayOffForm(), swapForm(), hoursSection());
+        add(yearBar(), configureDays(), dayOffForm(), swapForm(), fixedSection(), hoursSection());
         year.setValue(LocalDate.now(clock).getYear());
         refreshHours();
     }
@@ -198,6 +215,145 @@ public class HolidayCalendarView extends VerticalLayout {
                 row(swapWeekendDay, swapDayOff, swapName, swap));
     }
 
+    private Component fixedSection() {
+        fixed.setId("calendar-fixed");
+        fixed.addColumn(h -> String.format(Locale.ROOT, "%02d/%02d", h.date().getDayOfMonth(),
+                        h.date().getMonthValue())).setKey("date").setHeader(t("calendar.fixed.grid.date"))
+                .setAutoWidth(true).setFlexGrow(0);
+        fixed.addColumn(h -> h.displayName(getLocale(), this::t)).setKey("name")
+                .setHeader(t("calendar.fixed.grid.name")).setFlexGrow(1);
+        fixed.addColumn(h -> t(h.source().messageKey())).setKey("source").setHeader(t("calendar.fixed.grid.source"))
+                .setAutoWidth(true).setFlexGrow(0);
+        fixed.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        fixed.setAllRowsVisible(true);
+
+        fixedMonth.setId("calendar-fixed-month");
+        fixedMonth.setLabel(t("calendar.field.month"));
+        fixedMonth.setMin(1);
+        fixedMonth.setMax(12);
+        fixedMonth.setRequiredIndicatorVisible(true);
+        fixedDay.setId("calendar-fixed-day");
+        fixedDay.setLabel(t("calendar.field.day"));
+        fixedDay.setMin(1);
+        fixedDay.setMax(31);
+        fixedDay.setRequiredIndicatorVisible(true);
+        fixedNameVi.setId("calendar-fixed-name-vi");
+        fixedNameVi.setLabel(t("calendar.field.holidayNameVi"));
+        fixedNameVi.setMaxLength(CalendarService.MAX_NAME_LENGTH);
+        fixedNameEn.setId("calendar-fixed-name-en");
+        fixedNameEn.setLabel(t("calendar.field.holidayNameEn"));
+        fixedNameEn.setMaxLength(CalendarService.MAX_NAME_LENGTH);
+        fixedFromYear.setId("calendar-fixed-from");
+        fixedFromYear.setLabel(t("calendar.field.fromYear"));
+        fixedFromYear.setRequiredIndicatorVisible(true);
+        fixedToYear.setId("calendar-fixed-to");
+        fixedToYear.setLabel(t("calendar.field.toYear"));
+        fixedToYear.setHelperText(t("calendar.field.toYear.help"));
+        for (IntegerField f : List.of(fixedMonth, fixedDay, fixedFromYear, fixedToYear)) {
+            f.setI18n(new IntegerField.IntegerFieldI18n().setBadInputErrorMessage(t("calendar.error.numberInput")));
+        }
+        Map<String, HasValidation> fields = Map.of("month", fixedMonth, "day", fixedDay, "nameVi", fixedNameVi,
+                "nameEn", fixedNameEn, "fromYear", fixedFromYear, "toYear", fixedToYear);
+        Button add = new Button(t("calendar.action.addHoliday"), e -> confirm(
+                t("calendar.confirm.addHoliday", fixedDate(), fixedYears()),
+                () -> run(() -> service.addHoliday(fixedMonth.getValue(), fixedDay.getValue(),
+                                fixedNameVi.getValue(), fixedNameEn.getValue(), fixedFromYear.getValue(),
+                                fixedToYear.getValue()),
+                        fields, "calendar.done.holidayAdded", fixedDate())));
+        add.setId("calendar-fixed-add");
+        add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button remove = new Button(t("calendar.action.removeHoliday"), e -> confirm(
+                t("calendar.confirm.removeHoliday", fixedDate(), fixedYears()),
+                () -> run(() -> service.removeHoliday(fixedMonth.getValue(), fixedDay.getValue(),
+                                fixedFromYear.getValue(), fixedToYear.getValue()),
+                        fields, "calendar.done.holidayRemoved", fixedDate())));
+        remove.setId("calendar-fixed-remove");
+        remove.addThemeVariants(ButtonVariant.LUMO_ERROR);
+
+        rules.setId("calendar-fixed-rules");
+        rules.addColumn(r -> String.valueOf(r.id())).setKey("id").setHeader("#").setAutoWidth(true).setFlexGrow(0);
+        rules.addColumn(r -> t(r.action() == HolidayRule.Action.ADD ? "calendar.fixed.rule.add"
+                : "calendar.fixed.rule.remove")).setKey("action").setAutoWidth(true).setFlexGrow(0);
+        rules.addColumn(r -> String.format(Locale.ROOT, "%02d/%02d", r.day(), r.month())).setKey("date")
+                .setHeader(t("calendar.fixed.grid.date")).setAutoWidth(true).setFlexGrow(0);
+        rules.addColumn(r -> r.nameVi() == null ? "" : r.nameVi()).setKey("name")
+                .setHeader(t("calendar.fixed.grid.name")).setFlexGrow(1);
+        rules.addColumn(r -> years(r.fromYear(), r.toYear())).setKey("years")
+                .setHeader(t("calendar.fixed.rule.years")).setAutoWidth(true).setFlexGrow(0);
+        rules.addColumn(r -> r.createdBy() == null ? "" : r.createdBy()).setKey("createdBy")
+                .setHeader(t("calendar.fixed.rule.createdBy")).setAutoWidth(true).setFlexGrow(0);
+        rules.addComponentColumn(this::ruleActions).setKey("actions").setAutoWidth(true).setFlexGrow(0);
+        rules.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        rules.setAllRowsVisible(true);
+
+        changes.setId("calendar-fixed-changes");
+        changes.addColumn(c -> c.at() == null ? "" : timeFormat.format(c.at())).setKey("at")
+                .setHeader(t("calendar.fixed.change.at")).setAutoWidth(true).setFlexGrow(0);
+        changes.addColumn(c -> c.by() == null ? "" : c.by()).setKey("by").setHeader(t("calendar.fixed.change.by"))
+                .setAutoWidth(true).setFlexGrow(0);
+        changes.addColumn(c -> t(c.change().messageKey()) + " #" + c.ruleId() + " · "
+                        + String.format(Locale.ROOT, "%02d/%02d", c.day(), c.month()) + " · "
+                        + years(c.fromYear(), c.toYear()) + (c.nameVi() == null ? "" : " · " + c.nameVi()))
+                .setKey("what").setHeader(t("calendar.fixed.change.what")).setFlexGrow(1);
+        changes.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
+        changes.setAllRowsVisible(true);
+
+        return section("calendar.section.fixed", "calendar.section.fixed.help", fixed,
+                row(fixedDay, fixedMonth, fixedNameVi, fixedNameEn, fixedFromYear, fixedToYear),
+                row(add, remove), new H3(t("calendar.fixed.rules")), rules, new H3(t("calendar.fixed.changes")),
+                changes);
+    }
+
+    private Component ruleActions(HolidayRule rule) {
+        Button undo = new Button(t("calendar.action.deleteRule"), e -> confirm(
+                t("calendar.confirm.deleteRule", String.valueOf(rule.id()),
+                        t(rule.action() == HolidayRule.Action.ADD ? "calendar.fixed.rule.add"
+                                : "calendar.fixed.rule.remove"),
+                        String.format(Locale.ROOT, "%02d/%02d", rule.day(), rule.month()),
+                        years(rule.fromYear(), rule.toYear())),
+                () -> run(() -> service.deleteHolidayRule(rule.id()), Map.of(), "calendar.done.ruleDeleted",
+                        String.valueOf(rule.id()))));
+        undo.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
+        return undo;
+    }
+
+    /** Asks the administrator to confirm a change before it is made. */
+    private void confirm(String question, Runnable change) {
+        Dialog dialog = new Dialog();
+        dialog.setId("calendar-confirm");
+        dialog.setHeaderTitle(t("calendar.confirm.title"));
+        dialog.add(new Paragraph(question));
+        Button ok = new Button(t("calendar.confirm.ok"), e -> {
+            dialog.close();
+            change.run();
+        });
+        ok.setId("calendar-confirm-ok");
+        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        Button cancel = new Button(t("calendar.confirm.cancel"), e -> dialog.close());
+        cancel.setId("calendar-confirm-cancel");
+        dialog.getFooter().add(cancel, ok);
+        dialog.open();
+    }
+
+    private String fixedDate() {
+        Integer d = fixedDay.getValue();
+        Integer m = fixedMonth.getValue();
+        return (d == null ? "?" : String.format(Locale.ROOT, "%02d", d)) + "/"
+                + (m == null ? "?" : String.format(Locale.ROOT, "%02d", m));
+    }
+
+    private String fixedYears() {
+        Integer from = fixedFromYear.getValue();
+        return from == null ? "?" : years(from, fixedToYear.getValue());
+    }
+
+    private String years(int from, Integer to) {
+        if (to == null) {
+            return t("calendar.fixed.rule.openEnded", String.valueOf(from));
+        }
+        return to == from ? String.valueOf(from) : from + "–" + to;
+    }
+
     private Component hoursSection() {
         hours.setId("calendar-hours");
         hours.addColumn(h -> h.isDefault() ? t("calendar.hours.default") : h.unitIdentifier())
@@ -285,11 +441,18 @@ public class HolidayCalendarView extends VerticalLayout {
         Integer y = year.getValue();
         if (y == null || y < LunarCalendar.MIN_YEAR || y > LunarCalendar.MAX_YEAR) {
             days.setItems(List.of());
+            fixed.setItems(List.of());
             notify(y == null ? t("calendar.error.yearFormat") : t("calendar.error.yearRange", min(), max()),
                     NotificationVariant.LUMO_ERROR);
             return;
         }
         days.setItems(service.days(y));
+        fixed.setItems(service.fixedHolidays(y));
+        rules.setItems(service.holidayRules());
+        changes.setItems(service.holidayChanges());
+        if (fixedFromYear.isEmpty()) {
+            fixedFromYear.setValue(y);
+        }
         // Open the date pickers on the chosen year.
         LocalDate reference = LocalDate.of(y, 1, 1);
         for (DatePicker p : List.of(dayOffDate, swapWeekendDay, swapDayOff)) {

@@ -11,6 +11,7 @@ import com.github.mvysny.kaributesting.v10.Routes;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -162,11 +163,93 @@ class HolidayCalendarViewTest {
         assertThat(GridKt._size(days)).isZero();
     }
 
+    @Test
+    void addingAFixedHolidayAsksForConfirmationThenAppliesItFromItsFirstYear() {
+        Grid<?> fixed = _get(Grid.class, s -> s.withId("calendar-fixed"));
+        assertThat(GridKt._size(fixed)).isEqualTo(4);
+        _setValue(_get(IntegerField.class, s -> s.withId("calendar-fixed-day")), 24);
+        _setValue(_get(IntegerField.class, s -> s.withId("calendar-fixed-month")), 11);
+        _setValue(_get(TextField.class, s -> s.withId("calendar-fixed-name-vi")), "Ngày Văn hóa Việt Nam");
+        assertThat(_get(IntegerField.class, s -> s.withId("calendar-fixed-from")).getValue())
+                .as("the first year defaults to the year shown").isEqualTo(2026);
+        _click(_get(Button.class, s -> s.withId("calendar-fixed-add")));
+
+        assertThat(_get(Dialog.class, s -> s.withId("calendar-confirm")).isOpened()).isTrue();
+        assertThat(store.holidayRules).as("nothing before the confirmation").isEmpty();
+        _click(_get(Button.class, s -> s.withId("calendar-confirm-ok")));
+
+        NotificationsKt.expectNotifications("Đã thêm ngày lễ 24/11.");
+        assertThat(store.holidayRules).hasSize(1);
+        assertThat(GridKt._size(fixed)).isEqualTo(5);
+        assertThat(GridKt._getFormatted(fixed, 4, "date")).isEqualTo("24/11");
+        assertThat(GridKt._getFormatted(fixed, 4, "source")).isEqualTo("Quản trị bổ sung");
+        // Tuesday 24/11/2026 is now among the year's days off.
+        assertThat(GridKt._size(days)).isEqualTo(13);
+        assertThat(GridKt._getFormatted(days, 12, "name")).isEqualTo("Ngày Văn hóa Việt Nam");
+        Grid<?> rules = _get(Grid.class, s -> s.withId("calendar-fixed-rules"));
+        assertThat(GridKt._getFormatted(rules, 0, "years")).isEqualTo("từ 2026 trở đi");
+        Grid<?> changes = _get(Grid.class, s -> s.withId("calendar-fixed-changes"));
+        assertThat(GridKt._size(changes)).isEqualTo(1);
+        assertThat(GridKt._getFormatted(changes, 0, "what")).startsWith("Thêm ngày lễ #1 · 24/11");
+    }
+
+    @Test
+    void cancellingTheConfirmationChangesNothing() {
+        _setValue(_get(IntegerField.class, s -> s.withId("calendar-fixed-day")), 30);
+        _setValue(_get(IntegerField.class, s -> s.withId("calendar-fixed-month")), 4);
+        _click(_get(Button.class, s -> s.withId("calendar-fixed-remove")));
+        _click(_get(Button.class, s -> s.withId("calendar-confirm-cancel")));
+
+        assertThat(store.holidayRules).isEmpty();
+        assertThat(GridKt._size(_get(Grid.class, s -> s.withId("calendar-fixed")))).isEqualTo(4);
+    }
+
+    @Test
+    void removingAStatutoryHolidayForOneYearAndUndoingTheRule() {
+        _setValue(_get(IntegerField.class, s -> s.withId("calendar-fixed-day")), 30);
+        _setValue(_get(IntegerField.class, s -> s.withId("calendar-fixed-month")), 4);
+        _setValue(_get(IntegerField.class, s -> s.withId("calendar-fixed-to")), 2026);
+        _click(_get(Button.class, s -> s.withId("calendar-fixed-remove")));
+        _click(_get(Button.class, s -> s.withId("calendar-confirm-ok")));
+
+        NotificationsKt.expectNotifications("Đã bỏ ngày lễ 30/04.");
+        Grid<?> fixed = _get(Grid.class, s -> s.withId("calendar-fixed"));
+        assertThat(GridKt._size(fixed)).isEqualTo(3);
+        assertThat(GridKt._size(days)).as("30/4/2026 is worked").isEqualTo(11);
+
+        NotificationsKt.clearNotifications();
+        Grid<?> rules = _get(Grid.class, s -> s.withId("calendar-fixed-rules"));
+        _click((Button) GridKt._getCellComponent(rules, 0, "actions"));
+        _click(_get(Button.class, s -> s.withId("calendar-confirm-ok")));
+
+        NotificationsKt.expectNotifications("Đã hủy quy tắc số 1.");
+        assertThat(store.holidayRules).isEmpty();
+        assertThat(GridKt._size(fixed)).isEqualTo(4);
+        assertThat(GridKt._size(_get(Grid.class, s -> s.withId("calendar-fixed-changes")))).isEqualTo(2);
+    }
+
+    @Test
+    void anImpossibleDateShowsAVietnameseErrorMarksTheDayAndChangesNothing() {
+        IntegerField day = _get(IntegerField.class, s -> s.withId("calendar-fixed-day"));
+        _setValue(day, 31);
+        _setValue(_get(IntegerField.class, s -> s.withId("calendar-fixed-month")), 2);
+        _setValue(_get(TextField.class, s -> s.withId("calendar-fixed-name-vi")), "Sai");
+        _click(_get(Button.class, s -> s.withId("calendar-fixed-add")));
+        _click(_get(Button.class, s -> s.withId("calendar-confirm-ok")));
+
+        NotificationsKt.expectNotifications("Ngày 31 không có trong tháng 2.");
+        assertThat(day.isInvalid()).isTrue();
+        assertThat(store.holidayRules).isEmpty();
+        assertThat(store.holidayChanges).isEmpty();
+    }
+
     /** A minimal store; the package's InMemoryCalendarStore is not visible from this package. */
     static final class MapStore implements CalendarStore {
         final java.util.Map<LocalDate, DayOverride> overrides = new java.util.TreeMap<>();
         final java.util.Map<String, WorkingHours> hours = new java.util.TreeMap<>(
                 java.util.Map.of(DEFAULT_UNIT_KEY, WorkingHours.DEFAULT));
+        final java.util.Map<Long, vn.motcua.calendar.HolidayRule> holidayRules = new java.util.TreeMap<>();
+        final java.util.List<vn.motcua.calendar.HolidayChange> holidayChanges = new java.util.ArrayList<>();
 
         @Override
         public java.util.List<DayOverride> findOverrides(int year) {
@@ -196,6 +279,39 @@ class HolidayCalendarViewTest {
         @Override
         public boolean deleteWorkingHours(String unitKey) {
             return hours.remove(unitKey) != null;
+        }
+
+        @Override
+        public java.util.List<vn.motcua.calendar.HolidayRule> findHolidayRules() {
+            return java.util.List.copyOf(holidayRules.values());
+        }
+
+        @Override
+        public vn.motcua.calendar.HolidayRule insertHolidayRule(vn.motcua.calendar.HolidayRule r, String createdBy) {
+            long id = holidayRules.isEmpty() ? 1 : ((java.util.TreeMap<Long, vn.motcua.calendar.HolidayRule>) holidayRules).lastKey() + 1;
+            vn.motcua.calendar.HolidayRule stored = new vn.motcua.calendar.HolidayRule(id, r.action(), r.month(), r.day(),
+                    r.nameVi(), r.nameEn(), r.fromYear(), r.toYear(), java.time.Instant.now(), createdBy);
+            holidayRules.put(id, stored);
+            holidayChanges.add(0, new vn.motcua.calendar.HolidayChange(stored.createdAt(), createdBy,
+                    vn.motcua.calendar.HolidayChange.Kind.valueOf(r.action().name()), id, r.month(), r.day(),
+                    r.fromYear(), r.toYear(), r.nameVi()));
+            return stored;
+        }
+
+        @Override
+        public vn.motcua.calendar.HolidayRule deleteHolidayRule(long id, String deletedBy) {
+            vn.motcua.calendar.HolidayRule r = holidayRules.remove(id);
+            if (r != null) {
+                holidayChanges.add(0, new vn.motcua.calendar.HolidayChange(java.time.Instant.now(), deletedBy,
+                        vn.motcua.calendar.HolidayChange.Kind.UNDO, id, r.month(), r.day(), r.fromYear(), r.toYear(),
+                        r.nameVi()));
+            }
+            return r;
+        }
+
+        @Override
+        public java.util.List<vn.motcua.calendar.HolidayChange> findHolidayChanges(int limit) {
+            return java.util.List.copyOf(holidayChanges.subList(0, Math.min(limit, holidayChanges.size())));
         }
     }
 }

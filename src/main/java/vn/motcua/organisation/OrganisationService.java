@@ -24,9 +24,11 @@ public class OrganisationService {
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
     private final Messages messages;
+    private final OrganisationAdministration administration;
 
     OrganisationService(UnitRepository units, UserRepository users, PasswordEncoder passwordEncoder,
-                        ApplicationEventPublisher events, Messages messages) {
+                        ApplicationEventPublisher events, Messages messages, OrganisationAdministration administration) {
+        this.administration = administration;
         this.units = units;
         this.users = users;
         this.passwordEncoder = passwordEncoder;
@@ -45,21 +47,29 @@ public class OrganisationService {
 
     public List<UserAccount> users() { return users.findAll(); }
 
-    /** Creates a unit under {@code parent} (null for a root). Refuses a malformed or taken identifier. */
+    /**
+     * Creates a unit under {@code parent} (null for a root), of the kind its level and place say, with the checks of
+     * {@link OrganisationAdministration#createUnit}.
+     */
     @PreAuthorize("hasRole('ADMIN') or hasRole('SYSTEM')")
     @Transactional
     public Unit createUnit(String identifier, String name, String nameEn, UnitLevel level, Unit parent) {
-        if (!Unit.isValidIdentifier(identifier)) {
-            throw new InvalidInputException("identifier", messages.get("organisation.unit.identifier.invalid", identifier));
-        }
-        if (units.findByIdentifier(identifier).isPresent()) {
-            throw new InvalidInputException("identifier", messages.get("organisation.unit.identifier.taken", identifier));
-        }
-        return units.insert(identifier, name, nameEn, level, parent);
+        return administration.createUnit(new UnitForm(identifier, name, nameEn, level, null, parent == null ? null : parent.identifier()));
     }
 
-    /** Creates a user with the given raw password (stored as a BCrypt hash). */
+    /** Creates a unit of the given kind (seeding). */
     @PreAuthorize("hasRole('ADMIN') or hasRole('SYSTEM')")
+    @Transactional
+    public Unit createUnit(String identifier, String name, String nameEn, UnitLevel level, UnitKind kind, Unit parent) {
+        return administration.createUnit(new UnitForm(identifier, name, nameEn, level, kind, parent == null ? null : parent.identifier()));
+    }
+
+    /**
+     * Creates a user with the given raw password (stored as a BCrypt hash), for the system's own seeding (demo data,
+     * tests): the password policy does not apply. Administrators create users through
+     * {@link OrganisationAdministration#createUser}.
+     */
+    @PreAuthorize("hasRole('SYSTEM')")
     @Transactional
     public UserAccount createUser(String username, String rawPassword, String fullName, String email, Unit unit,
                                   java.util.Set<Role> roles) {
@@ -70,7 +80,7 @@ public class OrganisationService {
             throw new InvalidInputException("username", messages.get("organisation.user.username.taken", username));
         }
         var account = new UserAccount(username, passwordEncoder.encode(rawPassword), fullName, email,
-                unit == null ? null : unit.id(), roles, true);
+                unit == null ? null : unit.id(), roles, true, null);
         users.insert(account);
         events.publishEvent(new UserSaved(username));
         return account;

@@ -20,4 +20,7 @@ public final class Formats {
     public static String dateTime(Instant instant) { return instant == null ? "" : DATE_TIME.format(instant); }
 
     public static String date(Instant instant) { return instant == null ? "" : DATE.format(instant); }
+
+    /** A day as Vietnamese write it (dd/MM/yyyy); empty for null. */
+    public static String date(java.time.LocalDate day) { return day == null ? "" : DATE.format(day); }
 }

@@ -6,6 +6,7 @@ import java.util.UUID;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resource;
@@ -23,15 +24,19 @@ import vn.motcua.security.CamundaWebappAuthenticationProvider;
 /**
  * Camunda's users and groups follow the application's: each user is a Camunda user, member of one group per role at
  * their unit (the candidate groups of the models, e.g. SPECIALIST_000.01.15.H33); administrators are also members of
- * camunda-admin. Passwords stay in the application: Camunda's webapps are entered through single sign-on.
+ * camunda-admin. Passwords stay in the application: Camunda's webapps are entered through single sign-on. A user who
+ * is disabled keeps no task: their open tasks go back to their groups, unassigned.
  */
 @Component
 class CamundaIdentitySync {
     private final IdentityService identity;
     private final AuthorizationService authorizations;
     private final OrganisationService organisation;
+    private final TaskService tasks;
 
-    CamundaIdentitySync(IdentityService identity, AuthorizationService authorizations, OrganisationService organisation) {
+    CamundaIdentitySync(IdentityService identity, AuthorizationService authorizations, OrganisationService organisation,
+                        TaskService tasks) {
+        this.tasks = tasks;
         this.identity = identity;
         this.authorizations = authorizations;
         this.organisation = organisation;
@@ -46,7 +51,17 @@ class CamundaIdentitySync {
     @TransactionalEventListener(fallbackExecution = true)
     void on(UserSaved event) {
         ensureAdminGroup();
-        organisation.user(event.username()).ifPresent(this::sync);
+        organisation.user(event.username()).ifPresent(account -> {
+            sync(account);
+            if (!account.enabled()) releaseTasks(account.username());
+        });
+    }
+
+    /** A disabled user's open tasks go back to their candidate groups, unassigned, for someone else to take. */
+    private void releaseTasks(String username) {
+        for (var task : tasks.createTaskQuery().taskAssignee(username).active().list()) {
+            tasks.setAssignee(task.getId(), null);
+        }
     }
 
     private void sync(UserAccount account) {

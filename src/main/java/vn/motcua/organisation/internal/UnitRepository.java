@@ -2,6 +2,7 @@ package vn.motcua.organisation.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -9,11 +10,12 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import vn.motcua.organisation.Unit;
+import vn.motcua.organisation.UnitKind;
 import vn.motcua.organisation.UnitLevel;
 
 @Repository
 public class UnitRepository {
-    private static final String COLUMNS = "id, identifier, name, name_en, unit_level, parent_id, tree_path, active";
+    private static final String COLUMNS = "id, identifier, name, name_en, unit_level, parent_id, tree_path, active, kind, closed_on";
     private final JdbcClient jdbc;
 
     public UnitRepository(JdbcClient jdbc) { this.jdbc = jdbc; }
@@ -31,10 +33,10 @@ public class UnitRepository {
                 .query(UnitRepository::map).optional();
     }
 
-    public Unit insert(String identifier, String name, String nameEn, UnitLevel level, Unit parent) {
+    public Unit insert(String identifier, String name, String nameEn, UnitLevel level, UnitKind kind, Unit parent) {
         var keys = new GeneratedKeyHolder();
-        jdbc.sql("insert into org_unit (identifier, name, name_en, unit_level, parent_id, tree_path, active) values (?, ?, ?, ?, ?, ?, true)")
-                .params(identifier, name, nameEn, level.name(), parent == null ? null : parent.id(), "/")
+        jdbc.sql("insert into org_unit (identifier, name, name_en, unit_level, kind, parent_id, tree_path, active) values (?, ?, ?, ?, ?, ?, ?, true)")
+                .params(identifier, name, nameEn, level.name(), kind.name(), parent == null ? null : parent.id(), "/")
                 .update(keys, "id");
         long id = keys.getKey().longValue();
         String path = (parent == null ? "/" : parent.treePath()) + id + "/";
@@ -42,10 +44,45 @@ public class UnitRepository {
         return findById(id).orElseThrow();
     }
 
+    /** Changes a unit's names, level and kind, and moves it (with its subtree) under {@code parent}. */
+    public Unit update(Unit unit, String name, String nameEn, UnitLevel level, UnitKind kind, Unit parent) {
+        jdbc.sql("update org_unit set name = ?, name_en = ?, unit_level = ?, kind = ?, parent_id = ? where id = ?")
+                .params(name, nameEn, level.name(), kind.name(), parent == null ? null : parent.id(), unit.id()).update();
+        String newPath = (parent == null ? "/" : parent.treePath()) + unit.id() + "/";
+        if (!newPath.equals(unit.treePath())) {
+            // every unit of the subtree keeps its path below the moved unit
+            jdbc.sql("update org_unit set tree_path = ? || substring(tree_path from ?) where tree_path like ?")
+                    .params(newPath, unit.treePath().length() + 1, unit.treePath() + "%").update();
+        }
+        return findById(unit.id()).orElseThrow();
+    }
+
+    public void close(long id, LocalDate on) {
+        jdbc.sql("update org_unit set active = false, closed_on = ? where id = ?").params(on, id).update();
+    }
+
+    public void reopen(long id) {
+        jdbc.sql("update org_unit set active = true, closed_on = null where id = ?").param(id).update();
+    }
+
+    public void delete(long id) {
+        jdbc.sql("delete from org_unit where id = ?").param(id).update();
+    }
+
+    public int countChildren(long id) {
+        return jdbc.sql("select count(*) from org_unit where parent_id = ?").param(id).query(Integer.class).single();
+    }
+
+    public int countUsers(long id) {
+        return jdbc.sql("select count(*) from app_user where unit_id = ?").param(id).query(Integer.class).single();
+    }
+
     private static Unit map(ResultSet rs, int row) throws SQLException {
         long parent = rs.getLong("parent_id");
+        Long parentId = rs.wasNull() ? null : parent;
+        var closed = rs.getObject("closed_on", LocalDate.class);
         return new Unit(rs.getLong("id"), rs.getString("identifier"), rs.getString("name"), rs.getString("name_en"),
-                UnitLevel.valueOf(rs.getString("unit_level")), rs.wasNull() ? null : parent,
-                rs.getString("tree_path"), rs.getBoolean("active"));
+                UnitLevel.valueOf(rs.getString("unit_level")), parentId, rs.getString("tree_path"), rs.getBoolean("active"),
+                UnitKind.valueOf(rs.getString("kind")), closed);
     }
 }

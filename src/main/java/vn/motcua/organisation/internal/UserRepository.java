@@ -1,5 +1,7 @@
 package vn.motcua.organisation.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
@@ -14,22 +16,17 @@ import vn.motcua.organisation.UserAccount;
 
 @Repository
 public class UserRepository {
+    private static final String COLUMNS = "username, password_hash, full_name, email, unit_id, enabled, phone";
     private final JdbcClient jdbc;
 
     public UserRepository(JdbcClient jdbc) { this.jdbc = jdbc; }
 
     public Optional<UserAccount> findByUsername(String username) {
         // Roles are read after the row, never inside its mapper: one connection per call, even outside a transaction
-        var account = jdbc.sql("select username, password_hash, full_name, email, unit_id, enabled from app_user where username = ?")
-                .param(username)
-                .query((rs, n) -> {
-                    long unit = rs.getLong("unit_id");
-                    Long unitId = rs.wasNull() ? null : unit;
-                    return new UserAccount(rs.getString("username"), rs.getString("password_hash"), rs.getString("full_name"),
-                            rs.getString("email"), unitId, Set.of(), rs.getBoolean("enabled"));
-                }).optional();
+        var account = jdbc.sql("select " + COLUMNS + " from app_user where username = ?").param(username)
+                .query((rs, n) -> map(rs, Set.of())).optional();
         return account.map(a -> new UserAccount(a.username(), a.passwordHash(), a.fullName(), a.email(), a.unitId(),
-                rolesOf(a.username()), a.enabled()));
+                rolesOf(a.username()), a.enabled(), a.phone()));
     }
 
     public List<UserAccount> findAll() {
@@ -37,14 +34,8 @@ public class UserRepository {
         jdbc.sql("select username, role from app_user_role").query(rs -> {
             roles.computeIfAbsent(rs.getString(1), k -> EnumSet.noneOf(Role.class)).add(Role.valueOf(rs.getString(2)));
         });
-        return jdbc.sql("select username, password_hash, full_name, email, unit_id, enabled from app_user order by username")
-                .query((rs, n) -> {
-                    long unit = rs.getLong("unit_id");
-                    Long unitId = rs.wasNull() ? null : unit;
-                    String username = rs.getString("username");
-                    return new UserAccount(username, rs.getString("password_hash"), rs.getString("full_name"),
-                            rs.getString("email"), unitId, roles.getOrDefault(username, Set.of()), rs.getBoolean("enabled"));
-                }).list();
+        return jdbc.sql("select " + COLUMNS + " from app_user order by username")
+                .query((rs, n) -> map(rs, roles.getOrDefault(rs.getString("username"), Set.of()))).list();
     }
 
     public boolean exists(String username) {
@@ -52,11 +43,27 @@ public class UserRepository {
     }
 
     public void insert(UserAccount user) {
-        jdbc.sql("insert into app_user (username, password_hash, full_name, email, unit_id, enabled) values (?, ?, ?, ?, ?, ?)")
-                .params(user.username(), user.passwordHash(), user.fullName(), user.email(), user.unitId(), user.enabled())
+        jdbc.sql("insert into app_user (username, password_hash, full_name, email, unit_id, enabled, phone) values (?, ?, ?, ?, ?, ?, ?)")
+                .params(user.username(), user.passwordHash(), user.fullName(), user.email(), user.unitId(), user.enabled(), user.phone())
                 .update();
-        for (Role role : user.roles()) {
-            jdbc.sql("insert into app_user_role (username, role) values (?, ?)").params(user.username(), role.name()).update();
+        insertRoles(user.username(), user.roles());
+    }
+
+    /** Changes everything but the password. */
+    public void update(UserAccount user) {
+        jdbc.sql("update app_user set full_name = ?, email = ?, phone = ?, unit_id = ?, enabled = ? where username = ?")
+                .params(user.fullName(), user.email(), user.phone(), user.unitId(), user.enabled(), user.username()).update();
+        jdbc.sql("delete from app_user_role where username = ?").param(user.username()).update();
+        insertRoles(user.username(), user.roles());
+    }
+
+    public void updatePassword(String username, String passwordHash) {
+        jdbc.sql("update app_user set password_hash = ? where username = ?").params(passwordHash, username).update();
+    }
+
+    private void insertRoles(String username, Set<Role> roles) {
+        for (Role role : roles) {
+            jdbc.sql("insert into app_user_role (username, role) values (?, ?)").params(username, role.name()).update();
         }
     }
 
@@ -65,5 +72,12 @@ public class UserRepository {
         jdbc.sql("select role from app_user_role where username = ?").param(username)
                 .query(String.class).list().forEach(r -> roles.add(Role.valueOf(r)));
         return roles;
+    }
+
+    private static UserAccount map(ResultSet rs, Set<Role> roles) throws SQLException {
+        long unit = rs.getLong("unit_id");
+        Long unitId = rs.wasNull() ? null : unit;
+        return new UserAccount(rs.getString("username"), rs.getString("password_hash"), rs.getString("full_name"),
+                rs.getString("email"), unitId, roles, rs.getBoolean("enabled"), rs.getString("phone"));
     }
 }

@@ -24,13 +24,13 @@ import vn.motcua.organisation.UnitLevel;
 import vn.motcua.security.SystemAccess;
 
 /**
- * QCVN 102:2016 identifiers whose Y segment has three digits ({@code 000.00.101.H05}) work wherever the application
+ * QCVN 102:2016 identifiers whose Y segment has three digits ({@code 000.00.101.H33}) work wherever the application
  * validates or parses one: creating the unit, the dossier code a clerk of it gives (Circular 03/2025/TT-VPCP: the
  * unit's identifier, the receipt day YYMMDD, a sequence), finding the dossier by its code, the calendar's unit.
  */
 @MotCuaTest
 class ThreeDigitIdentifierTest {
-    static final String UNIT = "000.00.101.H05";
+    static final String UNIT = "000.00.101.H33";
     static final String CLERK = "clerk-101";
 
     @Autowired TestRestTemplate http;
@@ -45,7 +45,7 @@ class ThreeDigitIdentifierTest {
         JsonNode dossier = read(clerk.postForEntity("/api/dossiers", entity(DossierApiTest.validRequest()),
                 String.class), HttpStatus.CREATED);
         String code = dossier.get("code").asText();
-        assertThat(code).matches("000\\.00\\.101\\.H05-\\d{6}-\\d{4}");
+        assertThat(code).matches("000\\.00\\.101\\.H33-\\d{6}-\\d{4}");
         assertThat(DossierCode.isValid(code)).isTrue();
         assertThat(DossierCode.parse(code)).get().satisfies(p -> {
             assertThat(p.unitIdentifier()).isEqualTo(UNIT);

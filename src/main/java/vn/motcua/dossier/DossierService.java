@@ -98,6 +98,7 @@ public class DossierService {
 
         Unit unit = citizen ? receivingUnitOfCitizen(request.unitIdentifier(), violations)
                 : organisation.unit(user.unitId()).orElseThrow();
+        if (!citizen && !unit.active()) throw new BusinessRuleException("dossier.unit.closed", unit.identifier());
         if (procedure != null && unit != null && procedure.level() != unit.level()) {
             violations.add(new InvalidInputException.Violation(citizen ? "unit" : "procedureCode",
                     messages.get("dossier.procedure.wrongLevel", procedure.code(), messages.get("unitLevel." + procedure.level()))));
@@ -447,6 +448,7 @@ public class DossierService {
         }
         var unit = organisation.unitByIdentifier(identifier.trim()).orElse(null);
         if (unit == null) violations.add(violation("unit", "dossier.unit.unknown"));
+        else if (!unit.active()) violations.add(violation("unit", "dossier.unit.closed", unit.identifier()));
         return unit;
     }
 

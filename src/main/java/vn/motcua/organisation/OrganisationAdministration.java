@@ -152,7 +152,7 @@ public class OrganisationAdministration {
     }
 
     /**
-     * Closes a unit from a day on (today by default): it receives no new dossiers and no unit can be created below it;
+     * Closes a unit from today, or from a day already past that it stopped working: it receives no new dossiers and no unit can be created below it;
      * its dossiers, codes and past reports stay. Refused while a unit below it is still open.
      */
     @PreAuthorize(ADMIN_OR_SYSTEM)
@@ -162,7 +162,9 @@ public class OrganisationAdministration {
         if (!unit.active()) throw new BusinessRuleException("organisation.unit.close.already", identifier);
         boolean openBelow = units.findAll().stream().anyMatch(u -> u.active() && u.id() != unit.id() && unit.contains(u));
         if (openBelow) throw new BusinessRuleException("organisation.unit.close.openChildren", identifier);
-        LocalDate day = on == null ? LocalDate.now(clock.withZone(Formats.ZONE)) : on;
+        LocalDate today = LocalDate.now(clock.withZone(Formats.ZONE));
+        LocalDate day = on == null ? today : on;
+        if (day.isAfter(today)) throw new InvalidInputException("closedOn", messages.get("organisation.unit.close.future"));
         units.close(unit.id(), day);
         events.publishEvent(new AdministrativeChange("UNIT_CLOSED", identifier, "from " + day));
         return existingUnit(identifier);

@@ -300,7 +300,8 @@ class DossierTransitionsTest {
     }
 
     private static Dossier.Intake intake(List<String> staged) {
-        var unit = new Unit(7, UNIT, "UBND phường Vĩnh Thanh Vân", "Vinh Thanh Van Ward", UnitLevel.COMMUNE, 5L, "/1/16/42/", true);
+        var unit = new Unit(7, UNIT, "UBND phường Vĩnh Thanh Vân", "Vinh Thanh Van Ward", UnitLevel.COMMUNE, 5L, "/1/16/42/", true,
+                vn.motcua.organisation.UnitKind.WARD, null);
         return new Dossier.Intake(CODE, PROCEDURE, new BigDecimal("8000"), unit, Channel.IN_PERSON,
                 new Applicant("Trần Thị Mỹ Lệ", null, null, null, null), Map.of("childFullName", "Nguyễn Thị Hồng Nhung"),
                 NOW, ACTOR, staged);

@@ -116,10 +116,13 @@ class OrganisationAdminApiTest {
         assertThat(admin().getForEntity("/api/admin/units/" + police, String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
         // closed from a day, then reopened; nothing is created under a closed unit
+        assertThat(body(admin().postForEntity("/api/admin/units/" + commune + "/close",
+                jsonEntity(Map.of("closedOn", LocalDate.now().plusYears(1).toString())), String.class), HttpStatus.BAD_REQUEST)
+                .get("field").asText()).isEqualTo("closedOn");
         var closed = body(admin().postForEntity("/api/admin/units/" + commune + "/close",
-                jsonEntity(Map.of("closedOn", "2026-12-31")), String.class), HttpStatus.OK);
+                jsonEntity(Map.of("closedOn", "2026-01-31")), String.class), HttpStatus.OK);
         assertThat(closed.get("active").asBoolean()).isFalse();
-        assertThat(closed.get("closedOn").asText()).isEqualTo("2026-12-31");
+        assertThat(closed.get("closedOn").asText()).isEqualTo("2026-01-31");
         assertThat(body(admin().postForEntity("/api/admin/units", jsonEntity(unit(id(6), "Dưới đơn vị đã đóng", "COMMUNE",
                 null, commune)), String.class), HttpStatus.BAD_REQUEST).findValuesAsText("field")).contains("parent");
         assertThat(body(admin().postForEntity("/api/admin/units/" + commune + "/reopen", null, String.class), HttpStatus.OK)
@@ -196,6 +199,36 @@ class OrganisationAdminApiTest {
         assertThat(log.findValuesAsText("action")).contains("USER_CREATED", "USER_DISABLED", "USER_ENABLED", "PASSWORD_RESET");
         assertThat(log.toString()).as("no personal data in the log").doesNotContain("0912000111", "Mật-khẩu");
     }
+
+    @Test
+    void aClosedUnitReceivesNoDossierAndAUnitWithDossiersIsClosedNeverDeleted() throws Exception {
+        String commune = id(21);
+        body(admin().postForEntity("/api/admin/units", jsonEntity(unit(commune, "UBND xã Sẽ Đóng", "COMMUNE", null,
+                "000.00.00.H33")), String.class), HttpStatus.CREATED);
+        String first = username("clerk-a");
+        String second = username("clerk-b");
+        for (String clerk : List.of(first, second)) {
+            body(admin().postForEntity("/api/admin/users", jsonEntity(Map.of("username", clerk, "fullName", "Công Chức Xã Sẽ Đóng",
+                    "unit", commune, "roles", List.of("CLERK"), "password", "Tiep nhan ho so 2026")), String.class), HttpStatus.CREATED);
+        }
+        var receipt = clerk(first).postForEntity("/api/dossiers", jsonEntity(birthRegistration()), String.class);
+        assertThat(body(receipt, HttpStatus.CREATED).get("code").asText()).startsWith(commune + "-");
+
+        body(admin().postForEntity("/api/admin/units/" + commune + "/close", null, String.class), HttpStatus.OK);
+        var refused = clerk(second).postForEntity("/api/dossiers", jsonEntity(birthRegistration()), String.class);
+        assertThat(body(refused, HttpStatus.CONFLICT).get("message").asText()).contains(commune, "đã đóng");
+
+        // without its users it still has a dossier: deleting it is refused, it stays closed
+        for (String clerk : List.of(first, second)) {
+            body(exchange(admin(), HttpMethod.PUT, "/api/admin/users/" + clerk, Map.of("unit", "000.01.15.H33",
+                    "fullName", "Công Chức Xã Sẽ Đóng", "roles", List.of("CLERK"))), HttpStatus.OK);
+        }
+        var delete = exchange(admin(), HttpMethod.DELETE, "/api/admin/units/" + commune, null);
+        assertThat(body(delete, HttpStatus.CONFLICT).get("message").asText()).contains("hồ sơ");
+        assertThat(body(admin().getForEntity("/api/admin/units/" + commune, String.class), HttpStatus.OK).get("active").asBoolean()).isFalse();
+    }
+
+    private TestRestTemplate clerk(String username) { return http.withBasicAuth(username, "Tiep nhan ho so 2026"); }
 
     @Test
     void theLastAdministratorIsNeverDisabledAndNobodyDisablesThemselves() throws Exception {

@@ -36,17 +36,20 @@ class ConfigurationNamesTest {
     }
 
     /** Each documented variable, and the setting the code reads. */
-    private static final Map<String, Setting> READ_BY_CODE = Map.of(
-            "MOTCUA_DATA_DIR", Setting.byValue("motcua.data-dir"),
-            "MOTCUA_ADMIN_USERNAME", Setting.byValue("motcua.admin.username"),
-            "MOTCUA_ADMIN_PASSWORD", Setting.byValue("motcua.admin.password"),
-            "MOTCUA_ATTACHMENT_SIGNATURES_TRUSTSTORE", new Setting("/etc/motcua/roots.p12",
-                    env -> attachment(env).getSignatures().getTrustStore(), "/etc/motcua/roots.p12"),
-            "MOTCUA_ATTACHMENT_MAXSIZE",
-            new Setting("20MB", env -> attachment(env).getMaxSize(), DataSize.ofMegabytes(20)),
-            "MOTCUA_API_DOCS", Setting.byValue("motcua.api-docs"),
-            "MOTCUA_SECURITY_LOGIN_ACCOUNT_MAXFAILURES", Setting.byValue("motcua.security.login.account.max-failures"),
-            "MOTCUA_SECURITY_LOGIN_WINDOW", Setting.byValue("motcua.security.login.window"));
+    private static final Map<String, Setting> READ_BY_CODE = Map.ofEntries(
+            Map.entry("MOTCUA_DATA_DIR", Setting.byValue("motcua.data-dir")),
+            Map.entry("MOTCUA_ADMIN_USERNAME", Setting.byValue("motcua.admin.username")),
+            Map.entry("MOTCUA_ADMIN_PASSWORD", Setting.byValue("motcua.admin.password")),
+            Map.entry("MOTCUA_ATTACHMENT_SIGNATURES_TRUSTSTORE", new Setting("/etc/motcua/roots.p12",
+                    env -> attachment(env).getSignatures().getTrustStore(), "/etc/motcua/roots.p12")),
+            Map.entry("MOTCUA_ATTACHMENT_MAXSIZE",
+                    new Setting("20MB", env -> attachment(env).getMaxSize(), DataSize.ofMegabytes(20))),
+            Map.entry("MOTCUA_API_DOCS", Setting.byValue("motcua.api-docs")),
+            Map.entry("MOTCUA_SECURITY_LOGIN_ACCOUNT_MAXFAILURES", Setting.byValue("motcua.security.login.account.max-failures")),
+            Map.entry("MOTCUA_SECURITY_LOGIN_WINDOW", Setting.byValue("motcua.security.login.window")),
+            Map.entry("MOTCUA_HISTORY_TIMETOLIVEDAYS", Setting.byValue("motcua.history.time-to-live-days")),
+            Map.entry("MOTCUA_HISTORY_CLEANUPWINDOWSTART", Setting.byValue("motcua.history.cleanup-window-start")),
+            Map.entry("MOTCUA_HISTORY_CLEANUPWINDOWEND", Setting.byValue("motcua.history.cleanup-window-end")));
 
     /** docker-compose.yml's own variable: the database password it gives both containers, not a MotCua setting. */
     private static final Set<String> COMPOSE_ONLY = Set.of("MOTCUA_DB_PASSWORD");

@@ -35,7 +35,9 @@ import vn.motcua.shared.Messages;
  *   <li>/api/**, /engine-rest/**, the OpenAPI description and actuator: HTTP Basic or the browser session; anonymous
  *       callers get 401 (never a redirect); the public catalogue and calendar are open; the engine's REST API and
  *       metrics are for administrators (and supervisors for metrics);</li>
- *   <li>/camunda/** (Cockpit, Admin, Tasklist): administrators only, signed in once through MotCua's login;</li>
+ *   <li>/camunda/** (Cockpit, Admin): administrators only, signed in once through MotCua's login; Camunda's
+ *       Tasklist and task completion through the engine's API are closed to everyone ({@link #TASKLIST},
+ *       {@link #TASK_COMPLETION});</li>
  *   <li>everything else: the Vaadin application, with its login view and per-view role annotations.</li>
  * </ul>
  * Every password goes through {@link ThrottledAuthenticationProvider} (sign-in locks); the login form needs the
@@ -45,6 +47,22 @@ import vn.motcua.shared.Messages;
 @EnableWebSecurity
 @EnableMethodSecurity
 class SecurityConfiguration extends VaadinWebSecurity {
+    /** Camunda's Tasklist webapp and its own API. */
+    static final RequestMatcher TASKLIST = new OrRequestMatcher(
+            AntPathRequestMatcher.antMatcher("/camunda/app/tasklist/**"),
+            AntPathRequestMatcher.antMatcher("/camunda/api/tasklist/**"));
+
+    /**
+     * Completing, resolving or failing a user task through the engine's REST API, directly (/engine-rest) or as the
+     * webapps call it (/camunda/api/engine/engine/{name}): a step must go through MotCua's task service, which
+     * validates the step's form, records the audit trail and respects stopped clocks.
+     */
+    static final RequestMatcher TASK_COMPLETION = new OrRequestMatcher(java.util.stream.Stream.of(
+                    "complete", "submit-form", "resolve", "bpmnError", "bpmnEscalation")
+            .flatMap(action -> java.util.stream.Stream.of("/engine-rest/task/*/" + action,
+                    "/engine-rest/engine/*/task/*/" + action, "/camunda/api/engine/engine/*/task/*/" + action))
+            .map(p -> (RequestMatcher) AntPathRequestMatcher.antMatcher(p)).toList());
+
     private final SignInAnswers answers;
 
     SecurityConfiguration(Messages messages) { this.answers = new SignInAnswers(messages); }
@@ -63,6 +81,8 @@ class SecurityConfiguration extends VaadinWebSecurity {
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasAnyRole("ADMIN", "SUPERVISOR")
+                        // Steps are completed through MotCua only (validation, audit): not through the engine's API
+                        .requestMatchers(TASK_COMPLETION).denyAll()
                         .requestMatchers(AntPathRequestMatcher.antMatcher("/engine-rest/**")).hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
@@ -85,7 +105,11 @@ class SecurityConfiguration extends VaadinWebSecurity {
     @Order(2)
     SecurityFilterChain camundaWebappSecurity(HttpSecurity http) throws Exception {
         http.securityMatcher(AntPathRequestMatcher.antMatcher("/camunda/**"))
-                .authorizeHttpRequests(auth -> auth.anyRequest().hasRole("ADMIN"))
+                .authorizeHttpRequests(auth -> auth
+                        // Camunda's Tasklist would complete steps past MotCua's validation and audit: closed to everyone
+                        .requestMatchers(TASKLIST).denyAll()
+                        .requestMatchers(TASK_COMPLETION).denyAll()
+                        .anyRequest().hasRole("ADMIN"))
                 .httpBasic(basic -> basic.authenticationEntryPoint(answers.api()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(new LoginUrlAuthenticationEntryPoint(SignInAnswers.LOGIN)))
                 // Camunda's webapps carry their own CSRF prevention filter and their own Content-Security-Policy.

@@ -2,40 +2,113 @@ package vn.motcua.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /**
- * docker-compose.yml has no default password: {@code docker compose up} stops with a message unless the operator
- * gives the database's and the first administrator's passwords (${VAR:?message}, never ${VAR:-default}).
+ * The production cluster as committed (docker-compose.yml, Dockerfile, deploy/haproxy.cfg), checked without a Docker
+ * engine: no default password ({@code docker compose up} stops unless the operator gives the database's and the first
+ * administrator's passwords: ${VAR:?message}, never ${VAR:-default}); two application nodes, each with a health check
+ * on the liveness probe and its own node name, the second starting after the first; a load balancer with sticky
+ * sessions sending traffic only to ready nodes; an image that runs as a non-root user, has the Vietnamese OCR data
+ * and a HEALTHCHECK.
  */
 class DockerComposeTest {
+    private static final List<String> NODES = List.of("app1", "app2");
+    private static Map<String, Object> services;
+    private static String dockerfile;
+    private static String haproxy;
+
+    @BeforeAll
     @SuppressWarnings("unchecked")
-    private static Map<String, Object> environment(Map<String, Object> compose, String service) {
-        var services = (Map<String, Object>) compose.get("services");
-        return (Map<String, Object>) ((Map<String, Object>) services.get(service)).get("environment");
+    static void read() throws IOException {
+        try (Reader reader = Files.newBufferedReader(Path.of("docker-compose.yml"))) {
+            Map<String, Object> compose = new Yaml().load(reader);
+            services = (Map<String, Object>) compose.get("services");
+        }
+        dockerfile = Files.readString(Path.of("Dockerfile"));
+        haproxy = Files.readString(Path.of("deploy/haproxy.cfg"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> service(String name) {
+        assertThat(services).as("services of docker-compose.yml").containsKey(name);
+        return (Map<String, Object>) services.get(name);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> environment(String service) {
+        return (Map<String, Object>) service(service).get("environment");
     }
 
     @Test
-    void everyPasswordMustBeGivenByTheOperator() throws Exception {
-        Map<String, Object> compose;
-        try (Reader reader = Files.newBufferedReader(Path.of("docker-compose.yml"))) {
-            compose = new Yaml().load(reader);
+    void everyPasswordMustBeGivenByTheOperator() {
+        assertThat(String.valueOf(environment("db").get("POSTGRES_PASSWORD"))).matches("\\$\\{MOTCUA_DB_PASSWORD:\\?.+}");
+        for (String node : NODES) {
+            var app = environment(node);
+            assertThat(String.valueOf(app.get("SPRING_DATASOURCE_PASSWORD"))).as(node).matches("\\$\\{MOTCUA_DB_PASSWORD:\\?.+}");
+            assertThat(String.valueOf(app.get("MOTCUA_ADMIN_PASSWORD"))).as(node).matches("\\$\\{MOTCUA_ADMIN_PASSWORD:\\?.+}");
         }
-        var db = environment(compose, "db");
-        var app = environment(compose, "app");
-        assertThat(String.valueOf(db.get("POSTGRES_PASSWORD"))).matches("\\$\\{MOTCUA_DB_PASSWORD:\\?.+}");
-        assertThat(String.valueOf(app.get("SPRING_DATASOURCE_PASSWORD"))).matches("\\$\\{MOTCUA_DB_PASSWORD:\\?.+}");
-        assertThat(String.valueOf(app.get("MOTCUA_ADMIN_PASSWORD"))).matches("\\$\\{MOTCUA_ADMIN_PASSWORD:\\?.+}");
-        for (var environment : new Map[] {db, app}) {
-            ((Map<String, Object>) environment).forEach((name, value) -> {
-                if (name.contains("PASSWORD")) assertThat(String.valueOf(value)).as(name).doesNotContain(":-");
+        services.forEach((name, definition) -> {
+            @SuppressWarnings("unchecked")
+            var environment = (Map<String, Object>) ((Map<String, Object>) definition).get("environment");
+            if (environment == null) return;
+            environment.forEach((variable, value) -> {
+                if (variable.contains("PASSWORD") || variable.contains("SECRET")) {
+                    assertThat(String.valueOf(value)).as(name + " " + variable).doesNotContain(":-").startsWith("${");
+                }
             });
+        });
+    }
+
+    @Test
+    void twoApplicationNodesWithHealthChecksOnTheLivenessProbe() {
+        for (String node : NODES) {
+            var app = service(node);
+            assertThat(app.get("build")).as(node + " is built from the Dockerfile").isEqualTo(".");
+            assertThat(app.get("hostname")).as(node + "'s name (its attachment node id)").isEqualTo(node);
+            @SuppressWarnings("unchecked")
+            var healthcheck = (Map<String, Object>) app.get("healthcheck");
+            assertThat(healthcheck).as(node + " health check").isNotNull();
+            assertThat(String.valueOf(healthcheck.get("test"))).contains("/actuator/health/liveness");
+            assertThat(String.valueOf(environment(node).get("SPRING_DATASOURCE_URL"))).startsWith("jdbc:postgresql://db:");
         }
+        assertThat(String.valueOf(service("app2").get("depends_on")))
+                .as("the second node waits for the first (migrations, deployments)").contains("app1");
+    }
+
+    @Test
+    void theBalancerKeepsSessionsStickyAndSendsTrafficToReadyNodesOnly() {
+        var lb = service("lb");
+        assertThat(String.valueOf(lb.get("image"))).startsWith("haproxy:");
+        assertThat(String.valueOf(lb.get("volumes"))).contains("./deploy/haproxy.cfg:/usr/local/etc/haproxy/haproxy.cfg");
+        assertThat(haproxy).containsPattern("(?m)^\\s*cookie SERVERID insert indirect nocache");
+        for (String node : NODES) {
+            assertThat(haproxy).containsPattern("(?m)^\\s*server " + node + " " + node + ":8080 check cookie " + node + "\\b");
+        }
+        assertThat(haproxy).contains("uri /actuator/health/readiness").contains("X-Request-Id");
+    }
+
+    @Test
+    void theImageRunsAsAUserOfItsOwnWithOcrAndAHealthCheck() {
+        assertThat(dockerfile).containsPattern("(?m)^FROM eclipse-temurin:17-jre");
+        var user = Pattern.compile("(?m)^USER\\s+(\\S+)").matcher(dockerfile);
+        assertThat(user.find()).as("a USER instruction").isTrue();
+        assertThat(user.group(1)).isNotIn("root", "0", "0:0");
+        assertThat(dockerfile.lastIndexOf("\nUSER ")).as("the last USER is the one that runs")
+                .isEqualTo(dockerfile.indexOf("\nUSER "));
+        assertThat(dockerfile).containsPattern("apt-get install[^\\n]*(\\\\\\n[^\\n]*)*\\btesseract-ocr-vie\\b");
+        assertThat(dockerfile).containsPattern("apt-get install[^\\n]*(\\\\\\n[^\\n]*)*\\btesseract-ocr\\b");
+        assertThat(dockerfile).containsPattern("(?m)^HEALTHCHECK .*(\\\\\\n.*)*/actuator/health/liveness");
+        assertThat(dockerfile).contains("-XX:MaxRAMPercentage=");
     }
 }

@@ -1,0 +1,42 @@
+# MotCua's application image. Build the jar first, then the image:
+#   mvn -Pproduction -DskipTests package
+#   docker build -t motcua .
+# docker-compose.yml runs two of these behind HAProxy (deploy/haproxy.cfg) with PostgreSQL.
+FROM eclipse-temurin:17-jre
+
+# OCR in Vietnamese and English (Tika runs tesseract: README, "Attachments"); fonts and fontconfig for the JDK's
+# font metrics (spreadsheet exports; the PDFs embed their own DejaVu Sans from the jar); time-zone data; curl for the
+# health check. The base image is Ubuntu: the same Debian packages.
+RUN apt-get update \
+    && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+        tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng fontconfig fonts-dejavu-core tzdata curl \
+    && rm -rf /var/lib/apt/lists/*
+
+# A user of its own, never root; the data directory (embedded database, attachments) belongs to it alone
+RUN groupadd --system motcua \
+    && useradd --system --gid motcua --home-dir /app --no-create-home --shell /usr/sbin/nologin motcua \
+    && mkdir -p /app /var/lib/motcua \
+    && chown motcua:motcua /var/lib/motcua \
+    && chmod 700 /var/lib/motcua
+
+ARG JAR_FILE=target/motcua-0.1.0-SNAPSHOT.jar
+COPY --chown=root:root --chmod=0444 ${JAR_FILE} /app/motcua.jar
+
+# Memory from the container's limit: 60 % for the heap leaves room for the text-extraction JVM (512 MB heap) and
+# tesseract beside it. The engine's history cleanup window is read in the JVM's time zone: Vietnam's.
+ENV TZ=Asia/Ho_Chi_Minh \
+    JAVA_TOOL_OPTIONS="-XX:MaxRAMPercentage=60 -XX:InitialRAMPercentage=30 -XX:+ExitOnOutOfMemoryError -Duser.timezone=Asia/Ho_Chi_Minh" \
+    MOTCUA_DATA_DIR=/var/lib/motcua \
+    PORT=8080
+
+USER motcua
+WORKDIR /var/lib/motcua
+VOLUME /var/lib/motcua
+EXPOSE 8080
+
+# Alive: the liveness probe (no sign-in, no details). The load balancer asks the readiness probe instead.
+HEALTHCHECK --interval=15s --timeout=5s --start-period=180s --retries=4 \
+    CMD curl -fsS -o /dev/null http://127.0.0.1:8080/actuator/health/liveness || exit 1
+
+# umask 077: whatever the application writes is private to its user (README, "Production defaults")
+ENTRYPOINT ["/bin/sh", "-c", "umask 077 && exec java -jar /app/motcua.jar \"$@\"", "motcua"]

@@ -20,8 +20,12 @@ import vn.motcua.shared.NotFoundException;
 @Tag(name = "Sign-in locks", description = "Khóa đăng nhập sau nhiều lần sai mật khẩu (administrators)")
 class LoginLockController {
     private final LoginLocks locks;
+    private final java.time.Clock clock;
 
-    LoginLockController(LoginLocks locks) { this.locks = locks; }
+    LoginLockController(LoginLocks locks, java.time.Clock clock) {
+        this.locks = locks;
+        this.clock = clock;
+    }
 
     /** One entry of the list, as JSON. */
     record LockView(String kind, String subject, int failures, Instant lastFailureAt, Instant lockedUntil,
@@ -30,7 +34,7 @@ class LoginLockController {
     @GetMapping
     @Operation(summary = "Locked accounts and client addresses, and those with failed sign-ins in the current window")
     List<LockView> list() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         return locks.list().stream().map(l -> new LockView(l.kind().name(), l.subject(), l.failures(), l.lastFailureAt(),
                 l.lockedUntil(), l.lockedAt(now), l.remainingAt(now).toSeconds())).toList();
     }

@@ -1,6 +1,5 @@
 package vn.motcua.security;
 
-import java.time.Instant;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -19,8 +18,10 @@ public class LoginLocks {
 
     private final LoginThrottle throttle;
     private final CurrentUser currentUser;
+    private final java.time.Clock clock;
 
-    LoginLocks(LoginThrottle throttle, CurrentUser currentUser) {
+    LoginLocks(LoginThrottle throttle, CurrentUser currentUser, java.time.Clock clock) {
+        this.clock = clock;
         this.throttle = throttle;
         this.currentUser = currentUser;
     }
@@ -28,7 +29,7 @@ public class LoginLocks {
     /** Locked accounts and addresses, and those with failed sign-ins in the current window; latest failure first. */
     @PreAuthorize("hasRole('ADMIN')")
     public List<LoginLock> list() {
-        return throttle.entries(Instant.now());
+        return throttle.entries(clock.instant());
     }
 
     /** Lifts an account's lock and forgets its failures; false when nothing was held about it. */

@@ -23,7 +23,11 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     private final DaoAuthenticationProvider passwords;
     private final LoginThrottle throttle;
 
-    ThrottledAuthenticationProvider(UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle) {
+    private final java.time.Clock clock;
+
+    ThrottledAuthenticationProvider(UserDetailsService users, PasswordEncoder encoder, LoginThrottle throttle,
+                                    java.time.Clock clock) {
+        this.clock = clock;
         this.passwords = new DaoAuthenticationProvider(users);
         this.passwords.setPasswordEncoder(encoder);
         this.throttle = throttle;
@@ -33,7 +37,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String username = authentication.getName();
         String address = authentication.getDetails() instanceof WebAuthenticationDetails web ? web.getRemoteAddress() : null;
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         var status = throttle.status(username, address, now);
         if (status.locked()) throw new SignInLockedException(status.lockedFor());
         Authentication result;

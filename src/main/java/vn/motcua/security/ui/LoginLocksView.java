@@ -1,6 +1,5 @@
 package vn.motcua.security.ui;
 
-import java.time.Instant;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -32,7 +31,7 @@ public class LoginLocksView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<LoginLock> grid = new Grid<>();
     private final Paragraph empty = new Paragraph();
 
-    public LoginLocksView(LoginLocks locks) {
+    public LoginLocksView(LoginLocks locks, java.time.Clock clock) {
         this.locks = locks;
         grid.setId("login-locks");
         grid.addColumn(l -> getTranslation("security.locks.kind." + l.kind().name())).setHeader(getTranslation("security.locks.kind"))
@@ -40,7 +39,7 @@ public class LoginLocksView extends VerticalLayout implements HasDynamicTitle {
         grid.addColumn(LoginLock::subject).setHeader(getTranslation("security.locks.subject")).setFlexGrow(2);
         grid.addColumn(LoginLock::failures).setHeader(getTranslation("security.locks.failures")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(l -> Formats.dateTime(l.lastFailureAt())).setHeader(getTranslation("security.locks.lastFailure")).setAutoWidth(true);
-        grid.addColumn(l -> l.lockedAt(Instant.now()) ? Formats.dateTime(l.lockedUntil()) : getTranslation("security.locks.notLocked"))
+        grid.addColumn(l -> l.lockedAt(clock.instant()) ? Formats.dateTime(l.lockedUntil()) : getTranslation("security.locks.notLocked"))
                 .setHeader(getTranslation("security.locks.lockedUntil")).setAutoWidth(true);
         grid.addComponentColumn(this::unlockButton).setKey("unlock").setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES);

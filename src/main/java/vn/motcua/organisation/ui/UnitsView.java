@@ -11,7 +11,6 @@ import java.util.stream.Collectors;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -25,7 +24,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.treegrid.TreeGrid;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -49,8 +47,7 @@ import vn.motcua.shared.InvalidInputException;
 public class UnitsView extends VerticalLayout implements HasDynamicTitle {
     private final OrganisationAdministration administration;
     private final TreeGrid<Unit> grid = new TreeGrid<>();
-    private final TextField filter = new TextField();
-    private final Checkbox dryRun = new Checkbox();
+    private final ListToolbar toolbar;
     private final Div report = new Div();
     private final java.time.Clock clock;
     private List<Unit> all = List.of();
@@ -60,18 +57,7 @@ public class UnitsView extends VerticalLayout implements HasDynamicTitle {
         this.clock = clock;
         setSizeFull();
 
-        filter.setId("units-filter");
-        filter.setPlaceholder(getTranslation("units.filter"));
-        filter.setClearButtonVisible(true);
-        filter.setValueChangeMode(ValueChangeMode.LAZY);
-        filter.addValueChangeListener(e -> render());
-        var create = new Button(getTranslation("units.create"), e -> edit(null));
-        create.setId("units-create");
-        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dryRun.setId("units-import-dry-run");
-        dryRun.setLabel(getTranslation("admin.import.dryRun"));
-        var upload = AdminForms.listUpload("units-import", this::importList);
-        upload.setUploadButton(new Button(getTranslation("units.import")));
+        toolbar = new ListToolbar("units", this::render, () -> edit(null), this::importList);
         report.setId("units-import-report");
 
         grid.setId("units");
@@ -84,9 +70,6 @@ public class UnitsView extends VerticalLayout implements HasDynamicTitle {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.addItemDoubleClickListener(e -> edit(e.getItem()));
 
-        var toolbar = new HorizontalLayout(filter, create, upload, dryRun);
-        toolbar.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
-        toolbar.setWrap(true);
         add(new H2(getTranslation("units.title")), new Paragraph(getTranslation("units.intro")), toolbar, report, grid);
         setFlexGrow(1, grid);
         refresh();
@@ -123,7 +106,7 @@ public class UnitsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void render() {
-        String text = TableFile.fold(filter.getValue());
+        String text = TableFile.fold(toolbar.filterText());
         Map<Long, Unit> byId = all.stream().collect(Collectors.toMap(Unit::id, Function.identity()));
         List<Unit> shown = all;
         if (!text.isEmpty()) {
@@ -236,10 +219,10 @@ public class UnitsView extends VerticalLayout implements HasDynamicTitle {
         dialog.open();
     }
 
-    private void importList(String fileName, byte[] content) {
+    private void importList(String fileName, byte[] content, boolean dryRun) {
         report.removeAll();
         try {
-            var result = administration.importUnits(fileName, content, dryRun.getValue());
+            var result = administration.importUnits(fileName, content, dryRun);
             report.add(AdminForms.report(this, result, "units-import-rows"));
             refresh();
         } catch (InvalidInputException e) {

@@ -10,7 +10,6 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
-import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
@@ -26,7 +25,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.data.value.ValueChangeMode;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -51,8 +49,7 @@ import vn.motcua.shared.InvalidInputException;
 public class UsersView extends VerticalLayout implements HasDynamicTitle {
     private final OrganisationAdministration administration;
     private final Grid<UserAccount> grid = new Grid<>();
-    private final TextField filter = new TextField();
-    private final Checkbox dryRun = new Checkbox();
+    private final ListToolbar toolbar;
     private final Div report = new Div();
     private List<UserAccount> all = List.of();
     private Map<Long, Unit> units = Map.of();
@@ -64,18 +61,7 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         this.policy = policy;
         setSizeFull();
 
-        filter.setId("users-filter");
-        filter.setPlaceholder(getTranslation("users.filter"));
-        filter.setClearButtonVisible(true);
-        filter.setValueChangeMode(ValueChangeMode.LAZY);
-        filter.addValueChangeListener(e -> render());
-        var create = new Button(getTranslation("users.create"), e -> edit(null));
-        create.setId("users-create");
-        create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dryRun.setId("users-import-dry-run");
-        dryRun.setLabel(getTranslation("admin.import.dryRun"));
-        var upload = AdminForms.listUpload("users-import", this::importList);
-        upload.setUploadButton(new Button(getTranslation("users.import")));
+        toolbar = new ListToolbar("users", this::render, () -> edit(null), this::importList);
         report.setId("users-import-report");
 
         grid.setId("users");
@@ -91,9 +77,6 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_COMPACT);
         grid.addItemDoubleClickListener(e -> edit(e.getItem()));
 
-        var toolbar = new HorizontalLayout(filter, create, upload, dryRun);
-        toolbar.setDefaultVerticalComponentAlignment(Alignment.BASELINE);
-        toolbar.setWrap(true);
         add(new H2(getTranslation("users.title")), new Paragraph(getTranslation("users.intro")), toolbar, report, grid);
         setFlexGrow(1, grid);
         refresh();
@@ -122,7 +105,7 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void render() {
-        String text = TableFile.fold(filter.getValue());
+        String text = TableFile.fold(toolbar.filterText());
         grid.setItems(text.isEmpty() ? all : all.stream().filter(u -> TableFile.fold(u.username()).contains(text)
                 || TableFile.fold(u.fullName()).contains(text) || TableFile.fold(unitName(u)).contains(text)).toList());
     }
@@ -228,10 +211,10 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         dialog.open();
     }
 
-    private void importList(String fileName, byte[] content) {
+    private void importList(String fileName, byte[] content, boolean dryRun) {
         report.removeAll();
         try {
-            var result = administration.importUsers(fileName, content, dryRun.getValue());
+            var result = administration.importUsers(fileName, content, dryRun);
             report.add(AdminForms.report(this, result, "users-import-rows"));
             refresh();
         } catch (InvalidInputException e) {

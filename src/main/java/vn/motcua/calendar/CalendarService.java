@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -20,6 +21,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import vn.motcua.shared.AdministrativeChange;
 
 import static vn.motcua.calendar.CalendarValidationException.CONFLICT;
 import static vn.motcua.calendar.CalendarValidationException.INVALID;
@@ -60,10 +62,19 @@ public class CalendarService {
 
     private final CalendarStore store;
     private final WorkingCalendar calendar;
+    private final ApplicationEventPublisher events;
 
-    public CalendarService(CalendarStore store, WorkingCalendar calendar) {
+    /** A service whose changes reach the administrators' log through {@code events}. */
+    @org.springframework.beans.factory.annotation.Autowired
+    public CalendarService(CalendarStore store, WorkingCalendar calendar, ApplicationEventPublisher events) {
         this.store = Objects.requireNonNull(store, "store");
         this.calendar = Objects.requireNonNull(calendar, "calendar");
+        this.events = Objects.requireNonNull(events, "events");
+    }
+
+    /** A service on its own (tests of the calendar alone): its changes are not published. */
+    public CalendarService(CalendarStore store, WorkingCalendar calendar) {
+        this(store, calendar, event -> { });
     }
 
     /**
@@ -224,6 +235,8 @@ public class CalendarService {
             throw new CalendarValidationException(CONFLICT, "unitIdentifier", "calendar.error.concurrentChange");
         }
         afterCommit(calendar::invalidateWorkingHours);
+        events.publishEvent(new AdministrativeChange("WORKING_HOURS_SET", key,
+                morningStart + "–" + morningEnd + ", " + afternoonStart + "–" + afternoonEnd));
     }
 
     /**
@@ -242,6 +255,7 @@ public class CalendarService {
             throw new CalendarValidationException(INVALID, "unitIdentifier", "calendar.error.noUnitHours", key);
         }
         afterCommit(calendar::invalidateWorkingHours);
+        events.publishEvent(new AdministrativeChange("WORKING_HOURS_RESET", key, null));
     }
 
     /**
@@ -341,6 +355,8 @@ public class CalendarService {
         LOG.info("Holiday rule {} deleted ({} {}/{}, {})", id, deleted.action(), deleted.day(), deleted.month(),
                 range(deleted.fromYear(), deleted.toYear()));
         afterCommit(calendar::invalidateHolidayRules);
+        events.publishEvent(new AdministrativeChange("HOLIDAY_RULE_UNDONE", deleted.day() + "/" + deleted.month(),
+                deleted.action() + ", " + range(deleted.fromYear(), deleted.toYear())));
     }
 
     private HolidayRule saveRule(HolidayRule rule) {
@@ -348,6 +364,9 @@ public class CalendarService {
         LOG.info("Holiday rule {} created ({} {}/{}, {})", stored.id(), stored.action(), stored.day(), stored.month(),
                 range(stored.fromYear(), stored.toYear()));
         afterCommit(calendar::invalidateHolidayRules);
+        events.publishEvent(new AdministrativeChange(stored.action() == HolidayRule.Action.ADD ? "HOLIDAY_ADDED" : "HOLIDAY_REMOVED",
+                stored.day() + "/" + stored.month(), range(stored.fromYear(), stored.toYear())
+                        + (stored.nameVi() == null ? "" : ": " + stored.nameVi())));
         return stored;
     }
 
@@ -428,12 +447,15 @@ public class CalendarService {
         }
         int year = override.date().getYear();
         afterCommit(() -> calendar.invalidateYear(year));
+        events.publishEvent(new AdministrativeChange("CALENDAR_DAY_SET", override.date().toString(),
+                override.kind() + (override.nameVi() == null ? "" : ": " + override.nameVi())));
     }
 
     private void deleteOverride(LocalDate date) {
         store.deleteOverride(date);
         int year = date.getYear();
         afterCommit(() -> calendar.invalidateYear(year));
+        events.publishEvent(new AdministrativeChange("CALENDAR_DAY_RESET", date.toString(), null));
     }
 
     /**

@@ -20,7 +20,11 @@ public class LoginLocks {
     private final CurrentUser currentUser;
     private final java.time.Clock clock;
 
-    LoginLocks(LoginThrottle throttle, CurrentUser currentUser, java.time.Clock clock) {
+    private final org.springframework.context.ApplicationEventPublisher events;
+
+    LoginLocks(LoginThrottle throttle, CurrentUser currentUser, java.time.Clock clock,
+               org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.clock = clock;
         this.throttle = throttle;
         this.currentUser = currentUser;
@@ -36,7 +40,10 @@ public class LoginLocks {
     @PreAuthorize("hasRole('ADMIN')")
     public boolean unlockAccount(String username) {
         boolean lifted = throttle.unlock(Kind.ACCOUNT, username);
-        if (lifted) log.info("Sign-in lock of account '{}' lifted by '{}'", LoginThrottle.accountKey(username), administrator());
+        if (lifted) {
+            log.info("Sign-in lock of account '{}' lifted by '{}'", LoginThrottle.accountKey(username), administrator());
+            events.publishEvent(new vn.motcua.shared.AdministrativeChange("SIGN_IN_LOCK_LIFTED", LoginThrottle.accountKey(username), null));
+        }
         return lifted;
     }
 
@@ -44,7 +51,11 @@ public class LoginLocks {
     @PreAuthorize("hasRole('ADMIN')")
     public boolean unlockAddress(String address) {
         boolean lifted = throttle.unlock(Kind.ADDRESS, address);
-        if (lifted) log.info("Sign-in lock of a client address lifted by '{}'", administrator());
+        if (lifted) {
+            log.info("Sign-in lock of a client address lifted by '{}'", administrator());
+            // the administrators' log names the kind, not the address
+            events.publishEvent(new vn.motcua.shared.AdministrativeChange("SIGN_IN_LOCK_LIFTED", "client address", null));
+        }
         return lifted;
     }
 

@@ -316,6 +316,17 @@ class OrganisationAdminApiTest {
     }
 
     @Test
+    void calendarChangesReachTheAdministratorsLog() throws Exception {
+        var rule = body(admin().postForEntity("/api/admin/holidays", jsonEntity(Map.of("month", 11, "day", 24,
+                "nameVi", "Ngày thử nhật ký", "fromYear", 2090, "toYear", 2090)), String.class), HttpStatus.CREATED);
+        assertThat(exchange(admin(), HttpMethod.DELETE, "/api/admin/holidays/rules/" + rule.get("id").asText(), null)
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        JsonNode log = body(admin().getForEntity("/api/admin/log?from=" + LocalDate.now().minusDays(1) + "&to="
+                + LocalDate.now().plusDays(1), String.class), HttpStatus.OK);
+        assertThat(log.toString()).contains("HOLIDAY_ADDED", "HOLIDAY_RULE_UNDONE", "Ngày thử nhật ký");
+    }
+
+    @Test
     void theLogExportsAsCsvForAdministratorsOnly() {
         var csv = admin().getForEntity("/api/admin/log.csv?from=" + LocalDate.now().minusDays(7) + "&to=" + LocalDate.now().plusDays(1),
                 String.class);

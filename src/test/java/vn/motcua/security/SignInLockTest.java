@@ -87,6 +87,8 @@ class SignInLockTest {
         assertThat(client.getAs(user, PASSWORD, "/api/dossiers").statusCode()).as("unlocked").isEqualTo(200);
         assertThat(administrator().deleteAs("admin", "demo", "/api/admin/login-locks/" + user).statusCode())
                 .as("nothing left to unlock").isEqualTo(404);
+        String log = administrator().getAs("admin", "demo", "/api/admin/log?from=2000-01-01&to=2100-12-31").body();
+        assertThat(log).as("the administrators' log keeps the lift").contains("SIGN_IN_LOCK_LIFTED", user);
     }
 
     @Test

@@ -41,10 +41,12 @@ import vn.motcua.shared.Messages;
 @Tag(name = "Organisation administration", description = "Quản trị đơn vị, người dùng và nhật ký quản trị (administrators)")
 class OrganisationAdminController {
     private final OrganisationAdministration administration;
+    private final OrganisationService organisation;
     private final Messages messages;
 
-    OrganisationAdminController(OrganisationAdministration administration, Messages messages) {
+    OrganisationAdminController(OrganisationAdministration administration, OrganisationService organisation, Messages messages) {
         this.administration = administration;
+        this.organisation = organisation;
         this.messages = messages;
     }
 
@@ -211,22 +213,17 @@ class OrganisationAdminController {
         return request;
     }
 
-    private UnitJson json(Unit unit) {
-        String parent = unit.parentId() == null ? null : administration.units().stream()
-                .filter(u -> u.id() == unit.parentId()).map(Unit::identifier).findFirst().orElse(null);
-        return json(unit, id -> parent);
-    }
+    private UnitJson json(Unit unit) { return json(unit, this::identifierOf); }
+
+    /** A unit's identifier by its id: one row read, for a single answer. */
+    private String identifierOf(long unitId) { return organisation.unit(unitId).map(Unit::identifier).orElse(null); }
 
     private static UnitJson json(Unit unit, Function<Long, String> identifierOf) {
         return new UnitJson(unit.identifier(), unit.name(), unit.nameEn(), unit.level(), unit.kind(),
                 unit.parentId() == null ? null : identifierOf.apply(unit.parentId()), unit.active(), unit.closedOn());
     }
 
-    private UserJson json(UserAccount user) {
-        String unit = user.unitId() == null ? null : administration.units().stream()
-                .filter(u -> u.id() == user.unitId()).map(Unit::identifier).findFirst().orElse(null);
-        return json(user, id -> unit);
-    }
+    private UserJson json(UserAccount user) { return json(user, this::identifierOf); }
 
     private static UserJson json(UserAccount user, Function<Long, String> identifierOf) {
         return new UserJson(user.username(), user.fullName(), user.email(), user.phone(),

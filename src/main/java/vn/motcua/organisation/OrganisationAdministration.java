@@ -160,8 +160,7 @@ public class OrganisationAdministration {
     public Unit closeUnit(String identifier, LocalDate on) {
         Unit unit = existingUnit(identifier);
         if (!unit.active()) throw new BusinessRuleException("organisation.unit.close.already", identifier);
-        boolean openBelow = units.findAll().stream().anyMatch(u -> u.active() && u.id() != unit.id() && unit.contains(u));
-        if (openBelow) throw new BusinessRuleException("organisation.unit.close.openChildren", identifier);
+        if (units.countOpenBelow(unit) > 0) throw new BusinessRuleException("organisation.unit.close.openChildren", identifier);
         LocalDate today = LocalDate.now(clock.withZone(Formats.ZONE));
         LocalDate day = on == null ? today : on;
         if (day.isAfter(today)) throw new InvalidInputException("closedOn", messages.get("organisation.unit.close.future"));
@@ -561,9 +560,7 @@ public class OrganisationAdministration {
         if (me != null && before.username().equals(me.getName())) {
             throw new BusinessRuleException("organisation.user.self", before.username());
         }
-        long others = users.findAll().stream()
-                .filter(u -> u.enabled() && u.has(Role.ADMIN) && !u.username().equals(before.username())).count();
-        if (others == 0) throw new BusinessRuleException("organisation.user.lastAdmin", before.username());
+        if (users.countEnabledWithRole(Role.ADMIN.name(), before.username()) == 0) throw new BusinessRuleException("organisation.user.lastAdmin", before.username());
     }
 
     /** What changed, without personal data: contact details are named, not shown. */

@@ -8,19 +8,19 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** {@link CalendarStore} in memory for tests without a database; counts reads to observe caching. */
-class InMemoryCalendarStore implements CalendarStore {
+public class InMemoryCalendarStore implements CalendarStore {
 
-    private final Map<LocalDate, DayOverride> overrides = new ConcurrentHashMap<>();
-    private final Map<String, WorkingHours> hours = new ConcurrentHashMap<>();
+    public final Map<LocalDate, DayOverride> overrides = new ConcurrentHashMap<>();
+    public final Map<String, WorkingHours> hours = new ConcurrentHashMap<>();
     final AtomicInteger overrideReads = new AtomicInteger();
     final AtomicInteger hoursReads = new AtomicInteger();
     final AtomicInteger ruleReads = new AtomicInteger();
-    final java.util.Map<Long, vn.motcua.calendar.HolidayRule> holidayRules = new java.util.TreeMap<>();
-    final java.util.List<vn.motcua.calendar.HolidayChange> holidayChanges = new java.util.ArrayList<>();
+    public final java.util.Map<Long, vn.motcua.calendar.HolidayRule> holidayRules = new java.util.TreeMap<>();
+    public final java.util.List<vn.motcua.calendar.HolidayChange> holidayChanges = new java.util.ArrayList<>();
 
     volatile String lastUpdatedBy;
 
-    InMemoryCalendarStore() {
+    public InMemoryCalendarStore() {
         hours.put(DEFAULT_UNIT_KEY, WorkingHours.DEFAULT);
     }
 

@@ -73,6 +73,12 @@ public class UnitRepository {
         return jdbc.sql("select count(*) from org_unit where parent_id = ?").param(id).query(Integer.class).single();
     }
 
+    /** Open units below {@code unit} (not the unit itself). */
+    public int countOpenBelow(Unit unit) {
+        return jdbc.sql("select count(*) from org_unit where active = true and id <> ? and tree_path like ?")
+                .params(unit.id(), unit.treePath() + "%").query(Integer.class).single();
+    }
+
     public int countUsers(long id) {
         return jdbc.sql("select count(*) from app_user where unit_id = ?").param(id).query(Integer.class).single();
     }

@@ -38,6 +38,14 @@ public class UserRepository {
                 .query((rs, n) -> map(rs, roles.getOrDefault(rs.getString("username"), Set.of()))).list();
     }
 
+    /** Enabled users holding {@code role}, other than {@code username}. */
+    public int countEnabledWithRole(String role, String username) {
+        return jdbc.sql("""
+                        select count(*) from app_user u join app_user_role r on r.username = u.username
+                        where u.enabled = true and r.role = ? and u.username <> ?""")
+                .params(role, username).query(Integer.class).single();
+    }
+
     public boolean exists(String username) {
         return jdbc.sql("select count(*) from app_user where username = ?").param(username).query(Integer.class).single() > 0;
     }

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import vn.motcua.calendar.CalendarMessages;
 import vn.motcua.calendar.CalendarService;
 import vn.motcua.calendar.CalendarStore;
+import vn.motcua.calendar.InMemoryCalendarStore;
+
 import vn.motcua.calendar.DayOverride;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.calendar.WorkingHours;
@@ -39,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class HolidayCalendarViewTest {
 
-    private final MapStore store = new MapStore();
+    private final InMemoryCalendarStore store = new InMemoryCalendarStore();
     private Grid<?> days;
 
     @BeforeEach
@@ -241,77 +243,5 @@ class HolidayCalendarViewTest {
         assertThat(day.isInvalid()).isTrue();
         assertThat(store.holidayRules).isEmpty();
         assertThat(store.holidayChanges).isEmpty();
-    }
-
-    /** A minimal store; the package's InMemoryCalendarStore is not visible from this package. */
-    static final class MapStore implements CalendarStore {
-        final java.util.Map<LocalDate, DayOverride> overrides = new java.util.TreeMap<>();
-        final java.util.Map<String, WorkingHours> hours = new java.util.TreeMap<>(
-                java.util.Map.of(DEFAULT_UNIT_KEY, WorkingHours.DEFAULT));
-        final java.util.Map<Long, vn.motcua.calendar.HolidayRule> holidayRules = new java.util.TreeMap<>();
-        final java.util.List<vn.motcua.calendar.HolidayChange> holidayChanges = new java.util.ArrayList<>();
-
-        @Override
-        public java.util.List<DayOverride> findOverrides(int year) {
-            return overrides.values().stream().filter(o -> o.date().getYear() == year).toList();
-        }
-
-        @Override
-        public void saveOverride(DayOverride override, String updatedBy) {
-            overrides.put(override.date(), override);
-        }
-
-        @Override
-        public boolean deleteOverride(LocalDate date) {
-            return overrides.remove(date) != null;
-        }
-
-        @Override
-        public java.util.Map<String, WorkingHours> findAllWorkingHours() {
-            return new java.util.TreeMap<>(hours);
-        }
-
-        @Override
-        public void saveWorkingHours(String unitKey, WorkingHours h, String updatedBy) {
-            hours.put(unitKey, h);
-        }
-
-        @Override
-        public boolean deleteWorkingHours(String unitKey) {
-            return hours.remove(unitKey) != null;
-        }
-
-        @Override
-        public java.util.List<vn.motcua.calendar.HolidayRule> findHolidayRules() {
-            return java.util.List.copyOf(holidayRules.values());
-        }
-
-        @Override
-        public vn.motcua.calendar.HolidayRule insertHolidayRule(vn.motcua.calendar.HolidayRule r, String createdBy) {
-            long id = holidayRules.isEmpty() ? 1 : ((java.util.TreeMap<Long, vn.motcua.calendar.HolidayRule>) holidayRules).lastKey() + 1;
-            vn.motcua.calendar.HolidayRule stored = new vn.motcua.calendar.HolidayRule(id, r.action(), r.month(), r.day(),
-                    r.nameVi(), r.nameEn(), r.fromYear(), r.toYear(), java.time.Instant.now(), createdBy);
-            holidayRules.put(id, stored);
-            holidayChanges.add(0, new vn.motcua.calendar.HolidayChange(stored.createdAt(), createdBy,
-                    vn.motcua.calendar.HolidayChange.Kind.valueOf(r.action().name()), id, r.month(), r.day(),
-                    r.fromYear(), r.toYear(), r.nameVi()));
-            return stored;
-        }
-
-        @Override
-        public vn.motcua.calendar.HolidayRule deleteHolidayRule(long id, String deletedBy) {
-            vn.motcua.calendar.HolidayRule r = holidayRules.remove(id);
-            if (r != null) {
-                holidayChanges.add(0, new vn.motcua.calendar.HolidayChange(java.time.Instant.now(), deletedBy,
-                        vn.motcua.calendar.HolidayChange.Kind.UNDO, id, r.month(), r.day(), r.fromYear(), r.toYear(),
-                        r.nameVi()));
-            }
-            return r;
-        }
-
-        @Override
-        public java.util.List<vn.motcua.calendar.HolidayChange> findHolidayChanges(int limit) {
-            return java.util.List.copyOf(holidayChanges.subList(0, Math.min(limit, holidayChanges.size())));
-        }
     }
 }

@@ -27,8 +27,10 @@ class DossierController {
     private final DossierService service;
     private final DossierDocuments documents;
     private final Messages messages;
+    private final DossierQueries queries;
 
-    DossierController(DossierService service, DossierDocuments documents, Messages messages) {
+    DossierController(DossierService service, DossierDocuments documents, Messages messages, DossierQueries queries) {
+        this.queries = queries;
         this.service = service;
         this.documents = documents;
         this.messages = messages;
@@ -77,18 +79,35 @@ class DossierController {
     }
 
     @GetMapping
-    @Operation(summary = "Dossiers the caller may see, newest first")
-    List<DossierJson> list(@RequestParam(required = false) Integer status, @RequestParam(required = false) String q,
-                           @RequestParam(defaultValue = "100") int limit, Locale locale) {
-        DossierStatus s = null;
+    @Operation(summary = "Dossiers the caller may see, a page at a time",
+            description = "queue: awaiting-acceptance, in-processing, awaiting-supplement, awaiting-payment, to-return, "
+                    + "overdue, nearly-due. Filters: q (code, applicant, procedure name), procedure, sector, status, channel, "
+                    + "receivedFrom, receivedTo, dueFrom, dueTo (yyyy-MM-dd), applicant, overdue, unit. "
+                    + "sort=column[,asc|desc] over dueAt (default), receivedAt, code, applicant, procedureCode, status, "
+                    + "channel, finishedAt. page from 0, size 1..1000 (default 50). Answers {items, total, page, size}.")
+    vn.motcua.shared.ResultPage<DossierJson> list(@RequestParam Map<String, String> query, Locale locale) {
+        var q = new vn.motcua.shared.ListQuery(query, messages);
+        String queueKey = q.text("queue");
+        DeskQueue queue = queueKey == null ? null : DeskQueue.ofKey(queueKey).orElseThrow(() ->
+                q.invalid("queue", java.util.Arrays.stream(DeskQueue.values()).map(DeskQueue::key).toList()));
+        Integer status = q.integer("status");
         if (status != null) {
             try {
-                s = DossierStatus.ofCode(status);
+                DossierStatus.ofCode(status);
             } catch (IllegalArgumentException e) {
                 throw new InvalidInputException("status", messages.get("error.field.invalid", "status"));
             }
         }
-        return service.search(s, q, limit).stream().map(d -> toJson(d, locale)).toList();
+        String channel = q.text("channel");
+        if (channel != null && java.util.Arrays.stream(Channel.values()).noneMatch(c -> c.name().equalsIgnoreCase(channel))) {
+            throw q.invalid("channel", java.util.Arrays.stream(Channel.values()).map(Channel::name).toList());
+        }
+        var filter = new DossierFilter(queue, q.text("q"), q.text("procedure"), q.text("sector"), status, channel,
+                q.date("receivedFrom"), q.date("receivedTo"), q.date("dueFrom"), q.date("dueTo"), q.text("applicant"),
+                q.bool("overdue"), q.text("unit"));
+        var sort = q.sort(DossierSort::ofProperty, DossierSort.DUE_AT,
+                java.util.Arrays.stream(DossierSort.values()).map(DossierSort::property).toList());
+        return queries.page(filter, sort.column(), sort.ascending(), q.page(), q.size()).map(d -> toJson(d, locale));
     }
 
     @PostMapping("/{code}/actions/{action}")

@@ -182,7 +182,7 @@ class DossierRepository {
                 .list();
     }
 
-    private Dossier map(ResultSet rs, int row) throws SQLException {
+    Dossier map(ResultSet rs, int row) throws SQLException {
         long working = rs.getLong("working_seconds");
         Long workingSeconds = rs.wasNull() ? null : working;
         return Dossier.stored().id(rs.getLong("id")).code(rs.getString("code")).procedureCode(rs.getString("procedure_code"))

@@ -51,7 +51,7 @@ final class DossierScope {
     void appendTo(StringBuilder sql, List<Object> params) {
         switch (kind) {
             case ALL -> { }
-            case SUBTREE -> { sql.append(" and u.tree_path like ?"); params.add(value + "%"); }
+            case SUBTREE -> { sql.append(" and d.unit_id in (select s.id from org_unit s where s.tree_path like ?)"); params.add(value + "%"); }
             case UNIT -> { sql.append(" and d.unit_id = ?"); params.add(Long.parseLong(value)); }
             case OWNER -> { sql.append(" and d.owner_username = ?"); params.add(value); }
             case NONE -> sql.append(" and 1 = 0");

@@ -1,32 +1,27 @@
 package vn.motcua.tasklist;
 
-import java.util.ArrayList;
-
-import org.camunda.bpm.engine.TaskService;
 import org.springframework.stereotype.Component;
 import vn.motcua.dossier.WorkAccess;
 import vn.motcua.security.AuthenticatedUser;
 
-/** A user with an open step of a dossier (assigned, or in one of its candidate groups) may see that dossier. */
+/** A user with an open step of a dossier (held, or waiting in one of their groups) may see that dossier. */
 @Component
 class OpenTaskAccess implements WorkAccess {
-    private final TaskService tasks;
+    private final WorkItems items;
 
-    OpenTaskAccess(TaskService tasks) { this.tasks = tasks; }
+    OpenTaskAccess(WorkItems items) { this.items = items; }
 
     @Override
     public boolean worksOn(AuthenticatedUser user, String dossierCode) {
-        var query = tasks.createTaskQuery().processInstanceBusinessKey(dossierCode).or().taskAssignee(user.username());
-        if (!user.candidateGroups().isEmpty()) query.taskCandidateGroupIn(new ArrayList<>(user.candidateGroups()));
-        return query.endOr().count() > 0;
+        return items.anyOpen(dossierCode, TaskListService.branches(user, TaskFilter.none()));
     }
 
     @Override
     public boolean worksOnStep(AuthenticatedUser user, String dossierCode, String taskId) {
         if (taskId == null) return false;
-        var query = tasks.createTaskQuery().taskId(taskId).processInstanceBusinessKey(dossierCode)
-                .or().taskAssignee(user.username());
-        if (!user.candidateGroups().isEmpty()) query.taskCandidateGroupIn(new ArrayList<>(user.candidateGroups()));
-        return query.endOr().count() > 0;
+        return items.find(taskId).filter(t -> dossierCode.equals(t.dossierCode()))
+                .filter(t -> user.username().equals(t.assignee())
+                        || (t.candidateGroup() != null && user.candidateGroups().contains(t.candidateGroup())))
+                .isPresent();
     }
 }

@@ -1,86 +1,136 @@
 package vn.motcua.tasklist;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.Task;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.catalogue.ProcedureCatalogue;
+import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.forms.FieldViolation;
 import vn.motcua.forms.FormSchema;
 import vn.motcua.forms.Forms;
+import vn.motcua.monitoring.IndicatorSettings;
+import vn.motcua.organisation.OrganisationService;
+import vn.motcua.organisation.Role;
+import vn.motcua.organisation.UserAccount;
 import vn.motcua.security.AuthenticatedUser;
 import vn.motcua.security.CurrentUser;
+import vn.motcua.shared.AdministrativeChange;
 import vn.motcua.shared.BusinessRuleException;
 import vn.motcua.shared.InvalidInputException;
 import vn.motcua.shared.Messages;
 import vn.motcua.shared.NotFoundException;
+import vn.motcua.shared.ResultPage;
 
 /**
- * The civil servant's work: the tasks assigned to them and those waiting for a group they belong to (one group per
- * role at their unit), the most urgent first. A task outside the caller's groups is "not found".
+ * The civil servant's work: the steps they hold and those waiting for a group they belong to (one group per role at
+ * their unit), in tabs with counters, paged, sorted and filtered in the database (the read model {@code work_item}).
+ * A step outside the caller's groups is "not found". A step is taken before it is completed (completing a waiting
+ * step takes it in the same transaction); a step somebody else holds, or that somebody completes or takes at the
+ * same moment, answers 409.
  */
 @Service
 public class TaskListService {
-    private static final int MAX_TASKS = 1000;
-
     private final TaskService tasks;
-    private final RuntimeService runtime;
+    private final HistoryService history;
     private final IdentityService identity;
     private final DossierService dossiers;
     private final ProcedureCatalogue catalogue;
     private final CurrentUser currentUser;
     private final Forms forms;
+    private final WorkItems items;
+    private final WorkingCalendar calendar;
+    private final IndicatorSettings settings;
+    private final OrganisationService organisation;
+    private final Clock clock;
+    private final Messages messages;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    TaskListService(TaskService tasks, RuntimeService runtime, IdentityService identity, DossierService dossiers,
-                    ProcedureCatalogue catalogue, CurrentUser currentUser, Forms forms) {
+    TaskListService(TaskService tasks, HistoryService history, IdentityService identity, DossierService dossiers,
+                    ProcedureCatalogue catalogue, CurrentUser currentUser, Forms forms, WorkItems items,
+                    WorkingCalendar calendar, IndicatorSettings settings, OrganisationService organisation, Clock clock,
+                    Messages messages, org.springframework.context.ApplicationEventPublisher events) {
         this.tasks = tasks;
-        this.runtime = runtime;
+        this.history = history;
         this.identity = identity;
         this.dossiers = dossiers;
         this.catalogue = catalogue;
         this.currentUser = currentUser;
         this.forms = forms;
+        this.items = items;
+        this.calendar = calendar;
+        this.settings = settings;
+        this.organisation = organisation;
+        this.clock = clock;
+        this.messages = messages;
+        this.events = events;
     }
 
-    /** The caller's tasks: assigned to them, or unassigned in their groups; earliest due first, undated last. */
+    /**
+     * A page of the caller's tasks: a tab and filters, sorted by a column (ties by creation then id, so that pages
+     * never overlap nor skip), {@code page} from 0, {@code size} 1..1000 (400 otherwise). The total counts the whole
+     * list.
+     */
     @PreAuthorize("hasAnyRole('CLERK', 'SPECIALIST', 'LEADER')")
     @Transactional(readOnly = true)
-    public List<WorkTask> myTasks() {
+    public ResultPage<WorkTask> page(TaskFilter filter, TaskSort sort, boolean ascending, int page, int size) {
+        if (page < 0) throw new InvalidInputException("page", messages.get("error.field.range", "page", 0, Integer.MAX_VALUE));
+        if (size < 1 || size > ResultPage.MAX_SIZE) {
+            throw new InvalidInputException("size", messages.get("error.field.range", "size", 1, ResultPage.MAX_SIZE));
+        }
         AuthenticatedUser user = currentUser.require();
-        var query = tasks.createTaskQuery().initializeFormKeys().or().taskAssignee(user.username());
-        if (!user.candidateGroups().isEmpty()) query.taskCandidateGroupIn(new ArrayList<>(user.candidateGroups()));
-        List<Task> found = query.endOr().orderByTaskCreateTime().asc().listPage(0, MAX_TASKS);
-        return toWorkTasks(found).stream()
-                .sorted(Comparator.comparing(WorkTask::dueAt, Comparator.nullsLast(Comparator.naturalOrder()))
-                        .thenComparing(WorkTask::createdAt))
-                .toList();
+        TaskFilter f = filter == null ? TaskFilter.none() : filter;
+        var branches = branches(user, f);
+        var params = new ArrayList<Object>();
+        String where = filterSql(user, f, params);
+        String order = orderBy(sort == null ? TaskSort.DUE_AT : sort, ascending);
+        var found = items.page(branches, where, params, order, ResultPage.offset(page, size), size);
+        long total = items.count(branches, where, params);
+        return new ResultPage<>(found, total, page, size);
+    }
+
+    /** The caller's tab counters. */
+    @PreAuthorize("hasAnyRole('CLERK', 'SPECIALIST', 'LEADER')")
+    @Transactional(readOnly = true)
+    public Map<WorkTab, Long> counts() {
+        AuthenticatedUser user = currentUser.require();
+        Instant now = clock.instant();
+        return items.counts(branches(user, TaskFilter.none()), user.username(), now, nearlyDueBefore(user, now));
+    }
+
+    /** The open steps of a dossier the caller may work on, earliest due first. */
+    @PreAuthorize("hasAnyRole('CLERK', 'SPECIALIST', 'LEADER')")
+    @Transactional(readOnly = true)
+    public List<WorkTask> tasksOf(String dossierCode) {
+        AuthenticatedUser user = currentUser.require();
+        var params = new ArrayList<Object>();
+        params.add(dossierCode);
+        return items.page(branches(user, TaskFilter.none()), " and w.dossier_code = ?", params,
+                orderBy(TaskSort.DUE_AT, true), 0, ResultPage.MAX_SIZE);
     }
 
     /** One task the caller may work on. */
     @PreAuthorize("hasAnyRole('CLERK', 'SPECIALIST', 'LEADER')")
     @Transactional(readOnly = true)
     public WorkTask task(String taskId) {
-        return toWorkTasks(List.of(visible(taskId))).get(0);
-    }
-
-    /** The open tasks of a dossier the caller may work on. */
-    @PreAuthorize("hasAnyRole('CLERK', 'SPECIALIST', 'LEADER')")
-    @Transactional(readOnly = true)
-    public List<WorkTask> tasksOf(String dossierCode) {
-        return myTasks().stream().filter(t -> dossierCode.equals(t.dossierCode())).toList();
+        return visible(taskId == null ? Optional.empty() : items.find(taskId), taskId, currentUser.require());
     }
 
     /** The form to complete a task with, if its step has one. */
@@ -96,48 +146,107 @@ public class TaskListService {
     @PreAuthorize("hasAnyRole('CLERK', 'SPECIALIST', 'LEADER')")
     @Transactional(readOnly = true)
     public Map<String, Object> formContext(String taskId) {
-        Task task = visible(taskId);
+        WorkTask task = task(taskId);
         Map<String, Object> context = new HashMap<>();
-        tasks.getVariables(task.getId()).forEach((name, value) -> {
+        tasks.getVariables(task.id()).forEach((name, value) -> {
             if (value instanceof String || value instanceof Number || value instanceof Boolean) context.put(name, value);
         });
         return context;
     }
 
-    /** Takes a waiting task; refuses one somebody else already took. */
+    /** Takes a waiting task; refuses one somebody else already took, or completed meanwhile (409). */
     @PreAuthorize("hasAnyRole('CLERK', 'SPECIALIST', 'LEADER')")
     @Transactional
     public WorkTask claim(String taskId) {
-        Task task = visible(taskId);
         String me = currentUser.require().username();
+        WorkTask task = locked(taskId);
         refuseIfTakenByOther(task, me);
-        if (task.getAssignee() == null) tasks.claim(taskId, me);
-        return task(taskId);
+        if (task.assignee() == null) engine(() -> tasks.claim(taskId, me));
+        return items.find(taskId).orElseThrow();
     }
 
-    /** Gives a task back to its groups. */
+    /** Gives a task the caller holds back to its group. */
     @PreAuthorize("hasAnyRole('CLERK', 'SPECIALIST', 'LEADER')")
     @Transactional
     public void release(String taskId) {
-        Task task = visible(taskId);
-        if (!currentUser.require().username().equals(task.getAssignee())) throw new BusinessRuleException("task.notYours", task.getName());
-        tasks.setAssignee(taskId, null);
+        WorkTask task = locked(taskId);
+        if (!currentUser.require().username().equals(task.assignee())) throw new BusinessRuleException("task.notYours", task.name());
+        engine(() -> tasks.setAssignee(taskId, null));
+    }
+
+    /**
+     * A leader hands a step of their unit to someone of the step's group (an enabled user with the group's role at
+     * the group's unit), or gives it back to the group ({@code username} null). Written to the administrators' log.
+     */
+    @PreAuthorize("hasRole('LEADER')")
+    @Transactional
+    public WorkTask reassign(String taskId, String username) {
+        AuthenticatedUser leader = currentUser.require();
+        WorkTask task = locked(taskId);
+        requireLeaderOf(leader, task);
+        String target = username == null || username.isBlank() ? null : username.trim();
+        if (target != null) requireMember(target, task);
+        if (java.util.Objects.equals(target, task.assignee())) return task;
+        engine(() -> tasks.setAssignee(taskId, target));
+        events.publishEvent(new AdministrativeChange("TASK_REASSIGNED", task.dossierCode(),
+                task.name() + ": " + (task.assignee() == null ? "-" : task.assignee()) + " → " + (target == null ? "-" : target)));
+        return items.find(taskId).orElseThrow();
+    }
+
+    /**
+     * A leader hands every open step an absent person holds in the leader's unit to someone else of the same group
+     * (or back to the group when {@code to} is null). All or nothing: a step the other person may not take refuses
+     * the whole hand-over (400 naming it). Returns how many steps moved.
+     */
+    @PreAuthorize("hasRole('LEADER')")
+    @Transactional
+    public int handOver(String from, String to) {
+        AuthenticatedUser leader = currentUser.require();
+        if (from == null || from.isBlank()) throw new InvalidInputException("from", messages.get("error.field.required", "from"));
+        String target = to == null || to.isBlank() ? null : to.trim();
+        int moved = 0;
+        for (WorkTask held : items.heldBy(from.trim())) {
+            if (held.unitIdentifier() == null || !held.unitIdentifier().equals(leader.unitIdentifier())) continue;
+            WorkTask task = locked(held.id());
+            if (target != null) requireMember(target, task);
+            engine(() -> tasks.setAssignee(task.id(), target));
+            moved++;
+        }
+        if (moved > 0) {
+            events.publishEvent(new AdministrativeChange("TASKS_HANDED_OVER", from.trim(),
+                    moved + " → " + (target == null ? "-" : target)));
+        }
+        return moved;
+    }
+
+    /** Sets (or clears, with null) the day the caller wants to look at a step again; it shows in "follow-up" then. */
+    @PreAuthorize("hasAnyRole('CLERK', 'SPECIALIST', 'LEADER')")
+    @Transactional
+    public WorkTask followUp(String taskId, LocalDate day) {
+        WorkTask task = locked(taskId);
+        var entity = tasks.createTaskQuery().taskId(task.id()).singleResult();
+        if (entity == null) throw new BusinessRuleException("task.alreadyDone", task.name());
+        entity.setFollowUpDate(day == null ? null : Date.from(day.atStartOfDay(WorkingCalendar.ZONE).toInstant()));
+        engine(() -> tasks.saveTask(entity));
+        return items.find(taskId).orElseThrow();
     }
 
     /**
      * Completes a step with its form's data: validated by the same rules as the screen (400 naming the field, nothing
-     * changed), stored with the dossier, and the routing flags the form declares handed to the process.
+     * changed), stored with the dossier, and the routing flags the form declares handed to the process. A waiting
+     * step is taken by the caller in the same transaction, so that the record says who did it.
      */
     @PreAuthorize("hasAnyRole('CLERK', 'SPECIALIST', 'LEADER')")
     @Transactional
     public void complete(String taskId, Map<String, Object> data) {
-        Task task = visible(taskId);
         String me = currentUser.require().username();
-        refuseIfTakenByOther(task, me);
-        WorkTask work = toWorkTasks(List.of(task)).get(0);
-        var dossier = dossiers.get(work.dossierCode());
-        if (vn.motcua.dossier.Dossier.clockStopped(dossier.status()) && !isLifecycleTask(task)) {
-            throw new BusinessRuleException("task.clockStopped", dossier.code(), dossier.status().code());
+        WorkTask work = locked(taskId);
+        refuseIfTakenByOther(work, me);
+        if (work.dossierCode() != null) {
+            Dossier dossier = dossiers.get(work.dossierCode());
+            if (Dossier.clockStopped(dossier.status()) && !isLifecycleTask(taskId)) {
+                throw new BusinessRuleException("task.clockStopped", dossier.code(), dossier.status().code());
+            }
         }
         Map<String, Object> input = data == null ? Map.of() : data;
         Map<String, Object> stored = input;
@@ -152,56 +261,185 @@ public class TaskListService {
             stored = forms.normalize(form, input);
             variables.putAll(form.processVariables(stored));
         }
-        if (task.getAssignee() == null) tasks.claim(taskId, me);
-        dossiers.recordStep(work.dossierCode(), taskId, work.stepKey(), work.name(), work.createdAt(), stored);
+        if (work.assignee() == null) engine(() -> tasks.claim(taskId, me));
+        if (work.dossierCode() != null) {
+            dossiers.recordStep(work.dossierCode(), taskId, work.stepKey(), work.name(), work.createdAt(), stored);
+        }
         identity.setAuthenticatedUserId(me);
         try {
-            tasks.complete(taskId, variables);
+            engine(() -> tasks.complete(taskId, variables));
         } finally {
             identity.clearAuthentication();
         }
     }
 
-    /** A task somebody else took is theirs until they give it back (409). */
-    private static void refuseIfTakenByOther(Task task, String me) {
-        if (task.getAssignee() != null && !task.getAssignee().equals(me)) {
-            throw new BusinessRuleException("task.takenByOther", task.getName());
+    /** The people a leader may hand a step to: enabled users with the step's role at the step's unit. */
+    @PreAuthorize("hasRole('LEADER')")
+    @Transactional(readOnly = true)
+    public List<UserAccount> candidatesFor(String taskId) {
+        WorkTask task = task(taskId);
+        requireLeaderOf(currentUser.require(), task);
+        return organisation.users().stream().filter(u -> member(u, task)).toList();
+    }
+
+    /** Nearly due: within the dashboard's nearly-due window of working hours, in the caller's unit's calendar. */
+    Instant nearlyDueBefore(AuthenticatedUser user, Instant now) {
+        return calendar.addWorkingTime(now, Duration.ofHours(settings.getNearlyDueWorkingHours()), user.unitIdentifier());
+    }
+
+    /** The caller's "whose" branches: their own steps and, per group, the group's waiting steps. */
+    static List<WorkItems.Branch> branches(AuthenticatedUser user, TaskFilter f) {
+        var result = new ArrayList<WorkItems.Branch>();
+        var groups = user.candidateGroups().stream().sorted().toList();
+        String me = user.username();
+        String assignee = f.assignee() == null || f.assignee().isBlank() ? null : f.assignee().trim();
+        if (assignee != null && !assignee.equals(me)) {
+            for (String g : groups) result.add(new WorkItems.Branch("w.candidate_group = ? and w.assignee = ?", List.of(g, assignee)));
+            return result;
         }
+        WorkTab tab = f.tab() == null ? WorkTab.ALL : f.tab();
+        if (tab != WorkTab.UNASSIGNED) result.add(new WorkItems.Branch("w.assignee = ?", List.of(me)));
+        if (tab != WorkTab.MINE && assignee == null) {
+            for (String g : groups) result.add(new WorkItems.Branch("w.candidate_group = ? and w.assignee is null", List.of(g)));
+        }
+        return result;
+    }
+
+    private String filterSql(AuthenticatedUser user, TaskFilter f, List<Object> params) {
+        var sql = new StringBuilder();
+        Instant now = clock.instant();
+        switch (f.tab() == null ? WorkTab.ALL : f.tab()) {
+            case RETURNED -> { sql.append(" and w.returned_to = ?"); params.add(user.username()); }
+            case PAUSED -> sql.append(" and w.paused = true");
+            case OVERDUE -> { sql.append(" and w.paused = false and w.due_at < ?"); params.add(WorkItems.utc(now)); }
+            case NEARLY_DUE -> {
+                sql.append(" and w.paused = false and w.due_at >= ? and w.due_at < ?");
+                params.add(WorkItems.utc(now));
+                params.add(WorkItems.utc(nearlyDueBefore(user, now)));
+            }
+            case FOLLOW_UP -> { sql.append(" and w.follow_up_at <= ?"); params.add(WorkItems.utc(now)); }
+            default -> { }
+        }
+        if (f.q() != null && !f.q().isBlank()) {
+            for (String word : vn.motcua.shared.TextSearch.fold(vn.motcua.shared.PlainText.nfc(f.q())).trim().split("\\s+")) {
+                if (word.isEmpty()) continue;
+                sql.append(" and w.search_text like ? escape '\\'");
+                params.add("%" + likeLiteral(word) + "%");
+            }
+        }
+        if (f.procedure() != null && !f.procedure().isBlank()) {
+            sql.append(" and w.procedure_code = ?");
+            params.add(f.procedure().trim());
+        }
+        if (f.sector() != null && !f.sector().isBlank()) {
+            var codes = catalogue.procedures().stream().filter(p -> p.sector() != null && f.sector().trim().equalsIgnoreCase(p.sector().name()))
+                    .map(p -> p.code()).toList();
+            if (codes.isEmpty()) {
+                sql.append(" and 1 = 0");
+            } else {
+                sql.append(" and w.procedure_code in (").append(String.join(", ", codes.stream().map(c -> "?").toList())).append(")");
+                params.addAll(codes);
+            }
+        }
+        if (f.status() != null) { sql.append(" and w.dossier_status = ?"); params.add(f.status()); }
+        if (f.channel() != null && !f.channel().isBlank()) { sql.append(" and w.channel = ?"); params.add(f.channel().trim()); }
+        if (f.receivedFrom() != null) { sql.append(" and w.received_at >= ?"); params.add(startOf(f.receivedFrom())); }
+        if (f.receivedTo() != null) { sql.append(" and w.received_at < ?"); params.add(startOf(f.receivedTo().plusDays(1))); }
+        if (f.dueFrom() != null) { sql.append(" and w.due_at >= ?"); params.add(startOf(f.dueFrom())); }
+        if (f.dueTo() != null) { sql.append(" and w.due_at < ?"); params.add(startOf(f.dueTo().plusDays(1))); }
+        if (f.applicant() != null && !f.applicant().isBlank()) {
+            sql.append(" and lower(w.applicant_name) like ? escape '\\'");
+            params.add("%" + likeLiteral(vn.motcua.shared.PlainText.nfc(f.applicant()).trim().toLowerCase(java.util.Locale.ROOT)) + "%");
+        }
+        if (Boolean.TRUE.equals(f.overdue())) { sql.append(" and w.paused = false and w.due_at < ?"); params.add(WorkItems.utc(now)); }
+        if (Boolean.FALSE.equals(f.overdue())) {
+            sql.append(" and (w.paused = true or w.due_at is null or w.due_at >= ?)");
+            params.add(WorkItems.utc(now));
+        }
+        return sql.toString();
+    }
+
+    static String orderBy(TaskSort sort, boolean ascending) {
+        String direction = ascending ? " asc" : " desc";
+        String first = "w." + sort.column + direction + " nulls last";
+        if (sort == TaskSort.DUE_AT) return first + ", w.created_at" + direction + ", w.task_id" + direction;
+        return first + ", w.due_at asc nulls last, w.created_at asc, w.task_id asc";
+    }
+
+    private static java.time.OffsetDateTime startOf(LocalDate day) {
+        return WorkItems.utc(day.atStartOfDay(WorkingCalendar.ZONE).toInstant());
+    }
+
+    private static String likeLiteral(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** The step's row, locked until the transaction ends; 404 when the caller may not see it, 409 when it is done. */
+    private WorkTask locked(String taskId) {
+        AuthenticatedUser user = currentUser.require();
+        Optional<WorkTask> row;
+        try {
+            row = taskId == null ? Optional.empty() : items.lock(taskId);
+        } catch (ConcurrencyFailureException e) {
+            throw new BusinessRuleException("task.concurrent", taskId);
+        }
+        if (row.isEmpty() && taskId != null
+                && history.createHistoricTaskInstanceQuery().taskId(taskId).finished().count() > 0) {
+            throw new BusinessRuleException("task.alreadyDone", taskId);
+        }
+        return visible(row, taskId, user);
+    }
+
+    private static WorkTask visible(Optional<WorkTask> row, String taskId, AuthenticatedUser user) {
+        WorkTask task = row.orElseThrow(() -> new NotFoundException("task.notFound", taskId));
+        if (user.username().equals(task.assignee())) return task;
+        if (task.candidateGroup() != null && user.candidateGroups().contains(task.candidateGroup())) return task;
+        throw new NotFoundException("task.notFound", taskId);
+    }
+
+    /** Engine calls that lose a race (the step completed or changed meanwhile) answer 409, never 500. */
+    private static void engine(Runnable call) {
+        try {
+            call.run();
+        } catch (OptimisticLockingException | ConcurrencyFailureException e) {
+            throw new BusinessRuleException("task.concurrent", "");
+        } catch (org.camunda.bpm.engine.exception.NullValueException e) {
+            throw new BusinessRuleException("task.alreadyDone", "");
+        }
+    }
+
+    private static void refuseIfTakenByOther(WorkTask task, String me) {
+        if (task.assignee() != null && !task.assignee().equals(me)) {
+            throw new BusinessRuleException("task.takenByOther", task.name());
+        }
+    }
+
+    private static void requireLeaderOf(AuthenticatedUser leader, WorkTask task) {
+        if (task.unitIdentifier() == null || !task.unitIdentifier().equals(leader.unitIdentifier())) {
+            throw new vn.motcua.shared.ForbiddenException("task.reassign.notYourUnit", task.name());
+        }
+    }
+
+    private void requireMember(String username, WorkTask task) {
+        var user = organisation.user(username).orElse(null);
+        if (user == null || !member(user, task)) {
+            throw new InvalidInputException("username", messages.get("task.reassign.notMember", username, task.name()));
+        }
+    }
+
+    private boolean member(UserAccount user, WorkTask task) {
+        if (!user.enabled() || task.candidateGroup() == null || user.unitId() == null) return false;
+        var unit = organisation.unit(user.unitId()).orElse(null);
+        if (unit == null) return false;
+        for (Role role : user.roles()) {
+            if (role.groupAt(unit.identifier()).equals(task.candidateGroup())) return true;
+        }
+        return false;
     }
 
     /** The lifecycle's own tasks (nearly-due, overdue) go on while the clock is stopped. */
-    private static boolean isLifecycleTask(Task task) {
-        return task.getProcessDefinitionId() != null && task.getProcessDefinitionId().startsWith("dossier-lifecycle:");
-    }
-
-    private Task visible(String taskId) {
-        AuthenticatedUser user = currentUser.require();
-        Task task = taskId == null ? null : tasks.createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
-        if (task == null) throw new NotFoundException("task.notFound", taskId);
-        if (user.username().equals(task.getAssignee())) return task;
-        Set<String> groups = user.candidateGroups();
-        boolean candidate = !groups.isEmpty() && tasks.createTaskQuery().taskId(taskId)
-                .taskCandidateGroupIn(new ArrayList<>(groups)).includeAssignedTasks().count() > 0;
-        if (!candidate) throw new NotFoundException("task.notFound", taskId);
-        return task;
-    }
-
-    private List<WorkTask> toWorkTasks(List<Task> found) {
-        if (found.isEmpty()) return List.of();
-        var instanceIds = found.stream().map(Task::getProcessInstanceId).distinct().toArray(String[]::new);
-        Map<String, String> businessKeys = new HashMap<>();
-        runtime.createProcessInstanceQuery().processInstanceIds(Set.of(instanceIds)).list()
-                .forEach(pi -> businessKeys.put(pi.getId(), pi.getBusinessKey()));
-        Map<String, String> procedureOfProcess = new HashMap<>();
-        catalogue.procedures().forEach(p -> procedureOfProcess.put(p.processKey(), p.code()));
-        List<WorkTask> result = new ArrayList<>();
-        for (Task t : found) {
-            String processKey = t.getProcessDefinitionId() == null ? null : t.getProcessDefinitionId().split(":")[0];
-            String formKey = t.getCamundaFormRef() != null ? t.getCamundaFormRef().getKey() : null;
-            result.add(new WorkTask(t.getId(), t.getName(), t.getTaskDefinitionKey(), businessKeys.get(t.getProcessInstanceId()),
-                    procedureOfProcess.get(processKey), t.getCreateTime().toInstant(),
-                    t.getDueDate() == null ? null : t.getDueDate().toInstant(), t.getAssignee(), formKey));
-        }
-        return result;
+    private boolean isLifecycleTask(String taskId) {
+        var t = tasks.createTaskQuery().taskId(taskId).singleResult();
+        return t != null && t.getProcessDefinitionId() != null && t.getProcessDefinitionId().startsWith("dossier-lifecycle:");
     }
 }

@@ -133,7 +133,7 @@ class DossierAudienceTest {
                 new Applicant("Nguyễn Văn An", "091234567890", "0912345678", "an@example.vn", "5 Trần Phú, Rạch Giá"),
                 LandTransferSample.intakeData(), null)).code();
         users.signInAs("landofficer");
-        var check = tasks.myTasks().stream().filter(t -> code.equals(t.dossierCode())).findFirst().orElseThrow();
+        var check = tasks.tasksOf(code).stream().findFirst().orElseThrow();
         tasks.complete(check.id(), LandTransferSample.conditionsChecked());
         users.signOut();
         return code;

@@ -104,8 +104,8 @@ class DossierDocumentsTest {
                 .min((a, b) -> a.getDuedate().compareTo(b.getDuedate())).orElseThrow();
         engine.getManagementService().executeJob(warning.getId());
         users.signInAs("leader");
-        var decision = tasks.myTasks().stream()
-                .filter(t -> code.equals(t.dossierCode()) && "Task_DecideOnDelay".equals(t.stepKey())).findFirst().orElseThrow();
+        var decision = tasks.tasksOf(code).stream()
+                .filter(t -> "Task_DecideOnDelay".equals(t.stepKey())).findFirst().orElseThrow();
         tasks.complete(decision.id(), Map.of("willBeLate", "YES",
                 "newDueDate", LocalDate.now(WorkingCalendar.ZONE).plusDays(10).toString(),
                 "apologyReason", "Cần xác minh thêm thông tin nơi sinh với bệnh viện"));
@@ -170,7 +170,7 @@ class DossierDocumentsTest {
 
     private void complete(String username, String code, Map<String, Object> data) {
         users.signInAs(username);
-        var task = tasks.myTasks().stream().filter(t -> code.equals(t.dossierCode())).findFirst().orElseThrow();
+        var task = tasks.tasksOf(code).stream().findFirst().orElseThrow();
         tasks.complete(task.id(), data);
         users.signOut();
     }

@@ -333,7 +333,7 @@ class SecuritySmokeTest {
 
     private String openTask(String username, String dossierCode) {
         users.signInAs(username);
-        return tasks.myTasks().stream().filter(t -> dossierCode.equals(t.dossierCode())).findFirst()
+        return tasks.tasksOf(dossierCode).stream().findFirst()
                 .orElseThrow(() -> new AssertionError("no task of " + dossierCode + " for " + username)).id();
     }
 

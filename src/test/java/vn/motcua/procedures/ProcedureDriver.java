@@ -73,7 +73,7 @@ final class ProcedureDriver {
     /** The task of the dossier in the user's task list (assigned to them or waiting for one of their groups). */
     WorkTask taskOf(String username, String code) {
         users.signInAs(username);
-        return tasks.myTasks().stream().filter(t -> code.equals(t.dossierCode())).findFirst()
+        return tasks.tasksOf(code).stream().findFirst()
                 .orElseThrow(() -> new AssertionError("no task of " + code + " in the task list of " + username));
     }
 

@@ -46,12 +46,12 @@ class TaskViewTest {
                 Map.of("documentTitle", "Bằng tốt nghiệp trung học phổ thông",
                         "issuingAuthority", "Sở Giáo dục và Đào tạo tỉnh Kiên Giang", "requestedCopies", 2), null)).code();
         users.signInAs("specialist");
-        var certify = tasks.myTasks().stream().filter(t -> code.equals(t.dossierCode())).findFirst().orElseThrow();
+        var certify = tasks.tasksOf(code).stream().findFirst().orElseThrow();
         tasks.complete(certify.id(), Map.of("originalChecked", true, "decision", "CERTIFY",
                 "pageCount", 3, "copyCount", 2, "certificationNumber", "125/2026/SCT-BS"));
 
         KaribuViews.signInAs(users, "clerk");
-        var collect = tasks.myTasks().stream().filter(t -> code.equals(t.dossierCode())).findFirst().orElseThrow();
+        var collect = tasks.tasksOf(code).stream().findFirst().orElseThrow();
         assertThat(collect.stepKey()).isEqualTo("Task_CollectFee");
         UI.getCurrent().navigate("tasks/" + collect.id());
         _get(TaskView.class);

@@ -1,6 +1,10 @@
 package vn.motcua.dossier.ui;
 
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
@@ -10,72 +14,178 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.data.provider.SortDirection;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.data.value.ValueChangeMode;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import vn.motcua.catalogue.ProcedureCatalogue;
+import vn.motcua.dossier.DeskQueue;
 import vn.motcua.dossier.Dossier;
-import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.DossierFilter;
+import vn.motcua.dossier.DossierQueries;
+import vn.motcua.dossier.DossierSort;
 import vn.motcua.dossier.DossierStatus;
 import vn.motcua.dossier.DossierStatusBadge;
+import vn.motcua.organisation.Role;
+import vn.motcua.security.CurrentUser;
 import vn.motcua.shared.Formats;
+import vn.motcua.shared.ResultPage;
 
-/** The dossiers the user may see (their unit's, their subtree's, or their own), newest first. */
+/**
+ * The dossiers the user may see (their unit's, their subtree's, or their own), a page at a time from the database,
+ * due first, sortable by every column, filtered by words, status and desk queue; the filters live in the address
+ * ({@code ?queue=overdue&q=...&status=4&unit=...}) so that a list can be bookmarked and survives Back. Supervisors
+ * see every unit's queue counters above the list; a click narrows the list to that unit and queue.
+ */
 @Route("dossiers")
 @Menu(title = "menu.dossiers", order = 30)
 @PermitAll
-public class DossierListView extends VerticalLayout implements HasDynamicTitle {
-    private final Clock clock;
-    private final DossierService dossiers;
+public class DossierListView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
+    private final DossierQueries queries;
     private final Grid<Dossier> grid = new Grid<>();
     private final TextField search = new TextField();
     private final Select<DossierStatus> status = new Select<>();
+    private final Select<DeskQueue> queue = new Select<>();
+    private final Span total = new Span();
+    private String unit;
+    private boolean restoring;
 
-    public DossierListView(DossierService dossiers, ProcedureCatalogue catalogue, Clock clock) {
-        this.clock = clock;
-        this.dossiers = dossiers;
+    public DossierListView(DossierQueries queries, ProcedureCatalogue catalogue, CurrentUser currentUser, Clock clock) {
+        this.queries = queries;
         search.setId("dossier-search");
         search.setPlaceholder(getTranslation("dossier.list.search"));
         search.setWidth("22rem");
         search.setClearButtonVisible(true);
         search.setValueChangeMode(ValueChangeMode.LAZY);
-        search.addValueChangeListener(e -> refresh());
+        search.addValueChangeListener(e -> changed());
+        status.setId("dossier-status");
         status.setLabel(getTranslation("dossier.status"));
         status.setItems(DossierStatus.values());
         status.setEmptySelectionAllowed(true);
         status.setItemLabelGenerator(s -> s == null ? "" : s.code() + " · " + getTranslation(s.messageKey()));
-        status.addValueChangeListener(e -> refresh());
+        status.addValueChangeListener(e -> changed());
+        queue.setId("dossier-queue");
+        queue.setLabel(getTranslation("worklist.queue"));
+        queue.setItems(DeskQueue.values());
+        queue.setEmptySelectionAllowed(true);
+        queue.setItemLabelGenerator(q -> q == null ? "" : getTranslation(q.messageKey()));
+        queue.addValueChangeListener(e -> changed());
+        total.setId("dossier-total");
+        total.addClassName("muted");
 
         grid.setId("dossier-grid");
-        grid.addColumn(Dossier::code).setHeader(getTranslation("dossier.code")).setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(Dossier::code).setHeader(getTranslation("dossier.code")).setKey(DossierSort.CODE.property())
+                .setSortable(true).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(d -> catalogue.procedure(d.procedureCode()).map(p -> p.name(getLocale())).orElse(d.procedureCode()))
-                .setHeader(getTranslation("dossier.procedure")).setFlexGrow(2);
-        grid.addColumn(d -> d.applicant().fullName()).setHeader(getTranslation("dossier.applicant"));
-        grid.addColumn(new ComponentRenderer<>(d -> new DossierStatusBadge(d.status()))).setHeader(getTranslation("dossier.status")).setAutoWidth(true);
-        grid.addColumn(d -> Formats.dateTime(d.receivedAt())).setHeader(getTranslation("dossier.receivedAt")).setAutoWidth(true);
+                .setHeader(getTranslation("dossier.procedure")).setKey(DossierSort.PROCEDURE.property()).setSortable(true).setFlexGrow(2);
+        grid.addColumn(d -> d.applicant().fullName()).setHeader(getTranslation("dossier.applicant"))
+                .setKey(DossierSort.APPLICANT.property()).setSortable(true);
+        grid.addColumn(new ComponentRenderer<>(d -> new DossierStatusBadge(d.status()))).setHeader(getTranslation("dossier.status"))
+                .setKey(DossierSort.STATUS.property()).setSortable(true).setAutoWidth(true);
+        grid.addColumn(d -> Formats.dateTime(d.receivedAt())).setHeader(getTranslation("dossier.receivedAt"))
+                .setKey(DossierSort.RECEIVED_AT.property()).setSortable(true).setAutoWidth(true);
         grid.addColumn(new ComponentRenderer<>(d -> {
             var due = new Span(Formats.dateTime(d.dueAt()));
             if (d.dueAt() != null && d.finishedAt() == null && d.dueAt().isBefore(clock.instant())) due.addClassName("overdue");
             return due;
-        })).setHeader(getTranslation("dossier.dueAt")).setAutoWidth(true);
+        })).setHeader(getTranslation("dossier.dueAt")).setKey(DossierSort.DUE_AT.property()).setSortable(true).setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.addItemClickListener(e -> getUI().ifPresent(ui -> ui.navigate("dossiers/" + e.getItem().code())));
         grid.setEmptyStateText(getTranslation("dossier.list.empty"));
+        grid.setMultiSort(false);
+        grid.setItems(query -> {
+            var order = query.getSortOrders().stream().findFirst();
+            DossierSort sort = order.flatMap(o -> DossierSort.ofProperty(o.getSorted())).orElse(DossierSort.DUE_AT);
+            boolean ascending = order.map(o -> o.getDirection() == SortDirection.ASCENDING).orElse(true);
+            int size = Math.min(query.getLimit(), ResultPage.MAX_SIZE);
+            int page = query.getOffset() / Math.max(1, size);
+            var result = queries.page(filter(), sort, ascending, page, size);
+            total.setText(getTranslation("dossier.list.total", java.text.NumberFormat.getIntegerInstance(getLocale()).format(result.total())));
+            return result.items().stream();
+        }, query -> (int) Math.min(Integer.MAX_VALUE, queries.page(filter(), DossierSort.DUE_AT, true, 0, 1).total()));
+        grid.setPageSize(50);
 
-        var filters = new HorizontalLayout(search, status);
+        var filters = new HorizontalLayout(search, queue, status, total);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
-        add(new H2(getTranslation("dossier.list.title")), filters, grid);
+        add(new H2(getTranslation("dossier.list.title")), filters);
+        var user = currentUser.require();
+        if (user.has(Role.SUPERVISOR) || user.has(Role.ADMIN)) add(unitCounters());
+        add(grid);
         setSizeFull();
-        refresh();
     }
 
-    private void refresh() {
-        grid.setItems(dossiers.search(status.getValue(), search.getValue(), 500));
+    /** Every unit's queue counters; a click on a count narrows the list to that unit and queue. */
+    private Grid<DossierQueries.UnitQueues> unitCounters() {
+        var units = new Grid<DossierQueries.UnitQueues>();
+        units.setId("dossier-unit-counters");
+        units.addColumn(u -> u.unit().displayName(getLocale())).setHeader(getTranslation("worklist.unit")).setFlexGrow(2);
+        for (DeskQueue q : DeskQueue.values()) {
+            units.addColumn(new ComponentRenderer<>(u -> {
+                long n = u.counts().getOrDefault(q, 0L);
+                var link = new com.vaadin.flow.component.button.Button(java.text.NumberFormat.getIntegerInstance(getLocale()).format(n), e -> {
+                    unit = u.unit().identifier();
+                    restoring = true;
+                    queue.setValue(q);
+                    restoring = false;
+                    changed();
+                });
+                link.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY_INLINE);
+                return link;
+            })).setHeader(getTranslation(q.messageKey())).setAutoWidth(true);
+        }
+        units.setItems(queries.countsByUnit());
+        units.setAllRowsVisible(true);
+        units.addThemeVariants(GridVariant.LUMO_COMPACT);
+        return units;
+    }
+
+    private DossierFilter filter() {
+        return new DossierFilter(queue.getValue(), search.getValue(), null, null,
+                status.getValue() == null ? null : status.getValue().code(), null, null, null, null, null, null, null, unit);
+    }
+
+    private void changed() {
+        if (restoring) return;
+        grid.getDataProvider().refreshAll();
+        Map<String, List<String>> params = new HashMap<>();
+        if (queue.getValue() != null) params.put("queue", List.of(queue.getValue().key()));
+        if (!search.getValue().isBlank()) params.put("q", List.of(search.getValue()));
+        if (status.getValue() != null) params.put("status", List.of(String.valueOf(status.getValue().code())));
+        if (unit != null) params.put("unit", List.of(unit));
+        getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
+                new com.vaadin.flow.router.Location("dossiers", new QueryParameters(params))));
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        var params = event.getLocation().getQueryParameters();
+        restoring = true;
+        try {
+            queue.setValue(params.getSingleParameter("queue").flatMap(DeskQueue::ofKey).orElse(null));
+            search.setValue(params.getSingleParameter("q").orElse(""));
+            status.setValue(params.getSingleParameter("status").flatMap(DossierListView::statusOf).orElse(null));
+            unit = params.getSingleParameter("unit").orElse(null);
+        } finally {
+            restoring = false;
+        }
+        grid.getDataProvider().refreshAll();
+    }
+
+    private static java.util.Optional<DossierStatus> statusOf(String code) {
+        try {
+            return java.util.Optional.of(DossierStatus.ofCode(Integer.parseInt(code)));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     @Override
     public String getPageTitle() { return getTranslation("dossier.list.title"); }
+
 }

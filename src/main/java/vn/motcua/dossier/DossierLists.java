@@ -1,0 +1,87 @@
+package vn.motcua.dossier;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Dossier lists and the desk's counters in SQL: a page in the asked order with its total, and every queue's counter
+ * in one pass over the index {@code (unit_id, status, due_at, id)} (PostgreSQL reads the index only).
+ */
+@Repository
+class DossierLists {
+    private static final String SELECT = """
+            select d.*, u.identifier as unit_identifier, u.tree_path as unit_tree_path
+            from dossier d join org_unit u on u.id = d.unit_id where 1 = 1""";
+    static final String OPEN_STATUSES = "1, 2, 4, 5, 6, 9";
+
+    private final JdbcClient jdbc;
+    private final DossierRepository repository;
+
+    DossierLists(JdbcClient jdbc, DossierRepository repository) {
+        this.jdbc = jdbc;
+        this.repository = repository;
+    }
+
+    List<Dossier> page(String where, List<Object> params, String orderBy, long offset, int size) {
+        return jdbc.sql(SELECT + where + " order by " + orderBy + " limit " + size + " offset " + offset)
+                .params(params).query(repository::map).list();
+    }
+
+    long count(String where, List<Object> params) {
+        return jdbc.sql("select count(*) from dossier d where 1 = 1" + where).params(params).query(Long.class).single();
+    }
+
+    /** Every desk queue's counter over the dossiers the condition selects. */
+    Map<DeskQueue, Long> counts(String where, List<Object> params, Instant now, Instant nearlyDueBefore) {
+        var result = new EnumMap<DeskQueue, Long>(DeskQueue.class);
+        jdbc.sql(COUNTS + " from dossier d where d.status in (" + OPEN_STATUSES + ")" + where)
+                .params(countParams(params, now, nearlyDueBefore))
+                .query(rs -> { read(rs, 1, result); });
+        return result;
+    }
+
+    /** The same counters per unit, for supervisors: unit id → counters. */
+    Map<Long, Map<DeskQueue, Long>> countsByUnit(String where, List<Object> params, Instant now, Instant nearlyDueBefore) {
+        var result = new LinkedHashMap<Long, Map<DeskQueue, Long>>();
+        jdbc.sql(COUNTS + ", d.unit_id from dossier d where d.status in (" + OPEN_STATUSES + ")" + where
+                        + " group by d.unit_id order by d.unit_id")
+                .params(countParams(params, now, nearlyDueBefore))
+                .query(rs -> {
+                    var counts = new EnumMap<DeskQueue, Long>(DeskQueue.class);
+                    read(rs, 1, counts);
+                    result.put(rs.getLong(DeskQueue.values().length + 1), counts);
+                });
+        return result;
+    }
+
+    private static final String COUNTS = """
+            select coalesce(sum(case when d.status = 1 then 1 else 0 end), 0),
+                   coalesce(sum(case when d.status in (2, 4) then 1 else 0 end), 0),
+                   coalesce(sum(case when d.status = 5 then 1 else 0 end), 0),
+                   coalesce(sum(case when d.status = 6 then 1 else 0 end), 0),
+                   coalesce(sum(case when d.status = 9 then 1 else 0 end), 0),
+                   coalesce(sum(case when d.status in (2, 4) and d.due_at < ? then 1 else 0 end), 0),
+                   coalesce(sum(case when d.status in (2, 4) and d.due_at >= ? and d.due_at < ? then 1 else 0 end), 0)""";
+
+    private static List<Object> countParams(List<Object> params, Instant now, Instant nearlyDueBefore) {
+        var all = new ArrayList<Object>(List.of(utc(now), utc(now), utc(nearlyDueBefore)));
+        all.addAll(params);
+        return all;
+    }
+
+    private static void read(java.sql.ResultSet rs, int first, Map<DeskQueue, Long> into) throws java.sql.SQLException {
+        int i = first;
+        for (DeskQueue q : DeskQueue.values()) into.put(q, rs.getLong(i++));
+    }
+
+    static OffsetDateTime utc(Instant instant) { return instant == null ? null : instant.atOffset(ZoneOffset.UTC); }
+}

@@ -1,0 +1,61 @@
+package vn.motcua.tasklist;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.motcua.dossier.DeskQueue;
+import vn.motcua.dossier.DossierQueries;
+import vn.motcua.organisation.Role;
+import vn.motcua.security.AuthenticatedUser;
+import vn.motcua.security.CurrentUser;
+import vn.motcua.shared.Messages;
+
+/**
+ * The caller's worklist as tabs with counters: the desk's queues of dossiers for one-stop clerks (and supervisors,
+ * over the units they supervise), the task tabs for clerks, specialists and leaders.
+ */
+@Service
+public class Worklist {
+    private final DossierQueries dossiers;
+    private final TaskListService tasks;
+    private final CurrentUser currentUser;
+    private final Messages messages;
+
+    Worklist(DossierQueries dossiers, TaskListService tasks, CurrentUser currentUser, Messages messages) {
+        this.dossiers = dossiers;
+        this.tasks = tasks;
+        this.currentUser = currentUser;
+        this.messages = messages;
+    }
+
+    /**
+     * One tab: its key at the API, its label in the caller's language, its count.
+     *
+     * @param list "dossiers" for a desk queue, "tasks" for a task tab
+     */
+    public record Entry(String key, String label, long count, String list) { }
+
+    /** The caller's tabs; {@code unit} narrows a supervisor's desk queues to one unit below them. */
+    @PreAuthorize("hasAnyRole('CLERK', 'SPECIALIST', 'LEADER', 'SUPERVISOR', 'ADMIN')")
+    @Transactional(readOnly = true)
+    public List<Entry> entries(String unit, Locale locale) {
+        AuthenticatedUser user = currentUser.require();
+        var result = new ArrayList<Entry>();
+        if (user.has(Role.CLERK) || user.has(Role.SUPERVISOR) || user.has(Role.ADMIN)) {
+            dossiers.counts(user.has(Role.CLERK) && !user.has(Role.SUPERVISOR) ? null : unit).forEach((q, n) ->
+                    result.add(new Entry(q.key(), messages.get(locale, q.messageKey()), n, "dossiers")));
+        }
+        if (user.has(Role.CLERK) || user.has(Role.SPECIALIST) || user.has(Role.LEADER)) {
+            tasks.counts().forEach((t, n) ->
+                    result.add(new Entry(t.key(), messages.get(locale, t.messageKey()), n, "tasks")));
+        }
+        return result;
+    }
+
+    /** The desk queue of a key, for links from a tab to its list. */
+    public static boolean isDeskQueue(String key) { return DeskQueue.ofKey(key).isPresent(); }
+}

@@ -182,8 +182,7 @@ public class TaskListService {
     @Transactional
     public WorkTask reassign(String taskId, String username) {
         AuthenticatedUser leader = currentUser.require();
-        WorkTask task = locked(taskId);
-        requireLeaderOf(leader, task);
+        WorkTask task = lockedForLeader(taskId, leader);
         String target = username == null || username.isBlank() ? null : username.trim();
         if (target != null) requireMember(target, task);
         if (java.util.Objects.equals(target, task.assignee())) return task;
@@ -207,7 +206,7 @@ public class TaskListService {
         int moved = 0;
         for (WorkTask held : items.heldBy(from.trim())) {
             if (held.unitIdentifier() == null || !held.unitIdentifier().equals(leader.unitIdentifier())) continue;
-            WorkTask task = locked(held.id());
+            WorkTask task = lockedForLeader(held.id(), leader);
             if (target != null) requireMember(target, task);
             engine(() -> tasks.setAssignee(task.id(), target));
             moved++;
@@ -277,8 +276,9 @@ public class TaskListService {
     @PreAuthorize("hasRole('LEADER')")
     @Transactional(readOnly = true)
     public List<UserAccount> candidatesFor(String taskId) {
-        WorkTask task = task(taskId);
-        requireLeaderOf(currentUser.require(), task);
+        AuthenticatedUser leader = currentUser.require();
+        WorkTask task = items.find(taskId).filter(t -> t.unitIdentifier() != null && t.unitIdentifier().equals(leader.unitIdentifier()))
+                .orElseThrow(() -> new NotFoundException("task.notFound", taskId));
         return organisation.users().stream().filter(u -> member(u, task)).toList();
     }
 
@@ -294,6 +294,11 @@ public class TaskListService {
         String me = user.username();
         String assignee = f.assignee() == null || f.assignee().isBlank() ? null : f.assignee().trim();
         if (assignee != null && !assignee.equals(me)) {
+            // A leader looks at the work a colleague of their unit holds (to hand it over); others within their groups
+            if (user.has(Role.LEADER) && user.unitIdentifier() != null) {
+                result.add(new WorkItems.Branch("w.unit_identifier = ? and w.assignee = ?", List.of(user.unitIdentifier(), assignee)));
+                return result;
+            }
             for (String g : groups) result.add(new WorkItems.Branch("w.candidate_group = ? and w.assignee = ?", List.of(g, assignee)));
             return result;
         }
@@ -390,6 +395,21 @@ public class TaskListService {
         return visible(row, taskId, user);
     }
 
+    /** A step of the leader's own unit, locked; 404 for any other. */
+    private WorkTask lockedForLeader(String taskId, AuthenticatedUser leader) {
+        Optional<WorkTask> row;
+        try {
+            row = taskId == null ? Optional.empty() : items.lock(taskId);
+        } catch (ConcurrencyFailureException e) {
+            throw new BusinessRuleException("task.concurrent", taskId);
+        }
+        WorkTask task = row.orElseThrow(() -> new NotFoundException("task.notFound", taskId));
+        if (task.unitIdentifier() == null || !task.unitIdentifier().equals(leader.unitIdentifier())) {
+            throw new NotFoundException("task.notFound", taskId);
+        }
+        return task;
+    }
+
     private static WorkTask visible(Optional<WorkTask> row, String taskId, AuthenticatedUser user) {
         WorkTask task = row.orElseThrow(() -> new NotFoundException("task.notFound", taskId));
         if (user.username().equals(task.assignee())) return task;
@@ -414,11 +434,6 @@ public class TaskListService {
         }
     }
 
-    private static void requireLeaderOf(AuthenticatedUser leader, WorkTask task) {
-        if (task.unitIdentifier() == null || !task.unitIdentifier().equals(leader.unitIdentifier())) {
-            throw new vn.motcua.shared.ForbiddenException("task.reassign.notYourUnit", task.name());
-        }
-    }
 
     private void requireMember(String username, WorkTask task) {
         var user = organisation.user(username).orElse(null);

@@ -106,7 +106,7 @@ class DossierAudienceTest {
         assertThat(list.findValuesAsText("code")).as("the list is the tax office's own dossiers").doesNotContain(code);
 
         String taskId = null;
-        for (JsonNode t : body(tax.getForEntity("/api/tasks", String.class), HttpStatus.OK)) {
+        for (JsonNode t : body(tax.getForEntity("/api/tasks?size=1000", String.class), HttpStatus.OK).get("items")) {
             if (code.equals(t.get("dossierCode").asText())) taskId = t.get("id").asText();
         }
         assertThat(taskId).as("the tax office's step").isNotNull();

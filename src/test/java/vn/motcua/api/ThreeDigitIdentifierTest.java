@@ -54,7 +54,7 @@ class ThreeDigitIdentifierTest {
 
         assertThat(read(clerk.getForEntity("/api/dossiers/" + code, String.class), HttpStatus.OK)
                 .get("code").asText()).isEqualTo(code);
-        JsonNode found = read(clerk.getForEntity("/api/dossiers?q=" + code, String.class), HttpStatus.OK);
+        JsonNode found = read(clerk.getForEntity("/api/dossiers?q=" + code, String.class), HttpStatus.OK).get("items");
         assertThat(found).extracting(n -> n.get("code").asText()).containsExactly(code);
         assertThat(http.getForEntity("/api/calendar/due?start=2027-11-23T02:00:00Z&workingDays=1&unit=" + UNIT,
                 String.class).getStatusCode()).isEqualTo(HttpStatus.OK);

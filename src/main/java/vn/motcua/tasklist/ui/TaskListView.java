@@ -81,6 +81,7 @@ public class TaskListView extends VerticalLayout implements HasDynamicTitle, Bef
     private final TextField search = new TextField();
     private final ComboBox<Procedure> procedure = new ComboBox<>();
     private final Checkbox overdueOnly = new Checkbox();
+    private final ComboBox<UserAccount> colleague = new ComboBox<>();
     private final Select<SavedFilters.SavedFilter> saved = new Select<>();
     private final Span total = new Span();
     private final Map<String, String> fullNames = new HashMap<>();
@@ -123,6 +124,16 @@ public class TaskListView extends VerticalLayout implements HasDynamicTitle, Bef
         overdueOnly.setId("task-overdue");
         overdueOnly.setLabel(getTranslation("task.filter.overdueOnly"));
         overdueOnly.addValueChangeListener(e -> changed());
+        colleague.setId("task-colleague");
+        colleague.setPlaceholder(getTranslation("task.colleague"));
+        colleague.setItemLabelGenerator(UserAccount::fullName);
+        colleague.setClearButtonVisible(true);
+        colleague.setVisible(me.has(Role.LEADER));
+        if (me.has(Role.LEADER)) {
+            colleague.setItems(organisation.users().stream().filter(u -> u.unitId() != null && u.unitId().equals(me.unitId())
+                    && u.enabled() && !u.username().equals(me.username())).toList());
+        }
+        colleague.addValueChangeListener(e -> changed());
         saved.setId("task-saved-filters");
         saved.setPlaceholder(getTranslation("task.filter.saved"));
         saved.setItemLabelGenerator(f -> f == null ? "" : f.name());
@@ -160,13 +171,13 @@ public class TaskListView extends VerticalLayout implements HasDynamicTitle, Bef
         grid.addColumn(t -> t.assignee() == null ? getTranslation("task.unassigned")
                         : me.username().equals(t.assignee()) ? getTranslation("task.me") : fullName(t.assignee()))
                 .setHeader(getTranslation("task.assignee")).setKey(TaskSort.ASSIGNEE.property()).setSortable(true);
-        grid.addColumn(new ComponentRenderer<>(this::actions)).setHeader("").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(new ComponentRenderer<>(this::actions)).setHeader("").setKey("actions").setAutoWidth(true).setFlexGrow(0);
         grid.addThemeVariants(GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setEmptyStateText(getTranslation("task.list.empty"));
         grid.setMultiSort(false);
         grid.setSelectionMode(Grid.SelectionMode.SINGLE);
         grid.addItemDoubleClickListener(e -> open(e.getItem()));
-        grid.addItemClickListener(e -> { if (e.getClickCount() == 1 && e.getColumn() != null && e.getColumn().getKey() != null) open(e.getItem()); });
+        grid.addItemClickListener(e -> { if (e.getColumn() != null && !"actions".equals(e.getColumn().getKey())) open(e.getItem()); });
         Shortcuts.addShortcutListener(grid, () -> grid.asSingleSelect().getOptionalValue().ifPresent(this::open), Key.ENTER)
                 .listenOn(grid);
         grid.setItems(query -> {
@@ -180,7 +191,7 @@ public class TaskListView extends VerticalLayout implements HasDynamicTitle, Bef
         }, query -> (int) Math.min(Integer.MAX_VALUE, tasks.page(filter(), TaskSort.DUE_AT, true, 0, 1).total()));
         grid.setPageSize(50);
 
-        var bar = new HorizontalLayout(search, procedure, overdueOnly, saved, save, total);
+        var bar = new HorizontalLayout(search, procedure, colleague, overdueOnly, saved, save, total);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         bar.setWrap(true);
         add(new H2(getTranslation("task.list.title")), tabs, bar, grid);
@@ -268,7 +279,8 @@ public class TaskListView extends VerticalLayout implements HasDynamicTitle, Bef
 
     private TaskFilter filter() {
         return new TaskFilter(tab, search.getValue(), procedure.getValue() == null ? null : procedure.getValue().code(),
-                null, null, null, null, null, null, null, null, null, overdueOnly.getValue() ? Boolean.TRUE : null);
+                null, null, null, null, null, null, null, null,
+                colleague.getValue() == null ? null : colleague.getValue().username(), overdueOnly.getValue() ? Boolean.TRUE : null);
     }
 
     private String queryString() {
@@ -277,6 +289,7 @@ public class TaskListView extends VerticalLayout implements HasDynamicTitle, Bef
         if (!search.getValue().isBlank()) params.put("q", List.of(search.getValue()));
         if (procedure.getValue() != null) params.put("procedure", List.of(procedure.getValue().code()));
         if (overdueOnly.getValue()) params.put("overdue", List.of("true"));
+        if (colleague.getValue() != null) params.put("assignee", List.of(colleague.getValue().username()));
         return new QueryParameters(params).getQueryString();
     }
 
@@ -358,6 +371,9 @@ public class TaskListView extends VerticalLayout implements HasDynamicTitle, Bef
             procedure.setValue(code == null ? null : procedure.getListDataView().getItems()
                     .filter(p -> p.code().equals(code)).findFirst().orElse(null));
             overdueOnly.setValue(params.getSingleParameter("overdue").map("true"::equals).orElse(false));
+            String assignee = params.getSingleParameter("assignee").orElse(null);
+            colleague.setValue(assignee == null || !me.has(Role.LEADER) ? null : colleague.getListDataView().getItems()
+                    .filter(u -> u.username().equals(assignee)).findFirst().orElse(null));
         } finally {
             restoring = false;
         }

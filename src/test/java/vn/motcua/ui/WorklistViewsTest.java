@@ -1,0 +1,127 @@
+package vn.motcua.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.tabs.Tab;
+import com.vaadin.flow.component.tabs.Tabs;
+import com.vaadin.flow.component.textfield.TextField;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import vn.motcua.BirthRegistrationSample;
+import vn.motcua.MotCuaTest;
+import vn.motcua.TestUsers;
+import vn.motcua.dossier.Channel;
+import vn.motcua.dossier.DeskQueue;
+import vn.motcua.dossier.Dossier;
+import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.ReceiveDossier;
+import vn.motcua.dossier.ui.DossierListView;
+import vn.motcua.organisation.UserAccount;
+import vn.motcua.tasklist.TaskListService;
+import vn.motcua.tasklist.WorkTask;
+import vn.motcua.tasklist.ui.TaskListView;
+
+/**
+ * The worklists in the browser's shape: the desk's tabs count an online submission and open its queue, the
+ * specialist's list shows a new step and filters it by words, a leader finds a colleague's step and hands it over.
+ */
+@MotCuaTest
+class WorklistViewsTest {
+    @Autowired ApplicationContext context;
+    @Autowired TestUsers users;
+    @Autowired DossierService dossiers;
+    @Autowired TaskListService tasks;
+
+    @BeforeEach
+    void setUp() { KaribuViews.setUp(context); }
+
+    @AfterEach
+    void tearDown() { KaribuViews.tearDown(users); }
+
+    @Test
+    void theDesksTabCountsAnOnlineSubmissionAndOpensItsQueue() {
+        KaribuViews.signInAs(users, "clerk");
+        UI.getCurrent().navigate("tasks");
+        long before = count(tab("tab-awaiting-acceptance"));
+
+        users.signInAs("citizen");
+        var online = BirthRegistrationSample.inPerson();
+        String code = dossiers.receive(new ReceiveDossier(online.procedureCode(), Channel.ONLINE, online.applicant(),
+                online.data(), BirthRegistrationSample.WARD)).code();
+
+        KaribuViews.signInAs(users, "clerk");
+        UI.getCurrent().navigate("tasks");
+        assertThat(count(tab("tab-awaiting-acceptance"))).isEqualTo(before + 1);
+        _get(Tabs.class, spec -> spec.withId("worklist-tabs")).setSelectedTab(tab("tab-awaiting-acceptance"));
+        _get(DossierListView.class);
+        @SuppressWarnings("unchecked")
+        Select<DeskQueue> queue = _get(Select.class, spec -> spec.withId("dossier-queue"));
+        assertThat(queue.getValue()).isEqualTo(DeskQueue.AWAITING_ACCEPTANCE);
+        @SuppressWarnings("unchecked")
+        Grid<Dossier> grid = _get(Grid.class, spec -> spec.withId("dossier-grid"));
+        assertThat(GridKt._findAll(grid)).extracting(Dossier::code).contains(code);
+        assertThat(GridKt._findAll(grid)).allMatch(d -> d.status().code() == 1);
+    }
+
+    @Test
+    void theSpecialistFindsANewStepByWordsOfItsDossier() {
+        users.signInAs("clerk");
+        String code = dossiers.receive(BirthRegistrationSample.inPerson()).code();
+
+        KaribuViews.signInAs(users, "specialist");
+        UI.getCurrent().navigate("tasks?tab=unassigned-tasks");
+        var grid = taskGrid();
+        assertThat(GridKt._findAll(grid)).extracting(WorkTask::dossierCode).contains(code);
+        _get(TextField.class, spec -> spec.withId("task-search")).setValue(code);
+        assertThat(GridKt._findAll(grid)).extracting(WorkTask::dossierCode).containsOnly(code);
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("task-total")).getText())
+                .isEqualTo("1 công việc");
+    }
+
+    @Test
+    void aLeaderFindsAColleaguesStepAndHandsItBackToTheGroup() {
+        users.signInAs("clerk");
+        String code = dossiers.receive(BirthRegistrationSample.inPerson()).code();
+        users.signInAs("specialist");
+        var step = tasks.tasksOf(code).get(0);
+        tasks.claim(step.id());
+
+        KaribuViews.signInAs(users, "leader");
+        UI.getCurrent().navigate("tasks");
+        @SuppressWarnings("unchecked")
+        ComboBox<UserAccount> colleague = _get(ComboBox.class, spec -> spec.withId("task-colleague"));
+        colleague.setValue(colleague.getListDataView().getItems().filter(u -> u.username().equals("specialist")).findFirst().orElseThrow());
+        var grid = taskGrid();
+        int row = GridKt._findAll(grid).stream().map(WorkTask::id).toList().indexOf(step.id());
+        assertThat(row).as("the specialist's step in the leader's list").isNotNegative();
+        assertThat(GridKt._getFormattedRow(grid, row)).contains("Hoàng Văn Xử Lý");
+        var cell = (com.vaadin.flow.component.orderedlayout.HorizontalLayout) GridKt._getCellComponent(grid, row, "actions");
+        ((Button) cell.getChildren().filter(c -> c.hasClassName("task-reassign")).findFirst().orElseThrow()).click();
+        _get(Button.class, spec -> spec.withId("task-reassign-ok")).click();
+
+        users.signInAs("specialist");
+        assertThat(tasks.task(step.id()).assignee()).as("back to the group").isNull();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Grid<WorkTask> taskGrid() { return _get(Grid.class, spec -> spec.withId("task-grid")); }
+
+    private static Tab tab(String id) { return _get(Tab.class, spec -> spec.withId(id)); }
+
+    private static long count(Tab tab) {
+        String text = tab.getChildren().skip(1).findFirst().orElseThrow().getElement().getText();
+        return Long.parseLong(text.replace(".", "").replace(",", ""));
+    }
+
+}

@@ -80,7 +80,7 @@ class WorklistViewsTest {
         String code = dossiers.receive(BirthRegistrationSample.inPerson()).code();
 
         KaribuViews.signInAs(users, "specialist");
-        UI.getCurrent().navigate("tasks?tab=unassigned-tasks");
+        UI.getCurrent().navigate("tasks", com.vaadin.flow.router.QueryParameters.of("tab", "unassigned-tasks"));
         var grid = taskGrid();
         assertThat(GridKt._findAll(grid)).extracting(WorkTask::dossierCode).contains(code);
         _get(TextField.class, spec -> spec.withId("task-search")).setValue(code);

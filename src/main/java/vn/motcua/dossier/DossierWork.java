@@ -97,6 +97,13 @@ public class DossierWork {
         return result;
     }
 
+    /** The name of a dossier's unit as people read it (in English where it has one and the caller reads English). */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public String unitName(Dossier dossier, Locale locale) {
+        return organisation.unit(dossier.unitId()).map(u -> u.displayName(locale)).orElse(dossier.unitIdentifier());
+    }
+
     /** Full names of the people of a dossier's audit trail, by login name (the system's own records keep theirs). */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)

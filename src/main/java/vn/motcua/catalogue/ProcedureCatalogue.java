@@ -122,6 +122,22 @@ public class ProcedureCatalogue {
                 });
     }
 
+    /**
+     * The form of a step of a procedure's dossiers: the form of the user task with this id in the procedure's own
+     * models or, failing that, in the shared lifecycle's (a nearly-due or overdue step). Used to read what a completed
+     * step decided ({@link vn.motcua.forms.StepRecord}).
+     *
+     * @return empty when the procedure, the step or its form is unknown
+     */
+    public Optional<FormSchema> stepForm(String procedureCode, String stepKey) {
+        State current = state;
+        Procedure procedure = procedureCode == null ? null : current.procedures().get(procedureCode);
+        if (procedure == null || stepKey == null) return Optional.empty();
+        String formId = current.stepForms().getOrDefault(procedure.folder(), Map.of()).get(stepKey);
+        if (formId == null) formId = current.stepForms().getOrDefault(CatalogueFiles.SHARED, Map.of()).get(stepKey);
+        return formId == null ? Optional.empty() : Optional.ofNullable(current.forms().get(formId));
+    }
+
     /** The ids of the processes every procedure shares (the dossier lifecycle). */
     List<String> sharedProcessKeys() {
         var shared = state.folders().get(CatalogueFiles.SHARED);
@@ -201,19 +217,37 @@ public class ProcedureCatalogue {
     }
 
     /** One consistent view of the catalogue, replaced as a whole. */
-    private record State(Map<String, FolderContent> folders, Map<String, Procedure> procedures, Map<String, FormSchema> forms) {
+    private record State(Map<String, FolderContent> folders, Map<String, Procedure> procedures, Map<String, FormSchema> forms,
+                         Map<String, Map<String, String>> stepForms) {
         static State of(Collection<FolderContent> contents) {
             Map<String, FolderContent> folders = new TreeMap<>();
             Map<String, FormSchema> forms = new LinkedHashMap<>();
+            Map<String, Map<String, String>> stepForms = new TreeMap<>();
             List<Procedure> procedures = new ArrayList<>();
             for (FolderContent content : contents) {
                 folders.put(content.folder(), content);
                 forms.putAll(content.forms());
+                stepForms.put(content.folder(), stepForms(content));
                 if (content.procedure() != null) procedures.add(content.procedure());
             }
             Map<String, Procedure> byCode = new LinkedHashMap<>();
             procedures.stream().sorted(Comparator.comparing(Procedure::code)).forEach(p -> byCode.put(p.code(), p));
-            return new State(Map.copyOf(folders), java.util.Collections.unmodifiableMap(byCode), Map.copyOf(forms));
+            return new State(Map.copyOf(folders), java.util.Collections.unmodifiableMap(byCode), Map.copyOf(forms),
+                    Map.copyOf(stepForms));
+        }
+
+        /** User task id → the id of its form (camunda:formRef), over the folder's BPMN files. */
+        private static Map<String, String> stepForms(FolderContent content) {
+            Map<String, String> byStep = new java.util.HashMap<>();
+            content.resources().forEach((name, bytes) -> {
+                if (!name.endsWith(".bpmn")) return;
+                var model = org.camunda.bpm.model.bpmn.Bpmn.readModelFromStream(new ByteArrayInputStream(bytes));
+                for (var task : model.getModelElementsByType(org.camunda.bpm.model.bpmn.instance.UserTask.class)) {
+                    String ref = task.getCamundaFormRef();
+                    if (ref != null && !ref.isBlank() && !ref.contains("${")) byStep.putIfAbsent(task.getId(), ref.trim());
+                }
+            });
+            return Map.copyOf(byStep);
         }
     }
 }

@@ -11,6 +11,11 @@ import vn.motcua.shared.Formats;
 /** The essentials of a dossier in one block: code, procedure, applicant, status, dates, current step. */
 public class DossierSummary extends FormLayout {
     public DossierSummary(Dossier d, ProcedureCatalogue catalogue, Locale locale, Instant now) {
+        this(d, d.unitIdentifier(), catalogue, locale, now);
+    }
+
+    /** @param unitName the name of the dossier's unit as people read it (not its identifier) */
+    public DossierSummary(Dossier d, String unitName, ProcedureCatalogue catalogue, Locale locale, Instant now) {
         setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("600px", 2), new ResponsiveStep("1000px", 3));
         var code = new Span(d.code());
         code.addClassName("dossier-code");
@@ -23,7 +28,9 @@ public class DossierSummary extends FormLayout {
         addFormItem(status, getTranslation("dossier.status"));
         addFormItem(new Span(d.applicant().fullName()), getTranslation("dossier.applicant"));
         addFormItem(new Span(getTranslation(d.channel().messageKey())), getTranslation("dossier.channel"));
-        addFormItem(new Span(d.unitIdentifier()), getTranslation("dossier.unit"));
+        var unit = new Span(unitName);
+        unit.setId("dossier-unit");
+        addFormItem(unit, getTranslation("dossier.unit"));
         addFormItem(new Span(Formats.dateTime(d.receivedAt())), getTranslation("dossier.receivedAt"));
         var due = new Span(Formats.dateTime(d.dueAt()));
         due.setId("dossier-due");

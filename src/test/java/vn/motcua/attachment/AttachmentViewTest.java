@@ -62,6 +62,13 @@ class AttachmentViewTest {
         MockVaadin.tearDown();
     }
 
+    /** The files are on the dossier view's documents tab. */
+    private static void openDocumentsTab() {
+        var tab = _get(com.vaadin.flow.component.tabs.Tab.class, spec -> spec.withId("dossier-tab-documents"));
+        _get(com.vaadin.flow.component.tabs.TabSheet.class).setSelectedTab(tab);
+        MockVaadin.clientRoundtrip();
+    }
+
     private void signInAs(String username) {
         var auth = users.signInAs(username);
         var request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
@@ -74,6 +81,7 @@ class AttachmentViewTest {
     void theClerkSeesTheFilesTheirStateTheChecksAndAPreview() {
         signInAs("clerk");
         UI.getCurrent().navigate("dossiers/" + code);
+        openDocumentsTab();
         assertThat(_find(Upload.class, spec -> spec.withId("attachment-upload"))).hasSize(1);
         Grid<Attachment> grid = _get(Grid.class, spec -> spec.withId("attachment-grid"));
         assertThat(GridKt._size(grid)).isEqualTo(1);
@@ -103,6 +111,7 @@ class AttachmentViewTest {
         await().atMost(Uploads.EXTRACTION).pollInSameThread().until(() -> attachments.get(code, signedId).state().isFinal());
         signInAs("clerk");
         UI.getCurrent().navigate("dossiers/" + code);
+        openDocumentsTab();
         Grid<Attachment> grid = _get(Grid.class, spec -> spec.withId("attachment-grid"));
         grid.asSingleSelect().setValue(GridKt._findAll(grid).stream().filter(a -> a.id() == signedId).findFirst().orElseThrow());
         var signatures = _get(Div.class, spec -> spec.withId("attachment-signatures"));
@@ -118,6 +127,7 @@ class AttachmentViewTest {
         UI.getCurrent().navigate("search");
         assertThat(_find(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("search-backfill"))).isEmpty();
         UI.getCurrent().navigate("dossiers/" + code);
+        openDocumentsTab();
         signInAs("admin");
         UI.getCurrent().navigate("search");
         var button = _get(com.vaadin.flow.component.button.Button.class, spec -> spec.withId("search-backfill"));
@@ -132,6 +142,7 @@ class AttachmentViewTest {
     void aSupervisorReadsButDoesNotUpload() {
         signInAs("supervisor");
         UI.getCurrent().navigate("dossiers/" + code);
+        openDocumentsTab();
         assertThat(_find(Upload.class, spec -> spec.withId("attachment-upload"))).isEmpty();
         assertThat(GridKt._size(_get(Grid.class, spec -> spec.withId("attachment-grid")))).isEqualTo(1);
     }

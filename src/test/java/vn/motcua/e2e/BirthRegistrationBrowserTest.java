@@ -79,7 +79,8 @@ class BirthRegistrationBrowserTest {
         assertThat(code).matches("000\\.01\\.15\\.H33-\\d{6}-\\d{4}");
         assertThat(status()).isEqualTo("4");
         assertThat(browser.findElement(By.id("dossier-status")).getText()).contains("Đang xử lý");
-        // the uploaded file is the new dossier's attachment
+        // the uploaded file is the new dossier's attachment, on the documents tab
+        click(wait.until(ExpectedConditions.elementToBeClickable(By.id("dossier-tab-documents"))));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("attachment-grid"), certificate.getFileName().toString()));
         java.nio.file.Files.deleteIfExists(certificate);
 
@@ -99,6 +100,12 @@ class BirthRegistrationBrowserTest {
         open("dossiers/" + code);
         assertThat(status()).isEqualTo("10");
         assertThat(browser.findElement(By.id("dossier-status")).getText()).contains("Đã trả kết quả");
+        click(wait.until(ExpectedConditions.elementToBeClickable(By.id("dossier-tab-steps"))));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("dossier-steps"), "Hoàng Văn Xử Lý"));
+        assertThat(browser.findElement(By.id("dossier-steps")).getText())
+                .contains("Hồ sơ đầy đủ, hợp lệ; đề nghị đăng ký khai sinh", "Phê duyệt, ký Giấy khai sinh");
+        click(wait.until(ExpectedConditions.elementToBeClickable(By.id("dossier-tab-timeline"))));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("dossier-history")));
         assertThat(browser.findElement(By.id("dossier-history")).getText()).contains("Trả kết quả", "Tiếp nhận hồ sơ");
     }
 

@@ -61,6 +61,7 @@ class DossierViewTest {
 
         assertThat(_get(Span.class, spec -> spec.withId("dossier-status")).getText()).isEqualTo("8 · Dừng xử lý");
         assertThat(dossiers.get(code).status()).isEqualTo(DossierStatus.STOPPED);
+        CaseFileViewsTest.openTab("documents");
         assertThat(_get(Anchor.class, spec -> spec.withId("document-05")).getText()).startsWith("05");
 
         _click(_get(Button.class, spec -> spec.withId("action-resume")));
@@ -71,6 +72,7 @@ class DossierViewTest {
     void theClerkSeesTheReceiptAndTheDeskActionsButNotTheLeaders() {
         KaribuViews.signInAs(users, "clerk");
         UI.getCurrent().navigate("dossiers/" + code);
+        CaseFileViewsTest.openTab("documents");
         assertThat(_get(Anchor.class, spec -> spec.withId("document-01")).getText()).contains("Giấy tiếp nhận hồ sơ");
         assertThat(_find(Button.class, spec -> spec.withId("action-request-supplement"))).hasSize(1);
         assertThat(_find(Button.class, spec -> spec.withId("action-withdraw"))).hasSize(1);
@@ -89,6 +91,7 @@ class DossierViewTest {
 
         KaribuViews.signInAs(users, "citizen");
         UI.getCurrent().navigate("dossiers/" + online);
+        CaseFileViewsTest.openTab("documents");
         assertThat(_find(Anchor.class, spec -> spec.withId("document-01"))).hasSize(1);
         assertThat(_find(Anchor.class, spec -> spec.withId("document-06"))).isEmpty();
         assertThat(_find(Anchor.class, spec -> spec.withId("document-07"))).isEmpty();
@@ -96,6 +99,7 @@ class DossierViewTest {
 
         KaribuViews.signInAs(users, "clerk");
         UI.getCurrent().navigate("dossiers/" + online);
+        CaseFileViewsTest.openTab("documents");
         assertThat(_find(Anchor.class, spec -> spec.withId("document-06"))).hasSize(1);
         assertThat(_find(Anchor.class, spec -> spec.withId("document-07"))).hasSize(1);
     }
@@ -113,12 +117,14 @@ class DossierViewTest {
         UI.getCurrent().navigate("dossiers/" + land);
         assertThat(_find(Button.class, spec -> spec.withId("action-request-payment"))).isEmpty();
         assertThat(_find(Button.class, spec -> spec.withId("action-request-supplement"))).isEmpty();
+        CaseFileViewsTest.openTab("documents");
         assertThat(_find(Anchor.class, spec -> spec.withId("document-07"))).isEmpty();
         assertThat(_find(Anchor.class, spec -> spec.withId("document-06"))).hasSize(1);
 
         KaribuViews.signInAs(users, "landofficer");
         UI.getCurrent().navigate("dossiers/" + land);
         assertThat(_find(Button.class, spec -> spec.withId("action-request-payment"))).hasSize(1);
+        CaseFileViewsTest.openTab("documents");
         assertThat(_find(Anchor.class, spec -> spec.withId("document-07"))).hasSize(1);
     }
 }

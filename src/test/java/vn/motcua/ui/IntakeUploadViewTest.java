@@ -88,6 +88,7 @@ class IntakeUploadViewTest {
         assertThat(attachments.get(code, pdf).state()).isEqualTo(AttachmentState.EXTRACTED);
         assertThat(attachments.checklist(code)).filteredOn(c -> c.code().equals("GIAY_CHUNG_SINH"))
                 .singleElement().satisfies(c -> assertThat(c.status().name()).isEqualTo("FILLED"));
+        CaseFileViewsTest.openTab("documents");
         assertThat(_get(Div.class, spec -> spec.withId("attachment-checklist")).getElement().getTextRecursively())
                 .contains("giấy chứng sinh.pdf");
     }

@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
@@ -15,8 +16,14 @@ import vn.motcua.dossier.DossierService;
 import vn.motcua.shared.BusinessRuleException;
 import vn.motcua.shared.InvalidInputException;
 
-/** The actions the signed-in user may take on the dossier now; those that need a reason ask for it first. */
+/**
+ * The actions the signed-in user may take on the dossier now; those that need a reason ask for it first, and those
+ * that cannot be undone (accept, refuse, return the result, withdraw) ask for a confirmation before they are taken.
+ */
 class DossierActionsBar extends HorizontalLayout {
+    /** Actions after which the dossier cannot go back: each asks "are you sure?" first. */
+    static final java.util.Set<DossierAction> IRREVERSIBLE = java.util.EnumSet.of(DossierAction.ACCEPT,
+            DossierAction.REFUSE, DossierAction.RETURN_RESULT, DossierAction.WITHDRAW);
 
     DossierActionsBar(Dossier dossier, DossierService dossiers, Consumer<Dossier> onDone) {
         setId("dossier-actions");
@@ -34,7 +41,7 @@ class DossierActionsBar extends HorizontalLayout {
             }
             button.addClickListener(e -> {
                 if (action.reasonRequired()) askReason(dossier, action, dossiers, onDone);
-                else run(dossier, action, null, dossiers, onDone);
+                else confirmed(dossier, action, () -> run(dossier, action, null, dossiers, onDone));
             });
             add(button);
         }
@@ -49,7 +56,7 @@ class DossierActionsBar extends HorizontalLayout {
         reason.setMaxLength(2000);
         reason.setRequiredIndicatorVisible(true);
         dialog.add(reason);
-        var confirm = new Button(getTranslation("dossier.action.confirm"), e -> {
+        Runnable act = () -> {
             try {
                 dossiers.act(dossier.code(), action, reason.getValue()).code();
                 dialog.close();
@@ -61,10 +68,37 @@ class DossierActionsBar extends HorizontalLayout {
                 dialog.close();
                 error(getTranslation(ex.messageKey(), ex.args()));
             }
+        };
+        var confirm = new Button(getTranslation("dossier.action.confirm"), e -> {
+            if (IRREVERSIBLE.contains(action) && reason.getValue().isBlank()) {
+                // Say what is missing before asking "are you sure?"
+                reason.setInvalid(true);
+                reason.setErrorMessage(getTranslation("dossier.action.reasonRequired"));
+                return;
+            }
+            confirmed(dossier, action, act);
         });
         confirm.setId("action-confirm");
         confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         dialog.getFooter().add(new Button(getTranslation("dossier.action.cancel"), e -> dialog.close()), confirm);
+        dialog.open();
+    }
+
+    /** Runs the action at once, or after the user confirmed it when it cannot be undone. */
+    private void confirmed(Dossier dossier, DossierAction action, Runnable act) {
+        if (!IRREVERSIBLE.contains(action)) {
+            act.run();
+            return;
+        }
+        var dialog = new ConfirmDialog();
+        dialog.setId("action-confirm-dialog");
+        dialog.setHeader(getTranslation("dossier.confirm.title", getTranslation(action.messageKey())));
+        dialog.setText(getTranslation("dossier.confirm." + action.path(), dossier.code()));
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("dossier.action.cancel"));
+        dialog.setConfirmText(getTranslation(action.messageKey()));
+        if (action == DossierAction.REFUSE || action == DossierAction.WITHDRAW) dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(e -> act.run());
         dialog.open();
     }
 

@@ -20,8 +20,12 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import vn.motcua.catalogue.ProcedureCatalogue;
+import vn.motcua.dossier.CompletedStepsList;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierSummary;
+import vn.motcua.dossier.DossierWork;
+import vn.motcua.forms.FieldViolation;
+import vn.motcua.forms.FormSchema;
 import vn.motcua.forms.FormRenderer;
 import vn.motcua.forms.Forms;
 import vn.motcua.security.CurrentUser;
@@ -31,7 +35,11 @@ import vn.motcua.shared.NotFoundException;
 import vn.motcua.tasklist.TaskListService;
 import vn.motcua.tasklist.WorkTask;
 
-/** Working on one step: the dossier at a glance, its declaration, and the step's form to complete. */
+/**
+ * Working on one step: the dossier at a glance, its declaration, the decisions and opinions of the steps done before
+ * (and, when the dossier came back to this step, why), and the step's form to complete, with every invalid field
+ * named at once.
+ */
 @Route("tasks/:id")
 @RolesAllowed({"CLERK", "SPECIALIST", "LEADER"})
 public class TaskView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
@@ -41,12 +49,16 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
     private final DossierService dossiers;
     private final ProcedureCatalogue catalogue;
     private final CurrentUser currentUser;
+    private final DossierWork work;
+    private final Div errors = new Div();
     private String title = "";
 
     private final java.util.List<vn.motcua.dossier.extension.DossierPanel> panels;
 
-    public TaskView(TaskListService tasks, DossierService dossiers, ProcedureCatalogue catalogue, CurrentUser currentUser,
-                    java.util.List<vn.motcua.dossier.extension.DossierPanel> panels, Forms forms, Clock clock) {
+    public TaskView(TaskListService tasks, DossierService dossiers, DossierWork work, ProcedureCatalogue catalogue,
+                    CurrentUser currentUser, java.util.List<vn.motcua.dossier.extension.DossierPanel> panels, Forms forms,
+                    Clock clock) {
+        this.work = work;
         this.clock = clock;
         this.forms = forms;
         this.panels = panels.stream().sorted(java.util.Comparator.comparingInt(vn.motcua.dossier.extension.DossierPanel::order)).toList();
@@ -73,7 +85,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         var heading = new H2(task.name());
         heading.setId("task-name");
         var dossierLink = new Anchor("dossiers/" + dossier.code(), dossier.code());
-        add(heading, dossierLink, new DossierSummary(dossier, catalogue, getLocale(), clock.instant()));
+        add(heading, dossierLink, new DossierSummary(dossier, work.unitName(dossier, getLocale()), catalogue, getLocale(), clock.instant()));
 
         catalogue.procedure(dossier.procedureCode()).flatMap(p -> catalogue.form(p.intakeForm())).ifPresent(schema -> {
             var intake = forms.renderer(schema, getLocale());
@@ -88,11 +100,31 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
             if (component != null) add(component);
         }
 
-        var form = tasks.form(task).map(schema -> forms.renderer(schema, getLocale())).orElse(null);
+        var done = work.steps(dossier.code(), getLocale());
+        reworkNotice(task, done).ifPresent(this::add);
+        var previous = new Div(new H3(getTranslation("task.previousSteps")));
+        previous.addClassName("section");
+        previous.setId("task-previous-steps");
+        if (done.isEmpty()) {
+            var none = new Paragraph(getTranslation("task.previousSteps.empty"));
+            none.addClassName("muted");
+            previous.add(none);
+        } else {
+            previous.add(new CompletedStepsList(done, "task-step"));
+        }
+        add(previous);
+
+        FormSchema schema = tasks.form(task).orElse(null);
+        var form = schema == null ? null : forms.renderer(schema, getLocale());
         if (form != null) form.setValues(tasks.formContext(task.id()));
         var section = new Div(new H3(task.name()));
         section.addClassName("section");
         section.add(form != null ? form : new Paragraph(getTranslation("task.noForm")));
+        errors.removeAll();
+        errors.setId("task-errors");
+        errors.setVisible(false);
+        errors.getStyle().set("color", "var(--lumo-error-text-color)");
+        section.add(errors);
 
         String me = currentUser.require().username();
         var claim = new Button(getTranslation("action.claim"), e -> {
@@ -106,7 +138,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         });
         claim.setId("task-claim");
         claim.setVisible(task.assignee() == null);
-        var complete = new Button(getTranslation("action.complete"), e -> complete(task, form));
+        var complete = new Button(getTranslation("action.complete"), e -> complete(task, schema, form));
         complete.setId("task-complete");
         complete.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         complete.setEnabled(task.assignee() == null || me.equals(task.assignee()));
@@ -114,12 +146,64 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         add(section);
     }
 
-    private void complete(WorkTask task, FormRenderer form) {
+    /**
+     * When the dossier came back to this step (its step was completed on the dossier before), who sent it back and
+     * why: the step completed last, whose opinion carries the send-back reason.
+     */
+    private java.util.Optional<Div> reworkNotice(WorkTask task, java.util.List<DossierWork.CompletedStep> done) {
+        boolean again = done.stream().anyMatch(s -> s.stepKey().equals(task.stepKey()));
+        if (!again) return java.util.Optional.empty();
+        DossierWork.CompletedStep sender = done.get(done.size() - 1);
+        var notice = new Div();
+        notice.setId("task-rework");
+        notice.addClassName("section");
+        notice.getStyle().set("border-color", "var(--lumo-error-color)").set("background", "var(--lumo-error-color-10pct)");
+        var heading = new H3(getTranslation("task.rework.title"));
+        heading.getStyle().set("color", "var(--lumo-error-text-color)");
+        notice.add(heading);
+        String unit = sender.unit() == null ? "" : sender.unit().name();
+        var by = new Paragraph(getTranslation("task.rework.by", sender.by().fullName(), unit, sender.name(),
+                vn.motcua.shared.Formats.dateTime(sender.completedAt())));
+        by.addClassName("muted");
+        var reason = new Paragraph(sender.opinion() == null ? getTranslation("task.rework.noReason")
+                : getTranslation("task.rework.reason", sender.opinion()));
+        reason.setId("task-rework-reason");
+        reason.getStyle().set("white-space", "pre-line").set("font-weight", "600");
+        notice.add(by, reason);
+        return java.util.Optional.of(notice);
+    }
+
+    /** Every invalid field at once, each named by its label, under the form and in one notification. */
+    private void showViolations(FormSchema schema, java.util.List<FieldViolation> violations) {
+        errors.removeAll();
+        errors.add(new Paragraph(getTranslation("task.invalid.count", violations.size())));
+        var list = new com.vaadin.flow.component.html.UnorderedList();
+        for (FieldViolation v : violations) {
+            var item = new com.vaadin.flow.component.html.ListItem(getTranslation("task.invalid.field", fieldName(schema, v.field()), v.message()));
+            item.setId("task-error-" + v.field());
+            list.add(item);
+        }
+        errors.add(list);
+        errors.setVisible(true);
+        error(getTranslation("task.invalid.count", violations.size()) + " "
+                + String.join("; ", violations.stream().map(v -> fieldName(schema, v.field())).toList()));
+    }
+
+    /** A field's label as the user sees it, or its key when it has none (or a computed one). */
+    static String fieldName(FormSchema schema, String field) {
+        if (schema == null || field == null) return field;
+        String path = field.replaceAll("\\[\\d+]", "[]");
+        return schema.componentByBindingPath(path).map(c -> c.label())
+                .filter(l -> l != null && !l.isBlank() && !l.startsWith("=") && !l.contains("{{"))
+                .map(String::strip).orElse(field);
+    }
+
+    private void complete(WorkTask task, FormSchema schema, FormRenderer form) {
         try {
             if (form != null) {
                 var violations = form.validate();
                 if (!violations.isEmpty()) {
-                    error(getTranslation("task.invalid", violations.get(0).message()));
+                    showViolations(schema, violations);
                     return;
                 }
             }
@@ -131,7 +215,8 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
             getUI().ifPresent(ui -> ui.navigate("tasks"));
         } catch (InvalidInputException e) {
             if (form != null) form.validate();
-            error(getTranslation("task.invalid", e.violations().get(0).message()));
+            showViolations(schema, e.violations().stream().map(v -> new FieldViolation(
+                    v.field().startsWith("data.") ? v.field().substring(5) : v.field(), "server", v.message())).toList());
         } catch (BusinessRuleException | NotFoundException e) {
             error(e instanceof BusinessRuleException b ? getTranslation(b.messageKey(), b.args())
                     : getTranslation(((NotFoundException) e).messageKey(), ((NotFoundException) e).args()));

@@ -47,6 +47,7 @@ class ConfigurationNamesTest {
             Map.entry("MOTCUA_API_DOCS", Setting.byValue("motcua.api-docs")),
             Map.entry("MOTCUA_SECURITY_LOGIN_ACCOUNT_MAXFAILURES", Setting.byValue("motcua.security.login.account.max-failures")),
             Map.entry("MOTCUA_SECURITY_LOGIN_WINDOW", Setting.byValue("motcua.security.login.window")),
+            Map.entry("MOTCUA_SECURITY_LOGIN_VERIFIEDCREDENTIALS", Setting.byValue("motcua.security.login.verified-credentials")),
             Map.entry("MOTCUA_SECURITY_PASSWORD_MINLENGTH", Setting.byValue("motcua.security.password.min-length")),
             Map.entry("MOTCUA_HISTORY_TIMETOLIVEDAYS", Setting.byValue("motcua.history.time-to-live-days")),
             Map.entry("MOTCUA_HISTORY_CLEANUPWINDOWSTART", Setting.byValue("motcua.history.cleanup-window-start")),

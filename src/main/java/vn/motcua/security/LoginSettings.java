@@ -29,6 +29,11 @@ public class LoginSettings {
     private Duration maxLockDuration = Duration.ofHours(24);
     /** A subject neither failing nor locked for this long is forgotten: its next lock is again the first one. */
     private Duration forgetAfter = Duration.ofHours(24);
+    /**
+     * How long a password that was just checked is trusted again for the same account without running BCrypt (HTTP
+     * Basic on every API call); 0 checks every time. A changed password, a disabled account or a lock end it at once.
+     */
+    private Duration verifiedCredentials = Duration.ofMinutes(5);
 
     public Limit getAccount() { return account; }
     public Limit getAddress() { return address; }
@@ -39,6 +44,8 @@ public class LoginSettings {
     public Duration getMaxLockDuration() { return maxLockDuration; }
     public void setMaxLockDuration(Duration maxLockDuration) { this.maxLockDuration = maxLockDuration; }
     public Duration getForgetAfter() { return forgetAfter; }
+    public Duration getVerifiedCredentials() { return verifiedCredentials; }
+    public void setVerifiedCredentials(Duration verifiedCredentials) { this.verifiedCredentials = verifiedCredentials; }
     public void setForgetAfter(Duration forgetAfter) { this.forgetAfter = forgetAfter; }
 
     /** How long the lock after {@code previousLocks} earlier ones lasts. */

@@ -142,7 +142,33 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         complete.setId("task-complete");
         complete.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         complete.setEnabled(task.assignee() == null || me.equals(task.assignee()));
-        section.add(new HorizontalLayout(complete, claim));
+        var release = new Button(getTranslation("task.release"), e -> {
+            try {
+                tasks.release(task.id());
+                Notification.show(getTranslation("task.released", task.name()), 3000, Notification.Position.TOP_CENTER);
+                getUI().ifPresent(ui -> ui.navigate("tasks"));
+            } catch (BusinessRuleException ex) {
+                error(getTranslation(ex.messageKey(), ex.args()));
+            }
+        });
+        release.setId("task-release");
+        release.setVisible(me.equals(task.assignee()));
+        var followUp = new com.vaadin.flow.component.datepicker.DatePicker(getTranslation("task.followUp"));
+        followUp.setId("task-follow-up");
+        followUp.setClearButtonVisible(true);
+        followUp.setValue(task.followUpAt() == null ? null : task.followUpAt().atZone(vn.motcua.shared.Formats.ZONE).toLocalDate());
+        followUp.addValueChangeListener(e -> {
+            if (!e.isFromClient()) return;
+            try {
+                tasks.followUp(task.id(), e.getValue());
+                Notification.show(getTranslation("task.followUp.set"), 3000, Notification.Position.TOP_CENTER);
+            } catch (BusinessRuleException ex) {
+                error(getTranslation(ex.messageKey(), ex.args()));
+            }
+        });
+        var buttons = new HorizontalLayout(complete, claim, release, followUp);
+        buttons.setDefaultVerticalComponentAlignment(com.vaadin.flow.component.orderedlayout.FlexComponent.Alignment.BASELINE);
+        section.add(buttons);
         add(section);
     }
 

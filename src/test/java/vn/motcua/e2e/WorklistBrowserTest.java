@@ -1,0 +1,129 @@
+package vn.motcua.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.EnumSet;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.motcua.BirthRegistrationSample;
+import vn.motcua.MotCuaTest;
+import vn.motcua.TestUsers;
+import vn.motcua.dossier.Channel;
+import vn.motcua.dossier.DossierService;
+import vn.motcua.dossier.ReceiveDossier;
+import vn.motcua.organisation.OrganisationService;
+import vn.motcua.organisation.Role;
+import vn.motcua.security.SystemAccess;
+import vn.motcua.tasklist.TaskListService;
+
+/**
+ * The day's work in headless Chromium, in Vietnamese: the desk's tab counts a citizen's online submission and opens
+ * its queue with the dossier in it; a leader finds the step a specialist holds and hands it to a colleague.
+ */
+@MotCuaTest
+class WorklistBrowserTest {
+    @LocalServerPort int port;
+    @Autowired TestUsers users;
+    @Autowired DossierService dossiers;
+    @Autowired TaskListService tasks;
+    @Autowired OrganisationService organisation;
+    Chromium.Session session;
+    ChromeDriver browser;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void start() throws Exception {
+        session = Chromium.start();
+        browser = session.driver();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void stop(org.junit.jupiter.api.TestInfo info) throws Exception {
+        users.signOut();
+        if (session != null) Chromium.quit(session, info.getTestMethod().get().getName());
+    }
+
+    @Test
+    void anOnlineSubmissionShowsInTheDesksCountedTabAndQueue() {
+        users.signInAs("citizen");
+        var sample = BirthRegistrationSample.inPerson();
+        String code = dossiers.receive(new ReceiveDossier(sample.procedureCode(), Channel.ONLINE, sample.applicant(),
+                sample.data(), BirthRegistrationSample.WARD)).code();
+        users.signOut();
+
+        signIn("clerk");
+        open("tasks");
+        WebElement tab = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("tab-awaiting-acceptance")));
+        assertThat(tab.getText()).contains("Chờ tiếp nhận");
+        assertThat(Long.parseLong(tab.getText().replaceAll("\\D", ""))).isPositive();
+        click(tab);
+        wait.until(ExpectedConditions.urlContains("/dossiers?queue=awaiting-acceptance"));
+        wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + code + "']")));
+        assertThat(browser.findElement(By.id("dossier-total")).getText()).endsWith("hồ sơ");
+    }
+
+    @Test
+    void aLeaderHandsASpecialistsStepToAColleague() {
+        SystemAccess.run(() -> {
+            if (organisation.user("specialist-c").isEmpty()) {
+                organisation.createUser("specialist-c", "demo", "Châu Văn Chuyên Viên Ba", null,
+                        organisation.unitByIdentifier(BirthRegistrationSample.WARD).orElseThrow(), EnumSet.of(Role.SPECIALIST));
+            }
+        });
+        users.signInAs("clerk");
+        String code = dossiers.receive(BirthRegistrationSample.inPerson()).code();
+        users.signInAs("specialist");
+        String step = tasks.tasksOf(code).get(0).id();
+        tasks.claim(step);
+        users.signOut();
+
+        signIn("leader");
+        open("tasks?assignee=specialist");
+        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + code + "']")));
+        assertThat(row.isDisplayed()).isTrue();
+        click(wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("vaadin-grid-cell-content .task-reassign"))));
+        WebElement to = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#task-reassign-to input")));
+        to.sendKeys("Châu Văn");
+        click(wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-combo-box-item"))));
+        click(browser.findElement(By.id("task-reassign-ok")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("vaadin-notification-card")));
+
+        users.signInAs("specialist-c");
+        assertThat(tasks.task(step).assignee()).isEqualTo("specialist-c");
+    }
+
+    private void signIn(String user) {
+        browser.manage().deleteAllCookies();
+        open("login");
+        WebElement username = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[name='username']")));
+        username.sendKeys(user);
+        browser.findElement(By.cssSelector("input[name='password']")).sendKeys("demo" + Keys.ENTER);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("current-user")));
+    }
+
+    private void open(String path) {
+        browser.get("http://localhost:" + port + "/" + path);
+        wait.until(d -> ((JavascriptExecutor) d).executeScript(
+                "return !!window.Vaadin && !!document.querySelector('vaadin-app-layout, vaadin-login-form')"));
+    }
+
+    private void click(WebElement element) {
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        element.click();
+    }
+}

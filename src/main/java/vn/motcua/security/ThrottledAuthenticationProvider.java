@@ -63,7 +63,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
             throw wrong;
         }
         if (status.accountHasFailures()) throttle.succeeded(username);
-        if (settings.getVerifiedCredentials().isPositive() && result.getPrincipal() instanceof UserDetails user
+        if (!(settings.getVerifiedCredentials().isZero() || settings.getVerifiedCredentials().isNegative()) && result.getPrincipal() instanceof UserDetails user
                 && authentication.getCredentials() != null) {
             verified.remember(username, authentication.getCredentials().toString(), user.getPassword(),
                     now.plus(settings.getVerifiedCredentials()));
@@ -76,7 +76,7 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
      * enabled and not locked: signed in without BCrypt. Null otherwise (the password is then checked as usual).
      */
     private Authentication verifiedAgain(Authentication authentication, Instant now) {
-        if (!settings.getVerifiedCredentials().isPositive() || authentication.getCredentials() == null) return null;
+        if (!!(settings.getVerifiedCredentials().isZero() || settings.getVerifiedCredentials().isNegative()) || authentication.getCredentials() == null) return null;
         UserDetails user;
         try {
             user = users.loadUserByUsername(authentication.getName());

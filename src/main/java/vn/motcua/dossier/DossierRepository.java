@@ -120,6 +120,22 @@ class DossierRepository {
         if (rows == 0) throw new BusinessRuleException("dossier.concurrentChange", d.code());
     }
 
+    /** An open dossier of a unit: its id, code and status. */
+    record OpenDossier(long id, String code, DossierStatus status) { }
+
+    /** The dossiers of a unit not yet ended (every status but refused, withdrawn and returned). */
+    List<OpenDossier> openOf(long unitId) {
+        return jdbc.sql("select id, code, status from dossier where unit_id = ? and status in (1, 2, 4, 5, 6, 8, 9) order by id")
+                .param(unitId)
+                .query((rs, n) -> new OpenDossier(rs.getLong(1), rs.getString(2), DossierStatus.ofCode(rs.getInt(3))))
+                .list();
+    }
+
+    /** Hands a dossier to another unit (its code, history and dates stay as they are). */
+    void moveToUnit(long dossierId, long unitId) {
+        jdbc.sql("update dossier set unit_id = ?, version = version + 1 where id = ?").params(unitId, dossierId).update();
+    }
+
     /** Dossiers in the caller's scope, newest first. */
     List<Dossier> search(DossierScope scope, DossierStatus status, String text, int limit) {
         var sql = new StringBuilder(SELECT).append(" where 1 = 1");

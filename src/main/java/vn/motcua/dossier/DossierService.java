@@ -447,9 +447,14 @@ public class DossierService {
             return null;
         }
         var unit = organisation.unitByIdentifier(identifier.trim()).orElse(null);
-        if (unit == null) violations.add(violation("unit", "dossier.unit.unknown"));
-        else if (!unit.active()) violations.add(violation("unit", "dossier.unit.closed", unit.identifier()));
-        return unit;
+        if (unit == null) {
+            violations.add(violation("unit", "dossier.unit.unknown"));
+            return null;
+        }
+        // A unit merged into another: its successor receives what is sent to it
+        var receiving = organisation.carriedOnBy(unit).orElse(null);
+        if (receiving == null) violations.add(violation("unit", "dossier.unit.closed", unit.identifier()));
+        return receiving == null ? unit : receiving;
     }
 
     private void validateApplicant(Applicant a, List<InvalidInputException.Violation> violations) {

@@ -113,6 +113,16 @@ class OrganisationAdminController {
         return json(administration.closeUnit(identifier, request == null ? null : request.closedOn()));
     }
 
+    record MergeRequest(String successor, java.time.LocalDate effectiveDate) { }
+
+    @PostMapping("/units/{identifier}/merge")
+    @Operation(summary = "Merge a unit into a successor from a day (today or past): its people and open dossiers, with "
+            + "their steps and deadlines, move to the successor; answers what moved")
+    UnitMergeReport mergeUnit(@PathVariable String identifier, @RequestBody(required = false) MergeRequest request) {
+        return administration.mergeUnit(identifier, request == null ? null : request.successor(),
+                request == null ? null : request.effectiveDate());
+    }
+
     @PostMapping("/units/{identifier}/reopen")
     @Operation(summary = "Reopen a closed unit")
     UnitJson reopenUnit(@PathVariable String identifier) { return json(administration.reopenUnit(identifier)); }

@@ -169,6 +169,49 @@ public class OrganisationAdministration {
         return existingUnit(identifier);
     }
 
+    /**
+     * Merges a unit into a successor from a day (today or already past): the unit closes on that day with a link to
+     * its successor, which receives from then on what was sent to it (online submissions addressed to it go to the
+     * successor); its people move to the successor; its open dossiers move with their open steps, deadlines and
+     * processes to the successor, keeping their codes; nothing recorded is rewritten (audit trails only gain an entry,
+     * ended dossiers stay with the unit). Refused (409) for a closed unit or successor, a successor below the unit,
+     * or a unit with open units below it; 400 for the unit itself as successor or a day to come.
+     */
+    @PreAuthorize(ADMIN_OR_SYSTEM)
+    @Transactional
+    public UnitMergeReport mergeUnit(String identifier, String successorIdentifier, LocalDate effectiveOn) {
+        Unit unit = existingUnit(identifier);
+        if (successorIdentifier == null || successorIdentifier.isBlank()) {
+            throw new InvalidInputException("successor", messages.get("error.field.required"));
+        }
+        Unit successor = units.findByIdentifier(successorIdentifier.trim()).orElseThrow(() ->
+                new InvalidInputException("successor", messages.get("organisation.unit.notFound", successorIdentifier.trim())));
+        if (successor.id() == unit.id()) throw new InvalidInputException("successor", messages.get("organisation.unit.merge.self"));
+        if (!unit.active()) throw new BusinessRuleException("organisation.unit.close.already", identifier);
+        if (!successor.active()) throw new BusinessRuleException("organisation.unit.merge.successorClosed", successor.identifier());
+        if (unit.contains(successor)) throw new BusinessRuleException("organisation.unit.merge.below", successor.identifier(), identifier);
+        if (units.countOpenBelow(unit) > 0) throw new BusinessRuleException("organisation.unit.close.openChildren", identifier);
+        LocalDate today = LocalDate.now(clock.withZone(Formats.ZONE));
+        LocalDate day = effectiveOn == null ? today : effectiveOn;
+        if (day.isAfter(today)) throw new InvalidInputException("effectiveDate", messages.get("organisation.unit.merge.future"));
+
+        units.closeInto(unit.id(), successor.id(), day);
+        List<String> people = units.moveUsers(unit.id(), successor.id());
+        people.forEach(username -> events.publishEvent(new UserSaved(username)));
+        var moved = new java.util.TreeMap<String, Integer>();
+        moved.put("users", people.size());
+        events.publishEvent(new UnitsMerged(existingUnit(identifier), successor, day, moved));
+        var report = new UnitMergeReport(identifier, successor.identifier(), day, people, moved);
+        String summary = moved.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
+        String actor = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication() == null
+                ? "system" : org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication().getName();
+        units.recordMerge(unit.id(), successor.id(), day, clock.instant(), actor,
+                summary.length() > 4000 ? summary.substring(0, 4000) : summary);
+        events.publishEvent(new AdministrativeChange("UNIT_MERGED", identifier, "→ " + successor.identifier() + " from " + day + ": " + summary));
+        return report;
+    }
+
     /** Opens a closed unit again (its parent must be open). */
     @PreAuthorize(ADMIN_OR_SYSTEM)
     @Transactional

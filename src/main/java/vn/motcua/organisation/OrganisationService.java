@@ -42,6 +42,19 @@ public class OrganisationService {
 
     public Optional<Unit> unitByIdentifier(String identifier) { return units.findByIdentifier(identifier); }
 
+    /**
+     * The open unit that carries on a unit's work: the unit itself while open, else its successor (following merges),
+     * empty for a unit closed without one.
+     */
+    public Optional<Unit> carriedOnBy(Unit unit) {
+        Unit current = unit;
+        for (int i = 0; i < 20 && current != null; i++) {
+            if (current.active()) return Optional.of(current);
+            current = units.successorOf(current.id()).orElse(null);
+        }
+        return Optional.empty();
+    }
+
     /** The user's account, for authentication and scoping; empty when unknown. */
     public Optional<UserAccount> user(String username) { return users.findByUsername(username); }
 

@@ -90,7 +90,10 @@ class SecurityConfiguration extends VaadinWebSecurity {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 // Cross-site forms can send neither an Authorization header nor a JSON body without a CORS
                 // pre-flight (which is never allowed): such requests need no CSRF token. Others do.
-                .csrf(csrf -> csrf.ignoringRequestMatchers(nonBrowserFormRequest()))
+                // A call signed in by HTTP Basic gets no HTTP session: the CSRF token is not renewed into one on
+                // that sign-in (the browser's session, signed in by the login form, keeps its own token)
+                .csrf(csrf -> csrf.ignoringRequestMatchers(nonBrowserFormRequest())
+                        .sessionAuthenticationStrategy(new org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy()))
                 .headers(headers -> headers
                         .addHeaderWriter(SecurityHeaders.contentSecurityPolicy(SecurityHeaders.API_POLICY,
                                 new OrRequestMatcher(AntPathRequestMatcher.antMatcher("/swagger-ui/**"),

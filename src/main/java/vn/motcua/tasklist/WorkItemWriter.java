@@ -44,6 +44,12 @@ class WorkItemWriter {
         items.dossierStatus(event.code(), event.to().code(), Dossier.clockStopped(event.to()));
     }
 
+    /** Dossiers moved to a successor unit (a merge): their open steps go to the successor's groups. */
+    @EventListener
+    void on(vn.motcua.dossier.DossierEvents.DossiersMoved moved) {
+        for (String code : moved.codes()) items.moveToUnit(code, moved.fromUnit(), moved.toUnit());
+    }
+
     private WorkItems.DossierSide dossierSide(WorkItemFacts facts) {
         Dossier dossier = null;
         if (facts.dossierCode() != null) {

@@ -70,6 +70,19 @@ class WorkItems {
                 .params(status, paused, dossierCode).update();
     }
 
+    /** A moved dossier's open steps offered to a unit's groups are offered to another unit's same groups. */
+    int moveToUnit(String dossierCode, String fromUnit, String toUnit) {
+        int moved = 0;
+        for (WorkTask t : jdbc.sql("select " + COLUMNS + " from work_item where dossier_code = ? and unit_identifier = ?")
+                .params(dossierCode, fromUnit).query(WorkItems::map).list()) {
+            String group = t.candidateGroup();
+            String role = group == null ? null : group.substring(0, group.length() - fromUnit.length() - 1);
+            moved += jdbc.sql("update work_item set candidate_group = ?, unit_identifier = ? where task_id = ?")
+                    .params(role == null ? null : role + "_" + toUnit, toUnit, t.id()).update();
+        }
+        return moved;
+    }
+
     Optional<WorkTask> find(String taskId) {
         return jdbc.sql("select " + COLUMNS + " from work_item where task_id = ?").param(taskId)
                 .query(WorkItems::map).optional();

@@ -130,7 +130,7 @@ class DossierWorkApiTest {
 
     private void complete(String user, String code, Map<String, Object> data) throws Exception {
         var client = as(user);
-        JsonNode tasks = body(client.getForEntity("/api/tasks", String.class), HttpStatus.OK);
+        JsonNode tasks = body(client.getForEntity("/api/tasks?size=1000", String.class), HttpStatus.OK).get("items");
         String id = null;
         for (JsonNode t : tasks) if (code.equals(t.get("dossierCode").asText())) id = t.get("id").asText();
         assertThat(id).as(user + "'s task on " + code).isNotNull();

@@ -62,7 +62,32 @@ public class UnitRepository {
     }
 
     public void reopen(long id) {
-        jdbc.sql("update org_unit set active = true, closed_on = null where id = ?").param(id).update();
+        jdbc.sql("update org_unit set active = true, closed_on = null, successor_id = null where id = ?").param(id).update();
+    }
+
+    /** Closes a merged unit on its day, with the unit that carries on its work. */
+    public void closeInto(long id, long successorId, LocalDate on) {
+        jdbc.sql("update org_unit set active = false, closed_on = ?, successor_id = ? where id = ?")
+                .params(on, successorId, id).update();
+    }
+
+    /** The unit a merged unit's work went to, if it was merged. */
+    public Optional<Unit> successorOf(long id) {
+        return jdbc.sql("select s.id from org_unit u join org_unit s on s.id = u.successor_id where u.id = ?").param(id)
+                .query(Long.class).optional().flatMap(this::findById);
+    }
+
+    /** Moves every user of a unit to another one; returns their usernames. */
+    public List<String> moveUsers(long from, long to) {
+        var names = jdbc.sql("select username from app_user where unit_id = ? order by username").param(from)
+                .query(String.class).list();
+        jdbc.sql("update app_user set unit_id = ? where unit_id = ?").params(to, from).update();
+        return names;
+    }
+
+    public void recordMerge(long unitId, long successorId, LocalDate on, java.time.Instant at, String by, String report) {
+        jdbc.sql("insert into unit_merge (unit_id, successor_id, effective_on, merged_at, merged_by, report) values (?, ?, ?, ?, ?, ?)")
+                .params(unitId, successorId, on, at.atOffset(java.time.ZoneOffset.UTC), by, report).update();
     }
 
     public void delete(long id) {

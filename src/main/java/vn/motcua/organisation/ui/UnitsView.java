@@ -96,8 +96,11 @@ public class UnitsView extends VerticalLayout implements HasDynamicTitle {
         var delete = new Button(getTranslation("units.delete"), e -> delete(unit));
         delete.setId("unit-delete-" + id);
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
-        for (var b : List.of(edit, close, delete)) b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        return new HorizontalLayout(edit, close, delete);
+        var merge = new Button(getTranslation("units.merge"), e -> merge(unit));
+        merge.setId("unit-merge-" + id);
+        merge.setVisible(unit.active());
+        for (var b : List.of(edit, close, merge, delete)) b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        return new HorizontalLayout(edit, close, merge, delete);
     }
 
     void refresh() {
@@ -196,6 +199,36 @@ public class UnitsView extends VerticalLayout implements HasDynamicTitle {
         dialog.addConfirmListener(e -> {
             if (AdminForms.attempt(() -> administration.closeUnit(unit.identifier(), day.getValue()))) {
                 AdminForms.success(getTranslation("units.closed", unit.identifier()));
+                refresh();
+            }
+        });
+        add(dialog);
+        dialog.open();
+    }
+
+    /** Merge into a successor: the open work and the people move; the report says what moved. */
+    private void merge(Unit unit) {
+        var dialog = new ConfirmDialog();
+        dialog.setId("unit-merge-dialog");
+        dialog.setHeader(getTranslation("units.merge.title", unit.displayName(getLocale())));
+        var successor = new com.vaadin.flow.component.combobox.ComboBox<Unit>(getTranslation("units.merge.successor"));
+        successor.setId("unit-merge-successor");
+        successor.setItems(administration.units().stream().filter(u -> u.active() && u.id() != unit.id() && !unit.contains(u)).toList());
+        successor.setItemLabelGenerator(u -> u.identifier() + " · " + u.displayName(getLocale()));
+        successor.setWidthFull();
+        var day = new DatePicker(getTranslation("units.merge.on"), LocalDate.now(clock));
+        day.setId("unit-merge-on");
+        dialog.add(new Paragraph(getTranslation("units.merge.text")), successor, day);
+        dialog.setCancelable(true);
+        dialog.setCancelText(getTranslation("units.cancel"));
+        dialog.setConfirmText(getTranslation("units.merge"));
+        dialog.addConfirmListener(e -> {
+            var report = new java.util.concurrent.atomic.AtomicReference<vn.motcua.organisation.UnitMergeReport>();
+            if (AdminForms.attempt(() -> report.set(administration.mergeUnit(unit.identifier(),
+                    successor.getValue() == null ? null : successor.getValue().identifier(), day.getValue())))) {
+                var moved = report.get().moved();
+                AdminForms.success(getTranslation("units.merged", unit.identifier(), report.get().successor(),
+                        moved.getOrDefault("dossiers", 0), moved.getOrDefault("tasks", 0), moved.getOrDefault("users", 0)));
                 refresh();
             }
         });

@@ -1,0 +1,12 @@
+package vn.motcua.organisation;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a merge moved to the successor: the people of the merged unit and its open work, counted by what it is
+ * ({@code dossiers}, {@code dossiers.status.4}, {@code processInstances}, {@code tasks}...).
+ */
+public record UnitMergeReport(String unit, String successor, LocalDate effectiveOn, List<String> users,
+                              Map<String, Integer> moved) { }

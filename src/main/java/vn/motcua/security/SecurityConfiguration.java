@@ -85,13 +85,15 @@ class SecurityConfiguration extends VaadinWebSecurity {
                         .requestMatchers(TASK_COMPLETION).denyAll()
                         .requestMatchers(AntPathRequestMatcher.antMatcher("/engine-rest/**")).hasRole("ADMIN")
                         .anyRequest().authenticated())
-                .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint))
+                // A call signed in by HTTP Basic is signed in for that request only: no HTTP session is created for
+                // it (the browser's own session, from the login form, is still read for the pages' API calls)
+                .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint)
+                        .securityContextRepository(new org.springframework.security.web.context.RequestAttributeSecurityContextRepository()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 // Cross-site forms can send neither an Authorization header nor a JSON body without a CORS
                 // pre-flight (which is never allowed): such requests need no CSRF token. Others do.
-                // A call signed in by HTTP Basic gets no HTTP session: the CSRF token is not renewed into one on
-                // that sign-in (the browser's session, signed in by the login form, keeps its own token)
+                // nor is a CSRF token renewed into one on that sign-in
                 .csrf(csrf -> csrf.ignoringRequestMatchers(nonBrowserFormRequest())
                         .sessionAuthenticationStrategy(new org.springframework.security.web.authentication.session.NullAuthenticatedSessionStrategy()))
                 .headers(headers -> headers

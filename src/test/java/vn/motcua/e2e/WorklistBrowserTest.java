@@ -92,7 +92,7 @@ class WorklistBrowserTest {
         users.signOut();
 
         signIn("leader");
-        open("tasks?assignee=specialist");
+        open("tasks?assignee=specialist&q=" + code);
         WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
                 By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + code + "']")));
         assertThat(row.isDisplayed()).isTrue();

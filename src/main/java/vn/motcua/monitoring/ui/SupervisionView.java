@@ -191,7 +191,8 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle, 
     void show(ReportFilter filter) {
         QueryParameters query = query(filter);
         var ui = getUI().orElse(null);
-        if (ui == null || query.getQueryString().equals(shown.getQueryString())) {
+        // the same parameters in any order are the same address
+        if (ui == null || query.getParameters().equals(shown.getParameters())) {
             refresh();
             return;
         }

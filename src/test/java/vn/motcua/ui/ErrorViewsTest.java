@@ -82,6 +82,28 @@ class ErrorViewsTest {
         assertThat(_get(RouterLink.class, spec -> spec.withId("error-home")).getText()).isEqualTo("Go to the start page");
     }
 
+    /** A screen whose service refuses the user while it opens (as a {@code @PreAuthorize} method does). */
+    @jakarta.annotation.security.PermitAll
+    public static class RefusingScreen extends com.vaadin.flow.component.html.Div {
+        public RefusingScreen() {
+            throw new org.springframework.security.access.AccessDeniedException("unit 42 is not the caller's");
+        }
+    }
+
+    @Test
+    void aServiceRefusalWhileAScreenOpensShowsTheSameAccessDeniedPageWithoutItsReason() {
+        KaribuViews.signInAs(users, "clerk");
+        com.vaadin.flow.router.RouteConfiguration.forSessionScope().setRoute("refusing", RefusingScreen.class, MainLayout.class);
+        UI.getCurrent().navigate("refusing");
+
+        assertThat(chain().get(0)).isInstanceOf(vn.motcua.security.ui.ForbiddenView.class);
+        assertThat(chain().get(1)).isInstanceOf(MainLayout.class);
+        var page = (com.vaadin.flow.component.Component) chain().get(0);
+        assertThat(page.getChildren().filter(H2.class::isInstance).map(h -> ((H2) h).getText()).findFirst())
+                .contains("Không có quyền truy cập");
+        assertThat(page.getElement().getOuterHTML()).doesNotContain("unit 42");
+    }
+
     @Test
     void visitorsWhoAreNotSignedInStillGoToTheSignInPage() {
         UI.getCurrent().navigate("supervision");

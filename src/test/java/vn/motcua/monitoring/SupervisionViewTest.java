@@ -193,6 +193,16 @@ class SupervisionViewTest {
         assertThat(address().getQueryParameters().getSingleParameter("unit")).contains(CraftedDossiers.COMMUNE);
         assertThat(((ComboBox<Unit>) _get(ComboBox.class, spec -> spec.withId("filter-unit"))).getValue().identifier())
                 .isEqualTo(CraftedDossiers.COMMUNE);
+        // the dossiers behind the commune's numbers, each a link to its dossier
+        _get(TabSheet.class, spec -> spec.withId("supervision-tabs")).setSelectedIndex(4);
+        Grid<IndicatorService.RegisterEntry> register = _get(Grid.class, spec -> spec.withId("register-grid"));
+        assertThat(GridKt._size(register)).as("the 15 dossiers of the commune's indicators").isEqualTo(15);
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("register-count")).getText())
+                .isEqualTo("15 hồ sơ.");
+        assertThat(((Anchor) GridKt._getCellComponent(register, 0, "code")).getHref()).isEqualTo("dossiers/" + GridKt._get(register, 0).code());
+        assertThat(GridKt._findAll(register)).extracting(IndicatorService.RegisterEntry::code)
+                .contains(CraftedDossiers.code("a"), CraftedDossiers.code("h"));
+        _get(TabSheet.class, spec -> spec.withId("supervision-tabs")).setSelectedIndex(1);
 
         back(province);
         awaitTrendOnAnyTab("T03/2025");

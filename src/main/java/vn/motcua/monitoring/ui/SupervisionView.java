@@ -74,7 +74,8 @@ import vn.motcua.shared.TextSearch;
  * entry), and a change of language, which reloads the page, keeps them. Units are ranked in two tables: the
  * province's departments and agencies (province level) and the communes, wards and special zones (commune level),
  * with former districts apart. A click on a unit's bar or row drills down into that unit, a click on a procedure's
- * row narrows the report to that procedure. Numbers are written as the reader's language writes them.
+ * row narrows the report to that procedure; the dossiers tab lists the dossiers behind the numbers of the filters
+ * shown. Numbers are written as the reader's language writes them.
  */
 @Route("supervision")
 @Menu(title = "menu.supervision", order = 60)
@@ -84,7 +85,9 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle, 
     /** The query parameters, as the REST exports name them (plus the tab shown). */
     static final String FROM = "from", TO = "to", UNIT = "unit", PROCEDURE = "procedure", SECTOR = "sector",
             LEVEL = "level", TAB = "tab";
-    private static final List<String> TABS = List.of("overview", "rankings", "due", "bottlenecks");
+    private static final List<String> TABS = List.of("overview", "rankings", "due", "bottlenecks", "dossiers");
+    /** The dossiers tab lists at most this many dossiers (the register's downloads have them all). */
+    static final int REGISTER_ROWS = 500;
 
     private final Clock clock;
     private final IndicatorService indicators;
@@ -124,6 +127,12 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle, 
     private final Grid<BottleneckService.StepTiming> stepGrid = new Grid<>();
     private final Grid<BottleneckService.UnitSteps> stepUnitGrid = new Grid<>();
     private final Span bottleneckSummary = new Span();
+    private final Grid<IndicatorService.RegisterEntry> registerGrid = new Grid<>();
+    private final Span registerCount = new Span();
+    /** The filters the dossiers tab was last filled for (filled when shown: the whole register is counted). */
+    private ReportFilter registerFilter;
+    /** The filters of the report shown (fields changed but not applied do not count). */
+    private ReportFilter reported;
 
     private IndicatorReport report;
     /** True once the user picked the bottleneck view's procedure; until then it follows the report. */
@@ -145,12 +154,15 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle, 
         tabs.add(getTranslation("monitoring.tab.rankings"), rankings());
         tabs.add(getTranslation("monitoring.tab.due"), due());
         tabs.add(getTranslation("monitoring.tab.bottlenecks"), bottleneckPanel());
+        tabs.add(getTranslation("monitoring.tab.dossiers"), dossiersPanel());
         // The tab is part of the address but no history entry of its own
         tabs.addSelectedChangeListener(e -> {
+            if (reported == null) return;
             if (e.isFromClient()) getUI().ifPresent(ui -> {
-                shown = query(currentFilter());
+                shown = query(reported);
                 ui.getPage().getHistory().replaceState(null, new Location(ROUTE, shown));
             });
+            register(reported);
         });
         add(tabs);
     }
@@ -316,7 +328,7 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle, 
         granularity.setItems(IndicatorService.Granularity.values());
         granularity.setItemLabelGenerator(g -> getTranslation("monitoring.trend." + g.name()));
         granularity.setValue(IndicatorService.Granularity.MONTH);
-        granularity.addValueChangeListener(e -> { if (e.isFromClient()) trends(currentFilter()); });
+        granularity.addValueChangeListener(e -> { if (e.isFromClient() && reported != null) trends(reported); });
 
         var layout = new VerticalLayout(new HorizontalLayout(population, points), indicatorGrid, indicatorChart,
                 new H3(getTranslation("monitoring.province.title")), targetGrid,
@@ -451,7 +463,7 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle, 
         bottleneckProcedure.addValueChangeListener(e -> {
             if (e.isFromClient()) {
                 bottleneckChosen = e.getValue() != null;
-                bottlenecks(currentFilter());
+                if (reported != null) bottlenecks(reported);
             }
         });
         diagram.setId("bottleneck-diagram");
@@ -472,6 +484,43 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle, 
                 bottleneckSummary, diagram, stepGrid, new H3(getTranslation("monitoring.bottleneck.units")), stepUnitGrid);
         layout.setPadding(false);
         return layout;
+    }
+
+    /**
+     * The dossiers behind the figures: those the period's indicators count for the filters (the tracking register,
+     * form 07), each a link to its dossier. A drill-down into a unit or a procedure narrows them too.
+     */
+    private Component dossiersPanel() {
+        registerCount.setId("register-count");
+        registerGrid.setId("register-grid");
+        registerGrid.addColumn(new ComponentRenderer<>(d -> {
+            var link = new Anchor("dossiers/" + d.code(), d.code());
+            link.addClassName("dossier-link");
+            return link;
+        })).setHeader(getTranslation("monitoring.col.dossier")).setKey("code").setAutoWidth(true).setFlexGrow(0);
+        registerGrid.addColumn(IndicatorService.RegisterEntry::procedureName).setHeader(getTranslation("monitoring.col.procedure")).setFlexGrow(2);
+        registerGrid.addColumn(IndicatorService.RegisterEntry::applicantName).setHeader(getTranslation("monitoring.col.applicant")).setFlexGrow(1);
+        registerGrid.addColumn(d -> Formats.dateTime(d.receivedAt())).setHeader(getTranslation("monitoring.col.received")).setAutoWidth(true);
+        registerGrid.addColumn(d -> Formats.dateTime(d.dueAt())).setHeader(getTranslation("monitoring.col.due")).setAutoWidth(true);
+        registerGrid.addColumn(d -> getTranslation("dossier.status." + d.status())).setHeader(getTranslation("monitoring.col.status")).setAutoWidth(true);
+        registerGrid.addColumn(IndicatorService.RegisterEntry::remarks).setHeader(getTranslation("monitoring.col.note")).setFlexGrow(2);
+        registerGrid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        registerGrid.setEmptyStateText(getTranslation("monitoring.register.none"));
+        var layout = new VerticalLayout(new Paragraph(getTranslation("monitoring.register.explain")), registerCount, registerGrid);
+        layout.setPadding(false);
+        return layout;
+    }
+
+    /** Fills the dossiers tab for these filters when it is the tab shown and not yet filled for them. */
+    private void register(ReportFilter filter) {
+        if (tabs.getSelectedIndex() != TABS.indexOf("dossiers") || filter.equals(registerFilter)) return;
+        List<IndicatorService.RegisterEntry> rows = new ArrayList<>();
+        long total = indicators.register(filter, REGISTER_ROWS, rows::add);
+        registerGrid.setItems(rows);
+        registerCount.setText(total > rows.size()
+                ? getTranslation("monitoring.register.some", number(rows.size()), number(total))
+                : getTranslation("monitoring.register.all", number(total)));
+        registerFilter = filter;
     }
 
     // --- data
@@ -522,6 +571,9 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle, 
         downloads(filter);
         trends(filter);
         bottlenecks(filter);
+        reported = filter;
+        registerFilter = null;
+        register(filter);
     }
 
     /**

@@ -106,12 +106,12 @@ public class BottleneckService {
         public Map<String, String> overlays() {
             Map<String, String> overlays = new LinkedHashMap<>();
             steps.forEach(s -> overlays.put(s.elementId(), "TB " + hours(s.averageHours()) + " · P90 "
-                    + hours(s.p90Hours()) + " · " + s.count() + " lượt"));
+                    + hours(s.p90Hours()) + " · " + vn.motcua.shared.Formats.number(s.count(), vn.motcua.shared.Formats.VIETNAMESE) + " lượt"));
             return overlays;
         }
 
         private static String hours(BigDecimal h) {
-            return h.stripTrailingZeros().toPlainString().replace('.', ',') + " giờ";
+            return vn.motcua.shared.Formats.compact(h, vn.motcua.shared.Formats.VIETNAMESE) + " giờ";
         }
     }
 

@@ -21,13 +21,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param attachmentsAvailable false when the attachment table does not exist (4.2 is then N/A)
  * @param units            the units directly below the unit reported on (each with its own sub-units), and the unit
  *                         itself for its own dossiers, best on-time rate first
+ * @param communes         every commune, ward and special zone (commune level) in scope with dossiers in the period,
+ *                         wherever it sits in the tree (under the province, or under a former district), best first:
+ *                         the communes' ranking, apart from the departments'
  * @param procedures       the procedures with dossiers in the period, best on-time rate first
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record IndicatorReport(LocalDate from, LocalDate to, Instant asOf, UnitRef unit, String procedure, String sector,
                               String level, Population population, List<Indicator> indicators, BigDecimal points,
                               BigDecimal maxPoints, List<ProvinceTarget> provinceTargets, boolean attachmentsAvailable,
-                              List<Row> units, List<Row> procedures) {
+                              List<Row> units, List<Row> communes, List<Row> procedures) {
 
     /** A unit by its identifier and name. */
     @JsonInclude(JsonInclude.Include.ALWAYS)

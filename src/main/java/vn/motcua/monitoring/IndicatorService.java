@@ -39,6 +39,7 @@ import vn.motcua.organisation.Unit;
 import vn.motcua.organisation.UnitLevel;
 import vn.motcua.security.AuthenticatedUser;
 import vn.motcua.security.CurrentUser;
+import vn.motcua.shared.Formats;
 import vn.motcua.shared.InvalidInputException;
 import vn.motcua.shared.Messages;
 import vn.motcua.shared.NotFoundException;
@@ -185,7 +186,8 @@ public class IndicatorService {
                 selected == null ? null : new IndicatorReport.UnitRef(selected.identifier(), selected.name(), selected.level().name()),
                 filter.procedureCode(), filter.sector() == null ? null : filter.sector().name(),
                 filter.level() == null ? null : filter.level().name(), population, indicators, points, maxPoints,
-                targets, queries.attachmentsAvailable(), unitRows(scope, groups, units), procedureRows(groups));
+                targets, queries.attachmentsAvailable(), unitRows(scope, groups, units), communeRows(scope, groups, units),
+                procedureRows(groups));
     }
 
     /** The periods of a trend: weeks (Monday to Sunday) or calendar months. */
@@ -420,13 +422,14 @@ public class IndicatorService {
                     "Chưa có bảng tệp đính kèm (attachment): chưa tính được tỷ lệ số hóa (N/A)."));
         }
         list.add(scored(IndicatorCode.SATISFACTION, Scoring.satisfied(f.dossiers(), f.late(), f.negative()), f.dossiers(),
-                settings.getSatisfaction(), "100% − (tỷ lệ trễ hạn " + nullToNa(Scoring.rate(f.late(), f.dossiers()))
-                        + "% + tỷ lệ phản ánh, đánh giá không hài lòng " + nullToNa(Scoring.rate(f.negative(), f.dossiers()))
-                        + "%); " + f.rated() + " hồ sơ được đánh giá."));
+                settings.getSatisfaction(), "100 % − (tỷ lệ trễ hạn " + percentVi(Scoring.rate(f.late(), f.dossiers()))
+                        + " + tỷ lệ phản ánh, đánh giá không hài lòng " + percentVi(Scoring.rate(f.negative(), f.dossiers()))
+                        + "); " + Formats.number(f.rated(), Formats.VIETNAMESE) + " hồ sơ được đánh giá."));
         return list;
     }
 
-    private static String nullToNa(BigDecimal rate) { return rate == null ? "N/A" : rate.toPlainString(); }
+    /** A rate in the notes, which are Vietnamese: 26,67 %. */
+    private static String percentVi(BigDecimal rate) { return Formats.percent(rate, Formats.VIETNAMESE); }
 
     private static Indicator scored(IndicatorCode code, long numerator, long denominator, IndicatorSettings.Score score,
                                     String note) {
@@ -461,6 +464,25 @@ public class IndicatorService {
                 return u != null && u.treePath().startsWith(child.treePath());
             });
             if (f.dossiers() > 0) rows.add(row(child.identifier(), child.name(), child.level().name(), null, f));
+        }
+        rows.sort(BEST_FIRST);
+        return rows;
+    }
+
+    /** Every commune-level unit in scope with dossiers, each with the units below it, best first. */
+    private List<IndicatorReport.Row> communeRows(Scope scope, List<IndicatorQueries.Group> groups, Map<Long, Unit> units) {
+        Map<Long, Figures> byUnit = new LinkedHashMap<>();
+        for (var g : groups) byUnit.merge(g.unitId(), g.figures(), Figures::plus);
+        List<IndicatorReport.Row> rows = new ArrayList<>();
+        for (Unit commune : units.values()) {
+            if (commune.level() != UnitLevel.COMMUNE) continue;
+            if (scope.treePath() != null && !commune.treePath().startsWith(scope.treePath())) continue;
+            Figures f = Figures.NONE;
+            for (var e : byUnit.entrySet()) {
+                Unit u = units.get(e.getKey());
+                if (u != null && u.treePath().startsWith(commune.treePath())) f = f.plus(e.getValue());
+            }
+            if (f.dossiers() > 0) rows.add(row(commune.identifier(), commune.name(), commune.level().name(), null, f));
         }
         rows.sort(BEST_FIRST);
         return rows;

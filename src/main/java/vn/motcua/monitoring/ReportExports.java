@@ -62,6 +62,11 @@ public class ReportExports {
             rows(units, styles, u, ROW_HEADER, breakdown(report.units()));
             widths(units, 16, 50, 12, 14, 10, 10, 12, 16, 14, 14, 14);
 
+            Sheet communes = workbook.createSheet("Xã, phường, đặc khu");
+            int c = title(communes, styles, "CHỈ SỐ THEO XÃ, PHƯỜNG, ĐẶC KHU", report);
+            rows(communes, styles, c, ROW_HEADER, breakdown(report.communes()));
+            widths(communes, 16, 50, 12, 14, 10, 10, 12, 16, 14, 14, 14);
+
             Sheet procedures = workbook.createSheet("Thủ tục");
             int p = title(procedures, styles, "CHỈ SỐ THEO THỦ TỤC HÀNH CHÍNH", report);
             rows(procedures, styles, p, ROW_HEADER, breakdown(report.procedures()));
@@ -119,7 +124,7 @@ public class ReportExports {
                 r[0]++;
             });
             if (total > MAX_REGISTER_ROWS) {
-                sheet.createRow(r[0] + 1).createCell(0).setCellValue("Chỉ xuất " + MAX_REGISTER_ROWS + "/" + total + " hồ sơ.");
+                sheet.createRow(r[0] + 1).createCell(0).setCellValue("Chỉ xuất " + vi(MAX_REGISTER_ROWS) + "/" + vi(total) + " hồ sơ.");
             }
             widths(sheet, 7, 26, 50, 28, 17, 17, 17, 17, 26, 40);
             workbook.write(out);
@@ -139,7 +144,7 @@ public class ReportExports {
                 e.procedureName(), e.applicantName(), Formats.dateTime(e.receivedAt()), Formats.dateTime(e.dueAt()),
                 Formats.dateTime(e.finishedAt()), Formats.dateTime(e.returnedAt()), e.status() + " · " + e.statusName(),
                 e.remarks())));
-        if (total > MAX_REGISTER_ROWS) csv.row(List.of("", "Chỉ xuất " + MAX_REGISTER_ROWS + "/" + total + " hồ sơ."));
+        if (total > MAX_REGISTER_ROWS) csv.row(List.of("", "Chỉ xuất " + vi(MAX_REGISTER_ROWS) + "/" + vi(total) + " hồ sơ."));
         csv.flush();
     }
 
@@ -174,11 +179,14 @@ public class ReportExports {
     }
 
     private static String rowNote(IndicatorReport.Row row) {
-        return "Trễ hạn " + row.late() + "; xử lý xong " + row.processed() + "; thời gian TB "
-                + (row.averageDays() == null ? "N/A" : row.averageDays().toPlainString()) + " ngày; trực tuyến "
-                + (row.onlineRate() == null ? "N/A" : row.onlineRate().toPlainString()) + "%; hài lòng "
-                + (row.satisfactionRate() == null ? "N/A" : row.satisfactionRate().toPlainString()) + "%";
+        return "Trễ hạn " + vi(row.late()) + "; xử lý xong " + vi(row.processed()) + "; thời gian TB "
+                + Formats.number(row.averageDays(), Formats.VIETNAMESE) + " ngày; trực tuyến "
+                + Formats.percent(row.onlineRate(), Formats.VIETNAMESE) + "; hài lòng "
+                + Formats.percent(row.satisfactionRate(), Formats.VIETNAMESE);
     }
+
+    /** A count in the Vietnamese texts of the official tables: 1.892. */
+    private static String vi(long value) { return Formats.number(value, Formats.VIETNAMESE); }
 
     private static String levelVi(String level) {
         if (level == null) return "";
@@ -225,8 +233,8 @@ public class ReportExports {
                 + (report.level() == null ? "" : " · " + levelVi(report.level())));
         sheet.createRow(2).createCell(0).setCellValue("Kỳ báo cáo: từ ngày " + date(report.from()) + " đến ngày "
                 + date(report.to()) + " · Đánh giá tại thời điểm " + Formats.dateTime(report.asOf())
-                + " · Số hồ sơ trong kỳ: " + report.population().dossiers() + " (tiếp nhận trong kỳ "
-                + report.population().received() + ", kỳ trước chuyển sang " + report.population().carriedOver() + ")");
+                + " · Số hồ sơ trong kỳ: " + vi(report.population().dossiers()) + " (tiếp nhận trong kỳ "
+                + vi(report.population().received()) + ", kỳ trước chuyển sang " + vi(report.population().carriedOver()) + ")");
         return 4;
     }
 
@@ -271,12 +279,15 @@ public class ReportExports {
     }
 
     private static String date(java.time.LocalDate day) {
-        return String.format("%02d/%02d/%d", day.getDayOfMonth(), day.getMonthValue(), day.getYear());
+        return Formats.date(day);
     }
 
     // --- CSV
 
-    /** RFC 4180 CSV in UTF-8 with a byte-order mark; CRLF line ends; fields quoted when they need it. */
+    /**
+     * RFC 4180 CSV in UTF-8 with a byte-order mark; CRLF line ends; fields quoted when they need it. Numbers are text
+     * here, written as the Vietnamese forms write them (1.892; 73,33), quoted when they hold a comma.
+     */
     private static final class Csv {
         private final Writer writer;
 
@@ -311,7 +322,9 @@ public class ReportExports {
 
         private static String field(Object value) {
             if (value == null) return "";
-            String text = value instanceof BigDecimal d ? d.toPlainString() : value.toString();
+            String text = value instanceof BigDecimal d ? Formats.number(d, Formats.VIETNAMESE)
+                    : value instanceof Long || value instanceof Integer ? Formats.number(((Number) value).longValue(), Formats.VIETNAMESE)
+                    : value.toString();
             // A leading =, +, - or @ would be taken as a formula by spreadsheets (CSV injection): quote and prefix it
             if (!text.isEmpty() && "=+-@".indexOf(text.charAt(0)) >= 0 && !(value instanceof Number)) text = "'" + text;
             if (text.indexOf(',') >= 0 || text.indexOf('"') >= 0 || text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0

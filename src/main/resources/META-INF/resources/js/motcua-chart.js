@@ -5,7 +5,10 @@
  * window.echarts): no Vaadin frontend build is involved (docs/stack.md, "JavaScript libraries").
  *
  * Properties:
- *   option   the ECharts option as a JSON string (replaces the chart, notMerge); empty clears it
+ *   option   the ECharts option as a JSON string (replaces the chart, notMerge); empty clears it. Its key
+ *            motcuaNumbers {locale, suffix} (not an ECharts key: removed before drawing) says how numbers are
+ *            written: value axes, labels and tooltips are formatted with Intl.NumberFormat(locale) followed by
+ *            suffix (vi-VN: 1.892 and 89,74 %; en-US: 1,892 and 89.74%)
  * Events (bubbling, composed):
  *   chart-click  detail {name, seriesName, dataIndex, value} for a click on a data item
  * The chart follows its box's size (ResizeObserver); give the element a height.
@@ -79,13 +82,35 @@
         return;
       }
       try {
-        this._chart.setOption(JSON.parse(this._option), true);
+        this._chart.setOption(MotcuaChart.localised(JSON.parse(this._option)), true);
       } catch (e) {
         this._chart.clear();
         console.error('motcua-chart: option is not valid JSON', e);
       }
     }
   }
+
+  /** The option with formatters for its motcuaNumbers (removed); without that key, the option as it is. */
+  MotcuaChart.localised = function (option) {
+    const numbers = option && option.motcuaNumbers;
+    if (!numbers) return option;
+    delete option.motcuaNumbers;
+    const format = new Intl.NumberFormat(numbers.locale || 'vi-VN', { maximumFractionDigits: 2 });
+    const suffix = numbers.suffix || '';
+    const text = (value) => {
+      const v = value && typeof value === 'object' && 'value' in value ? value.value : value;
+      return v == null || v === '' || isNaN(Number(v)) ? 'N/A' : format.format(Number(v)) + suffix;
+    };
+    const axes = (axis) => (Array.isArray(axis) ? axis : axis ? [axis] : []);
+    axes(option.xAxis).concat(axes(option.yAxis)).forEach((a) => {
+      if (a.type === 'value') a.axisLabel = Object.assign({}, a.axisLabel, { formatter: (v) => text(v) });
+    });
+    (option.series || []).forEach((s) => {
+      if (s.label && s.label.show) s.label.formatter = (p) => text(p.value);
+    });
+    option.tooltip = Object.assign({}, option.tooltip, { valueFormatter: (v) => text(v) });
+    return option;
+  };
 
   if (!customElements.get('motcua-chart')) customElements.define('motcua-chart', MotcuaChart);
 })();

@@ -259,6 +259,10 @@ class SecuritySmokeTest {
             HasElement view = chain.get(0);
             if (view instanceof LoginView && !path.equals("login")) return "LOGIN";
             if (view instanceof Component c && saysNotFound(c)) return "NOTFOUND";
+            // the application's own access-denied page (Vaadin's navigation access control, or a service's refusal)
+            if (view instanceof vn.motcua.security.ui.AccessDeniedView || view instanceof vn.motcua.security.ui.ForbiddenView) {
+                return "DENIED";
+            }
             // Karibu's access-denied error view fails on purpose, and Vaadin shows that failure as an internal error
             if (view instanceof InternalServerError error && error.getElement().getOuterHTML().contains("AccessDenied")) return "DENIED";
             String name = view.getClass().getName();

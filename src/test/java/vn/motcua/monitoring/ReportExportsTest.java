@@ -61,6 +61,9 @@ class ReportExportsTest {
             Row unit = rowWith(workbook.getSheet("Đơn vị"), 0, CraftedDossiers.COMMUNE);
             assertThat(text(unit.getCell(1))).isEqualTo("UBND xã Kiểm Thử");
             assertThat(text(unit.getCell(2))).isEqualTo("Cấp xã");
+            // the communes ranked on a sheet of their own, apart from the departments
+            Row ranked = rowWith(workbook.getSheet("Xã, phường, đặc khu"), 0, CraftedDossiers.COMMUNE);
+            assertThat(ranked.getCell(4).getNumericCellValue()).isEqualTo(15);
         }
     }
 
@@ -75,7 +78,7 @@ class ReportExportsTest {
         List<String> onTime = rows.stream().filter(r -> r.size() > 1 && r.get(1).equals("2.1")).findFirst().orElseThrow();
         assertThat(onTime.get(2)).as("a name with a comma, quoted and read back whole")
                 .isEqualTo("Tỷ lệ hồ sơ giải quyết trước hạn, đúng hạn");
-        assertThat(onTime.subList(3, 6)).containsExactly("11", "15", "73.33");
+        assertThat(onTime.subList(3, 6)).as("numbers as the Vietnamese forms write them").containsExactly("11", "15", "73,33");
         List<String> average = rows.stream().filter(r -> r.size() > 1 && r.get(1).equals("2.2")).findFirst().orElseThrow();
         assertThat(average.get(6)).isEqualTo("ngày làm việc");
         assertThat(average.get(8)).as("not scored: empty").isEmpty();

@@ -7,13 +7,23 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import com.github.mvysny.fakeservlet.FakeRequest;
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.Routes;
 import com.github.mvysny.kaributesting.v10.spring.MockSpringServlet;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.UI;
+import com.github.mvysny.kaributesting.v10.ComboBoxKt;
+import com.vaadin.flow.router.Location;
+import com.vaadin.flow.router.NavigationTrigger;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
@@ -104,6 +114,144 @@ class SupervisionViewTest {
         assertThat(link.getHref()).isEqualTo("dossiers/" + code);
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void theFiltersLiveInTheAddressSoThatBookmarksBackAndALanguageChangeKeepThem() {
+        signInAs("supervisor");
+        QueryParameters march = query("from", "2025-03-01", "to", "2025-03-31", "unit", CraftedDossiers.DISTRICT, "tab", "rankings");
+        UI.getCurrent().navigate("supervision", march);
+        awaitTrendOnAnyTab("T03/2025");
+        assertThat(_get(DatePicker.class, spec -> spec.withId("filter-from")).getValue()).isEqualTo(LocalDate.of(2025, 3, 1));
+        assertThat(_get(DatePicker.class, spec -> spec.withId("filter-to")).getValue()).isEqualTo(LocalDate.of(2025, 3, 31));
+        ComboBox<Unit> unit = _get(ComboBox.class, spec -> spec.withId("filter-unit"));
+        assertThat(unit.getValue().identifier()).isEqualTo(CraftedDossiers.DISTRICT);
+        Grid<IndicatorReport.Row> communes = _get(Grid.class, spec -> spec.withId("commune-grid"));
+        assertThat(GridKt._getFormattedRow(communes, 0)).as("Vietnamese numbers").contains("UBND xã Kiểm Thử", "15", "73,33 %");
+
+        // a new filter is a new address (a history entry)...
+        ComboBox<vn.motcua.catalogue.Procedure> procedure = _get(ComboBox.class, spec -> spec.withId("filter-procedure"));
+        procedure.setValue(procedure.getListDataView().getItems().filter(p -> p.code().equals(CraftedDossiers.PROCEDURE)).findFirst().orElseThrow());
+        _click(_get(Button.class, spec -> spec.withId("filter-apply")));
+        awaitTrendOnAnyTab("T03/2025");
+        assertThat(address().getQueryParameters().getSingleParameter("procedure")).contains(CraftedDossiers.PROCEDURE);
+        assertThat(address().getQueryParameters().getSingleParameter("unit")).contains(CraftedDossiers.DISTRICT);
+        assertThat(address().getQueryParameters().getSingleParameter("tab")).contains("rankings");
+
+        // ...and Back (the browser's history) returns to the previous one
+        back(march);
+        awaitTrendOnAnyTab("T03/2025");
+        assertThat(procedure.getValue()).isNull();
+        assertThat(unit.getValue().identifier()).isEqualTo(CraftedDossiers.DISTRICT);
+
+        // a change of language reloads the page at the same address: same filters, English numbers
+        VaadinSession.getCurrent().setLocale(Locale.ENGLISH);
+        UI.getCurrent().setLocale(Locale.ENGLISH);
+        UI.getCurrent().navigate("dossiers");
+        UI.getCurrent().navigate("supervision", march);
+        awaitTrendOnAnyTab("T03/2025");
+        assertThat(_get(DatePicker.class, spec -> spec.withId("filter-from")).getValue()).isEqualTo(LocalDate.of(2025, 3, 1));
+        assertThat(((ComboBox<Unit>) _get(ComboBox.class, spec -> spec.withId("filter-unit"))).getValue().identifier())
+                .isEqualTo(CraftedDossiers.DISTRICT);
+        Grid<IndicatorReport.Row> english = _get(Grid.class, spec -> spec.withId("commune-grid"));
+        assertThat(GridKt._getFormattedRow(english, 0)).as("English numbers").contains("73.33%");
+        assertThat(_get(Chart.class, spec -> spec.withId("commune-chart")).getOption()).contains("\"locale\":\"en-US\"");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aBadAddressFallsBackToTheDefaultsAndSaysSo() {
+        signInAs("supervisor");
+        UI.getCurrent().navigate("supervision", query("from", "tháng ba", "unit", "999.99.99.H99"));
+        awaitTrendOnAnyTab("\"line\"");
+        assertThat(_get(DatePicker.class, spec -> spec.withId("filter-from")).getValue())
+                .isEqualTo(_get(DatePicker.class, spec -> spec.withId("filter-to")).getValue().withDayOfMonth(1));
+        assertThat(((ComboBox<Unit>) _get(ComboBox.class, spec -> spec.withId("filter-unit"))).getValue()).isNull();
+        com.github.mvysny.kaributesting.v10.NotificationsKt.expectNotifications(
+                "Địa chỉ trang có tham số không hợp lệ (from, unit): đã dùng giá trị mặc định.");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void departmentsAndCommunesAreRankedApartAndARowDrillsDownLikeABar() {
+        signInAs("supervisor");
+        QueryParameters province = query("from", "2025-03-01", "to", "2025-03-31", "tab", "rankings");
+        UI.getCurrent().navigate("supervision", province);
+        awaitTrendOnAnyTab("T03/2025");
+        Grid<IndicatorReport.Row> departments = _get(Grid.class, spec -> spec.withId("province-grid"));
+        Grid<IndicatorReport.Row> communes = _get(Grid.class, spec -> spec.withId("commune-grid"));
+        Grid<IndicatorReport.Row> districts = _get(Grid.class, spec -> spec.withId("district-grid"));
+        assertThat(GridKt._findAll(departments)).allSatisfy(r -> assertThat(r.level()).isEqualTo("PROVINCE"));
+        assertThat(GridKt._findAll(communes)).allSatisfy(r -> assertThat(r.level()).isEqualTo("COMMUNE"))
+                .as("a commune under a former district is ranked with the communes")
+                .anySatisfy(r -> assertThat(r.key()).isEqualTo(CraftedDossiers.COMMUNE));
+        assertThat(GridKt._findAll(districts)).anySatisfy(r -> assertThat(r.key()).isEqualTo(CraftedDossiers.DISTRICT));
+
+        // a row drills down into its unit, as a bar does
+        int row = GridKt._findAll(communes).stream().map(IndicatorReport.Row::key).toList().indexOf(CraftedDossiers.COMMUNE);
+        GridKt._clickItem(communes, row, 1, false, false, false, false);
+        awaitTrendOnAnyTab("T03/2025");
+        assertThat(address().getQueryParameters().getSingleParameter("unit")).contains(CraftedDossiers.COMMUNE);
+        assertThat(((ComboBox<Unit>) _get(ComboBox.class, spec -> spec.withId("filter-unit"))).getValue().identifier())
+                .isEqualTo(CraftedDossiers.COMMUNE);
+        // the dossiers behind the commune's numbers, each a link to its dossier
+        _get(TabSheet.class, spec -> spec.withId("supervision-tabs")).setSelectedIndex(4);
+        Grid<IndicatorService.RegisterEntry> register = _get(Grid.class, spec -> spec.withId("register-grid"));
+        assertThat(GridKt._size(register)).as("the 15 dossiers of the commune's indicators").isEqualTo(15);
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("register-count")).getText())
+                .isEqualTo("15 hồ sơ.");
+        assertThat(((Anchor) GridKt._getCellComponent(register, 0, "code")).getHref()).isEqualTo("dossiers/" + GridKt._get(register, 0).code());
+        assertThat(GridKt._findAll(register)).extracting(IndicatorService.RegisterEntry::code)
+                .contains(CraftedDossiers.code("a"), CraftedDossiers.code("h"));
+        _get(TabSheet.class, spec -> spec.withId("supervision-tabs")).setSelectedIndex(1);
+
+        back(province);
+        awaitTrendOnAnyTab("T03/2025");
+        assertThat(((ComboBox<Unit>) _get(ComboBox.class, spec -> spec.withId("filter-unit"))).getValue()).isNull();
+        Chart districtChart = _get(Chart.class, spec -> spec.withId("district-chart"));
+        ComponentUtil.fireEvent(districtChart, new Chart.ChartClickEvent(districtChart, true, "UBND huyện Thử Nghiệm", "Đúng hạn", 0));
+        awaitTrendOnAnyTab("T03/2025");
+        assertThat(address().getQueryParameters().getSingleParameter("unit")).contains(CraftedDossiers.DISTRICT);
+
+        // a procedure's row narrows the report to that procedure
+        Grid<IndicatorReport.Row> procedures = _get(Grid.class, spec -> spec.withId("procedure-grid"));
+        GridKt._clickItem(procedures, 0, 1, false, false, false, false);
+        awaitTrendOnAnyTab("T03/2025");
+        assertThat(address().getQueryParameters().getSingleParameter("procedure")).contains(CraftedDossiers.PROCEDURE);
+        assertThat(address().getQueryParameters().getSingleParameter("unit")).contains(CraftedDossiers.DISTRICT);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void theUnitIsFoundWithoutDiacritics() {
+        signInAs("supervisor");
+        UI.getCurrent().navigate("supervision");
+        awaitTrend("\"line\"");
+        ComboBox<Unit> unit = _get(ComboBox.class, spec -> spec.withId("filter-unit"));
+        ComboBoxKt.setUserInput(unit, "xa kiem thu");
+        assertThat(ComboBoxKt.getSuggestionItems(unit)).extracting(Unit::identifier).containsExactly(CraftedDossiers.COMMUNE);
+        ComboBoxKt.setUserInput(unit, "huyen thu nghiem");
+        assertThat(ComboBoxKt.getSuggestionItems(unit)).extracting(Unit::identifier).containsExactly(CraftedDossiers.DISTRICT);
+        ComboBoxKt.setUserInput(unit, "tinh kien giang");
+        assertThat(ComboBoxKt.getSuggestionItems(unit)).extracting(Unit::name).containsExactly("UBND tỉnh Kiên Giang");
+        ComboBoxKt.setUserInput(unit, "kiem thu dong thap");
+        assertThat(ComboBoxKt.getSuggestionItems(unit)).isEmpty();
+    }
+
+    private static QueryParameters query(String... pairs) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) map.put(pairs[i], pairs[i + 1]);
+        return QueryParameters.simple(map);
+    }
+
+    /** Where the page is now (its address). */
+    private static Location address() { return UI.getCurrent().getInternals().getActiveViewLocation(); }
+
+    /** The browser's Back button: a navigation from the history to an earlier address. */
+    private static void back(QueryParameters earlier) {
+        UI ui = UI.getCurrent();
+        ui.getInternals().getRouter().navigate(ui, new Location("supervision", earlier), NavigationTrigger.HISTORY);
+    }
+
     private void signInAs(String username) {
         var auth = users.signInAs(username);
         var request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
@@ -130,5 +278,14 @@ class SupervisionViewTest {
             throw new AssertionError("no trend with " + expected + " (status '" + seen[1] + "'): " + seen[0], e);
         }
         return seen[0];
+    }
+
+    /** Waits for the trend on the first tab (only the selected tab is attached), then shows the tab shown before. */
+    static void awaitTrendOnAnyTab(String expected) {
+        TabSheet tabs = _get(TabSheet.class, spec -> spec.withId("supervision-tabs"));
+        int shown = tabs.getSelectedIndex();
+        tabs.setSelectedIndex(0);
+        awaitTrend(expected);
+        tabs.setSelectedIndex(shown);
     }
 }

@@ -74,8 +74,9 @@ class LoginLocksViewTest {
     void nobodyElseOpensIt() {
         KaribuViews.signInAs(users, "supervisor");
         UI.getCurrent().navigate("admin/login-locks");
-        // Karibu reports the access refusal the router met instead of the view
-        assertThatThrownBy(() -> _get(LoginLocksView.class)).hasMessageContaining("AccessDeniedException");
+        // the application's access-denied page instead of the view
+        _get(vn.motcua.security.ui.AccessDeniedView.class);
+        assertThatThrownBy(() -> _get(LoginLocksView.class)).hasMessageContaining("No visible LoginLocksView");
         assertThatThrownBy(locks::list).isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
     }
 

@@ -17,7 +17,7 @@ import com.vaadin.flow.component.HasValidation;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
@@ -156,16 +156,18 @@ public class HolidayCalendarView extends VerticalLayout {
         HorizontalLayout actions = new HorizontalLayout();
         actions.setSpacing(true);
         if (!day.workingDay()) {
-            Button work = new Button(t("calendar.action.makeWorkingDay"),
-                    e -> run(() -> service.makeWorkingDay(day.date(), null), Map.of(),
-                            "calendar.done.madeWorkingDay", format(day.date())));
+            Button work = new Button(t("calendar.action.makeWorkingDay"), e -> confirm(
+                    t("calendar.confirm.makeWorkingDay", format(day.date())), false,
+                    () -> run(() -> service.makeWorkingDay(day.date(), null), Map.of(),
+                            "calendar.done.madeWorkingDay", format(day.date()))));
             work.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
             actions.add(work);
         }
         if (day.source() == CalendarDay.Source.OVERRIDE) {
-            Button revert = new Button(t("calendar.action.revert"),
-                    e -> run(() -> service.revertToDefault(day.date()), Map.of(),
-                            "calendar.done.reverted", format(day.date())));
+            Button revert = new Button(t("calendar.action.revert"), e -> confirm(
+                    t("calendar.confirm.revert", format(day.date())), true,
+                    () -> run(() -> service.revertToDefault(day.date()), Map.of(),
+                            "calendar.done.reverted", format(day.date()))));
             revert.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY,
                     ButtonVariant.LUMO_ERROR);
             actions.add(revert);
@@ -184,10 +186,11 @@ public class HolidayCalendarView extends VerticalLayout {
         dayOffNameVi.setRequiredIndicatorVisible(true);
         dayOffNameEn.setLabel(t("calendar.field.nameEn"));
         dayOffNameEn.setMaxLength(CalendarService.MAX_NAME_LENGTH);
-        Button add = new Button(t("calendar.action.addDayOff"), e -> run(
+        Button add = new Button(t("calendar.action.addDayOff"), e -> confirm(
+                t("calendar.confirm.addDayOff", unset(format(dayOffDate.getValue()))), false, () -> run(
                 () -> service.addDayOff(dayOffDate.getValue(), dayOffNameVi.getValue(), dayOffNameEn.getValue()),
                 Map.of("date", dayOffDate, "nameVi", dayOffNameVi, "nameEn", dayOffNameEn),
-                "calendar.done.dayOffAdded", format(dayOffDate.getValue())));
+                "calendar.done.dayOffAdded", format(dayOffDate.getValue()))));
         add.setId("calendar-dayoff-add");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         return section("calendar.section.addDayOff", "calendar.section.addDayOff.help",
@@ -205,10 +208,13 @@ public class HolidayCalendarView extends VerticalLayout {
         swapName.setLabel(t("calendar.field.swapName"));
         swapName.setPlaceholder(t("calendar.field.swapName.placeholder"));
         swapName.setMaxLength(CalendarService.MAX_NAME_LENGTH);
-        Button swap = new Button(t("calendar.action.swap"), e -> run(
+        Button swap = new Button(t("calendar.action.swap"), e -> confirm(swapDayOff.getValue() == null
+                        ? t("calendar.confirm.swapWithoutDayOff", unset(format(swapWeekendDay.getValue())))
+                        : t("calendar.confirm.swap", unset(format(swapWeekendDay.getValue())), format(swapDayOff.getValue())),
+                false, () -> run(
                 () -> service.swap(swapWeekendDay.getValue(), swapDayOff.getValue(), swapName.getValue()),
                 Map.of("weekendDay", swapWeekendDay, "dayOff", swapDayOff, "nameVi", swapName),
-                "calendar.done.swapped", format(swapWeekendDay.getValue())));
+                "calendar.done.swapped", format(swapWeekendDay.getValue()))));
         swap.setId("calendar-swap");
         swap.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         return section("calendar.section.swap", "calendar.section.swap.help",
@@ -255,7 +261,7 @@ public class HolidayCalendarView extends VerticalLayout {
         Map<String, HasValidation> fields = Map.of("month", fixedMonth, "day", fixedDay, "nameVi", fixedNameVi,
                 "nameEn", fixedNameEn, "fromYear", fixedFromYear, "toYear", fixedToYear);
         Button add = new Button(t("calendar.action.addHoliday"), e -> confirm(
-                t("calendar.confirm.addHoliday", fixedDate(), fixedYears()),
+                t("calendar.confirm.addHoliday", fixedDate(), fixedYears()), false,
                 () -> run(() -> service.addHoliday(fixedMonth.getValue(), fixedDay.getValue(),
                                 fixedNameVi.getValue(), fixedNameEn.getValue(), fixedFromYear.getValue(),
                                 fixedToYear.getValue()),
@@ -263,7 +269,7 @@ public class HolidayCalendarView extends VerticalLayout {
         add.setId("calendar-fixed-add");
         add.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         Button remove = new Button(t("calendar.action.removeHoliday"), e -> confirm(
-                t("calendar.confirm.removeHoliday", fixedDate(), fixedYears()),
+                t("calendar.confirm.removeHoliday", fixedDate(), fixedYears()), true,
                 () -> run(() -> service.removeHoliday(fixedMonth.getValue(), fixedDay.getValue(),
                                 fixedFromYear.getValue(), fixedToYear.getValue()),
                         fields, "calendar.done.holidayRemoved", fixedDate())));
@@ -310,30 +316,33 @@ public class HolidayCalendarView extends VerticalLayout {
                         t(rule.action() == HolidayRule.Action.ADD ? "calendar.fixed.rule.add"
                                 : "calendar.fixed.rule.remove"),
                         String.format(Locale.ROOT, "%02d/%02d", rule.day(), rule.month()),
-                        years(rule.fromYear(), rule.toYear())),
+                        years(rule.fromYear(), rule.toYear())), true,
                 () -> run(() -> service.deleteHolidayRule(rule.id()), Map.of(), "calendar.done.ruleDeleted",
                         String.valueOf(rule.id()))));
         undo.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_ERROR);
         return undo;
     }
 
-    /** Asks the administrator to confirm a change before it is made. */
-    private void confirm(String question, Runnable change) {
-        Dialog dialog = new Dialog();
+    /**
+     * Asks the administrator to confirm a change of the calendar before it is made (every change moves the deadlines
+     * of dossiers): Vaadin's ConfirmDialog, the change only on confirmation; a change that takes a day off or a rule
+     * away has its confirm button in the error colour.
+     */
+    private void confirm(String question, boolean removes, Runnable change) {
+        ConfirmDialog dialog = new ConfirmDialog();
         dialog.setId("calendar-confirm");
-        dialog.setHeaderTitle(t("calendar.confirm.title"));
-        dialog.add(new Paragraph(question));
-        Button ok = new Button(t("calendar.confirm.ok"), e -> {
-            dialog.close();
-            change.run();
-        });
-        ok.setId("calendar-confirm-ok");
-        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        Button cancel = new Button(t("calendar.confirm.cancel"), e -> dialog.close());
-        cancel.setId("calendar-confirm-cancel");
-        dialog.getFooter().add(cancel, ok);
+        dialog.setHeader(t("calendar.confirm.title"));
+        dialog.setText(question);
+        dialog.setCancelable(true);
+        dialog.setCancelText(t("calendar.confirm.cancel"));
+        dialog.setConfirmText(t("calendar.confirm.ok"));
+        if (removes) dialog.setConfirmButtonTheme("error primary");
+        dialog.addConfirmListener(e -> change.run());
         dialog.open();
     }
+
+    /** A value the administrator has not filled in yet reads "?" in a question. */
+    private static String unset(String text) { return text == null || text.isEmpty() ? "?" : text; }
 
     private String fixedDate() {
         Integer d = fixedDay.getValue();

@@ -86,7 +86,7 @@ public class ProcedureListView extends VerticalLayout implements HasDynamicTitle
         var components = new UnorderedList();
         p.components().forEach(c -> components.add(new ListItem(c.name().in(getLocale()) + (c.required() ? " *" : ""))));
         String fee = p.fee().signum() == 0 ? getTranslation("catalogue.fee.free")
-                : String.format("%,.0f đ", p.fee());
+                : vn.motcua.shared.Formats.number(p.fee().setScale(0, java.math.RoundingMode.HALF_UP), getLocale()) + " đ";
         if (p.feeNote() != null) fee += " (" + p.feeNote().in(getLocale()) + ")";
         var box = new Div(new Paragraph(getTranslation("catalogue.fee") + ": " + fee),
                 new Paragraph(getTranslation("catalogue.result") + ": " + (p.result() == null ? "" : p.result().in(getLocale()))),

@@ -5,10 +5,13 @@ import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
@@ -33,7 +36,11 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.tabs.TabSheet;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Location;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -54,17 +61,34 @@ import vn.motcua.organisation.UnitLevel;
 import vn.motcua.shared.Formats;
 import vn.motcua.shared.InvalidInputException;
 import vn.motcua.shared.NotFoundException;
+import vn.motcua.shared.TextSearch;
 
 /**
  * The supervisor's dashboard (giám sát): the indicators of Decision 766 against their targets and the province plan's,
  * trends by week and month, units and procedures ranked, overdue and nearly-due dossiers (each a link to its dossier),
  * the bottleneck steps of a procedure drawn on its process diagram, and the official tables to download. Supervisors
  * see their unit and those below it; administrators everything.
+ * <p>
+ * The filters live in the address ({@code ?from=2026-03-01&to=2026-03-31&unit=…&procedure=…&sector=…&level=…&tab=…}):
+ * a dashboard can be bookmarked, Back returns to the previous filters (each report and each drill-down is a history
+ * entry), and a change of language, which reloads the page, keeps them. Units are ranked in two tables: the
+ * province's departments and agencies (province level) and the communes, wards and special zones (commune level),
+ * with former districts apart. A click on a unit's bar or row drills down into that unit, a click on a procedure's
+ * row narrows the report to that procedure; the dossiers tab lists the dossiers behind the numbers of the filters
+ * shown. Numbers are written as the reader's language writes them.
  */
 @Route("supervision")
 @Menu(title = "menu.supervision", order = 60)
 @RolesAllowed({"SUPERVISOR", "ADMIN"})
-public class SupervisionView extends VerticalLayout implements HasDynamicTitle {
+public class SupervisionView extends VerticalLayout implements HasDynamicTitle, BeforeEnterObserver {
+    static final String ROUTE = "supervision";
+    /** The query parameters, as the REST exports name them (plus the tab shown). */
+    static final String FROM = "from", TO = "to", UNIT = "unit", PROCEDURE = "procedure", SECTOR = "sector",
+            LEVEL = "level", TAB = "tab";
+    private static final List<String> TABS = List.of("overview", "rankings", "due", "bottlenecks", "dossiers");
+    /** The dossiers tab lists at most this many dossiers (the register's downloads have them all). */
+    static final int REGISTER_ROWS = 500;
+
     private final Clock clock;
     private final IndicatorService indicators;
     private final BottleneckService bottlenecks;
@@ -91,8 +115,11 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle {
     /** The latest trend asked for: an older one that ends later is dropped. */
     private int trendRequest;
     private final RadioButtonGroup<IndicatorService.Granularity> granularity = new RadioButtonGroup<>();
-    private final Grid<IndicatorReport.Row> unitGrid = new Grid<>();
-    private final Chart unitChart = new Chart();
+    /** The unit rankings by level: departments (province), communes, former districts. */
+    private final Map<UnitLevel, Ranking> rankings = new EnumMap<>(UnitLevel.class);
+    private final TabSheet tabs = new TabSheet();
+    /** The query of the address the dashboard shows (what Back and bookmarks return to). */
+    private QueryParameters shown = QueryParameters.empty();
     private final Grid<IndicatorReport.Row> procedureGrid = new Grid<>();
     private final Grid<IndicatorService.DueDossier> dueGrid = new Grid<>();
     private final ComboBox<Procedure> bottleneckProcedure = new ComboBox<>();
@@ -100,6 +127,12 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle {
     private final Grid<BottleneckService.StepTiming> stepGrid = new Grid<>();
     private final Grid<BottleneckService.UnitSteps> stepUnitGrid = new Grid<>();
     private final Span bottleneckSummary = new Span();
+    private final Grid<IndicatorService.RegisterEntry> registerGrid = new Grid<>();
+    private final Span registerCount = new Span();
+    /** The filters the dossiers tab was last filled for (filled when shown: the whole register is counted). */
+    private ReportFilter registerFilter;
+    /** The filters of the report shown (fields changed but not applied do not count). */
+    private ReportFilter reported;
 
     private IndicatorReport report;
     /** True once the user picked the bottleneck view's procedure; until then it follows the report. */
@@ -115,36 +148,125 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle {
         setSizeFull();
         add(new H2(getTranslation("monitoring.title")), filters(), downloads);
 
-        var tabs = new TabSheet();
         tabs.setId("supervision-tabs");
         tabs.setWidthFull();
         tabs.add(getTranslation("monitoring.tab.overview"), overview());
         tabs.add(getTranslation("monitoring.tab.rankings"), rankings());
         tabs.add(getTranslation("monitoring.tab.due"), due());
         tabs.add(getTranslation("monitoring.tab.bottlenecks"), bottleneckPanel());
+        tabs.add(getTranslation("monitoring.tab.dossiers"), dossiersPanel());
+        // The tab is part of the address but no history entry of its own
+        tabs.addSelectedChangeListener(e -> {
+            if (reported == null) return;
+            if (e.isFromClient()) getUI().ifPresent(ui -> {
+                shown = query(reported);
+                ui.getPage().getHistory().replaceState(null, new Location(ROUTE, shown));
+            });
+            register(reported);
+        });
         add(tabs);
+    }
+
+    // --- the address
+
+    /** Reads the filters from the address (defaults for what is missing, a notification for what is wrong), then reports. */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        QueryParameters query = event.getLocation().getQueryParameters();
+        List<String> wrong = new ArrayList<>();
+        LocalDate today = LocalDate.now(clock);
+        from.setValue(date(query, FROM, wrong).orElse(today.withDayOfMonth(1)));
+        to.setValue(date(query, TO, wrong).orElse(today));
+        unit.setValue(value(query, UNIT).flatMap(id -> {
+            var found = indicators.reportableUnits().stream().filter(u -> u.identifier().equals(id)).findFirst();
+            if (found.isEmpty()) wrong.add(UNIT);
+            return found;
+        }).orElse(null));
+        procedure.setValue(value(query, PROCEDURE).flatMap(code -> {
+            var found = catalogue.procedures().stream().filter(p -> p.code().equals(code)).findFirst();
+            if (found.isEmpty()) wrong.add(PROCEDURE);
+            return found;
+        }).orElse(null));
+        sector.setValue(constant(query, SECTOR, Sector.class, wrong));
+        level.setValue(constant(query, LEVEL, UnitLevel.class, wrong));
+        int tab = value(query, TAB).map(TABS::indexOf).orElse(0);
+        tabs.setSelectedIndex(Math.max(tab, 0));
+        shown = query;
+        if (!wrong.isEmpty()) notify(getTranslation("monitoring.address.invalid", String.join(", ", wrong)));
         refresh();
+    }
+
+    /**
+     * Shows the report of these filters through the address: a new history entry when they differ from what is shown
+     * (beforeEnter then reports), else a report again in place.
+     */
+    void show(ReportFilter filter) {
+        QueryParameters query = query(filter);
+        var ui = getUI().orElse(null);
+        // the same parameters in any order are the same address
+        if (ui == null || query.getParameters().equals(shown.getParameters())) {
+            refresh();
+            return;
+        }
+        ui.navigate(ROUTE, query);
+    }
+
+    /** The address's query for these filters and the tab shown; empty filters are left out. */
+    QueryParameters query(ReportFilter f) {
+        Map<String, String> params = new LinkedHashMap<>();
+        if (f.from() != null) params.put(FROM, f.from().toString());
+        if (f.to() != null) params.put(TO, f.to().toString());
+        if (f.unitIdentifier() != null) params.put(UNIT, f.unitIdentifier());
+        if (f.procedureCode() != null) params.put(PROCEDURE, f.procedureCode());
+        if (f.sector() != null) params.put(SECTOR, f.sector().name());
+        if (f.level() != null) params.put(LEVEL, f.level().name());
+        if (tabs.getSelectedIndex() > 0) params.put(TAB, TABS.get(tabs.getSelectedIndex()));
+        return QueryParameters.simple(params);
+    }
+
+    private static Optional<String> value(QueryParameters query, String name) {
+        return query.getSingleParameter(name).map(String::trim).filter(v -> !v.isEmpty());
+    }
+
+    private static Optional<LocalDate> date(QueryParameters query, String name, List<String> wrong) {
+        return value(query, name).flatMap(v -> {
+            try {
+                return Optional.of(LocalDate.parse(v));
+            } catch (DateTimeParseException e) {
+                wrong.add(name);
+                return Optional.empty();
+            }
+        });
+    }
+
+    private static <E extends Enum<E>> E constant(QueryParameters query, String name, Class<E> type, List<String> wrong) {
+        return value(query, name).map(v -> {
+            for (E e : type.getEnumConstants()) if (e.name().equalsIgnoreCase(v)) return e;
+            wrong.add(name);
+            return null;
+        }).orElse(null);
     }
 
     // --- layout
 
     private Component filters() {
-        LocalDate today = LocalDate.now(clock);
         from.setId("filter-from");
         from.setLabel(getTranslation("monitoring.filter.from"));
-        from.setValue(today.withDayOfMonth(1));
         to.setId("filter-to");
         to.setLabel(getTranslation("monitoring.filter.to"));
-        to.setValue(today);
         unit.setId("filter-unit");
         unit.setLabel(getTranslation("monitoring.filter.unit"));
-        unit.setItems(indicators.reportableUnits());
+        unit.setPlaceholder(getTranslation("monitoring.filter.unit.placeholder"));
+        // Typed without diacritics ("phuong ba dinh") finds "Phường Ba Đình", in either language, or by identifier
+        unit.setItems((u, typed) -> TextSearch.matches(u.identifier() + " " + u.name() + " "
+                + (u.nameEn() == null ? "" : u.nameEn()), typed), indicators.reportableUnits());
         unit.setItemLabelGenerator(u -> u.identifier() + " · " + u.displayName(getLocale()));
         unit.setClearButtonVisible(true);
         unit.setWidth("22rem");
         procedure.setId("filter-procedure");
         procedure.setLabel(getTranslation("monitoring.filter.procedure"));
-        procedure.setItems(catalogue.procedures());
+        procedure.setItems((p, typed) -> TextSearch.matches(p.code() + " " + p.name().vi() + " " + p.name().en(), typed),
+                catalogue.procedures());
         procedure.setItemLabelGenerator(p -> p.code() + " · " + p.name(getLocale()));
         procedure.setClearButtonVisible(true);
         procedure.setWidth("20rem");
@@ -160,7 +282,7 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle {
         level.setEmptySelectionAllowed(true);
         level.setEmptySelectionCaption(getTranslation("monitoring.filter.all"));
         level.setItemLabelGenerator(l -> l == null ? getTranslation("monitoring.filter.all") : getTranslation("unitLevel." + l.name()));
-        var apply = new Button(getTranslation("monitoring.filter.apply"), e -> refresh());
+        var apply = new Button(getTranslation("monitoring.filter.apply"), e -> apply());
         apply.setId("filter-apply");
         apply.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
         var row = new FlexLayout(from, to, unit, procedure, sector, level, apply);
@@ -177,13 +299,13 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle {
         indicatorGrid.setId("indicator-grid");
         indicatorGrid.addColumn(Indicator::code).setHeader(getTranslation("monitoring.col.code")).setAutoWidth(true).setFlexGrow(0);
         indicatorGrid.addColumn(i -> indicatorName(i.code())).setHeader(getTranslation("monitoring.col.indicator")).setFlexGrow(3);
-        indicatorGrid.addColumn(i -> number(i.numerator()) + " / " + number(i.denominator()))
+        indicatorGrid.addColumn(i -> compact(i.numerator()) + " / " + compact(i.denominator()))
                 .setHeader(getTranslation("monitoring.col.fraction")).setAutoWidth(true);
         indicatorGrid.addColumn(new ComponentRenderer<>(i -> rate(i.rate(), i.target(), i.unit())))
                 .setHeader(getTranslation("monitoring.col.rate")).setAutoWidth(true);
-        indicatorGrid.addColumn(i -> i.target() == null ? "—" : i.target().stripTrailingZeros().toPlainString() + "%")
+        indicatorGrid.addColumn(i -> i.target() == null ? "—" : percentCompact(i.target()))
                 .setHeader(getTranslation("monitoring.col.target")).setAutoWidth(true);
-        indicatorGrid.addColumn(i -> i.maxPoints() == null ? "—" : number(i.points()) + " / " + number(i.maxPoints()))
+        indicatorGrid.addColumn(i -> i.maxPoints() == null ? "—" : compact(i.points()) + " / " + compact(i.maxPoints()))
                 .setHeader(getTranslation("monitoring.col.points")).setAutoWidth(true);
         indicatorGrid.addColumn(i -> i.note() == null ? "" : i.note()).setHeader(getTranslation("monitoring.col.note")).setFlexGrow(3);
         indicatorGrid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -191,10 +313,10 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle {
 
         targetGrid.setId("target-grid");
         targetGrid.addColumn(t -> targetName(t.code())).setHeader(getTranslation("monitoring.col.target.name")).setFlexGrow(3);
-        targetGrid.addColumn(t -> t.numerator() + " / " + t.denominator()).setHeader(getTranslation("monitoring.col.fraction")).setAutoWidth(true);
+        targetGrid.addColumn(t -> number(t.numerator()) + " / " + number(t.denominator())).setHeader(getTranslation("monitoring.col.fraction")).setAutoWidth(true);
         targetGrid.addColumn(new ComponentRenderer<>(t -> rate(t.rate(), t.target(), "%"))).setHeader(getTranslation("monitoring.col.rate")).setAutoWidth(true);
-        targetGrid.addColumn(t -> t.target().stripTrailingZeros().toPlainString() + "%").setHeader(getTranslation("monitoring.col.target")).setAutoWidth(true);
-        targetGrid.addColumn(t -> t.gap() == null ? "N/A" : (t.gap().signum() > 0 ? "+" : "") + t.gap().toPlainString())
+        targetGrid.addColumn(t -> percentCompact(t.target())).setHeader(getTranslation("monitoring.col.target")).setAutoWidth(true);
+        targetGrid.addColumn(t -> Formats.signed(t.gap(), getLocale()))
                 .setHeader(getTranslation("monitoring.col.gap")).setAutoWidth(true);
         targetGrid.addThemeVariants(GridVariant.LUMO_COMPACT);
         targetGrid.setAllRowsVisible(true);
@@ -206,7 +328,7 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle {
         granularity.setItems(IndicatorService.Granularity.values());
         granularity.setItemLabelGenerator(g -> getTranslation("monitoring.trend." + g.name()));
         granularity.setValue(IndicatorService.Granularity.MONTH);
-        granularity.addValueChangeListener(e -> { if (e.isFromClient()) trends(currentFilter()); });
+        granularity.addValueChangeListener(e -> { if (e.isFromClient() && reported != null) trends(reported); });
 
         var layout = new VerticalLayout(new HorizontalLayout(population, points), indicatorGrid, indicatorChart,
                 new H3(getTranslation("monitoring.province.title")), targetGrid,
@@ -215,37 +337,96 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle {
         return layout;
     }
 
+    /** One level's unit ranking: a heading, a chart of on-time rates and the table. */
+    private record Ranking(UnitLevel level, H3 title, Chart chart, Grid<IndicatorReport.Row> grid) {
+        void show(boolean visible) {
+            title.setVisible(visible);
+            chart.setVisible(visible);
+            grid.setVisible(visible);
+        }
+    }
+
     private Component rankings() {
-        configureRowGrid(unitGrid, "unit-grid", getTranslation("monitoring.col.unit"));
-        unitChart.setId("unit-chart");
-        unitChart.addChartClickListener(e -> report.units().stream().filter(r -> r.name().equals(e.getName())).findFirst()
-                .flatMap(r -> indicators.reportableUnits().stream().filter(u -> u.identifier().equals(r.key())).findFirst())
-                .ifPresent(u -> {
-                    unit.setValue(u);
-                    refresh();
-                }));
-        configureRowGrid(procedureGrid, "procedure-grid", getTranslation("monitoring.col.procedure"));
-        procedureGrid.addColumn(r -> r.statutoryDays() == null ? "" : r.statutoryDays().toString())
-                .setHeader(getTranslation("monitoring.col.statutory")).setAutoWidth(true);
-        var layout = new VerticalLayout(new H3(getTranslation("monitoring.units.title")), unitChart, unitGrid,
-                new H3(getTranslation("monitoring.procedures.title")), procedureGrid);
+        var layout = new VerticalLayout();
         layout.setPadding(false);
+        layout.add(new Paragraph(getTranslation("monitoring.units.drill")));
+        // departments first, then the communes, then the former districts (history, only when they have dossiers)
+        for (UnitLevel l : List.of(UnitLevel.PROVINCE, UnitLevel.COMMUNE, UnitLevel.DISTRICT)) {
+            String name = l.name().toLowerCase(java.util.Locale.ROOT);
+            var title = new H3(getTranslation("monitoring.units.title." + l.name()));
+            title.setId(name + "-ranking-title");
+            var chart = new Chart();
+            chart.setId(name + "-chart");
+            var grid = new Grid<IndicatorReport.Row>();
+            configureRowGrid(grid, name + "-grid", getTranslation("monitoring.col.unit"));
+            grid.setEmptyStateText(getTranslation("monitoring.units.none"));
+            grid.addItemClickListener(e -> drillIntoUnit(e.getItem().key()));
+            chart.addChartClickListener(e -> rankingRows(l).stream().filter(r -> r.name().equals(e.getName())).findFirst()
+                    .ifPresent(r -> drillIntoUnit(r.key())));
+            rankings.put(l, new Ranking(l, title, chart, grid));
+            layout.add(title, chart, grid);
+        }
+        configureRowGrid(procedureGrid, "procedure-grid", getTranslation("monitoring.col.procedure"));
+        procedureGrid.addColumn(r -> r.statutoryDays() == null ? "" : number(r.statutoryDays()))
+                .setHeader(getTranslation("monitoring.col.statutory")).setAutoWidth(true);
+        procedureGrid.addItemClickListener(e -> drillIntoProcedure(e.getItem().key()));
+        layout.add(new H3(getTranslation("monitoring.procedures.title")), procedureGrid);
         return layout;
+    }
+
+    /** The ranking of one level, best first: departments and districts directly below, every commune in scope. */
+    private List<IndicatorReport.Row> rankingRows(UnitLevel l) {
+        if (report == null) return List.of();
+        // the communes wherever they sit (under the province or a former district); the others as they sit below
+        if (l == UnitLevel.COMMUNE) return report.communes();
+        return report.units().stream().filter(r -> l.name().equals(r.level())).toList();
+    }
+
+    /** A unit's bar or row clicked: the report of that unit (and those below it), as a new history entry. */
+    void drillIntoUnit(String identifier) {
+        if (report != null && report.unit() != null && report.unit().identifier().equals(identifier)) return;
+        indicators.reportableUnits().stream().filter(u -> u.identifier().equals(identifier)).findFirst().ifPresent(u -> {
+            unit.setValue(u);
+            apply();
+        });
+    }
+
+    /** A procedure's row clicked: the report narrowed to that procedure, as a new history entry. */
+    void drillIntoProcedure(String code) {
+        catalogue.procedures().stream().filter(p -> p.code().equals(code)).findFirst().ifPresent(p -> {
+            procedure.setValue(p);
+            apply();
+        });
+    }
+
+    /** The filters as set, through the address; a bad period is said in a notification. */
+    private void apply() {
+        if (!periodValid()) {
+            notify(getTranslation("monitoring.filter.period.invalid"));
+            return;
+        }
+        show(currentFilter());
+    }
+
+    private boolean periodValid() {
+        return from.getValue() != null && to.getValue() != null && !to.getValue().isBefore(from.getValue());
     }
 
     private void configureRowGrid(Grid<IndicatorReport.Row> grid, String id, String nameHeader) {
         grid.setId(id);
         grid.addColumn(IndicatorReport.Row::key).setHeader(getTranslation("monitoring.col.code")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(IndicatorReport.Row::name).setHeader(nameHeader).setFlexGrow(3);
-        grid.addColumn(IndicatorReport.Row::dossiers).setHeader(getTranslation("monitoring.col.dossiers")).setAutoWidth(true);
-        grid.addColumn(IndicatorReport.Row::late).setHeader(getTranslation("monitoring.col.late")).setAutoWidth(true);
+        grid.addColumn(r -> number(r.dossiers())).setHeader(getTranslation("monitoring.col.dossiers")).setAutoWidth(true);
+        grid.addColumn(r -> number(r.late())).setHeader(getTranslation("monitoring.col.late")).setAutoWidth(true);
         grid.addColumn(r -> percent(r.onTimeRate())).setHeader(getTranslation("monitoring.col.onTime")).setAutoWidth(true);
-        grid.addColumn(r -> r.averageDays() == null ? "N/A" : r.averageDays().toPlainString())
+        grid.addColumn(r -> Formats.number(r.averageDays(), getLocale()))
                 .setHeader(getTranslation("monitoring.col.averageDays")).setAutoWidth(true);
         grid.addColumn(r -> percent(r.onlineRate())).setHeader(getTranslation("monitoring.col.online")).setAutoWidth(true);
         grid.addColumn(r -> percent(r.satisfactionRate())).setHeader(getTranslation("monitoring.col.satisfaction")).setAutoWidth(true);
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
         grid.setAllRowsVisible(true);
+        grid.addClassName("drill-down");
+        grid.getElement().setAttribute("title", getTranslation("monitoring.drill.tooltip"));
     }
 
     private Component due() {
@@ -282,7 +463,7 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle {
         bottleneckProcedure.addValueChangeListener(e -> {
             if (e.isFromClient()) {
                 bottleneckChosen = e.getValue() != null;
-                bottlenecks(currentFilter());
+                if (reported != null) bottlenecks(reported);
             }
         });
         diagram.setId("bottleneck-diagram");
@@ -291,7 +472,7 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle {
         bottleneckSummary.setId("bottleneck-summary");
         stepGrid.setId("step-grid");
         stepGrid.addColumn(BottleneckService.StepTiming::name).setHeader(getTranslation("monitoring.col.step")).setFlexGrow(3);
-        stepGrid.addColumn(BottleneckService.StepTiming::count).setHeader(getTranslation("monitoring.col.instances")).setAutoWidth(true);
+        stepGrid.addColumn(s -> number(s.count())).setHeader(getTranslation("monitoring.col.instances")).setAutoWidth(true);
         stepGrid.addColumn(s -> hours(s.averageHours())).setHeader(getTranslation("monitoring.col.average")).setAutoWidth(true);
         stepGrid.addColumn(s -> hours(s.p90Hours())).setHeader(getTranslation("monitoring.col.p90")).setAutoWidth(true);
         stepGrid.addThemeVariants(GridVariant.LUMO_COMPACT);
@@ -305,6 +486,43 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle {
         return layout;
     }
 
+    /**
+     * The dossiers behind the figures: those the period's indicators count for the filters (the tracking register,
+     * form 07), each a link to its dossier. A drill-down into a unit or a procedure narrows them too.
+     */
+    private Component dossiersPanel() {
+        registerCount.setId("register-count");
+        registerGrid.setId("register-grid");
+        registerGrid.addColumn(new ComponentRenderer<>(d -> {
+            var link = new Anchor("dossiers/" + d.code(), d.code());
+            link.addClassName("dossier-link");
+            return link;
+        })).setHeader(getTranslation("monitoring.col.dossier")).setKey("code").setAutoWidth(true).setFlexGrow(0);
+        registerGrid.addColumn(IndicatorService.RegisterEntry::procedureName).setHeader(getTranslation("monitoring.col.procedure")).setFlexGrow(2);
+        registerGrid.addColumn(IndicatorService.RegisterEntry::applicantName).setHeader(getTranslation("monitoring.col.applicant")).setFlexGrow(1);
+        registerGrid.addColumn(d -> Formats.dateTime(d.receivedAt())).setHeader(getTranslation("monitoring.col.received")).setAutoWidth(true);
+        registerGrid.addColumn(d -> Formats.dateTime(d.dueAt())).setHeader(getTranslation("monitoring.col.due")).setAutoWidth(true);
+        registerGrid.addColumn(d -> getTranslation("dossier.status." + d.status())).setHeader(getTranslation("monitoring.col.status")).setAutoWidth(true);
+        registerGrid.addColumn(IndicatorService.RegisterEntry::remarks).setHeader(getTranslation("monitoring.col.note")).setFlexGrow(2);
+        registerGrid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        registerGrid.setEmptyStateText(getTranslation("monitoring.register.none"));
+        var layout = new VerticalLayout(new Paragraph(getTranslation("monitoring.register.explain")), registerCount, registerGrid);
+        layout.setPadding(false);
+        return layout;
+    }
+
+    /** Fills the dossiers tab for these filters when it is the tab shown and not yet filled for them. */
+    private void register(ReportFilter filter) {
+        if (tabs.getSelectedIndex() != TABS.indexOf("dossiers") || filter.equals(registerFilter)) return;
+        List<IndicatorService.RegisterEntry> rows = new ArrayList<>();
+        long total = indicators.register(filter, REGISTER_ROWS, rows::add);
+        registerGrid.setItems(rows);
+        registerCount.setText(total > rows.size()
+                ? getTranslation("monitoring.register.some", number(rows.size()), number(total))
+                : getTranslation("monitoring.register.all", number(total)));
+        registerFilter = filter;
+    }
+
     // --- data
 
     private ReportFilter currentFilter() {
@@ -314,7 +532,7 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle {
 
     /** Reads the filters and shows everything again; a bad filter is said in a notification. */
     void refresh() {
-        if (from.getValue() == null || to.getValue() == null || to.getValue().isBefore(from.getValue())) {
+        if (!periodValid()) {
             notify(getTranslation("monitoring.filter.period.invalid"));
             return;
         }
@@ -326,26 +544,36 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle {
             return;
         }
         var p = report.population();
-        population.setText(getTranslation("monitoring.population", p.dossiers(), p.received(), p.carriedOver(),
-                Formats.dateTime(report.asOf())));
-        points.setText(getTranslation("monitoring.points", number(report.points()), number(report.maxPoints())));
+        population.setText(getTranslation("monitoring.population", number(p.dossiers()), number(p.received()),
+                number(p.carriedOver()), Formats.dateTime(report.asOf())));
+        points.setText(getTranslation("monitoring.points", compact(report.points()), compact(report.maxPoints())));
         indicatorGrid.setItems(report.indicators());
         targetGrid.setItems(report.provinceTargets());
         List<Indicator> rated = report.indicators().stream().filter(i -> "%".equals(i.unit())).toList();
         indicatorChart.setOption(ChartOptions.barsWithTargets(getTranslation("monitoring.chart.indicators"),
                 rated.stream().map(Indicator::code).toList(),
                 new ChartOptions.Series(getTranslation("monitoring.col.rate"), rated.stream().map(Indicator::rate).toList()),
-                new ChartOptions.Series(getTranslation("monitoring.col.target"), rated.stream().map(Indicator::target).toList())));
-        unitGrid.setItems(report.units());
-        unitChart.setOption(ChartOptions.ranking(getTranslation("monitoring.chart.units"),
-                report.units().stream().map(IndicatorReport.Row::name).toList(),
-                new ChartOptions.Series(getTranslation("monitoring.col.onTime"),
-                        report.units().stream().map(IndicatorReport.Row::onTimeRate).toList()), "%"));
+                new ChartOptions.Series(getTranslation("monitoring.col.target"), rated.stream().map(Indicator::target).toList()),
+                getLocale()));
+        for (Ranking ranking : rankings.values()) {
+            List<IndicatorReport.Row> rows = rankingRows(ranking.level());
+            ranking.grid().setItems(rows);
+            ranking.chart().setOption(rows.isEmpty() ? null : ChartOptions.ranking(
+                    getTranslation("monitoring.chart.units." + ranking.level().name()),
+                    rows.stream().map(IndicatorReport.Row::name).toList(),
+                    new ChartOptions.Series(getTranslation("monitoring.col.onTime"),
+                            rows.stream().map(IndicatorReport.Row::onTimeRate).toList()), "%", getLocale()));
+            ranking.show(!rows.isEmpty() || ranking.level() != UnitLevel.DISTRICT);
+            ranking.chart().setVisible(!rows.isEmpty());
+        }
         procedureGrid.setItems(report.procedures());
         dueGrid.setItems(indicators.overdueAndNearlyDue(filter, 500));
         downloads(filter);
         trends(filter);
         bottlenecks(filter);
+        reported = filter;
+        registerFilter = null;
+        register(filter);
     }
 
     /**
@@ -376,7 +604,8 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle {
         trendChart.setOption(ChartOptions.lines(getTranslation("monitoring.trend.title"), labels, List.of(
                 new ChartOptions.Series(indicatorName(IndicatorCode.ON_TIME.code()), points.stream().map(IndicatorService.TrendPoint::onTimeRate).toList()),
                 new ChartOptions.Series(indicatorName(IndicatorCode.ONLINE_SUBMISSION.code()), points.stream().map(IndicatorService.TrendPoint::onlineRate).toList()),
-                new ChartOptions.Series(indicatorName(IndicatorCode.SATISFACTION.code()), points.stream().map(IndicatorService.TrendPoint::satisfactionRate).toList()))));
+                new ChartOptions.Series(indicatorName(IndicatorCode.SATISFACTION.code()), points.stream().map(IndicatorService.TrendPoint::satisfactionRate).toList())),
+                getLocale()));
     }
 
     private void bottlenecks(ReportFilter filter) {
@@ -397,12 +626,12 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle {
         diagram.setOverlays(result.overlays());
         if (result.costliest() != null) diagram.highlight(result.costliest()); else diagram.highlight();
         bottleneckSummary.setText(result.steps().isEmpty() ? getTranslation("monitoring.bottleneck.none")
-                : getTranslation("monitoring.bottleneck.summary", result.stepInstances(),
+                : getTranslation("monitoring.bottleneck.summary", number(result.stepInstances()),
                 result.steps().get(0).name(), hours(result.steps().get(0).averageHours())));
         stepGrid.setItems(result.steps());
         stepUnitGrid.removeAllColumns();
         stepUnitGrid.addColumn(BottleneckService.UnitSteps::unitName).setHeader(getTranslation("monitoring.col.unit")).setFlexGrow(2);
-        stepUnitGrid.addColumn(BottleneckService.UnitSteps::count).setHeader(getTranslation("monitoring.col.instances")).setAutoWidth(true);
+        stepUnitGrid.addColumn(u -> number(u.count())).setHeader(getTranslation("monitoring.col.instances")).setAutoWidth(true);
         for (var step : result.steps()) {
             stepUnitGrid.addColumn(u -> hours(u.averageHours().get(step.elementId()))).setHeader(step.name()).setAutoWidth(true);
         }
@@ -411,12 +640,12 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle {
 
     private void downloads(ReportFilter f) {
         Map<String, String> params = new LinkedHashMap<>();
-        params.put("from", f.from().toString());
-        params.put("to", f.to().toString());
-        if (f.unitIdentifier() != null) params.put("unit", f.unitIdentifier());
-        if (f.procedureCode() != null) params.put("procedure", f.procedureCode());
-        if (f.sector() != null) params.put("sector", f.sector().name());
-        if (f.level() != null) params.put("level", f.level().name());
+        params.put(FROM, f.from().toString());
+        params.put(TO, f.to().toString());
+        if (f.unitIdentifier() != null) params.put(UNIT, f.unitIdentifier());
+        if (f.procedureCode() != null) params.put(PROCEDURE, f.procedureCode());
+        if (f.sector() != null) params.put(SECTOR, f.sector().name());
+        if (f.level() != null) params.put(LEVEL, f.level().name());
         List<String> pairs = new ArrayList<>();
         params.forEach((k, v) -> pairs.add(k + "=" + URLEncoder.encode(v, StandardCharsets.UTF_8)));
         String query = "?" + String.join("&", pairs);
@@ -439,7 +668,8 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle {
     // --- formatting
 
     private Component rate(BigDecimal rate, BigDecimal target, String unit) {
-        var span = new Span(rate == null ? "N/A" : rate.toPlainString() + ("%".equals(unit) ? "%" : " " + unit));
+        var span = new Span(rate == null ? Formats.NOT_AVAILABLE
+                : "%".equals(unit) ? percent(rate) : Formats.number(rate, getLocale()) + " " + unitName(unit));
         if (rate != null && target != null) span.addClassName(rate.compareTo(target) >= 0 ? "target-met" : "target-missed");
         return span;
     }
@@ -455,12 +685,23 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle {
         return text.startsWith("!") ? code : text;
     }
 
-    private static String percent(BigDecimal rate) { return rate == null ? "N/A" : rate.toPlainString() + "%"; }
+    /** The unit of an indicator's value in the reader's language (the service names it in Vietnamese). */
+    private String unitName(String unit) {
+        return "ngày làm việc".equals(unit) ? getTranslation("monitoring.unit.workingDays") : unit;
+    }
 
-    private static String number(BigDecimal value) { return value == null ? "N/A" : value.stripTrailingZeros().toPlainString(); }
+    private String percent(BigDecimal rate) { return Formats.percent(rate, getLocale()); }
+
+    private String percentCompact(BigDecimal rate) {
+        return Formats.compact(rate, getLocale()) + Formats.percentSign(getLocale());
+    }
+
+    private String number(long value) { return Formats.number(value, getLocale()); }
+
+    private String compact(BigDecimal value) { return Formats.compact(value, getLocale()); }
 
     private String hours(BigDecimal hours) {
-        return hours == null ? "" : getTranslation("monitoring.hours", hours.stripTrailingZeros().toPlainString());
+        return hours == null ? "" : getTranslation("monitoring.hours", compact(hours));
     }
 
     private static void notify(String message) {

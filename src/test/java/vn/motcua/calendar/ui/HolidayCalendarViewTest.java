@@ -11,7 +11,8 @@ import com.github.mvysny.kaributesting.v10.Routes;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.datepicker.DatePicker;
-import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
@@ -79,6 +80,10 @@ class HolidayCalendarViewTest {
         _setValue(_get(DatePicker.class, s -> s.withId("calendar-dayoff-date")), LocalDate.of(2026, 3, 2));
         _setValue(_get(TextField.class, s -> s.withId("calendar-dayoff-name-vi")), "Nghỉ đột xuất");
         _click(_get(Button.class, s -> s.withId("calendar-dayoff-add")));
+        assertThat(confirmation().isOpened()).isTrue();
+        assertThat(ConfirmDialogKt._getText(confirmation())).contains("02/03/2026");
+        assertThat(store.overrides).as("nothing before the confirmation").isEmpty();
+        confirm();
 
         NotificationsKt.expectNotifications("Đã thêm ngày nghỉ 02/03/2026.");
         assertThat(store.overrides).containsKey(LocalDate.of(2026, 3, 2));
@@ -93,6 +98,7 @@ class HolidayCalendarViewTest {
         _setValue(date, LocalDate.of(2026, 2, 7));
         _setValue(_get(TextField.class, s -> s.withId("calendar-dayoff-name-vi")), "Nghỉ");
         _click(_get(Button.class, s -> s.withId("calendar-dayoff-add")));
+        confirm();
 
         NotificationsKt.expectNotifications("Ngày 07/02/2026 đã là ngày nghỉ.");
         assertThat(date.isInvalid()).isTrue();
@@ -103,6 +109,7 @@ class HolidayCalendarViewTest {
     void addingADayOffWithoutNameShowsAVietnameseErrorAndMarksTheName() {
         _setValue(_get(DatePicker.class, s -> s.withId("calendar-dayoff-date")), LocalDate.of(2026, 3, 2));
         _click(_get(Button.class, s -> s.withId("calendar-dayoff-add")));
+        confirm();
 
         NotificationsKt.expectNotifications("Vui lòng nhập tên ngày nghỉ.");
         assertThat(_get(TextField.class, s -> s.withId("calendar-dayoff-name-vi")).isInvalid()).isTrue();
@@ -114,6 +121,8 @@ class HolidayCalendarViewTest {
         _setValue(_get(DatePicker.class, s -> s.withId("calendar-swap-day-off")), LocalDate.of(2026, 2, 23));
         _setValue(_get(TextField.class, s -> s.withId("calendar-swap-name")), "Hoán đổi nghỉ Tết");
         _click(_get(Button.class, s -> s.withId("calendar-swap")));
+        assertThat(ConfirmDialogKt._getText(confirmation())).contains("07/02/2026", "23/02/2026");
+        confirm();
 
         NotificationsKt.expectNotifications("Ngày 07/02/2026 đã được chuyển thành ngày làm việc.");
         assertThat(GridKt._size(days)).isEqualTo(14);
@@ -125,11 +134,15 @@ class HolidayCalendarViewTest {
     void rowActionsTurnAHolidayIntoAWorkingDayAndRevertIt() {
         HorizontalLayout actions = (HorizontalLayout) GridKt._getCellComponent(days, 0, "actions");
         _click(_get(actions, Button.class, s -> s.withText("Chuyển thành ngày làm việc")));
+        assertThat(store.overrides).as("nothing before the confirmation").isEmpty();
+        confirm();
         assertThat(GridKt._getFormatted(days, 0, "status")).isEqualTo("Làm việc");
         assertThat(store.overrides.get(LocalDate.of(2026, 1, 1)).kind()).isEqualTo(DayOverride.Kind.WORKING_DAY);
 
         actions = (HorizontalLayout) GridKt._getCellComponent(days, 0, "actions");
         _click(_get(actions, Button.class, s -> s.withText("Khôi phục mặc định")));
+        assertThat(ConfirmDialogKt._getText(confirmation())).contains("01/01/2026");
+        confirm();
         assertThat(GridKt._getFormatted(days, 0, "status")).isEqualTo("Nghỉ");
         assertThat(store.overrides).isEmpty();
     }
@@ -176,9 +189,9 @@ class HolidayCalendarViewTest {
                 .as("the first year defaults to the year shown").isEqualTo(2026);
         _click(_get(Button.class, s -> s.withId("calendar-fixed-add")));
 
-        assertThat(_get(Dialog.class, s -> s.withId("calendar-confirm")).isOpened()).isTrue();
+        assertThat(confirmation().isOpened()).isTrue();
         assertThat(store.holidayRules).as("nothing before the confirmation").isEmpty();
-        _click(_get(Button.class, s -> s.withId("calendar-confirm-ok")));
+        confirm();
 
         NotificationsKt.expectNotifications("Đã thêm ngày lễ 24/11.");
         assertThat(store.holidayRules).hasSize(1);
@@ -200,7 +213,7 @@ class HolidayCalendarViewTest {
         _setValue(_get(IntegerField.class, s -> s.withId("calendar-fixed-day")), 30);
         _setValue(_get(IntegerField.class, s -> s.withId("calendar-fixed-month")), 4);
         _click(_get(Button.class, s -> s.withId("calendar-fixed-remove")));
-        _click(_get(Button.class, s -> s.withId("calendar-confirm-cancel")));
+        ConfirmDialogKt._fireCancel(confirmation());
 
         assertThat(store.holidayRules).isEmpty();
         assertThat(GridKt._size(_get(Grid.class, s -> s.withId("calendar-fixed")))).isEqualTo(4);
@@ -212,7 +225,7 @@ class HolidayCalendarViewTest {
         _setValue(_get(IntegerField.class, s -> s.withId("calendar-fixed-month")), 4);
         _setValue(_get(IntegerField.class, s -> s.withId("calendar-fixed-to")), 2026);
         _click(_get(Button.class, s -> s.withId("calendar-fixed-remove")));
-        _click(_get(Button.class, s -> s.withId("calendar-confirm-ok")));
+        confirm();
 
         NotificationsKt.expectNotifications("Đã bỏ ngày lễ 30/04.");
         Grid<?> fixed = _get(Grid.class, s -> s.withId("calendar-fixed"));
@@ -222,7 +235,7 @@ class HolidayCalendarViewTest {
         NotificationsKt.clearNotifications();
         Grid<?> rules = _get(Grid.class, s -> s.withId("calendar-fixed-rules"));
         _click((Button) GridKt._getCellComponent(rules, 0, "actions"));
-        _click(_get(Button.class, s -> s.withId("calendar-confirm-ok")));
+        confirm();
 
         NotificationsKt.expectNotifications("Đã hủy quy tắc số 1.");
         assertThat(store.holidayRules).isEmpty();
@@ -237,11 +250,29 @@ class HolidayCalendarViewTest {
         _setValue(_get(IntegerField.class, s -> s.withId("calendar-fixed-month")), 2);
         _setValue(_get(TextField.class, s -> s.withId("calendar-fixed-name-vi")), "Sai");
         _click(_get(Button.class, s -> s.withId("calendar-fixed-add")));
-        _click(_get(Button.class, s -> s.withId("calendar-confirm-ok")));
+        confirm();
 
         NotificationsKt.expectNotifications("Ngày 31 không có trong tháng 2.");
         assertThat(day.isInvalid()).isTrue();
         assertThat(store.holidayRules).isEmpty();
         assertThat(store.holidayChanges).isEmpty();
     }
+
+    @Test
+    void cancellingADayOverrideChangesNothing() {
+        HorizontalLayout actions = (HorizontalLayout) GridKt._getCellComponent(days, 0, "actions");
+        _click(_get(actions, Button.class, s -> s.withText("Chuyển thành ngày làm việc")));
+        assertThat(ConfirmDialogKt._getText(confirmation())).contains("01/01/2026", "ngày làm việc");
+        ConfirmDialogKt._fireCancel(confirmation());
+
+        assertThat(store.overrides).isEmpty();
+        assertThat(GridKt._getFormatted(days, 0, "status")).isEqualTo("Nghỉ");
+    }
+
+    /** The confirmation the view has open (Vaadin's ConfirmDialog). */
+    private static ConfirmDialog confirmation() {
+        return _get(ConfirmDialog.class, s -> s.withId("calendar-confirm"));
+    }
+
+    private static void confirm() { ConfirmDialogKt._fireConfirm(confirmation()); }
 }

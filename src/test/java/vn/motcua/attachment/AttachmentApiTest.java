@@ -38,6 +38,7 @@ class AttachmentApiTest {
     @Autowired ObjectMapper json;
     @Autowired TestUsers users;
     @Autowired DossierService dossiers;
+    @Autowired vn.motcua.attachment.StagedUploadService staged;
     @Autowired AttachmentSettings settings;
     Uploads uploads;
     String code;
@@ -180,8 +181,8 @@ class AttachmentApiTest {
     void theCitizenAddsFilesToTheirOwnDossierUntilItIsFinished() throws Exception {
         users.signInAs("citizen");
         var applicant = new Applicant("Trần Thị Mỹ Lệ", null, null, null, null);
-        String online = dossiers.receive(new ReceiveDossier(BirthRegistrationSample.PROCEDURE, Channel.ONLINE, applicant,
-                BirthRegistrationSample.intakeData(), BirthRegistrationSample.WARD)).code();
+        String online = dossiers.receive(vn.motcua.Intakes.uploaded(new ReceiveDossier(BirthRegistrationSample.PROCEDURE,
+                Channel.ONLINE, applicant, BirthRegistrationSample.intakeData(), BirthRegistrationSample.WARD), staged)).code();
         users.signOut();
         byte[] png = TestDocuments.png(List.of("GIẤY CHỨNG SINH"));
         assertThat(uploads.upload("citizen", online, "anh-giay-chung-sinh.png", png, "GIAY_CHUNG_SINH").getStatusCode())

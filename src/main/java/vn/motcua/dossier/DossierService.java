@@ -485,6 +485,9 @@ public class DossierService {
         return m;
     }
 
+    /** The longest reason for receiving without required components. */
+    public static final int MAX_MISSING_REASON = 1000;
+
     /** The audit action of a dossier received or accepted although required components were missing. */
     static final String COMPONENTS_MISSING = "COMPONENTS_MISSING";
 
@@ -521,8 +524,9 @@ public class DossierService {
             return null;
         }
         String why = reason == null || reason.isBlank() ? null : PlainText.normalize(reason, true);
-        if (why != null && why.length() > 2000) {
-            violations.add(violation("missingComponentsReason", "error.field.tooLong", 2000));
+        // at most 1000 characters, so that the audit record (the missing codes and the reason) fits its 2000
+        if (why != null && why.length() > MAX_MISSING_REASON) {
+            violations.add(violation("missingComponentsReason", "error.field.tooLong", MAX_MISSING_REASON));
             return null;
         }
         return why;

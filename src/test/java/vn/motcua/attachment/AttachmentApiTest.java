@@ -47,7 +47,9 @@ class AttachmentApiTest {
     void setUp() {
         uploads = new Uploads(http, json);
         users.signInAs("clerk");
-        code = dossiers.receive(BirthRegistrationSample.inPerson()).code();
+        // Received with no paper checked (the scans come later, below): each component's status comes from the files
+        code = dossiers.receive(BirthRegistrationSample.inPerson().withCheckedComponents(List.of())
+                .withMissingComponentsReason("Công dân gửi bản quét sau khi tiếp nhận")).code();
         users.signOut();
     }
 
@@ -195,7 +197,8 @@ class AttachmentApiTest {
         assertThat(late.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(uploads.read(late).get("message").asText()).contains(online).contains("đã kết thúc");
         assertThat(uploads.upload("clerk", online, "them.png", png, null).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(uploads.get("citizen", "/api/dossiers/" + online + "/attachments")).hasSize(1);
+        assertThat(uploads.get("citizen", "/api/dossiers/" + online + "/attachments"))
+                .as("the two submitted with it and the one added before the refusal").hasSize(3);
     }
 
     @Test

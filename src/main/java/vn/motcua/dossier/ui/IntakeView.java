@@ -93,7 +93,7 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
         // Receiving without a required component needs the desk's reason: the field appears only then
         missingReason.setId("intake-missing-reason");
         missingReason.setLabel(getTranslation("intake.missingReason"));
-        missingReason.setMaxLength(2000);
+        missingReason.setMaxLength(DossierService.MAX_MISSING_REASON);
         missingReason.setWidthFull();
         missingReason.setVisible(false);
 

@@ -118,7 +118,9 @@ public class DossierService {
             }
             if (violations.isEmpty()) data = forms.normalize(form, data);
         }
+        int before = violations.size();
         String missingReason = missingComponentsReason(request.missingComponentsReason(), violations);
+        boolean reasonRefused = violations.size() > before; // said once: the reason is not usable
         List<String> checked = checkedComponents(request.checkedComponents(), procedure, citizen, violations);
         List<DossierComponent> missing = List.of();
         if (procedure != null && checked != null) {
@@ -127,7 +129,7 @@ public class DossierService {
             missing = missingComponents(procedure, handedIn);
             if (!missing.isEmpty() && citizen) {
                 violations.add(violation("stagedFiles", "dossier.components.missingOnline", names(missing)));
-            } else if (!missing.isEmpty() && missingReason == null) {
+            } else if (!missing.isEmpty() && missingReason == null && !reasonRefused) {
                 violations.add(violation("missingComponentsReason", "dossier.components.missing", names(missing)));
             }
         }

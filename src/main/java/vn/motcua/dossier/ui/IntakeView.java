@@ -176,6 +176,7 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
                 case "channel" -> invalid(channel, v.message());
                 case "checkedComponents" -> invalid(checklist, v.message());
                 case "missingComponentsReason" -> {
+                    missingReason.setVisible(true); // the service knows best what is missing
                     invalid(missingReason, v.message());
                     invalid(checklist, v.message());
                 }

@@ -28,9 +28,13 @@ public final class BirthRegistrationSample {
         return data;
     }
 
+    /** The components the desk checks on paper for it: the declaration and the birth certificate (both required). */
+    public static final java.util.List<String> CHECKED = java.util.List.of("TO_KHAI", "GIAY_CHUNG_SINH");
+
+    /** The dossier as the desk receives it, with its required papers checked. */
     public static ReceiveDossier inPerson() {
         return new ReceiveDossier(PROCEDURE, Channel.IN_PERSON,
                 new Applicant("Trần Thị Mỹ Lệ", "091234567890", "0912345678", "myle@example.vn", "12 Nguyễn Trung Trực, Rạch Giá"),
-                intakeData(), null);
+                intakeData(), null).withCheckedComponents(CHECKED);
     }
 }

@@ -57,7 +57,8 @@ class AttachmentController {
     record AttachmentRefJson(long id, String fileName) { }
 
     record ComponentJson(String code, String name, boolean required, List<String> fileTypes, String status,
-                         String statusName, List<AttachmentRefJson> chosen, List<AttachmentRefJson> suggested) { }
+                         String statusName, List<AttachmentRefJson> chosen, List<AttachmentRefJson> suggested,
+                         boolean checkedOnPaper, String checkedBy, java.time.Instant checkedAt) { }
 
     @PostMapping(path = "/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Add a file to a dossier",
@@ -109,13 +110,15 @@ class AttachmentController {
     }
 
     @GetMapping("/components")
-    @Operation(summary = "The dossier's components (thành phần hồ sơ) and the attachments filling or suggesting each")
+    @Operation(summary = "The dossier's components (thành phần hồ sơ), the attachments filling or suggesting each, and the desk's paper check (status CHECKED counts as present)")
     List<ComponentJson> components(@PathVariable String code) {
         var locale = Messages.locale();
         return service.checklist(code).stream().map(c -> new ComponentJson(c.code(), c.name().in(locale), c.required(),
                 c.fileTypes(), c.status().name(), messages.get(c.status().messageKey()),
                 c.chosen().stream().map(a -> new AttachmentRefJson(a.id(), a.fileName())).toList(),
-                c.suggested().stream().map(a -> new AttachmentRefJson(a.id(), a.fileName())).toList())).toList();
+                c.suggested().stream().map(a -> new AttachmentRefJson(a.id(), a.fileName())).toList(),
+                c.paperCheck() != null, c.paperCheck() == null ? null : c.paperCheck().checkedBy(),
+                c.paperCheck() == null ? null : c.paperCheck().checkedAt())).toList();
     }
 
     private AttachmentJson json(Attachment a) {

@@ -27,6 +27,7 @@ import vn.motcua.attachment.internal.AttachmentFiling;
 import vn.motcua.catalogue.DossierComponent;
 import vn.motcua.catalogue.Procedure;
 import vn.motcua.catalogue.ProcedureCatalogue;
+import vn.motcua.dossier.CheckedComponent;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
@@ -155,21 +156,24 @@ public class AttachmentService {
 
     /**
      * The dossier's components (thành phần hồ sơ), required ones first, each with the attachments the uploader said
-     * fill it and those whose content suggests it.
+     * fill it, those whose content suggests it, and the desk's check of its paper at the receipt (which counts as
+     * present, like an uploaded file).
      */
     @PreAuthorize("isAuthenticated()")
     public List<ComponentCheck> checklist(String dossierCode) {
         Dossier dossier = dossiers.get(dossierCode);
         List<Attachment> files = attachments.list(dossier.code());
+        List<CheckedComponent> paperChecks = dossiers.checkedComponents(dossier.code());
         var result = new ArrayList<ComponentCheck>();
         List<DossierComponent> components = new ArrayList<>(components(dossier));
         components.sort((a, b) -> Boolean.compare(b.required(), a.required()));
         for (DossierComponent c : components) {
             var chosen = files.stream().filter(f -> c.code().equals(f.componentCode())).toList();
             var suggested = files.stream().filter(f -> c.code().equals(f.suggestedComponent()) && !c.code().equals(f.componentCode())).toList();
-            var status = !chosen.isEmpty() ? ComponentCheck.Status.FILLED
-                    : !suggested.isEmpty() ? ComponentCheck.Status.SUGGESTED : ComponentCheck.Status.MISSING;
-            result.add(new ComponentCheck(c.code(), c.name(), c.required(), MediaTypes.accepted(c.fileTypes()), status, chosen, suggested));
+            var paper = paperChecks.stream().filter(p -> c.code().equals(p.componentCode())).findFirst().orElse(null);
+            var status = ComponentCheck.statusOf(chosen, suggested, paper);
+            result.add(new ComponentCheck(c.code(), c.name(), c.required(), MediaTypes.accepted(c.fileTypes()), status,
+                    chosen, suggested, paper));
         }
         return result;
     }

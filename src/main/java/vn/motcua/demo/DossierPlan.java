@@ -54,6 +54,8 @@ final class DossierPlan {
     final List<Event> events = new ArrayList<>();
     Rating rating;
     final List<Step> steps = new ArrayList<>();
+    /** The components the desk checked on paper when it received the dossier (in person or by post). */
+    final List<String> checkedComponents = new ArrayList<>();
     /** True when the dossier is run on the engine for real step history. */
     boolean engine;
 
@@ -103,7 +105,12 @@ final class DossierPlan {
                 new ImportedDossier.Facts(clockStoppedAt, stoppedSeconds, supplementCount, statusReason, workingSeconds,
                         feeAmount, paymentMethod, paidAt),
                 processInstanceId, trail, steps.stream().map(s -> new ImportedDossier.Step(s.taskId(), s.key(), s.name(),
-                        ACTOR, s.startedAt(), s.completedAt())).toList(), rated);
+                        ACTOR, s.startedAt(), s.completedAt())).toList(), rated, paperChecks());
+    }
+
+    /** The papers the desk pretends to have checked, by the generator, at the receipt. */
+    private List<vn.motcua.dossier.CheckedComponent> paperChecks() {
+        return checkedComponents.stream().map(c -> new vn.motcua.dossier.CheckedComponent(c, ACTOR, receivedAt)).toList();
     }
 
     /** A dossier to be run on the engine, as just received (2): its process moves it from there. */
@@ -113,7 +120,7 @@ final class DossierPlan {
                 new ImportedDossier.Facts(null, 0, 0, null, null, feeAmount, null, null), null,
                 List.of(new ImportedDossier.Event(receivedAt, ACTOR, Channel.valueOf(channel), "RECEIVED", null,
                         DossierStatus.RECEIVED, procedureCode)),
-                List.of(), null);
+                List.of(), null, paperChecks());
     }
 
     private Applicant applicant() { return new Applicant(applicantName, null, null, null, null); }

@@ -62,6 +62,11 @@ final class HistorySimulator {
         double c = rnd.nextDouble();
         boolean online = c < onlineShare;
         d.channel = online ? "ONLINE" : c < onlineShare + 0.04 ? "POSTAL" : "IN_PERSON";
+        // The desk receives in person or by post only with the required papers checked (online, they would be files)
+        if (!online) {
+            procedure.components().stream().filter(vn.motcua.catalogue.DossierComponent::required)
+                    .forEach(component -> d.checkedComponents.add(component.code()));
+        }
         d.receivedAt = received;
         d.feeAmount = procedure.fee() == null ? BigDecimal.ZERO : procedure.fee();
         Instant start;

@@ -38,14 +38,15 @@ class DossierController {
 
     record ApplicantJson(String fullName, String idNumber, String phone, String email, String address) { }
 
-    record ReceiveRequest(String procedureCode, String channel, ApplicantJson applicant, Map<String, Object> data, String unit) { }
+    record ReceiveRequest(String procedureCode, String channel, ApplicantJson applicant, Map<String, Object> data, String unit,
+                          List<String> checkedComponents, String missingComponentsReason) { }
 
     record DossierJson(String code, String procedureCode, String unit, String channel, int channelCode, String status,
                        int statusCode, String statusName, ApplicantJson applicant, Map<String, Object> data,
                        Instant receivedAt, Instant dueAt, Instant finishedAt, Instant returnedAt, String currentStep,
                        boolean clockStopped, int supplementCount, String statusReason, Instant extendedDueAt) { }
 
-    record ActionRequest(String reason, String paymentMethod) { }
+    record ActionRequest(String reason, String paymentMethod, String missingComponentsReason) { }
 
     record RatingRequest(Integer score, Boolean complaint, String comment) { }
 
@@ -53,7 +54,9 @@ class DossierController {
                        Integer statusAfter, String detail, String hash) { }
 
     @PostMapping
-    @Operation(summary = "Submit or receive a dossier", description = "A clerk receives at their unit (status 2); a citizen submits online to a unit (status 1)")
+    @Operation(summary = "Submit or receive a dossier", description = "A clerk receives at their unit (status 2), with "
+            + "checkedComponents (the component codes checked on paper); a required component neither checked nor uploaded "
+            + "needs missingComponentsReason. A citizen submits online to a unit (status 1) with every required component")
     ResponseEntity<DossierJson> receive(@RequestBody ReceiveRequest body, Locale locale) {
         if (body == null) throw new InvalidInputException("body", messages.get("error.body.unreadable"));
         Channel channel = null;
@@ -66,7 +69,8 @@ class DossierController {
         }
         var a = body.applicant();
         var applicant = a == null ? null : new Applicant(a.fullName(), a.idNumber(), a.phone(), a.email(), a.address());
-        var dossier = service.receive(new ReceiveDossier(body.procedureCode(), channel, applicant, body.data(), body.unit()));
+        var dossier = service.receive(new ReceiveDossier(body.procedureCode(), channel, applicant, body.data(), body.unit(),
+                List.of(), body.checkedComponents(), body.missingComponentsReason()));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .header("Location", "/api/dossiers/" + dossier.code())
                 .body(toJson(dossier, locale));
@@ -114,12 +118,14 @@ class DossierController {
     @Operation(summary = "Take an action on a dossier",
             description = "accept, refuse, request-supplement, receive-supplement, request-payment, confirm-payment, stop, "
                     + "resume, withdraw, return-result. 200 with the dossier; 403 for a role that may not; 409 for an "
-                    + "illegal transition; 400 when a required reason is missing")
+                    + "illegal transition; 400 when a required reason is missing, or when accepting without required "
+                    + "components and without missingComponentsReason")
     DossierJson act(@PathVariable String code, @PathVariable String action,
                     @RequestBody(required = false) ActionRequest body, Locale locale) {
         var known = DossierAction.ofPath(action)
                 .orElseThrow(() -> new vn.motcua.shared.NotFoundException("dossier.action.unknown", action));
-        return toJson(service.act(code, known, body == null ? null : body.reason(), body == null ? null : body.paymentMethod()), locale);
+        return toJson(service.act(code, known, body == null ? null : body.reason(), body == null ? null : body.paymentMethod(),
+                body == null ? null : body.missingComponentsReason()), locale);
     }
 
     @GetMapping("/{code}/documents/{form}")

@@ -68,10 +68,13 @@ public class DossierDocuments {
     private final OfficialDocuments documents;
     private final CurrentUser currentUser;
     private final Clock clock;
+    private final org.springframework.beans.factory.ObjectProvider<ComponentFiles> componentFiles;
 
     DossierDocuments(DossierService dossiers, DossierRepository repository, AuditTrail audit, ProcedureCatalogue catalogue,
-                     OrganisationService organisation, OfficialDocuments documents, CurrentUser currentUser, Clock clock) {
+                     OrganisationService organisation, OfficialDocuments documents, CurrentUser currentUser, Clock clock,
+                     org.springframework.beans.factory.ObjectProvider<ComponentFiles> componentFiles) {
         this.clock = clock;
+        this.componentFiles = componentFiles;
         this.dossiers = dossiers;
         this.repository = repository;
         this.audit = audit;
@@ -220,8 +223,7 @@ public class DossierDocuments {
      */
     private DossierSheet sheet(Dossier d, Procedure p, List<AuditEntry> history) {
         var a = d.applicant();
-        var docs = p.components().stream()
-                .map(c -> new SubmittedDocument(c.name().vi(), CopyType.COPY_WITH_ORIGINAL, 1)).toList();
+        var docs = handedIn(d, p);
         var period = new ProcessingPeriod(p.processingTime(d.channel() == Channel.ONLINE).amount(),
                 ProcessingPeriod.Unit.valueOf(p.processingTime(d.channel() == Channel.ONLINE).unit().name()));
         // Online, the dossier is received by the clerk who accepted it, not by the citizen who submitted it
@@ -233,6 +235,23 @@ public class DossierDocuments {
                         PlainText.oneLine(a.phone()), PlainText.oneLine(a.email())),
                 SubmissionChannel.valueOf(d.channel().name()), d.receivedAt(), d.dueAt() != null ? d.dueAt() : d.receivedAt(),
                 receivedBy, docs, 1, period, d.channel() == Channel.ONLINE ? ResultDelivery.ONLINE : ResultDelivery.AT_DESK);
+    }
+
+    /**
+     * What was actually handed in, in the procedure's order: the components the desk checked on paper (a copy shown
+     * with its original) and those only uploaded (electronic); not the procedure's whole list.
+     */
+    private List<SubmittedDocument> handedIn(Dossier d, Procedure p) {
+        var paper = new java.util.HashSet<String>();
+        repository.checkedComponents(d.id()).forEach(c -> paper.add(c.componentCode()));
+        var uploaded = new java.util.HashSet<String>();
+        componentFiles.forEach(f -> uploaded.addAll(f.filedComponents(d.code())));
+        var result = new ArrayList<SubmittedDocument>();
+        for (var c : p.components()) {
+            if (paper.contains(c.code())) result.add(new SubmittedDocument(c.name().vi(), CopyType.COPY_WITH_ORIGINAL, 1));
+            else if (uploaded.contains(c.code())) result.add(new SubmittedDocument(c.name().vi(), CopyType.ELECTRONIC, 1));
+        }
+        return result;
     }
 
     private IssuingUnit issuer(Unit unit) {

@@ -133,6 +133,7 @@ public class DossierImport {
         named.update("delete from dossier_event where dossier_id in (:ids)", Map.of("ids", idList));
         named.update("delete from dossier_rating where dossier_id in (:ids)", Map.of("ids", idList));
         named.update("delete from dossier_step where dossier_id in (:ids)", Map.of("ids", idList));
+        named.update("delete from dossier_component_check where dossier_id in (:ids)", Map.of("ids", idList));
         Map<String, List<AuditEntry>> trails = trails(dossiers);
         jdbc.batchUpdate(UPDATE_DOSSIER, dossiers, dossiers.size(), (ps, d) -> {
             int i = 1;
@@ -202,16 +203,28 @@ public class DossierImport {
         return trails;
     }
 
-    /** The trails, steps and ratings of dossiers that have none. */
+    /** The trails, steps, ratings and paper checks of dossiers that have none. */
     private int writeDetails(List<ImportedDossier> dossiers, Map<String, Long> ids, Map<String, List<AuditEntry>> trails) {
         Map<Long, List<AuditEntry>> byId = new LinkedHashMap<>();
         List<Object[]> ratings = new ArrayList<>();
         List<Object[]> steps = new ArrayList<>();
+        List<Object[]> checks = new ArrayList<>();
         for (ImportedDossier d : dossiers) {
             long id = Objects.requireNonNull(ids.get(d.code()), d.code());
             byId.put(id, trails.get(d.code()));
             if (d.rating() != null) ratings.add(new Object[] {id, d.rating()});
             for (ImportedDossier.Step s : d.steps()) steps.add(new Object[] {id, s});
+            for (CheckedComponent c : d.checkedComponents()) checks.add(new Object[] {id, c});
+        }
+        if (!checks.isEmpty()) {
+            jdbc.batchUpdate("insert into dossier_component_check (dossier_id, component_code, checked_by, checked_at) values (?, ?, ?, ?)",
+                    checks, checks.size(), (ps, r) -> {
+                        var c = (CheckedComponent) r[1];
+                        ps.setLong(1, (Long) r[0]);
+                        ps.setString(2, c.componentCode());
+                        ps.setString(3, c.checkedBy());
+                        time(ps, 4, c.checkedAt());
+                    });
         }
         int events = audit.writeTrails(byId);
         if (!ratings.isEmpty()) {

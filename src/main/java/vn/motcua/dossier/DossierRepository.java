@@ -185,6 +185,23 @@ class DossierRepository {
         }
     }
 
+    /** Records the components the desk checked on paper (each once per dossier). */
+    void checkComponents(long dossierId, java.util.Collection<String> componentCodes, String checkedBy, Instant at) {
+        for (String code : new java.util.LinkedHashSet<>(componentCodes)) {
+            jdbc.sql("insert into dossier_component_check (dossier_id, component_code, checked_by, checked_at) values (?, ?, ?, ?)")
+                    .params(dossierId, code, checkedBy, utc(at)).update();
+        }
+    }
+
+    /** The components the desk checked on paper, in the order they were checked. */
+    List<CheckedComponent> checkedComponents(long dossierId) {
+        return jdbc.sql("select * from dossier_component_check where dossier_id = ? order by checked_at, component_code")
+                .param(dossierId)
+                .query((rs, n) -> new CheckedComponent(rs.getString("component_code"), rs.getString("checked_by"),
+                        instant(rs, "checked_at")))
+                .list();
+    }
+
     /** The reason given when the dossier last entered a status (from its audit trail). */
     Optional<String> lastReason(long dossierId, int status) {
         return jdbc.sql("select detail from dossier_event where dossier_id = ? and status_after = ? and detail is not null order by seq desc limit 1")

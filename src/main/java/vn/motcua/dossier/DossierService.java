@@ -15,6 +15,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.catalogue.DossierComponent;
 import vn.motcua.catalogue.Procedure;
 import vn.motcua.catalogue.ProcedureCatalogue;
 import vn.motcua.forms.FieldViolation;
@@ -55,13 +56,16 @@ public class DossierService {
     private final Forms forms;
     private final Clock clock;
     private final org.springframework.beans.factory.ObjectProvider<WorkAccess> workAccess;
+    private final org.springframework.beans.factory.ObjectProvider<ComponentFiles> componentFiles;
     private final Map<DossierAction, ActionStep> actions;
 
     DossierService(DossierRepository dossiers, AuditTrail audit, ProcedureCatalogue catalogue,
                    OrganisationService organisation, WorkingCalendar calendar, CurrentUser currentUser,
                    ApplicationEventPublisher events, Messages messages, Forms forms, Clock clock,
-                   org.springframework.beans.factory.ObjectProvider<WorkAccess> workAccess) {
+                   org.springframework.beans.factory.ObjectProvider<WorkAccess> workAccess,
+                   org.springframework.beans.factory.ObjectProvider<ComponentFiles> componentFiles) {
         this.workAccess = workAccess;
+        this.componentFiles = componentFiles;
         this.dossiers = dossiers;
         this.audit = audit;
         this.catalogue = catalogue;
@@ -80,8 +84,11 @@ public class DossierService {
      * date, records it, and starts its procedure's process, all in one transaction: either everything happened or
      * nothing did. A clerk's dossier is received at once (status 2); a citizen's online submission waits for the
      * desk to accept it (status 1). Files staged with the request become the dossier's in the same transaction.
+     * The components the desk checked on paper are stored with the dossier; every required component must be
+     * handed in (checked on paper or uploaded): the desk may receive without one only with a reason, which the
+     * audit trail keeps; an online submission without one is refused.
      *
-     * @throws InvalidInputException naming the first offending field; nothing is stored
+     * @throws InvalidInputException naming every offending field; nothing is stored
      */
     @PreAuthorize("hasAnyRole('CLERK', 'CITIZEN')")
     @Transactional
@@ -111,6 +118,21 @@ public class DossierService {
             }
             if (violations.isEmpty()) data = forms.normalize(form, data);
         }
+        int before = violations.size();
+        String missingReason = missingComponentsReason(request.missingComponentsReason(), violations);
+        boolean reasonRefused = violations.size() > before; // said once: the reason is not usable
+        List<String> checked = checkedComponents(request.checkedComponents(), procedure, citizen, violations);
+        List<DossierComponent> missing = List.of();
+        if (procedure != null && checked != null) {
+            var handedIn = new java.util.HashSet<>(checked);
+            componentFiles.forEach(f -> handedIn.addAll(f.stagedComponents(user.username(), request.stagedFiles())));
+            missing = missingComponents(procedure, handedIn);
+            if (!missing.isEmpty() && citizen) {
+                violations.add(violation("stagedFiles", "dossier.components.missingOnline", names(missing)));
+            } else if (!missing.isEmpty() && missingReason == null && !reasonRefused) {
+                violations.add(violation("missingComponentsReason", "dossier.components.missing", names(missing)));
+            }
+        }
         if (!violations.isEmpty()) throw new InvalidInputException(violations);
 
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
@@ -123,8 +145,22 @@ public class DossierService {
         long id = dossiers.insert(d.code(), d.procedureCode(), d.unitId(), d.channel(), d.status(), d.applicant(),
                 d.ownerUsername(), d.formData(), d.receivedAt(), d.dueAt(), d.createdBy(), d.feeAmount());
         audit.append(id, user.username(), channel.name(), citizen ? "SUBMITTED" : "RECEIVED", null, d.status(), procedure.code());
+        if (!checked.isEmpty()) dossiers.checkComponents(id, checked, user.username(), now);
+        if (!missing.isEmpty()) {
+            audit.append(id, user.username(), channel.name(), COMPONENTS_MISSING, d.status(), d.status(), missingDetail(missing, missingReason));
+        }
         d.pullEvents().forEach(events::publishEvent);
         return dossiers.findByCode(code).orElseThrow();
+    }
+
+    /**
+     * The components of a dossier the caller may see that the desk checked on paper at its receipt, in the order
+     * they were checked.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public List<CheckedComponent> checkedComponents(String code) {
+        return dossiers.checkedComponents(visible(code).id());
     }
 
     /** A dossier the caller may see; otherwise "not found", so that nothing leaks. */
@@ -212,6 +248,17 @@ public class DossierService {
     @PreAuthorize("isAuthenticated()")
     @Transactional
     public Dossier act(String code, DossierAction action, String reason, String paymentMethod) {
+        return act(code, action, reason, paymentMethod, null);
+    }
+
+    /**
+     * As {@link #act(String, DossierAction, String, String)}; accepting an online submission
+     * ({@link DossierAction#ACCEPT}) whose required components are neither checked on paper nor uploaded needs
+     * {@code missingComponentsReason}, which the audit trail keeps (400 naming the missing components without it).
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional
+    public Dossier act(String code, DossierAction action, String reason, String paymentMethod, String missingComponentsReason) {
         AuthenticatedUser user = currentUser.require();
         Dossier d = visible(code);
         if (action.roles().stream().noneMatch(user::has)) {
@@ -224,6 +271,19 @@ public class DossierService {
         if (why != null && why.length() > 2000) throw new InvalidInputException("reason", messages.get("error.field.tooLong", 2000));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         String channel = user.has(Role.CITIZEN) ? Channel.ONLINE.name() : Channel.IN_PERSON.name();
+        if (action == DossierAction.ACCEPT && action.applicableTo(d.status())) {
+            var problems = new ArrayList<InvalidInputException.Violation>();
+            String missingReason = missingComponentsReason(missingComponentsReason, problems);
+            if (!problems.isEmpty()) throw new InvalidInputException(problems);
+            var missing = catalogue.procedure(d.procedureCode()).map(p -> missingComponents(p, handedIn(d))).orElse(List.of());
+            if (!missing.isEmpty() && missingReason == null) {
+                throw new InvalidInputException("missingComponentsReason", messages.get("dossier.components.missing", names(missing)));
+            }
+            if (!missing.isEmpty()) {
+                audit.append(d.id(), user.username(), channel, COMPONENTS_MISSING, d.status(), d.status(),
+                        missingDetail(missing, missingReason));
+            }
+        }
         actions.get(action).take(new ActionRequest(d, now, why, user.username(), paymentMethod));
         save(d, user.username(), channel, action.name(), why);
         return dossiers.findByCode(code).orElseThrow();
@@ -425,6 +485,75 @@ public class DossierService {
             throw new InvalidInputException("paymentMethod", messages.get("error.field.oneOf", "paymentMethod", "[ONLINE, CASH, BANK_TRANSFER]"));
         }
         return m;
+    }
+
+    /** The longest reason for receiving without required components. */
+    public static final int MAX_MISSING_REASON = 1000;
+
+    /** The audit action of a dossier received or accepted although required components were missing. */
+    static final String COMPONENTS_MISSING = "COMPONENTS_MISSING";
+
+    /**
+     * The component codes asked to be checked on paper, trimmed and without repeats: only the desk checks papers,
+     * and each must be a component of the procedure. Null when they cannot be used (a violation says why).
+     */
+    private List<String> checkedComponents(List<String> codes, Procedure procedure, boolean citizen,
+                                           List<InvalidInputException.Violation> violations) {
+        var result = new java.util.LinkedHashSet<String>();
+        for (String c : codes) {
+            if (c != null && !c.isBlank()) result.add(c.trim());
+        }
+        if (result.isEmpty()) return List.of();
+        if (citizen) {
+            violations.add(violation("checkedComponents", "dossier.components.citizenChecks"));
+            return null;
+        }
+        if (procedure == null) return null;
+        var known = procedure.components().stream().map(DossierComponent::code).toList();
+        var unknown = result.stream().filter(c -> !known.contains(c)).map(PlainText::oneLine).toList();
+        if (!unknown.isEmpty()) {
+            violations.add(violation("checkedComponents", "dossier.components.unknown", String.join(", ", unknown), procedure.code()));
+            return null;
+        }
+        return List.copyOf(result);
+    }
+
+    /** The reason for receiving without required components, normalised (null when none is given). */
+    private String missingComponentsReason(String reason, List<InvalidInputException.Violation> violations) {
+        var problem = textProblem("missingComponentsReason", reason, true);
+        if (problem.isPresent()) {
+            violations.add(problem.get());
+            return null;
+        }
+        String why = reason == null || reason.isBlank() ? null : PlainText.normalize(reason, true);
+        // at most 1000 characters, so that the audit record (the missing codes and the reason) fits its 2000
+        if (why != null && why.length() > MAX_MISSING_REASON) {
+            violations.add(violation("missingComponentsReason", "error.field.tooLong", MAX_MISSING_REASON));
+            return null;
+        }
+        return why;
+    }
+
+    /** The components of a stored dossier handed in: checked on paper at its receipt, or filled by its files. */
+    private java.util.Set<String> handedIn(Dossier d) {
+        var result = new java.util.HashSet<String>();
+        dossiers.checkedComponents(d.id()).forEach(c -> result.add(c.componentCode()));
+        componentFiles.forEach(f -> result.addAll(f.filedComponents(d.code())));
+        return result;
+    }
+
+    private static List<DossierComponent> missingComponents(Procedure procedure, java.util.Set<String> handedIn) {
+        return procedure.components().stream().filter(DossierComponent::required).filter(c -> !handedIn.contains(c.code())).toList();
+    }
+
+    /** The names of components in the user's language, separated by semicolons. */
+    private static String names(List<DossierComponent> components) {
+        return String.join("; ", components.stream().map(c -> c.name().in(Messages.locale())).toList());
+    }
+
+    /** The audit record's detail: the missing components' codes and the desk's reason. */
+    private static String missingDetail(List<DossierComponent> missing, String reason) {
+        return String.join(", ", missing.stream().map(DossierComponent::code).toList()) + ": " + reason;
     }
 
     private Dossier existing(String code) {

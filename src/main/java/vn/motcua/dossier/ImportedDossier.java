@@ -29,10 +29,21 @@ import vn.motcua.shared.Formats;
  * @param events            its audit records, oldest first (at least one: how it arrived)
  * @param steps             the steps completed on it
  * @param rating            the applicant's rating, if any
+ * @param checkedComponents the components the desk checked on paper at its receipt (none when the past does not
+ *                          say: an import from a system that did not keep them)
  */
 public record ImportedDossier(String code, String procedureCode, long unitId, Channel channel, DossierStatus status,
                               Applicant applicant, String createdBy, Dates dates, Facts facts, String processInstanceId,
-                              List<Event> events, List<Step> steps, Rating rating) {
+                              List<Event> events, List<Step> steps, Rating rating, List<CheckedComponent> checkedComponents) {
+
+    /** A past that does not say which papers the desk checked. */
+    public ImportedDossier(String code, String procedureCode, long unitId, Channel channel, DossierStatus status,
+                           Applicant applicant, String createdBy, Dates dates, Facts facts, String processInstanceId,
+                           List<Event> events, List<Step> steps, Rating rating) {
+        this(code, procedureCode, unitId, channel, status, applicant, createdBy, dates, facts, processInstanceId, events,
+                steps, rating, List.of());
+    }
+
     /** When it was received (online: submitted), accepted, due, extended to, ended and returned. */
     public record Dates(Instant receivedAt, Instant acceptedAt, Instant dueAt, Instant extendedDueAt, Instant finishedAt,
                         Instant returnedAt) {
@@ -106,6 +117,15 @@ public record ImportedDossier(String code, String procedureCode, long unitId, Ch
         if (facts == null) facts = Facts.none();
         events = List.copyOf(events == null ? List.of() : events);
         steps = List.copyOf(steps == null ? List.of() : steps);
+        checkedComponents = List.copyOf(checkedComponents == null ? List.of() : checkedComponents);
+        for (CheckedComponent c : checkedComponents) {
+            if (c.componentCode() == null || c.componentCode().isBlank() || c.checkedBy() == null || c.checkedAt() == null) {
+                throw new IllegalArgumentException("a paper check names its component, who checked it and when: " + code);
+            }
+        }
+        if (checkedComponents.stream().map(CheckedComponent::componentCode).distinct().count() != checkedComponents.size()) {
+            throw new IllegalArgumentException("a component checked twice: " + code);
+        }
         if (events.isEmpty()) throw new IllegalArgumentException("no audit record: " + code);
         if (!receiptDay(dates.receivedAt()).equals(day(code))) {
             throw new IllegalArgumentException("the code is not dated on the receipt day in Vietnam: " + code);

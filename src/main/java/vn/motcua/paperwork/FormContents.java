@@ -67,6 +67,10 @@ final class FormContents {
                 new Column(page.message("paperwork.receipt.table.copyType"), 2.3f, Align.CENTER),
                 new Column(page.message("paperwork.receipt.table.count"), 1f, Align.CENTER)), TABLE, false);
         int row = 0;
+        if (dossier.documents().isEmpty()) {
+            // Nothing was handed in (received with the desk's reason): the table says so rather than stay blank
+            table.row(List.of("", page.message("paperwork.receipt.noDocuments"), "", ""));
+        }
         for (SubmittedDocument submitted : dossier.documents()) {
             table.row(List.of(String.valueOf(++row), submitted.name(),
                     page.message(submitted.copyType().messageKey()), VietnameseDates.twoDigits(submitted.count())));

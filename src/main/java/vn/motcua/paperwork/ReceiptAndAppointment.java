@@ -7,8 +7,9 @@ import java.time.Instant;
  * result, with a QR code for looking the dossier up.
  *
  * <p>Required: the unit's name and place, {@code issuedAt}, and of the dossier its code, procedure name, applicant
- * name, channel, {@code receivedAt}, {@code dueAt} (after {@code receivedAt}), {@code receivedBy}, at least one
- * document (each with name, copy type and a count of at least 1) and at least one set.
+ * name, channel, {@code receivedAt}, {@code dueAt} (after {@code receivedAt}), {@code receivedBy}, the documents
+ * actually handed in (each with name, copy type and a count of at least 1; none prints "Không có giấy tờ nào được
+ * nộp", for a dossier the desk received without them, with a reason) and at least one set.
  *
  * @param unit           the issuing unit
  * @param documentNumber the number after "Số:", e.g. {@code "125/GTN-BPMC"}; null leaves a blank to fill in by hand

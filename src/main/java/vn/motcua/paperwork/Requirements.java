@@ -58,9 +58,6 @@ final class Requirements {
             if (dossier.sets() < 1) {
                 invalid.add("dossier.sets must be at least 1");
             }
-            if (dossier.documents().isEmpty()) {
-                missing.add("dossier.documents");
-            }
             for (int i = 0; i < dossier.documents().size(); i++) {
                 SubmittedDocument document = dossier.documents().get(i);
                 String path = "dossier.documents[" + i + "]";

@@ -211,6 +211,7 @@ class DossierApiTest {
         request.put("channel", "IN_PERSON");
         request.put("applicant", applicant);
         request.put("data", new HashMap<>(BirthRegistrationSample.intakeData()));
+        request.put("checkedComponents", BirthRegistrationSample.CHECKED);
         return request;
     }
 

@@ -40,6 +40,7 @@ class DossierAudienceTest {
     @Autowired ObjectMapper json;
     @Autowired TestUsers users;
     @Autowired DossierService dossiers;
+    @Autowired vn.motcua.attachment.StagedUploadService staged;
     @Autowired TaskListService tasks;
     @Autowired OrganisationService organisation;
 
@@ -48,11 +49,12 @@ class DossierAudienceTest {
 
     @Test
     void aCitizenGetsTheirOwnPapersButNeverTheUnitsRegisterOrControlSheetNotEvenAfterWithdrawing() throws Exception {
-        var request = DossierApiTest.validRequest();
-        request.put("channel", "ONLINE");
-        request.put("unit", BirthRegistrationSample.WARD);
-        String code = body(as("citizen").postForEntity("/api/dossiers", jsonEntity(request), String.class), HttpStatus.CREATED)
-                .get("code").asText();
+        // Online, the citizen hands in the required components as files: staged in the submission screen
+        users.signInAs("citizen");
+        var sample = BirthRegistrationSample.inPerson();
+        String code = dossiers.receive(vn.motcua.Intakes.uploaded(new vn.motcua.dossier.ReceiveDossier(sample.procedureCode(),
+                Channel.ONLINE, sample.applicant(), sample.data(), BirthRegistrationSample.WARD), staged)).code();
+        users.signOut();
         assertError(as("citizen").getForEntity(document(code, "07"), String.class), HttpStatus.FORBIDDEN);
         assertError(as("citizen").getForEntity(document(code, "06"), String.class), HttpStatus.FORBIDDEN);
 
@@ -129,9 +131,9 @@ class DossierAudienceTest {
     private String landTransferAtTheTaxOffice() {
         LandTransferSample.ensureStaff(organisation);
         users.signInAs("landclerk");
-        String code = dossiers.receive(new ReceiveDossier(LandTransferSample.PROCEDURE, Channel.IN_PERSON,
+        String code = dossiers.receive(vn.motcua.Intakes.checked(new ReceiveDossier(LandTransferSample.PROCEDURE, Channel.IN_PERSON,
                 new Applicant("Nguyễn Văn An", "091234567890", "0912345678", "an@example.vn", "5 Trần Phú, Rạch Giá"),
-                LandTransferSample.intakeData(), null)).code();
+                LandTransferSample.intakeData(), null))).code();
         users.signInAs("landofficer");
         var check = tasks.tasksOf(code).stream().findFirst().orElseThrow();
         tasks.complete(check.id(), LandTransferSample.conditionsChecked());

@@ -45,6 +45,7 @@ class DossierDocumentsTest {
     @Autowired ObjectMapper json;
     @Autowired TestUsers users;
     @Autowired DossierService dossiers;
+    @Autowired vn.motcua.attachment.StagedUploadService staged;
     @Autowired TaskListService tasks;
     @Autowired ProcessEngine engine;
 
@@ -155,8 +156,8 @@ class DossierDocumentsTest {
     private String submittedOnline() {
         users.signInAs("citizen");
         var sample = BirthRegistrationSample.inPerson();
-        String code = dossiers.receive(new ReceiveDossier(sample.procedureCode(), vn.motcua.dossier.Channel.ONLINE,
-                sample.applicant(), sample.data(), BirthRegistrationSample.WARD)).code();
+        String code = dossiers.receive(vn.motcua.Intakes.uploaded(new ReceiveDossier(sample.procedureCode(),
+                vn.motcua.dossier.Channel.ONLINE, sample.applicant(), sample.data(), BirthRegistrationSample.WARD), staged)).code();
         users.signOut();
         return code;
     }

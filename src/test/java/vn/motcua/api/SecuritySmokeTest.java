@@ -79,6 +79,7 @@ class SecuritySmokeTest {
     @Autowired ApplicationContext context;
     @Autowired TestUsers users;
     @Autowired DossierService dossiers;
+    @Autowired vn.motcua.attachment.StagedUploadService staged;
     @Autowired TaskListService tasks;
     @Autowired AttachmentService attachments;
     @Autowired OrganisationService organisation;
@@ -105,17 +106,17 @@ class SecuritySmokeTest {
         try {
             // The citizen's own birth registration, submitted online to the ward and accepted by its clerk
             users.signInAs("citizen");
-            var submitted = dossiers.receive(new ReceiveDossier(BirthRegistrationSample.PROCEDURE, Channel.ONLINE,
+            var submitted = dossiers.receive(vn.motcua.Intakes.uploaded(new ReceiveDossier(BirthRegistrationSample.PROCEDURE, Channel.ONLINE,
                     new Applicant("Ngô Thị Công Dân", null, "0987654321", null, null), BirthRegistrationSample.intakeData(),
-                    BirthRegistrationSample.WARD, List.of()));
+                    BirthRegistrationSample.WARD, List.of()), staged));
             users.signInAs("clerk");
             dossiers.act(submitted.code(), DossierAction.ACCEPT, null);
             ward = new Subject(submitted.code(), openTask("specialist", submitted.code()), attach("clerk", submitted.code()));
 
             // Another unit's land transfer, waiting in the tax office's step
             users.signInAs("landclerk");
-            var land = dossiers.receive(new ReceiveDossier(LandTransferSample.PROCEDURE, Channel.IN_PERSON,
-                    new Applicant("Nguyễn Văn An", null, "0912345678", null, null), LandTransferSample.intakeData(), null, List.of()));
+            var land = dossiers.receive(vn.motcua.Intakes.checked(new ReceiveDossier(LandTransferSample.PROCEDURE, Channel.IN_PERSON,
+                    new Applicant("Nguyễn Văn An", null, "0912345678", null, null), LandTransferSample.intakeData(), null, List.of())));
             users.signInAs("landofficer");
             tasks.complete(openTask("landofficer", land.code()), LandTransferSample.conditionsChecked());
             stepOnly = new Subject(land.code(), openTask("tax", land.code()), attach("landclerk", land.code()));

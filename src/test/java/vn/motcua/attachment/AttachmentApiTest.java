@@ -38,6 +38,7 @@ class AttachmentApiTest {
     @Autowired ObjectMapper json;
     @Autowired TestUsers users;
     @Autowired DossierService dossiers;
+    @Autowired vn.motcua.attachment.StagedUploadService staged;
     @Autowired AttachmentSettings settings;
     Uploads uploads;
     String code;
@@ -46,7 +47,9 @@ class AttachmentApiTest {
     void setUp() {
         uploads = new Uploads(http, json);
         users.signInAs("clerk");
-        code = dossiers.receive(BirthRegistrationSample.inPerson()).code();
+        // Received with no paper checked (the scans come later, below): each component's status comes from the files
+        code = dossiers.receive(BirthRegistrationSample.inPerson().withCheckedComponents(List.of())
+                .withMissingComponentsReason("Công dân gửi bản quét sau khi tiếp nhận")).code();
         users.signOut();
     }
 
@@ -180,8 +183,8 @@ class AttachmentApiTest {
     void theCitizenAddsFilesToTheirOwnDossierUntilItIsFinished() throws Exception {
         users.signInAs("citizen");
         var applicant = new Applicant("Trần Thị Mỹ Lệ", null, null, null, null);
-        String online = dossiers.receive(new ReceiveDossier(BirthRegistrationSample.PROCEDURE, Channel.ONLINE, applicant,
-                BirthRegistrationSample.intakeData(), BirthRegistrationSample.WARD)).code();
+        String online = dossiers.receive(vn.motcua.Intakes.uploaded(new ReceiveDossier(BirthRegistrationSample.PROCEDURE,
+                Channel.ONLINE, applicant, BirthRegistrationSample.intakeData(), BirthRegistrationSample.WARD), staged)).code();
         users.signOut();
         byte[] png = TestDocuments.png(List.of("GIẤY CHỨNG SINH"));
         assertThat(uploads.upload("citizen", online, "anh-giay-chung-sinh.png", png, "GIAY_CHUNG_SINH").getStatusCode())
@@ -194,7 +197,8 @@ class AttachmentApiTest {
         assertThat(late.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(uploads.read(late).get("message").asText()).contains(online).contains("đã kết thúc");
         assertThat(uploads.upload("clerk", online, "them.png", png, null).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
-        assertThat(uploads.get("citizen", "/api/dossiers/" + online + "/attachments")).hasSize(1);
+        assertThat(uploads.get("citizen", "/api/dossiers/" + online + "/attachments"))
+                .as("the two submitted with it and the one added before the refusal").hasSize(3);
     }
 
     @Test

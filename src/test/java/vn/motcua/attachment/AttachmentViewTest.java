@@ -50,7 +50,9 @@ class AttachmentViewTest {
         Function0<UI> uiFactory = UI::new;
         MockVaadin.setup(uiFactory, new MockSpringServlet(ROUTES, context, uiFactory));
         users.signInAs("clerk");
-        code = dossiers.receive(BirthRegistrationSample.inPerson()).code();
+        // Received with no paper checked (the scans come later): each component's status comes from the files
+        code = dossiers.receive(BirthRegistrationSample.inPerson().withCheckedComponents(java.util.List.of())
+                .withMissingComponentsReason("Công dân gửi bản quét sau khi tiếp nhận")).code();
         byte[] pdf = TestDocuments.pdf(List.of("GIẤY CHỨNG SINH", "Họ và tên mẹ: Trần Thị Mỹ Lệ"));
         id = attachments.upload(code, "GIAY_CHUNG_SINH", "giay-chung-sinh.pdf", new ByteArrayInputStream(pdf)).id();
         await().atMost(Uploads.EXTRACTION).pollInSameThread().until(() -> attachments.get(code, id).state().isFinal());

@@ -48,7 +48,8 @@ class SearchApiTest {
         data.put("childFullName", "Lê Thị Ngọc Ánh " + capitalised(marker));
         var sample = BirthRegistrationSample.inPerson();
         users.signInAs("clerk");
-        code = dossiers.receive(new ReceiveDossier(sample.procedureCode(), sample.channel(), sample.applicant(), data, null)).code();
+        code = dossiers.receive(new ReceiveDossier(sample.procedureCode(), sample.channel(), sample.applicant(), data, null)
+                .withCheckedComponents(sample.checkedComponents())).code();
         users.signOut();
     }
 

@@ -47,7 +47,8 @@ class SearchBackfillTest {
         data.put("childFullName", "Phạm Gia Bảo " + marker);
         var sample = BirthRegistrationSample.inPerson();
         users.signInAs("clerk");
-        code = dossiers.receive(new ReceiveDossier(sample.procedureCode(), sample.channel(), sample.applicant(), data, null)).code();
+        code = dossiers.receive(new ReceiveDossier(sample.procedureCode(), sample.channel(), sample.applicant(), data, null)
+                .withCheckedComponents(sample.checkedComponents())).code();
         users.signOut();
         byte[] pdf = TestDocuments.pdf(List.of("GIẤY XÁC NHẬN CƯ TRÚ", "Số " + marker.toUpperCase()));
         long id = uploads.read(uploads.upload("clerk", code, "xac-nhan.pdf", pdf, null)).get("id").asLong();

@@ -52,7 +52,8 @@ class StagedUploadServiceTest {
 
     private static ReceiveDossier withFiles(List<String> references) {
         var sample = BirthRegistrationSample.inPerson();
-        return new ReceiveDossier(sample.procedureCode(), sample.channel(), sample.applicant(), sample.data(), null, references);
+        return new ReceiveDossier(sample.procedureCode(), sample.channel(), sample.applicant(), sample.data(), null, references)
+                .withCheckedComponents(sample.checkedComponents());
     }
 
     @Test

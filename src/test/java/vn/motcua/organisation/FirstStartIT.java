@@ -74,6 +74,7 @@ class FirstStartIT {
             request.put("channel", "IN_PERSON");
             request.put("applicant", Map.of("fullName", "Trần Thị Mỹ Lệ"));
             request.put("data", BirthRegistrationSample.intakeData());
+            request.put("checkedComponents", BirthRegistrationSample.CHECKED);
             var received = send("mot.cua", "Một cửa điện tử 2026", "POST", "/api/dossiers", request);
             assertThat(received.statusCode()).as(received.body()).isEqualTo(201);
             JsonNode dossier = json.readTree(received.body());

@@ -348,6 +348,7 @@ class OrganisationAdminApiTest {
         request.put("channel", "IN_PERSON");
         request.put("applicant", applicant);
         request.put("data", new HashMap<>(BirthRegistrationSample.intakeData()));
+        request.put("checkedComponents", BirthRegistrationSample.CHECKED);
         return request;
     }
 

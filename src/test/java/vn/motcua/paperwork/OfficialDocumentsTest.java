@@ -436,7 +436,7 @@ class OfficialDocumentsTest {
             Signatory chair = new Signatory(null, "CHỦ TỊCH", "Nguyễn Văn Bình");
             return Stream.of(
                     incomplete(new ReceiptAndAppointment(WARD, null, at, noDue, null),
-                            List.of("dossier.dueAt", "dossier.receivedBy", "dossier.documents")),
+                            List.of("dossier.dueAt", "dossier.receivedBy")),
                     incomplete(new ReceiptAndAppointment(null, null, null, null, null),
                             List.of("unit", "issuedAt", "dossier")),
                     incomplete(new SupplementRequest(WARD, null, at, full, List.of(), " ", null, null),

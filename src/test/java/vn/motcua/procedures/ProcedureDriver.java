@@ -65,9 +65,9 @@ final class ProcedureDriver {
 
     Dossier receive(String clerk, String procedureCode, Map<String, Object> data) {
         users.signInAs(clerk);
-        return dossiers.receive(new ReceiveDossier(procedureCode, Channel.IN_PERSON,
+        return dossiers.receive(vn.motcua.Intakes.checked(new ReceiveDossier(procedureCode, Channel.IN_PERSON,
                 new Applicant("Nguyễn Văn An", "091234567890", "0912345678", "an@example.vn", "5 Trần Phú, Rạch Giá"),
-                data, null));
+                data, null)));
     }
 
     /** The task of the dossier in the user's task list (assigned to them or waiting for one of their groups). */

@@ -33,6 +33,7 @@ class DossierViewTest {
     @Autowired ApplicationContext context;
     @Autowired TestUsers users;
     @Autowired DossierService dossiers;
+    @Autowired vn.motcua.attachment.StagedUploadService staged;
     @Autowired TaskListService tasks;
     @Autowired OrganisationService organisation;
 
@@ -84,8 +85,8 @@ class DossierViewTest {
     void theCitizenIsOfferedTheirOwnPapersButNotTheUnitsRegisterNorTheControlSheet() {
         users.signInAs("citizen");
         var sample = BirthRegistrationSample.inPerson();
-        String online = dossiers.receive(new ReceiveDossier(sample.procedureCode(), Channel.ONLINE, sample.applicant(),
-                sample.data(), BirthRegistrationSample.WARD)).code();
+        String online = dossiers.receive(vn.motcua.Intakes.uploaded(new ReceiveDossier(sample.procedureCode(), Channel.ONLINE,
+                sample.applicant(), sample.data(), BirthRegistrationSample.WARD), staged)).code();
         users.signInAs("clerk");
         dossiers.act(online, DossierAction.ACCEPT, null);
 
@@ -108,8 +109,8 @@ class DossierViewTest {
     void theTaxOfficerWithAnOpenStepIsOfferedNeitherDossierActionsNorTheRegister() {
         LandTransferSample.ensureStaff(organisation);
         users.signInAs("landclerk");
-        String land = dossiers.receive(new ReceiveDossier(LandTransferSample.PROCEDURE, Channel.IN_PERSON,
-                BirthRegistrationSample.inPerson().applicant(), LandTransferSample.intakeData(), null)).code();
+        String land = dossiers.receive(vn.motcua.Intakes.checked(new ReceiveDossier(LandTransferSample.PROCEDURE, Channel.IN_PERSON,
+                BirthRegistrationSample.inPerson().applicant(), LandTransferSample.intakeData(), null))).code();
         users.signInAs("landofficer");
         tasks.complete(tasks.tasksOf(land).get(0).id(), LandTransferSample.conditionsChecked());
 

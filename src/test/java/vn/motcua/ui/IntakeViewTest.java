@@ -10,7 +10,9 @@ import com.github.mvysny.kaributesting.v10.NotificationsKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,17 +58,85 @@ class IntakeViewTest {
     }
 
     @Test
-    void missingRequiredDocumentsAreNamedAndNothingIsReceived() {
+    void missingRequiredDocumentsNeedTheDesksReasonWhichTheAuditTrailKeeps() {
         int before = dossiers.search(null, null, 1000).size();
         UI.getCurrent().navigate("intake");
         KaribuViews.fillValidBirthRegistration(catalogue);
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(TextArea.class, spec -> spec.withId("intake-missing-reason")))
+                .as("nothing missing: no reason asked").isEmpty();
+        _get(CheckboxGroup.class, spec -> spec.withId("intake-checklist")).clear();
+        var reason = _get(TextArea.class, spec -> spec.withId("intake-missing-reason"));
+        assertThat(reason.getHelperText()).contains("Giấy chứng sinh");
+        _click(_get(Button.class, spec -> spec.withId("intake-receive")));
+
+        _get(IntakeView.class);
+        assertThat(reason.isInvalid()).isTrue();
+        assertThat(reason.getErrorMessage()).startsWith("Còn thiếu thành phần hồ sơ bắt buộc").contains("Giấy chứng sinh")
+                .contains("Tờ khai đăng ký khai sinh");
+        assertThat(summary()).singleElement().satisfies(line -> assertThat(line)
+                .startsWith("Lý do tiếp nhận khi thiếu thành phần hồ sơ: Còn thiếu thành phần hồ sơ bắt buộc"));
+        assertThat(dossiers.search(null, null, 1000)).as("nothing received").hasSize(before);
+
+        reason.setValue("Công dân bổ sung giấy chứng sinh bản gốc trong ngày");
+        _click(_get(Button.class, spec -> spec.withId("intake-receive")));
+        _get(DossierView.class);
+        String code = _get(Span.class, spec -> spec.withId("dossier-code")).getText();
+        assertThat(dossiers.checkedComponents(code)).isEmpty();
+        assertThat(dossiers.history(code)).filteredOn(e -> e.action().equals("COMPONENTS_MISSING")).singleElement()
+                .satisfies(e -> assertThat(e.detail()).isEqualTo("TO_KHAI, GIAY_CHUNG_SINH: Công dân bổ sung giấy chứng sinh bản gốc trong ngày"));
+    }
+
+    @Test
+    void theTickedPapersAreStoredWithTheDossier() {
+        UI.getCurrent().navigate("intake");
+        KaribuViews.fillValidBirthRegistration(catalogue);
+        _click(_get(Button.class, spec -> spec.withId("intake-receive")));
+        String code = _get(Span.class, spec -> spec.withId("dossier-code")).getText();
+        assertThat(dossiers.checkedComponents(code)).extracting(c -> c.componentCode())
+                .containsExactlyInAnyOrder("TO_KHAI", "GIAY_CHUNG_SINH", "GIAY_TO_TUY_THAN");
+        assertThat(dossiers.checkedComponents(code)).allSatisfy(c -> assertThat(c.checkedBy()).isEqualTo("clerk"));
+    }
+
+    @Test
+    void everyErrorIsShownAtOnceEachNamingItsField() {
+        UI.getCurrent().navigate("intake");
+        KaribuViews.fillValidBirthRegistration(catalogue);
+        _get(TextField.class, spec -> spec.withId("applicant-fullName")).setValue("");
+        _get(TextField.class, spec -> spec.withId("applicant-phone")).setValue("12345");
+        var data = new java.util.HashMap<>(vn.motcua.BirthRegistrationSample.intakeData());
+        data.remove("motherFullName");
+        _get(vn.motcua.forms.FormRenderer.class).setValues(data);
         _get(CheckboxGroup.class, spec -> spec.withId("intake-checklist")).clear();
         _click(_get(Button.class, spec -> spec.withId("intake-receive")));
 
         _get(IntakeView.class);
-        assertThat(NotificationsKt.getNotifications()).extracting(n -> n.getElement().getProperty("text"))
-                .anySatisfy(text -> assertThat(text).startsWith("Còn thiếu giấy tờ bắt buộc").contains("Giấy chứng sinh"));
-        assertThat(dossiers.search(null, null, 1000)).hasSize(before);
+        var summary = _get(Div.class, spec -> spec.withId("intake-errors"));
+        assertThat(summary.getChildren().flatMap(c -> c.getChildren()).map(c -> c.getElement().getAttribute("data-field")))
+                .contains("applicant.fullName", "applicant.phone", "data.motherFullName", "missingComponentsReason");
+        assertThat(summary()).anySatisfy(l -> assertThat(l).startsWith("Họ và tên người nộp: "))
+                .anySatisfy(l -> assertThat(l).startsWith("Số điện thoại: Số điện thoại không hợp lệ"))
+                .anySatisfy(l -> assertThat(l).startsWith("Lý do tiếp nhận khi thiếu thành phần hồ sơ: "));
+        assertThat(_get(TextField.class, spec -> spec.withId("applicant-fullName")).isInvalid()).isTrue();
+        assertThat(_get(TextField.class, spec -> spec.withId("applicant-phone")).isInvalid()).isTrue();
+    }
+
+    @Test
+    void inEnglishTheErrorsNameTheirFieldsInEnglish() {
+        com.vaadin.flow.server.VaadinSession.getCurrent().setLocale(java.util.Locale.ENGLISH);
+        UI.getCurrent().setLocale(java.util.Locale.ENGLISH);
+        UI.getCurrent().navigate("intake");
+        KaribuViews.fillValidBirthRegistration(catalogue);
+        _get(CheckboxGroup.class, spec -> spec.withId("intake-checklist")).clear();
+        _click(_get(Button.class, spec -> spec.withId("intake-receive")));
+        assertThat(summary()).anySatisfy(l -> assertThat(l)
+                .startsWith("Reason for receiving without required components: Required dossier components missing")
+                .contains("Birth certificate from the health facility"));
+    }
+
+    private static java.util.List<String> summary() {
+        var summary = _get(Div.class, spec -> spec.withId("intake-errors"));
+        assertThat(summary.isVisible()).isTrue();
+        return summary.getChildren().flatMap(c -> c.getChildren()).map(c -> c.getElement().getText()).toList();
     }
 
     @Test

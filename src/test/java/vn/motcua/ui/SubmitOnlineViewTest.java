@@ -48,6 +48,8 @@ class SubmitOnlineViewTest {
         Unit ward = organisation.unitByIdentifier(BirthRegistrationSample.WARD).orElseThrow();
         ((ComboBox<Unit>) _get(ComboBox.class, spec -> spec.withId("submit-unit"))).setValue(ward);
         _get(FormRenderer.class).setValues(BirthRegistrationSample.intakeData());
+        upload("TO_KHAI", "tờ khai khai sinh.pdf", "TỜ KHAI ĐĂNG KÝ KHAI SINH");
+        upload("GIAY_CHUNG_SINH", "giấy chứng sinh.pdf", "GIẤY CHỨNG SINH");
         _click(_get(Button.class, spec -> spec.withId("submit-send")));
 
         _get(DossierView.class);
@@ -66,18 +68,50 @@ class SubmitOnlineViewTest {
         Unit ward = organisation.unitByIdentifier(BirthRegistrationSample.WARD).orElseThrow();
         ((ComboBox<Unit>) _get(ComboBox.class, spec -> spec.withId("submit-unit"))).setValue(ward);
         _get(FormRenderer.class).setValues(BirthRegistrationSample.intakeData());
-        com.github.mvysny.kaributesting.v10.UploadKt._upload(
-                _get(com.vaadin.flow.component.upload.Upload.class, spec -> spec.withId("intake-upload-TO_KHAI")),
-                "tờ khai khai sinh.pdf", "application/pdf",
-                vn.motcua.attachment.TestDocuments.pdf(java.util.List.of("TỜ KHAI ĐĂNG KÝ KHAI SINH")));
+        upload("TO_KHAI", "tờ khai khai sinh.pdf", "TỜ KHAI ĐĂNG KÝ KHAI SINH");
+        upload("GIAY_CHUNG_SINH", "giấy chứng sinh.pdf", "GIẤY CHỨNG SINH");
         _click(_get(Button.class, spec -> spec.withId("submit-send")));
 
         _get(DossierView.class);
         String code = _get(Span.class, spec -> spec.withId("dossier-code")).getText();
-        assertThat(attachments.list(code)).singleElement().satisfies(a -> {
+        assertThat(attachments.list(code)).hasSize(2).filteredOn(a -> "TO_KHAI".equals(a.componentCode())).singleElement().satisfies(a -> {
             assertThat(a.fileName()).isEqualTo("tờ khai khai sinh.pdf");
             assertThat(a.componentCode()).isEqualTo("TO_KHAI");
             assertThat(a.uploadedBy()).isEqualTo("citizen");
         });
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aSubmissionWithoutRequiredDocumentsIsRefusedNamingThemWithEveryOtherErrorAtOnce() {
+        int before = countOwn();
+        UI.getCurrent().navigate("submit", com.vaadin.flow.router.QueryParameters.of("procedure", BirthRegistrationSample.PROCEDURE));
+        var data = new java.util.HashMap<>(BirthRegistrationSample.intakeData());
+        data.remove("motherFullName");
+        _get(FormRenderer.class).setValues(data);
+        upload("TO_KHAI", "tờ khai khai sinh.pdf", "TỜ KHAI ĐĂNG KÝ KHAI SINH");
+        _click(_get(Button.class, spec -> spec.withId("submit-send")));
+
+        // no unit chosen, the mother's name left out, the birth certificate not uploaded: all three, each by its field
+        var summary = _get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("submit-errors"));
+        var lines = summary.getChildren().flatMap(c -> c.getChildren()).map(c -> c.getElement()).toList();
+        assertThat(lines).extracting(e -> e.getAttribute("data-field"))
+                .contains("unit", "data.motherFullName", "stagedFiles");
+        assertThat(lines).extracting(e -> e.getText())
+                .anySatisfy(t -> assertThat(t).startsWith("Cơ quan giải quyết: "))
+                .anySatisfy(t -> assertThat(t).startsWith("Tệp đính kèm: Chưa tải lên thành phần hồ sơ bắt buộc").contains("Giấy chứng sinh")
+                        .doesNotContain("Tờ khai đăng ký khai sinh"));
+        assertThat(((ComboBox<Unit>) _get(ComboBox.class, spec -> spec.withId("submit-unit"))).isInvalid()).isTrue();
+        assertThat(countOwn()).as("nothing submitted").isEqualTo(before);
+    }
+
+    private int countOwn() {
+        return dossiers.search(null, null, 1000).size();
+    }
+
+    private static void upload(String component, String fileName, String text) {
+        com.github.mvysny.kaributesting.v10.UploadKt._upload(
+                _get(com.vaadin.flow.component.upload.Upload.class, spec -> spec.withId("intake-upload-" + component)),
+                fileName, "application/pdf", vn.motcua.attachment.TestDocuments.pdf(java.util.List.of(text)));
     }
 }

@@ -41,10 +41,10 @@ class TaskViewTest {
     @Test
     void theFeeCollectionStepShowsTheAmountComputedByTheFeeTable() {
         users.signInAs("clerk");
-        String code = dossiers.receive(new ReceiveDossier("2.000815", Channel.IN_PERSON,
+        String code = dossiers.receive(vn.motcua.Intakes.checked(new ReceiveDossier("2.000815", Channel.IN_PERSON,
                 new Applicant("Nguyễn Văn An", null, "0912345678", null, null),
                 Map.of("documentTitle", "Bằng tốt nghiệp trung học phổ thông",
-                        "issuingAuthority", "Sở Giáo dục và Đào tạo tỉnh Kiên Giang", "requestedCopies", 2), null)).code();
+                        "issuingAuthority", "Sở Giáo dục và Đào tạo tỉnh Kiên Giang", "requestedCopies", 2), null))).code();
         users.signInAs("specialist");
         var certify = tasks.tasksOf(code).stream().findFirst().orElseThrow();
         tasks.complete(certify.id(), Map.of("originalChecked", true, "decision", "CERTIFY",

@@ -35,6 +35,7 @@ import vn.motcua.tasklist.TaskListService;
 class DossierLifecycleTest {
     @Autowired ProcessEngine engine;
     @Autowired DossierService dossiers;
+    @Autowired vn.motcua.attachment.StagedUploadService staged;
     @Autowired TaskListService tasks;
     @Autowired WorkingCalendar calendar;
     @Autowired JdbcClient jdbc;
@@ -46,8 +47,8 @@ class DossierLifecycleTest {
     @Test
     void anOnlineSubmissionWaitsForTheDeskThenStartsItsProcessWhenAccepted() {
         users.signInAs("citizen");
-        var submitted = dossiers.receive(new ReceiveDossier(BirthRegistrationSample.PROCEDURE, Channel.ONLINE,
-                BirthRegistrationSample.inPerson().applicant(), BirthRegistrationSample.intakeData(), BirthRegistrationSample.WARD));
+        var submitted = dossiers.receive(vn.motcua.Intakes.uploaded(new ReceiveDossier(BirthRegistrationSample.PROCEDURE, Channel.ONLINE,
+                BirthRegistrationSample.inPerson().applicant(), BirthRegistrationSample.intakeData(), BirthRegistrationSample.WARD), staged));
         assertThat(submitted.status()).isEqualTo(DossierStatus.NEW);
         assertThat(submitted.dueAt()).isNull();
         assertThat(instances(submitted.code())).isZero();
@@ -63,8 +64,8 @@ class DossierLifecycleTest {
     @Test
     void aRefusalNeedsAReasonAndEndsTheSubmission() {
         users.signInAs("citizen");
-        var submitted = dossiers.receive(new ReceiveDossier(BirthRegistrationSample.PROCEDURE, Channel.ONLINE,
-                BirthRegistrationSample.inPerson().applicant(), BirthRegistrationSample.intakeData(), BirthRegistrationSample.WARD));
+        var submitted = dossiers.receive(vn.motcua.Intakes.uploaded(new ReceiveDossier(BirthRegistrationSample.PROCEDURE, Channel.ONLINE,
+                BirthRegistrationSample.inPerson().applicant(), BirthRegistrationSample.intakeData(), BirthRegistrationSample.WARD), staged));
         users.signInAs("clerk");
         assertThatThrownBy(() -> dossiers.act(submitted.code(), DossierAction.REFUSE, " "))
                 .isInstanceOf(InvalidInputException.class);
@@ -193,8 +194,8 @@ class DossierLifecycleTest {
     @Test
     void theOwnerRatesAnEndedDossierAndItsWorkingTimeIsKept() {
         users.signInAs("citizen");
-        var submitted = dossiers.receive(new ReceiveDossier(BirthRegistrationSample.PROCEDURE, Channel.ONLINE,
-                BirthRegistrationSample.inPerson().applicant(), BirthRegistrationSample.intakeData(), BirthRegistrationSample.WARD));
+        var submitted = dossiers.receive(vn.motcua.Intakes.uploaded(new ReceiveDossier(BirthRegistrationSample.PROCEDURE, Channel.ONLINE,
+                BirthRegistrationSample.inPerson().applicant(), BirthRegistrationSample.intakeData(), BirthRegistrationSample.WARD), staged));
         assertThatThrownBy(() -> dossiers.rate(submitted.code(), 5, false, null)).isInstanceOf(BusinessRuleException.class);
         var withdrawn = dossiers.act(submitted.code(), DossierAction.WITHDRAW, "Tôi nộp nhầm thủ tục");
         assertThat(withdrawn.status()).isEqualTo(DossierStatus.WITHDRAWN);

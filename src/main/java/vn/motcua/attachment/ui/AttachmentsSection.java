@@ -229,7 +229,7 @@ public class AttachmentsSection extends Div {
             var status = new Span(t(c.status().messageKey()));
             status.getStyle().set("font-weight", "600").set("margin-right", "var(--lumo-space-s)").set("color",
                     switch (c.status()) {
-                        case FILLED -> "var(--lumo-success-text-color)";
+                        case FILLED, CHECKED -> "var(--lumo-success-text-color)";
                         case SUGGESTED -> "#8a4b00";
                         case MISSING -> c.required() ? "var(--lumo-error-text-color)" : "var(--lumo-secondary-text-color)";
                     });
@@ -241,6 +241,10 @@ public class AttachmentsSection extends Div {
             c.chosen().forEach(a -> files.append(files.isEmpty() ? "" : ", ").append(a.fileName()));
             c.suggested().forEach(a -> files.append(files.isEmpty() ? "" : ", ").append(a.fileName())
                     .append(" (").append(t("attachment.checklist.byContent")).append(")"));
+            if (c.paperCheck() != null) {
+                files.append(files.isEmpty() ? "" : ", ").append(t("attachment.checklist.paperChecked",
+                        c.paperCheck().checkedBy(), vn.motcua.shared.Formats.dateTime(c.paperCheck().checkedAt())));
+            }
             if (!files.isEmpty()) {
                 var which = new Span(" — " + files);
                 which.addClassName("muted");

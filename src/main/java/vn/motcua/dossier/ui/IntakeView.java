@@ -15,6 +15,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.Route;
@@ -26,7 +27,6 @@ import vn.motcua.catalogue.ProcedureCatalogue;
 import vn.motcua.dossier.Channel;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.ReceiveDossier;
-import vn.motcua.forms.FieldViolation;
 import vn.motcua.forms.FormRenderer;
 import vn.motcua.forms.Forms;
 import vn.motcua.organisation.OrganisationService;
@@ -53,6 +53,8 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
     private final ApplicantForm applicant = new ApplicantForm();
     private final CheckboxGroup<DossierComponent> checklist = new CheckboxGroup<>();
     private final Div formHolder = new Div();
+    private final TextArea missingReason = new TextArea();
+    private final ValidationSummary errors = new ValidationSummary("intake-errors");
     private final Button receive = new Button();
     private final IntakeFiles.Section files;
     private FormRenderer form;
@@ -86,6 +88,14 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
         checklist.setId("intake-checklist");
         checklist.setLabel(getTranslation("intake.checklist"));
         checklist.setItemLabelGenerator(c -> c.name().in(getLocale()) + (c.required() ? " *" : ""));
+        checklist.addValueChangeListener(e -> showMissing());
+
+        // Receiving without a required component needs the desk's reason: the field appears only then
+        missingReason.setId("intake-missing-reason");
+        missingReason.setLabel(getTranslation("intake.missingReason"));
+        missingReason.setMaxLength(DossierService.MAX_MISSING_REASON);
+        missingReason.setWidthFull();
+        missingReason.setVisible(false);
 
         receive.setText(getTranslation("action.receive"));
         receive.setId("intake-receive");
@@ -102,8 +112,9 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
             add(section(getTranslation("intake.files"), files.component()));
             // A document uploaded for a component was there: tick it (the clerk may untick it)
             files.addChangeListener(this::tickUploadedComponents);
+            files.addChangeListener(this::showMissing);
         }
-        add(new com.vaadin.flow.component.orderedlayout.HorizontalLayout(receive, clear));
+        add(missingReason, errors, new com.vaadin.flow.component.orderedlayout.HorizontalLayout(receive, clear));
         setMaxWidth("1100px");
     }
 
@@ -118,6 +129,7 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
         form = null;
         checklist.setItems(p == null ? List.of() : p.components());
         if (files != null) files.showProcedure(p == null ? null : p.code());
+        showMissing();
         if (p == null) return;
         catalogue.form(p.intakeForm()).ifPresent(schema -> {
             form = forms.renderer(schema, getLocale());
@@ -125,32 +137,20 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
         });
     }
 
+    /**
+     * Receives the dossier, or shows every problem at once: each on its field and all in the summary, each naming
+     * its field. The service checks everything (the procedure, the applicant, the declaration, the components and the
+     * reason for receiving without some), so that one attempt tells the clerk all there is to fix.
+     */
     private void receive() {
         try {
+            clearInvalid();
             Procedure p = procedure.getValue();
-            if (p == null) {
-                procedure.setInvalid(true);
-                procedure.setErrorMessage(getTranslation("intake.chooseProcedure"));
-                error(getTranslation("intake.chooseProcedure"));
-                return;
-            }
-            var missing = p.components().stream().filter(DossierComponent::required)
-                    .filter(c -> !checklist.getSelectedItems().contains(c)).map(c -> c.name().in(getLocale())).toList();
-            if (!missing.isEmpty()) {
-                checklist.setInvalid(true);
-                checklist.setErrorMessage(getTranslation("intake.checklist.missing", String.join("; ", missing)));
-                error(getTranslation("intake.checklist.missing", String.join("; ", missing)));
-                return;
-            }
-            checklist.setInvalid(false);
             Map<String, Object> data = form == null ? Map.of() : form.getValues();
-            var formViolations = form == null ? List.<FieldViolation>of() : form.validate();
-            if (!formViolations.isEmpty()) {
-                error(getTranslation("intake.invalid", formViolations.get(0).message()));
-                return;
-            }
-            var dossier = dossiers.receive(new ReceiveDossier(p.code(), channel.getValue(), applicant.value(), data, null,
-                    files == null ? List.of() : files.stagedFiles()));
+            var checked = checklist.getSelectedItems().stream().map(DossierComponent::code).toList();
+            var dossier = dossiers.receive(new ReceiveDossier(p == null ? null : p.code(), channel.getValue(),
+                    applicant.value(), data, null, files == null ? List.of() : files.stagedFiles(), checked,
+                    missingReason.isVisible() ? missingReason.getValue() : null));
             if (files != null) files.received();
             var n = Notification.show(getTranslation("intake.success", dossier.code(), Formats.dateTime(dossier.dueAt())), 8000,
                     Notification.Position.TOP_CENTER);
@@ -164,15 +164,56 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private void showViolations(List<InvalidInputException.Violation> violations) {
-        for (var v : applicant.show(violations)) {
-            if ("procedureCode".equals(v.field())) {
-                procedure.setInvalid(true);
-                procedure.setErrorMessage(v.message());
+        var shown = new java.util.ArrayList<InvalidInputException.Violation>();
+        for (var v : violations) {
+            // No procedure chosen: say so, rather than "unknown procedure"
+            shown.add("procedureCode".equals(v.field()) && procedure.getValue() == null
+                    ? new InvalidInputException.Violation(v.field(), getTranslation("intake.chooseProcedure")) : v);
+        }
+        for (var v : applicant.show(shown)) {
+            switch (v.field()) {
+                case "procedureCode" -> invalid(procedure, v.message());
+                case "channel" -> invalid(channel, v.message());
+                case "checkedComponents" -> invalid(checklist, v.message());
+                case "missingComponentsReason" -> {
+                    missingReason.setVisible(true); // the service knows best what is missing
+                    invalid(missingReason, v.message());
+                    invalid(checklist, v.message());
+                }
+                default -> { }
             }
         }
         // Marks the declaration's own fields named by the service's violations (data.*)
         if (form != null) form.validate();
-        error(getTranslation("intake.invalid", String.join(" ", violations.stream().map(InvalidInputException.Violation::message).toList())));
+        errors.show(shown, form);
+        error(getTranslation("intake.invalid", String.join(" ", shown.stream().map(InvalidInputException.Violation::message).toList())));
+    }
+
+    private void clearInvalid() {
+        errors.clear();
+        procedure.setInvalid(false);
+        channel.setInvalid(false);
+        checklist.setInvalid(false);
+        missingReason.setInvalid(false);
+    }
+
+    private static void invalid(com.vaadin.flow.component.HasValidation field, String message) {
+        field.setInvalid(true);
+        field.setErrorMessage(message);
+    }
+
+    /**
+     * Shows the reason field while required components are neither ticked nor uploaded, naming them; hides it (and
+     * forgets nothing typed) once they all are.
+     */
+    private void showMissing() {
+        Procedure p = procedure.getValue();
+        var uploaded = files == null ? java.util.Set.<String>of() : files.filledComponents();
+        var missing = p == null ? List.<String>of() : p.components().stream().filter(DossierComponent::required)
+                .filter(c -> !checklist.getSelectedItems().contains(c) && !uploaded.contains(c.code()))
+                .map(c -> c.name().in(getLocale())).toList();
+        missingReason.setVisible(!missing.isEmpty());
+        missingReason.setHelperText(missing.isEmpty() ? null : getTranslation("intake.missingReason.hint", String.join("; ", missing)));
     }
 
     private static void error(String message) {
@@ -193,6 +234,8 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
         if (files != null) files.discardAll();
         procedure.clear();
         applicant.clear();
+        missingReason.clear();
+        clearInvalid();
         channel.setValue(Channel.IN_PERSON);
     }
 

@@ -52,6 +52,7 @@ public class SubmitOnlineView extends VerticalLayout implements HasDynamicTitle,
     private final ComboBox<Unit> unit = new ComboBox<>();
     private final ApplicantForm applicant = new ApplicantForm();
     private final Div formHolder = new Div();
+    private final ValidationSummary errors = new ValidationSummary("submit-errors");
     private final IntakeFiles.Section files;
     private FormRenderer form;
 
@@ -88,7 +89,7 @@ public class SubmitOnlineView extends VerticalLayout implements HasDynamicTitle,
                 new FormLayout(procedure, unit), section(getTranslation("intake.applicant"), applicant),
                 section(getTranslation("intake.form"), formHolder));
         if (files != null) add(section(getTranslation("intake.files"), files.component()));
-        add(submit);
+        add(errors, submit);
         setMaxWidth("1000px");
     }
 
@@ -122,22 +123,18 @@ public class SubmitOnlineView extends VerticalLayout implements HasDynamicTitle,
         });
     }
 
+    /**
+     * Submits the dossier, or shows every problem at once: each on its field and all in the summary, each naming its
+     * field (the service checks the procedure, the unit, the applicant, the declaration and the required components).
+     */
     private void submit() {
+        errors.clear();
+        procedure.setInvalid(false);
+        unit.setInvalid(false);
         Procedure p = procedure.getValue();
-        if (p == null) {
-            error(getTranslation("intake.chooseProcedure"));
-            return;
-        }
-        if (form != null) {
-            var violations = form.validate();
-            if (!violations.isEmpty()) {
-                error(getTranslation("intake.invalid", violations.get(0).message()));
-                return;
-            }
-        }
         Map<String, Object> data = form == null ? Map.of() : form.getValues();
         try {
-            var dossier = dossiers.receive(new ReceiveDossier(p.code(), Channel.ONLINE, applicant.value(),
+            var dossier = dossiers.receive(new ReceiveDossier(p == null ? null : p.code(), Channel.ONLINE, applicant.value(),
                     data, unit.getValue() == null ? null : unit.getValue().identifier(),
                     files == null ? List.of() : files.stagedFiles()));
             if (files != null) files.received();
@@ -145,13 +142,24 @@ public class SubmitOnlineView extends VerticalLayout implements HasDynamicTitle,
             n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
             getUI().ifPresent(ui -> ui.navigate("dossiers/" + dossier.code()));
         } catch (InvalidInputException e) {
-            for (var v : applicant.show(e.violations())) {
+            var shown = new java.util.ArrayList<InvalidInputException.Violation>();
+            for (var v : e.violations()) {
+                // No procedure chosen: say so, rather than "unknown procedure"
+                shown.add("procedureCode".equals(v.field()) && p == null
+                        ? new InvalidInputException.Violation(v.field(), getTranslation("intake.chooseProcedure")) : v);
+            }
+            for (var v : applicant.show(shown)) {
                 if ("unit".equals(v.field())) {
                     unit.setInvalid(true);
                     unit.setErrorMessage(v.message());
+                } else if ("procedureCode".equals(v.field())) {
+                    procedure.setInvalid(true);
+                    procedure.setErrorMessage(v.message());
                 }
             }
-            error(getTranslation("intake.invalid", e.violations().get(0).message()));
+            if (form != null) form.validate(); // marks the declaration's own fields
+            errors.show(shown, form);
+            error(getTranslation("intake.invalid", String.join(" ", shown.stream().map(InvalidInputException.Violation::message).toList())));
         }
     }
 

@@ -39,7 +39,7 @@ class DossierController {
     record ApplicantJson(String fullName, String idNumber, String phone, String email, String address) { }
 
     record ReceiveRequest(String procedureCode, String channel, ApplicantJson applicant, Map<String, Object> data, String unit,
-                          List<String> checkedComponents, String missingComponentsReason) { }
+                          List<String> checkedComponents, String missingComponentsReason, List<String> stagedFiles) { }
 
     record DossierJson(String code, String procedureCode, String unit, String channel, int channelCode, String status,
                        int statusCode, String statusName, ApplicantJson applicant, Map<String, Object> data,
@@ -70,7 +70,8 @@ class DossierController {
         var a = body.applicant();
         var applicant = a == null ? null : new Applicant(a.fullName(), a.idNumber(), a.phone(), a.email(), a.address());
         var dossier = service.receive(new ReceiveDossier(body.procedureCode(), channel, applicant, body.data(), body.unit(),
-                List.of(), body.checkedComponents(), body.missingComponentsReason()));
+                body.stagedFiles() == null ? List.of() : body.stagedFiles().stream().filter(java.util.Objects::nonNull).toList(),
+                body.checkedComponents(), body.missingComponentsReason()));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .header("Location", "/api/dossiers/" + dossier.code())
                 .body(toJson(dossier, locale));

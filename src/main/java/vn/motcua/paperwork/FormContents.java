@@ -315,7 +315,7 @@ final class FormContents {
                     row.remarks() == null ? "" : row.remarks()));
         }
         page.gap(6);
-        page.line(page.phrase("paperwork.register.total", String.valueOf(data.rows().size())));
+        page.line(page.phrase("paperwork.register.total", vn.motcua.shared.Formats.number(data.rows().size(), vn.motcua.shared.Formats.VIETNAMESE)));
     }
 
     // ---------------------------------------------------------------- shared pieces

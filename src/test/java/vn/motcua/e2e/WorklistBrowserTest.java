@@ -36,6 +36,7 @@ import vn.motcua.tasklist.TaskListService;
 class WorklistBrowserTest {
     @LocalServerPort int port;
     @Autowired TestUsers users;
+    @Autowired vn.motcua.attachment.StagedUploadService staged;
     @Autowired DossierService dossiers;
     @Autowired TaskListService tasks;
     @Autowired OrganisationService organisation;
@@ -60,8 +61,8 @@ class WorklistBrowserTest {
     void anOnlineSubmissionShowsInTheDesksCountedTabAndQueue() {
         users.signInAs("citizen");
         var sample = BirthRegistrationSample.inPerson();
-        String code = dossiers.receive(new ReceiveDossier(sample.procedureCode(), Channel.ONLINE, sample.applicant(),
-                sample.data(), BirthRegistrationSample.WARD)).code();
+        String code = dossiers.receive(vn.motcua.Intakes.uploaded(new ReceiveDossier(sample.procedureCode(), Channel.ONLINE, sample.applicant(),
+                sample.data(), BirthRegistrationSample.WARD), staged)).code();
         users.signOut();
 
         signIn("clerk");

@@ -42,6 +42,7 @@ class UnitMergeTest {
     @Autowired TestRestTemplate http;
     @Autowired ObjectMapper json;
     @Autowired TestUsers users;
+    @Autowired vn.motcua.attachment.StagedUploadService staged;
     @Autowired OrganisationService organisation;
     @Autowired DossierService dossiers;
     @Autowired TaskListService tasks;
@@ -71,8 +72,8 @@ class UnitMergeTest {
         as("clerk-a" + s, () -> dossiers.act(supplement, DossierAction.REQUEST_SUPPLEMENT, "Bổ sung giấy chứng sinh"));
         users.signInAs("citizen");
         var sample = BirthRegistrationSample.inPerson();
-        String online = dossiers.receive(new ReceiveDossier(sample.procedureCode(), Channel.ONLINE, sample.applicant(),
-                sample.data(), a)).code();
+        String online = dossiers.receive(vn.motcua.Intakes.uploaded(new ReceiveDossier(sample.procedureCode(), Channel.ONLINE, sample.applicant(),
+                sample.data(), a), staged)).code();
         String approval = receive("clerk-a" + s);
         review("specialist-a" + s, approval);
         String processed = receive("clerk-a" + s);
@@ -141,7 +142,7 @@ class UnitMergeTest {
 
         // What is sent to the merged commune goes to its successor
         users.signInAs("citizen");
-        var late = dossiers.receive(new ReceiveDossier(sample.procedureCode(), Channel.ONLINE, sample.applicant(), sample.data(), a));
+        var late = dossiers.receive(vn.motcua.Intakes.uploaded(new ReceiveDossier(sample.procedureCode(), Channel.ONLINE, sample.applicant(), sample.data(), a), staged));
         assertThat(late.unitIdentifier()).isEqualTo(b);
         assertThat(late.code()).startsWith(b);
     }

@@ -26,7 +26,7 @@ class StatelessApiTest {
         for (int i = 0; i < 3; i++) {
             var response = get("/api/tasks", "specialist", "demo");
             assertThat(response.statusCode()).isEqualTo(200);
-            assertThat(response.headers().allValues("Set-Cookie")).as("call %d", i)
+            assertThat(response.headers().allValues("Set-Cookie")).as("call %d, %s", i, SessionCreationTrace.last())
                     .noneMatch(c -> c.startsWith("JSESSIONID"));
         }
     }

@@ -40,6 +40,7 @@ import vn.motcua.tasklist.ui.TaskListView;
 class WorklistViewsTest {
     @Autowired ApplicationContext context;
     @Autowired TestUsers users;
+    @Autowired vn.motcua.attachment.StagedUploadService staged;
     @Autowired DossierService dossiers;
     @Autowired TaskListService tasks;
 
@@ -57,8 +58,8 @@ class WorklistViewsTest {
 
         users.signInAs("citizen");
         var online = BirthRegistrationSample.inPerson();
-        String code = dossiers.receive(new ReceiveDossier(online.procedureCode(), Channel.ONLINE, online.applicant(),
-                online.data(), BirthRegistrationSample.WARD)).code();
+        String code = dossiers.receive(vn.motcua.Intakes.uploaded(new ReceiveDossier(online.procedureCode(), Channel.ONLINE, online.applicant(),
+                online.data(), BirthRegistrationSample.WARD), staged)).code();
 
         KaribuViews.signInAs(users, "clerk");
         UI.getCurrent().navigate("tasks");

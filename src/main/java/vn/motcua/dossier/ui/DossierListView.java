@@ -106,7 +106,7 @@ public class DossierListView extends VerticalLayout implements HasDynamicTitle, 
             int size = Math.min(query.getLimit(), ResultPage.MAX_SIZE);
             int page = query.getOffset() / Math.max(1, size);
             var result = queries.page(filter(), sort, ascending, page, size);
-            total.setText(getTranslation("dossier.list.total", java.text.NumberFormat.getIntegerInstance(getLocale()).format(result.total())));
+            total.setText(getTranslation("dossier.list.total", vn.motcua.shared.Formats.number(result.total(), getLocale())));
             return result.items().stream();
         }, query -> (int) Math.min(Integer.MAX_VALUE, queries.page(filter(), DossierSort.DUE_AT, true, 0, 1).total()));
         grid.setPageSize(50);
@@ -128,7 +128,7 @@ public class DossierListView extends VerticalLayout implements HasDynamicTitle, 
         for (DeskQueue q : DeskQueue.values()) {
             units.addColumn(new ComponentRenderer<>(u -> {
                 long n = u.counts().getOrDefault(q, 0L);
-                var link = new com.vaadin.flow.component.button.Button(java.text.NumberFormat.getIntegerInstance(getLocale()).format(n), e -> {
+                var link = new com.vaadin.flow.component.button.Button(vn.motcua.shared.Formats.number(n, getLocale()), e -> {
                     unit = u.unit().identifier();
                     restoring = true;
                     queue.setValue(q);

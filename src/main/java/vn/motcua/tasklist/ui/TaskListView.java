@@ -1,6 +1,5 @@
 package vn.motcua.tasklist.ui;
 
-import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
@@ -186,7 +185,7 @@ public class TaskListView extends VerticalLayout implements HasDynamicTitle, Bef
             boolean ascending = order.map(o -> o.getDirection() == SortDirection.ASCENDING).orElse(true);
             int size = Math.min(query.getLimit(), ResultPage.MAX_SIZE);
             var page = tasks.page(filter(), sort, ascending, query.getOffset() / Math.max(1, size), size);
-            total.setText(getTranslation("task.list.total", NumberFormat.getIntegerInstance(getLocale()).format(page.total())));
+            total.setText(getTranslation("task.list.total", Formats.number(page.total(), getLocale())));
             return page.items().stream();
         }, query -> (int) Math.min(Integer.MAX_VALUE, tasks.page(filter(), TaskSort.DUE_AT, true, 0, 1).total()));
         grid.setPageSize(50);
@@ -334,7 +333,7 @@ public class TaskListView extends VerticalLayout implements HasDynamicTitle, Bef
             tabEntries.clear();
             Tab selected = null;
             for (var entry : worklist.entries(null, getLocale())) {
-                var count = new Span(NumberFormat.getIntegerInstance(getLocale()).format(entry.count()));
+                var count = new Span(Formats.number(entry.count(), getLocale()));
                 count.getElement().getThemeList().add("badge pill small" + (entry.count() > 0 ? "" : " contrast"));
                 count.getStyle().set("margin-inline-start", "0.4em");
                 var t = new Tab(new Span(entry.label()), count);

@@ -28,13 +28,4 @@ public final class DossierEvents {
 
     /** A dossier's status changed. */
     public record DossierStatusChanged(String code, DossierStatus from, DossierStatus to) { }
-
-    /**
-     * Open dossiers moved to another unit (a merge): their processes and open steps follow; what they moved is added
-     * to {@code moved} (the merge's report).
-     */
-    public record DossiersMoved(java.util.List<String> codes, String fromUnit, String toUnit,
-                                java.util.Map<String, Integer> moved) {
-        public void count(String what, int n) { moved.merge(what, n, Integer::sum); }
-    }
 }

@@ -11,7 +11,7 @@ import vn.motcua.organisation.UnitsMerged;
 /**
  * A merged unit's open dossiers go to its successor with their codes, dates and clocks as they are; each audit trail
  * gains one entry saying so (nothing recorded is rewritten); ended dossiers stay with the unit that ended them. The
- * dossiers' processes and open steps follow ({@link DossierEvents.DossiersMoved}).
+ * dossiers' processes and open steps follow ({@link DossiersMoved}).
  */
 @Component
 class UnitMergeMoves {
@@ -39,7 +39,7 @@ class UnitMergeMoves {
         }
         merge.count("dossiers", codes.size());
         if (!codes.isEmpty()) {
-            events.publishEvent(new DossierEvents.DossiersMoved(codes, merge.unit().identifier(),
+            events.publishEvent(new DossiersMoved(codes, merge.unit().identifier(),
                     merge.successor().identifier(), merge.moved()));
         }
     }

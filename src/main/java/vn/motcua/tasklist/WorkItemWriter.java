@@ -46,7 +46,7 @@ class WorkItemWriter {
 
     /** Dossiers moved to a successor unit (a merge): their open steps go to the successor's groups. */
     @EventListener
-    void on(vn.motcua.dossier.DossierEvents.DossiersMoved moved) {
+    void on(vn.motcua.dossier.DossiersMoved moved) {
         for (String code : moved.codes()) items.moveToUnit(code, moved.fromUnit(), moved.toUnit());
     }
 

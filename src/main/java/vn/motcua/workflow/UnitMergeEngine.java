@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import vn.motcua.dossier.DossierEvents.DossiersMoved;
+import vn.motcua.dossier.DossiersMoved;
 
 /**
  * Dossiers moved to a successor unit take their processes along: the process variable naming the unit (which the

@@ -30,7 +30,8 @@ import vn.motcua.tasklist.TaskListService;
 
 /**
  * The day's work in headless Chromium, in Vietnamese: the desk's tab counts a citizen's online submission and opens
- * its queue with the dossier in it; a leader finds the step a specialist holds and hands it to a colleague.
+ * its queue with the dossier in it; the leader reads the specialist's opinion above the approval form and sends it
+ * back; the specialist reads why it came back; a leader finds the step a specialist holds and hands it to a colleague.
  */
 @MotCuaTest
 class WorklistBrowserTest {
@@ -106,6 +107,41 @@ class WorklistBrowserTest {
 
         users.signInAs("specialist-c");
         assertThat(tasks.task(step).assignee()).isEqualTo("specialist-c");
+    }
+
+    @Test
+    void theLeaderReadsTheSpecialistsOpinionAndTheSpecialistReadsWhyItCameBack() {
+        users.signInAs("clerk");
+        String code = dossiers.receive(BirthRegistrationSample.inPerson()).code();
+        users.signInAs("specialist");
+        tasks.complete(tasks.tasksOf(code).get(0).id(), java.util.Map.of("documentsComplete", true,
+                "reviewOpinion", "Đủ điều kiện đăng ký khai sinh, đề nghị phê duyệt"));
+        users.signOut();
+
+        signIn("leader");
+        openStepOf(code);
+        WebElement previous = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("task-previous-steps")));
+        assertThat(previous.getText()).contains("Đủ điều kiện đăng ký khai sinh, đề nghị phê duyệt", "Hoàng Văn Xử Lý");
+
+        users.signInAs("leader");
+        tasks.complete(tasks.tasksOf(code).get(0).id(), java.util.Map.of("decision", "REWORK",
+                "reworkReason", "Ghi lại nơi sinh theo giấy chứng sinh"));
+        users.signOut();
+
+        signIn("specialist");
+        open("tasks?tab=returned-tasks");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("tab-returned-tasks")));
+        openStepOf(code);
+        WebElement reason = wait.until(ExpectedConditions.presenceOfElementLocated(By.id("task-rework-reason")));
+        assertThat(reason.getText()).contains("Ghi lại nơi sinh theo giấy chứng sinh");
+        assertThat(browser.findElement(By.id("task-rework")).getText()).contains("Võ Thị Lãnh Đạo");
+    }
+
+    private void openStepOf(String code) {
+        open("tasks?q=" + code);
+        click(wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + code + "']"))));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("task-complete")));
     }
 
     private void signIn(String user) {

@@ -46,6 +46,7 @@ import vn.motcua.tasklist.ui.TaskView;
 class CaseFileViewsTest {
     @Autowired ApplicationContext context;
     @Autowired TestUsers users;
+    @Autowired vn.motcua.attachment.StagedUploadService staged;
     @Autowired DossierService dossiers;
     @Autowired DossierWork work;
     @Autowired TaskListService tasks;
@@ -116,8 +117,8 @@ class CaseFileViewsTest {
 
         users.signInAs("citizen");
         var sample = BirthRegistrationSample.inPerson();
-        String online = dossiers.receive(new ReceiveDossier(sample.procedureCode(), Channel.ONLINE, sample.applicant(),
-                sample.data(), BirthRegistrationSample.WARD)).code();
+        String online = dossiers.receive(vn.motcua.Intakes.uploaded(new ReceiveDossier(sample.procedureCode(), Channel.ONLINE, sample.applicant(),
+                sample.data(), BirthRegistrationSample.WARD), staged)).code();
         KaribuViews.signInAs(users, "citizen");
         UI.getCurrent().navigate("dossiers/" + online);
         assertThat(_find(Tab.class, spec -> spec.withId("dossier-tab-notes"))).as("no notes tab for the applicant").isEmpty();
@@ -166,10 +167,10 @@ class CaseFileViewsTest {
     void acceptingReturningAndRefusingAskForAConfirmationFirst() {
         users.signInAs("citizen");
         var sample = BirthRegistrationSample.inPerson();
-        String online = dossiers.receive(new ReceiveDossier(sample.procedureCode(), Channel.ONLINE, sample.applicant(),
-                sample.data(), BirthRegistrationSample.WARD)).code();
-        String other = dossiers.receive(new ReceiveDossier(sample.procedureCode(), Channel.ONLINE, sample.applicant(),
-                sample.data(), BirthRegistrationSample.WARD)).code();
+        String online = dossiers.receive(vn.motcua.Intakes.uploaded(new ReceiveDossier(sample.procedureCode(), Channel.ONLINE, sample.applicant(),
+                sample.data(), BirthRegistrationSample.WARD), staged)).code();
+        String other = dossiers.receive(vn.motcua.Intakes.uploaded(new ReceiveDossier(sample.procedureCode(), Channel.ONLINE, sample.applicant(),
+                sample.data(), BirthRegistrationSample.WARD), staged)).code();
         KaribuViews.signInAs(users, "clerk");
 
         UI.getCurrent().navigate("dossiers/" + online);

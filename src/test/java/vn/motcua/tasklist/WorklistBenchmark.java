@@ -64,8 +64,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code target/benchmark-worklist.txt}.
  *
  * <p>Runs only when asked: {@code -Dmotcua.benchmark=true} (and {@code -Dtest=WorklistBenchmark}). It uses the
- * database {@code -Dmotcua.benchmark.url} (default {@code jdbc:postgresql://127.0.0.1:5432/motcua_test}, user
- * postgres) in a schema of its own, {@code motcua_wlbench}, kept between runs. The data is written in bulk by SQL (the
+ * database {@code -Dmotcua.benchmark.url} (default {@code jdbc:postgresql://127.0.0.1:5432/motcua_wlbench}, created
+ * when missing, user postgres; never the PostgreSQL tests' database, see {@link #DEFAULT_URL}) in a schema of its own,
+ * {@code motcua_wlbench}, kept between runs. The data is written in bulk by SQL (the
  * engine would take hours to start 100,000 instances on a small machine): per dossier a {@code dossier} row (in the
  * demo ward 000.01.15.H33, mostly status 4, some 1, 5, 6 and 9), its {@code work_item}, and in the engine's runtime
  * tables a process instance of the deployed {@code birth-registration} waiting at its review step (execution, task,
@@ -94,7 +95,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles({"demo", "test"})
 class WorklistBenchmark {
     static final String SCHEMA = "motcua_wlbench";
-    static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/motcua_test";
+    /**
+     * A database of its own: Camunda looks for its tables in every schema of the database, so that a kept benchmark
+     * schema in the tests' database ({@code motcua_test}) would make the engine of a later PostgreSQL test run skip
+     * creating its tables in that run's schema.
+     */
+    static final String DEFAULT_URL = "jdbc:postgresql://127.0.0.1:5432/motcua_wlbench";
     static final String WARD = "000.01.15.H33";
     static final String GROUP = "SPECIALIST_" + WARD;
     static final String PROCESS = "birth-registration";
@@ -117,6 +123,14 @@ class WorklistBenchmark {
 
     @BeforeAll
     static void schema() throws SQLException {
+        String database = url().replaceAll("^.*/([^/?]+)(\\?.*)?$", "$1");
+        try (Connection c = DriverManager.getConnection(url().replaceAll("/[^/?]+(\\?.*)?$", "/postgres"), "postgres", "")) {
+            var exists = c.prepareStatement("select 1 from pg_database where datname = ?");
+            exists.setString(1, database);
+            if (!exists.executeQuery().next()) {
+                c.createStatement().execute("create database \"" + database + "\" encoding 'UTF8' template template0");
+            }
+        }
         try (Connection c = DriverManager.getConnection(url(), "postgres", "")) {
             c.createStatement().execute("create schema if not exists " + SCHEMA);
         }
@@ -161,6 +175,9 @@ class WorklistBenchmark {
         requests.put("worklist-s", new Request("GET /api/worklist counters (specialist)", specialist, "/api/worklist"));
         requests.put("worklist-c", new Request("GET /api/worklist counters (clerk)", clerk, "/api/worklist"));
         requests.put("dossiers", new Request("GET /api/dossiers, first page of 50 (clerk)", clerk, "/api/dossiers?size=50"));
+        // The HTTP floor: the same endpoint, session and JSON path over a list that is empty (the specialist holds no step)
+        requests.put("floor", new Request("GET /api/tasks?tab=my-tasks, empty (specialist): the floor", specialist,
+                "/api/tasks?size=50&tab=my-tasks"));
         requests.put("camunda", new Request("Camunda GET /engine-rest/task, 50 by due date (admin)", admin,
                 "/engine-rest/task?" + filters + "&sortBy=dueDate&sortOrder=asc&firstResult=0&maxResults=50"));
         requests.put("camunda-count", new Request("Camunda GET /engine-rest/task/count (admin)", admin,
@@ -219,11 +236,14 @@ class WorklistBenchmark {
                 (double) percentile(times.get("camunda"), 95) / oursP95, (double) percentile(camundaBoth, 95) / oursP95,
                 (double) percentile(times.get("camunda"), 50) / percentile(times.get("tasks"), 50),
                 (double) percentile(camundaBoth, 50) / percentile(times.get("tasks"), 50));
-        long worst = requests.keySet().stream().filter(k -> !k.startsWith("camunda"))
+        long worst = requests.keySet().stream().filter(k -> !k.startsWith("camunda") && !k.equals("floor"))
                 .mapToLong(k -> percentile(times.get(k), 95)).max().orElseThrow();
-        say("Target (p95 <= 50 ms for every MotCua request, >= 20 x faster than Camunda's page): %s (worst p95 %.1f ms, %.0f x)",
-                worst <= 50_000_000L && percentile(times.get("camunda"), 95) >= 20 * oursP95 ? "met" : "NOT met",
-                ms(worst), (double) percentile(times.get("camunda"), 95) / oursP95);
+        say("Target p95 <= 50 ms for every MotCua request: %s (worst p95 %.1f ms)", worst <= 50_000_000L ? "met" : "NOT met",
+                ms(worst));
+        say("Target >= 20 x faster than Camunda (p95): against its page alone %s (%.0f x), against its page + count %s (%.0f x)",
+                percentile(times.get("camunda"), 95) >= 20 * oursP95 ? "met" : "NOT met",
+                (double) percentile(times.get("camunda"), 95) / oursP95,
+                percentile(camundaBoth, 95) >= 20 * oursP95 ? "met" : "NOT met", (double) percentile(camundaBoth, 95) / oursP95);
 
         if (Boolean.getBoolean("motcua.benchmark.plans")) {
             for (var e : requests.entrySet()) plans(e.getValue());

@@ -40,12 +40,38 @@ class DossierLists {
         return jdbc.sql("select count(*) from dossier d where 1 = 1" + where).params(params).query(Long.class).single();
     }
 
-    /** Every desk queue's counter over the dossiers the condition selects. */
+    /**
+     * Every desk queue's counter over the dossiers the condition selects: one count per queue, each a range of the
+     * index {@code (unit_id, status, due_at, id)} read alone (PostgreSQL counts index entries only). At 100,000 open
+     * dossiers in a unit this is several times cheaper than one pass summing a case expression per queue
+     * (WorklistBenchmark).
+     */
     Map<DeskQueue, Long> counts(String where, List<Object> params, Instant now, Instant nearlyDueBefore) {
+        var queues = new LinkedHashMap<DeskQueue, String>();
+        queues.put(DeskQueue.AWAITING_ACCEPTANCE, "d.status = 1");
+        queues.put(DeskQueue.IN_PROCESSING, "d.status in (2, 4)");
+        queues.put(DeskQueue.AWAITING_SUPPLEMENT, "d.status = 5");
+        queues.put(DeskQueue.AWAITING_PAYMENT, "d.status = 6");
+        queues.put(DeskQueue.TO_RETURN, "d.status = 9");
+        queues.put(DeskQueue.OVERDUE, "d.status in (2, 4) and d.due_at < ?");
+        queues.put(DeskQueue.NEARLY_DUE, "d.status in (2, 4) and d.due_at >= ? and d.due_at < ?");
+        var sql = new StringBuilder("select ");
+        var all = new ArrayList<Object>();
+        for (var q : queues.entrySet()) {
+            if (q.getKey() != DeskQueue.AWAITING_ACCEPTANCE) sql.append(", ");
+            sql.append("(select count(*) from dossier d where ").append(q.getValue()).append(where).append(")");
+            if (q.getKey() == DeskQueue.OVERDUE) all.add(utc(now));
+            if (q.getKey() == DeskQueue.NEARLY_DUE) {
+                all.add(utc(now));
+                all.add(utc(nearlyDueBefore));
+            }
+            all.addAll(params);
+        }
         var result = new EnumMap<DeskQueue, Long>(DeskQueue.class);
-        jdbc.sql(COUNTS + " from dossier d where d.status in (" + OPEN_STATUSES + ")" + where)
-                .params(countParams(params, now, nearlyDueBefore))
-                .query(rs -> { read(rs, 1, result); });
+        jdbc.sql(sql.toString()).params(all).query(rs -> {
+            int i = 1;
+            for (DeskQueue q : queues.keySet()) result.put(q, rs.getLong(i++));
+        });
         return result;
     }
 

@@ -138,37 +138,42 @@ class WorkItems {
         return total;
     }
 
-    /** The counter of every tab over the branches, in one pass over their index ranges. */
+    /**
+     * The counter of every tab over the branches, each a count of index ranges read alone: all (the branches' ranges),
+     * mine, taken (unassigned is all minus taken; "is null and is not null" costs nothing), paused, overdue and nearly
+     * due (due-date ranges), returned and follow-up (small indexes of their own). At 100,000 open steps in a group this
+     * is several times cheaper than one pass summing a case expression per tab (WorklistBenchmark).
+     */
     Map<WorkTab, Long> counts(List<Branch> branches, String me, Instant now, Instant nearlyDueBefore) {
         var result = new EnumMap<WorkTab, Long>(WorkTab.class);
         for (WorkTab tab : WorkTab.values()) result.put(tab, 0L);
         if (branches.isEmpty()) return result;
-        var sql = new StringBuilder("""
-                select count(*),
-                       coalesce(sum(case when assignee = ? then 1 else 0 end), 0),
-                       coalesce(sum(case when assignee is null then 1 else 0 end), 0),
-                       coalesce(sum(case when returned_to = ? then 1 else 0 end), 0),
-                       coalesce(sum(case when paused then 1 else 0 end), 0),
-                       coalesce(sum(case when not paused and due_at < ? then 1 else 0 end), 0),
-                       coalesce(sum(case when not paused and due_at >= ? and due_at < ? then 1 else 0 end), 0),
-                       coalesce(sum(case when follow_up_at <= ? then 1 else 0 end), 0)
-                from (""");
-        var params = new ArrayList<Object>(List.of(me, me, utc(now), utc(now), utc(nearlyDueBefore), utc(now)));
-        for (int i = 0; i < branches.size(); i++) {
-            if (i > 0) sql.append(" union all ");
-            sql.append("select assignee, returned_to, paused, due_at, follow_up_at from work_item w where ")
-                    .append(branches.get(i).condition());
-            params.addAll(branches.get(i).params());
+        var params = new ArrayList<Object>();
+        var sql = new StringBuilder("select ");
+        String[] conditions = {"", " and w.assignee = ?", " and w.assignee is not null", " and w.paused = true",
+                " and w.paused = false and w.due_at < ?", " and w.paused = false and w.due_at >= ? and w.due_at < ?",
+                " and w.returned_to = ?", " and w.follow_up_at <= ?"};
+        List<List<Object>> conditionParams = List.of(List.of(), List.of(me), List.of(), List.of(), List.of(utc(now)),
+                List.of(utc(now), utc(nearlyDueBefore)), List.of(me), List.of(utc(now)));
+        for (int i = 0; i < conditions.length; i++) {
+            if (i > 0) sql.append(", ");
+            // a sum of one count per branch: each a plain index range, never a parallel scan of their union
+            for (int b = 0; b < branches.size(); b++) {
+                if (b > 0) sql.append(" + ");
+                sql.append("(select count(*) from work_item w where ").append(branches.get(b).condition())
+                        .append(conditions[i]).append(")");
+                params.addAll(branches.get(b).params());
+                params.addAll(conditionParams.get(i));
+            }
         }
-        sql.append(") x");
         jdbc.sql(sql.toString()).params(params).query(rs -> {
             result.put(WorkTab.ALL, rs.getLong(1));
             result.put(WorkTab.MINE, rs.getLong(2));
-            result.put(WorkTab.UNASSIGNED, rs.getLong(3));
-            result.put(WorkTab.RETURNED, rs.getLong(4));
-            result.put(WorkTab.PAUSED, rs.getLong(5));
-            result.put(WorkTab.OVERDUE, rs.getLong(6));
-            result.put(WorkTab.NEARLY_DUE, rs.getLong(7));
+            result.put(WorkTab.UNASSIGNED, rs.getLong(1) - rs.getLong(3));
+            result.put(WorkTab.PAUSED, rs.getLong(4));
+            result.put(WorkTab.OVERDUE, rs.getLong(5));
+            result.put(WorkTab.NEARLY_DUE, rs.getLong(6));
+            result.put(WorkTab.RETURNED, rs.getLong(7));
             result.put(WorkTab.FOLLOW_UP, rs.getLong(8));
         });
         return result;

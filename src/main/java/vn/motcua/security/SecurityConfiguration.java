@@ -90,6 +90,12 @@ class SecurityConfiguration extends VaadinWebSecurity {
                 .httpBasic(basic -> basic.authenticationEntryPoint(entryPoint)
                         .securityContextRepository(new org.springframework.security.web.context.RequestAttributeSecurityContextRepository()))
                 .exceptionHandling(e -> e.authenticationEntryPoint(entryPoint))
+                // The context is read from the request (a Basic sign-in) or the browser's session; the session
+                // filter finds a Basic sign-in in the request and so does not save it into a new session
+                .securityContext(c -> c.securityContextRepository(
+                        new org.springframework.security.web.context.DelegatingSecurityContextRepository(
+                                new org.springframework.security.web.context.RequestAttributeSecurityContextRepository(),
+                                new org.springframework.security.web.context.HttpSessionSecurityContextRepository())))
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.IF_REQUIRED))
                 // Cross-site forms can send neither an Authorization header nor a JSON body without a CORS
                 // pre-flight (which is never allowed): such requests need no CSRF token. Others do.

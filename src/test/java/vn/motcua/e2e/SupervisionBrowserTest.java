@@ -21,7 +21,9 @@ import vn.motcua.security.SystemAccess;
 
 /**
  * The supervisor's dashboard in headless Chromium, in Vietnamese: the indicators and their chart are drawn, and the
- * trend chart, computed in the background, arrives by itself (the page polls for it) and is drawn by ECharts.
+ * trend chart, computed in the background, arrives by itself (the page polls for it) and is drawn by ECharts. The
+ * charts write numbers as Vietnamese do (89,74 %; 1.892), through the formatters motcua-chart.js builds from the
+ * option's motcuaNumbers, and a tab named in the address opens with its charts drawn.
  */
 @MotCuaTest
 class SupervisionBrowserTest {
@@ -56,6 +58,12 @@ class SupervisionBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("indicator-grid")));
         wait.until(d -> script("return document.getElementById('indicator-chart').option || ''").contains("2.1"));
         assertThat(browser.findElement(By.tagName("body")).getText()).contains("Giám sát");
+        // numbers the Vietnamese way in what the chart draws (value axis, tooltips), not the JSON's 89.74
+        wait.until(d -> !script(instance("indicator-chart") + "return i ? 'drawn' : ''").isEmpty());
+        assertThat(script(instance("indicator-chart") + "var o = i.getOption();"
+                + "return [o.yAxis[0].axisLabel.formatter(89.74), o.tooltip[0].valueFormatter(1892.5),"
+                + " o.tooltip[0].valueFormatter(null), String('motcuaNumbers' in o)].join('|')"))
+                .isEqualTo("89,74 %|1.892,5 %|N/A|false");
 
         // the trend: a line chart, drawn, and no "being computed" note left
         wait.until(d -> script("return document.getElementById('trend-chart').option || ''").contains("\"line\""));
@@ -63,8 +71,20 @@ class SupervisionBrowserTest {
                 + "var i = window.echarts && echarts.getInstanceByDom(c); return i ? 'drawn' : ''").isEmpty());
         assertThat(browser.findElement(By.id("trend-status")).getText()).isEmpty();
         assertThat(script("return document.getElementById('trend-chart').option")).containsPattern("T\\d{2}/\\d{4}");
-        // the last screen (kept in target/e2e) shows the trend
-        script("document.getElementById('trend-chart').scrollIntoView({block: 'center'}); return ''");
+
+        // the rankings tab from the address: the communes' bars carry their rates as Vietnamese write them
+        browser.get("http://localhost:" + port + "/supervision?tab=rankings");
+        wait.until(d -> !script(instance("commune-chart") + "return i ? 'drawn' : ''").isEmpty());
+        assertThat(script(instance("commune-chart") + "var o = i.getOption();"
+                + "return [o.series[0].label.formatter({value: 89.74}), o.xAxis[0].axisLabel.formatter(1892)].join('|')"))
+                .isEqualTo("89,74 %|1.892 %");
+        // the last screen (kept in target/e2e) shows the communes' bars and their labels
+        script("document.getElementById('commune-chart').scrollIntoView({block: 'center'}); return ''");
+    }
+
+    /** Script text that sets i to the ECharts instance drawn in the element of this id (undefined when none). */
+    private static String instance(String id) {
+        return "var c = document.getElementById('" + id + "'); var i = c && window.echarts && echarts.getInstanceByDom(c);";
     }
 
     private String script(String js) {

@@ -4,6 +4,8 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
 
+import java.util.Map;
+
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
@@ -113,6 +115,33 @@ class WorklistViewsTest {
 
         users.signInAs("specialist");
         assertThat(tasks.task(step.id()).assignee()).as("back to the group").isNull();
+    }
+
+    @Test
+    void theDossierListsFiltersLiveInTheAddressAndAreSavedUnderAName() {
+        users.signInAs("clerk");
+        String code = dossiers.receive(BirthRegistrationSample.inPerson()).code();
+
+        KaribuViews.signInAs(users, "clerk");
+        UI.getCurrent().navigate("dossiers", com.vaadin.flow.router.QueryParameters.simple(Map.of(
+                "procedure", BirthRegistrationSample.PROCEDURE, "channel", "IN_PERSON")));
+        @SuppressWarnings("unchecked")
+        ComboBox<vn.motcua.catalogue.Procedure> procedure = _get(ComboBox.class, spec -> spec.withId("dossier-procedure"));
+        assertThat(procedure.getValue().code()).isEqualTo(BirthRegistrationSample.PROCEDURE);
+        @SuppressWarnings("unchecked")
+        Grid<Dossier> grid = _get(Grid.class, spec -> spec.withId("dossier-grid"));
+        assertThat(GridKt._findAll(grid)).extracting(Dossier::code).contains(code);
+        assertThat(GridKt._findAll(grid)).allMatch(d -> d.procedureCode().equals(BirthRegistrationSample.PROCEDURE)
+                && d.channel() == Channel.IN_PERSON);
+
+        _get(Button.class, spec -> spec.withId("dossier-save-filter")).click();
+        _get(TextField.class, spec -> spec.withId("dossier-filter-name")).setValue("Khai sinh tại quầy");
+        _get(Button.class, spec -> spec.withId("dossier-filter-save-ok")).click();
+        var saved = context.getBean(vn.motcua.security.SavedFilters.class).list("dossiers");
+        assertThat(saved).anySatisfy(f -> {
+            assertThat(f.name()).isEqualTo("Khai sinh tại quầy");
+            assertThat(f.query()).contains("procedure=" + BirthRegistrationSample.PROCEDURE, "channel=IN_PERSON");
+        });
     }
 
     @SuppressWarnings("unchecked")

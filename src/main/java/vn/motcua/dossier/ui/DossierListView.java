@@ -1,7 +1,6 @@
 package vn.motcua.dossier.ui;
 
 import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -53,11 +52,53 @@ public class DossierListView extends VerticalLayout implements HasDynamicTitle, 
     private final Select<DossierStatus> status = new Select<>();
     private final Select<DeskQueue> queue = new Select<>();
     private final Span total = new Span();
+    private final com.vaadin.flow.component.combobox.ComboBox<vn.motcua.catalogue.Procedure> procedure = new com.vaadin.flow.component.combobox.ComboBox<>();
+    private final Select<vn.motcua.dossier.Channel> channel = new Select<>();
+    private final com.vaadin.flow.component.datepicker.DatePicker receivedFrom = new com.vaadin.flow.component.datepicker.DatePicker();
+    private final com.vaadin.flow.component.datepicker.DatePicker receivedTo = new com.vaadin.flow.component.datepicker.DatePicker();
+    private final com.vaadin.flow.component.checkbox.Checkbox overdueOnly = new com.vaadin.flow.component.checkbox.Checkbox();
+    private final Select<vn.motcua.security.SavedFilters.SavedFilter> saved = new Select<>();
+    private final vn.motcua.security.SavedFilters savedFilters;
     private String unit;
     private boolean restoring;
 
-    public DossierListView(DossierQueries queries, ProcedureCatalogue catalogue, CurrentUser currentUser, Clock clock) {
+    public DossierListView(DossierQueries queries, ProcedureCatalogue catalogue, CurrentUser currentUser, Clock clock,
+                           vn.motcua.security.SavedFilters savedFilters) {
         this.queries = queries;
+        this.savedFilters = savedFilters;
+        procedure.setId("dossier-procedure");
+        procedure.setLabel(getTranslation("dossier.procedure"));
+        procedure.setItems(catalogue.procedures());
+        procedure.setItemLabelGenerator(p -> p.code() + " · " + p.name(getLocale()));
+        procedure.setClearButtonVisible(true);
+        procedure.setWidth("18rem");
+        procedure.addValueChangeListener(e -> changed());
+        channel.setId("dossier-channel");
+        channel.setLabel(getTranslation("dossier.channel"));
+        channel.setItems(vn.motcua.dossier.Channel.values());
+        channel.setEmptySelectionAllowed(true);
+        channel.setItemLabelGenerator(c -> c == null ? "" : getTranslation("dossier.channel." + c.name()));
+        channel.addValueChangeListener(e -> changed());
+        receivedFrom.setId("dossier-received-from");
+        receivedFrom.setLabel(getTranslation("dossier.list.receivedFrom"));
+        receivedFrom.setClearButtonVisible(true);
+        receivedFrom.addValueChangeListener(e -> changed());
+        receivedTo.setId("dossier-received-to");
+        receivedTo.setLabel(getTranslation("dossier.list.receivedTo"));
+        receivedTo.setClearButtonVisible(true);
+        receivedTo.addValueChangeListener(e -> changed());
+        overdueOnly.setId("dossier-overdue");
+        overdueOnly.setLabel(getTranslation("dossier.list.overdueOnly"));
+        overdueOnly.addValueChangeListener(e -> changed());
+        saved.setId("dossier-saved-filters");
+        saved.setLabel(getTranslation("task.filter.saved"));
+        saved.setItemLabelGenerator(f -> f == null ? "" : f.name());
+        saved.setEmptySelectionAllowed(true);
+        saved.addValueChangeListener(e -> {
+            if (e.getValue() != null && !restoring) {
+                getUI().ifPresent(ui -> ui.navigate("dossiers", QueryParameters.fromString(e.getValue().query())));
+            }
+        });
         search.setId("dossier-search");
         search.setPlaceholder(getTranslation("dossier.list.search"));
         search.setWidth("22rem");
@@ -111,8 +152,13 @@ public class DossierListView extends VerticalLayout implements HasDynamicTitle, 
         }, query -> (int) Math.min(Integer.MAX_VALUE, queries.page(filter(), DossierSort.DUE_AT, true, 0, 1).total()));
         grid.setPageSize(50);
 
-        var filters = new HorizontalLayout(search, queue, status, total);
+        var save = new com.vaadin.flow.component.button.Button(getTranslation("task.filter.save"), e -> saveFilter());
+        save.setId("dossier-save-filter");
+        save.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_TERTIARY);
+        var filters = new HorizontalLayout(search, queue, status, procedure, channel, receivedFrom, receivedTo, overdueOnly,
+                saved, save, total);
         filters.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        filters.setWrap(true);
         add(new H2(getTranslation("dossier.list.title")), filters);
         var user = currentUser.require();
         if (user.has(Role.SUPERVISOR) || user.has(Role.ADMIN)) add(unitCounters());
@@ -146,18 +192,67 @@ public class DossierListView extends VerticalLayout implements HasDynamicTitle, 
     }
 
     private DossierFilter filter() {
-        return new DossierFilter(queue.getValue(), search.getValue(), null, null,
-                status.getValue() == null ? null : status.getValue().code(), null, null, null, null, null, null, null, unit);
+        return new DossierFilter(queue.getValue(), search.getValue(),
+                procedure.getValue() == null ? null : procedure.getValue().code(), null,
+                status.getValue() == null ? null : status.getValue().code(),
+                channel.getValue() == null ? null : channel.getValue().name(), receivedFrom.getValue(), receivedTo.getValue(),
+                null, null, null, overdueOnly.getValue() ? Boolean.TRUE : null, unit);
+    }
+
+    private Map<String, List<String>> parameters() {
+        Map<String, List<String>> params = new java.util.LinkedHashMap<>();
+        if (queue.getValue() != null) params.put("queue", List.of(queue.getValue().key()));
+        if (!search.getValue().isBlank()) params.put("q", List.of(search.getValue()));
+        if (status.getValue() != null) params.put("status", List.of(String.valueOf(status.getValue().code())));
+        if (procedure.getValue() != null) params.put("procedure", List.of(procedure.getValue().code()));
+        if (channel.getValue() != null) params.put("channel", List.of(channel.getValue().name()));
+        if (receivedFrom.getValue() != null) params.put("receivedFrom", List.of(receivedFrom.getValue().toString()));
+        if (receivedTo.getValue() != null) params.put("receivedTo", List.of(receivedTo.getValue().toString()));
+        if (overdueOnly.getValue()) params.put("overdue", List.of("true"));
+        if (unit != null) params.put("unit", List.of(unit));
+        return params;
+    }
+
+    /** Saves the list's filters under a name of the user's own. */
+    private void saveFilter() {
+        var dialog = new com.vaadin.flow.component.dialog.Dialog();
+        dialog.setHeaderTitle(getTranslation("task.filter.save"));
+        var name = new TextField(getTranslation("task.filter.name"));
+        name.setId("dossier-filter-name");
+        name.setWidthFull();
+        var ok = new com.vaadin.flow.component.button.Button(getTranslation("task.filter.save"), e -> {
+            try {
+                var f = savedFilters.save("dossiers", name.getValue(), new QueryParameters(parameters()).getQueryString());
+                dialog.close();
+                loadSaved();
+                com.vaadin.flow.component.notification.Notification.show(getTranslation("task.filter.savedAs", f.name()), 3000,
+                        com.vaadin.flow.component.notification.Notification.Position.TOP_CENTER);
+            } catch (vn.motcua.shared.InvalidInputException ex) {
+                name.setInvalid(true);
+                name.setErrorMessage(ex.violations().get(0).message());
+            }
+        });
+        ok.setId("dossier-filter-save-ok");
+        ok.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_PRIMARY);
+        dialog.add(name);
+        dialog.getFooter().add(new com.vaadin.flow.component.button.Button(getTranslation("dossier.action.cancel"), e -> dialog.close()), ok);
+        dialog.open();
+    }
+
+    private void loadSaved() {
+        boolean was = restoring;
+        restoring = true;
+        try {
+            saved.setItems(savedFilters.list("dossiers"));
+        } finally {
+            restoring = was;
+        }
     }
 
     private void changed() {
         if (restoring) return;
         grid.getDataProvider().refreshAll();
-        Map<String, List<String>> params = new HashMap<>();
-        if (queue.getValue() != null) params.put("queue", List.of(queue.getValue().key()));
-        if (!search.getValue().isBlank()) params.put("q", List.of(search.getValue()));
-        if (status.getValue() != null) params.put("status", List.of(String.valueOf(status.getValue().code())));
-        if (unit != null) params.put("unit", List.of(unit));
+        Map<String, List<String>> params = parameters();
         getUI().ifPresent(ui -> ui.getPage().getHistory().replaceState(null,
                 new com.vaadin.flow.router.Location("dossiers", new QueryParameters(params))));
     }
@@ -171,10 +266,27 @@ public class DossierListView extends VerticalLayout implements HasDynamicTitle, 
             search.setValue(params.getSingleParameter("q").orElse(""));
             status.setValue(params.getSingleParameter("status").flatMap(DossierListView::statusOf).orElse(null));
             unit = params.getSingleParameter("unit").orElse(null);
+            String code = params.getSingleParameter("procedure").orElse(null);
+            procedure.setValue(code == null ? null : procedure.getListDataView().getItems()
+                    .filter(p -> p.code().equals(code)).findFirst().orElse(null));
+            channel.setValue(params.getSingleParameter("channel").flatMap(c -> java.util.Arrays.stream(vn.motcua.dossier.Channel.values())
+                    .filter(x -> x.name().equals(c)).findFirst()).orElse(null));
+            receivedFrom.setValue(params.getSingleParameter("receivedFrom").flatMap(DossierListView::day).orElse(null));
+            receivedTo.setValue(params.getSingleParameter("receivedTo").flatMap(DossierListView::day).orElse(null));
+            overdueOnly.setValue(params.getSingleParameter("overdue").map("true"::equals).orElse(false));
         } finally {
             restoring = false;
         }
+        loadSaved();
         grid.getDataProvider().refreshAll();
+    }
+
+    private static java.util.Optional<java.time.LocalDate> day(String text) {
+        try {
+            return java.util.Optional.of(java.time.LocalDate.parse(text));
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private static java.util.Optional<DossierStatus> statusOf(String code) {

@@ -51,7 +51,7 @@ import vn.motcua.shared.Formats;
 import vn.motcua.shared.InvalidInputException;
 import vn.motcua.shared.NotFoundException;
 import vn.motcua.shared.ResultPage;
-import vn.motcua.tasklist.SavedFilters;
+import vn.motcua.security.SavedFilters;
 import vn.motcua.tasklist.TaskFilter;
 import vn.motcua.tasklist.TaskListService;
 import vn.motcua.tasklist.TaskSort;

@@ -1,4 +1,4 @@
-package vn.motcua.tasklist;
+package vn.motcua.security;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -9,7 +9,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.motcua.security.CurrentUser;
 import vn.motcua.shared.InvalidInputException;
 import vn.motcua.shared.Messages;
 import vn.motcua.shared.NotFoundException;

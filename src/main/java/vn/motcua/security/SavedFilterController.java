@@ -1,4 +1,4 @@
-package vn.motcua.tasklist;
+package vn.motcua.security;
 
 import java.util.List;
 

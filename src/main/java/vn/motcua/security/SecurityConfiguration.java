@@ -69,7 +69,9 @@ class SecurityConfiguration extends VaadinWebSecurity {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain apiSecurity(HttpSecurity http, org.springframework.jdbc.core.simple.JdbcClient jdbc,
+                                    org.springframework.transaction.PlatformTransactionManager transactions,
+                                    vn.motcua.shared.Messages messages, java.time.Clock clock) throws Exception {
         // 401 and 429 written here, as JSON, not through the servlet error page (which would redirect to the login view)
         AuthenticationEntryPoint entryPoint = answers.api();
         // Path patterns matched on the whole request path: /engine-rest is Jersey's servlet, not Spring MVC's
@@ -109,6 +111,9 @@ class SecurityConfiguration extends VaadinWebSecurity {
                                 SecurityHeaders.SWAGGER_UI_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
                         .permissionsPolicyHeader(p -> p.policy(SecurityHeaders.PERMISSIONS_POLICY)));
+        // A retried write with the same Idempotency-Key gets the first answer again (signed-in and allowed callers only)
+        http.addFilterAfter(new IdempotencyFilter(jdbc, transactions, messages, clock),
+                org.springframework.security.web.access.intercept.AuthorizationFilter.class);
         return http.build();
     }
 

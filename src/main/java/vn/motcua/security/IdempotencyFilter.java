@@ -1,0 +1,162 @@
+package vn.motcua.security;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+import vn.motcua.shared.ErrorJson;
+import vn.motcua.shared.Messages;
+
+/**
+ * {@code Idempotency-Key} on the API's write requests (POST, PUT, PATCH, DELETE under {@code /api}): the first request
+ * with a key does the work and its answer (status and body) is kept for that user and key for 24 hours; a retry with
+ * the same key gets the same answer again, marked {@code Idempotent-Replayed: true}, without doing anything. The same
+ * key on another request answers 422; a retry while the first is still running answers 409. A server error (5xx) is
+ * not kept, so the retry runs again. Requests without the header are not affected.
+ */
+public class IdempotencyFilter extends OncePerRequestFilter {
+    public static final String HEADER = "Idempotency-Key";
+    static final Duration KEPT = Duration.ofHours(24);
+    /** A request in progress longer than this was abandoned (its node died): its key may be used again. */
+    static final Duration ABANDONED = Duration.ofMinutes(2);
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,100}");
+
+    private record Kept(String method, String path, Integer status, String contentType, String body, Instant createdAt) { }
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate separate;
+    private final Messages messages;
+    private final Clock clock;
+
+    public IdempotencyFilter(JdbcClient jdbc, PlatformTransactionManager transactions, Messages messages, Clock clock) {
+        this.jdbc = jdbc;
+        this.separate = new TransactionTemplate(transactions);
+        this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String method = request.getMethod();
+        return request.getHeader(HEADER) == null || !request.getRequestURI().startsWith(request.getContextPath() + "/api/")
+                || !(method.equals("POST") || method.equals("PUT") || method.equals("PATCH") || method.equals("DELETE"));
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !authentication.isAuthenticated() || authentication instanceof AnonymousAuthenticationToken) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String key = request.getHeader(HEADER).trim();
+        if (!KEY.matcher(key).matches()) {
+            ErrorJson.write(response, 400, "INVALID_INPUT", messages.get("idempotency.key.invalid"));
+            return;
+        }
+        String user = authentication.getName();
+        String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        if (path.length() > 500) path = path.substring(0, 500);
+        Instant now = clock.instant();
+        Optional<Kept> kept = find(user, key);
+        if (kept.isPresent() && (kept.get().createdAt().isBefore(now.minus(KEPT))
+                || (kept.get().status() == null && kept.get().createdAt().isBefore(now.minus(ABANDONED))))) {
+            forget(user, key);
+            kept = Optional.empty();
+        }
+        if (kept.isEmpty()) {
+            if (!claim(user, key, request.getMethod(), path, now)) kept = find(user, key);
+        }
+        if (kept.isPresent()) {
+            replay(kept.get(), request.getMethod(), path, response);
+            return;
+        }
+        var wrapper = new ContentCachingResponseWrapper(response);
+        boolean kept2 = false;
+        try {
+            chain.doFilter(request, wrapper);
+            int status = wrapper.getStatus();
+            if (status < 500) {
+                String body = new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8);
+                separate.executeWithoutResult(s -> jdbc.sql(
+                                "update idempotency_record set status = ?, content_type = ?, body = ? where username = ? and idem_key = ?")
+                        .params(status, wrapper.getContentType(), body, user, key).update());
+                kept2 = true;
+            }
+        } finally {
+            if (!kept2) forget(user, key);
+            wrapper.copyBodyToResponse();
+        }
+    }
+
+    private void replay(Kept kept, String method, String path, HttpServletResponse response) throws IOException {
+        if (!kept.method().equals(method) || !kept.path().equals(path)) {
+            ErrorJson.write(response, 422, "IDEMPOTENCY_KEY_REUSED", messages.get("idempotency.key.reused"));
+            return;
+        }
+        if (kept.status() == null) {
+            ErrorJson.write(response, 409, "IDEMPOTENCY_IN_PROGRESS", messages.get("idempotency.inProgress"));
+            return;
+        }
+        response.setStatus(kept.status());
+        response.setHeader("Idempotent-Replayed", "true");
+        if (kept.contentType() != null) response.setContentType(kept.contentType());
+        if (kept.body() != null && !kept.body().isEmpty()) {
+            byte[] bytes = kept.body().getBytes(StandardCharsets.UTF_8);
+            response.setContentLength(bytes.length);
+            response.getOutputStream().write(bytes);
+        }
+    }
+
+    /** Records that this request runs with the key; false when another one holds it already. */
+    private boolean claim(String user, String key, String method, String path, Instant now) {
+        try {
+            separate.executeWithoutResult(s -> jdbc.sql(
+                            "insert into idempotency_record (username, idem_key, method, path, created_at) values (?, ?, ?, ?, ?)")
+                    .params(user, key, method, path, now.atOffset(ZoneOffset.UTC)).update());
+            if (Math.floorMod(key.hashCode(), 50) == 0) {
+                separate.executeWithoutResult(s -> jdbc.sql("delete from idempotency_record where created_at < ?")
+                        .param(now.minus(KEPT).atOffset(ZoneOffset.UTC)).update());
+            }
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            return false;
+        }
+    }
+
+    private Optional<Kept> find(String user, String key) {
+        return separate.execute(s -> jdbc.sql(
+                        "select method, path, status, content_type, body, created_at from idempotency_record where username = ? and idem_key = ?")
+                .params(user, key)
+                .query((rs, n) -> new Kept(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3), rs.getString(4),
+                        rs.getString(5), rs.getObject(6, java.time.OffsetDateTime.class).toInstant()))
+                .optional());
+    }
+
+    private void forget(String user, String key) {
+        separate.executeWithoutResult(s -> jdbc.sql("delete from idempotency_record where username = ? and idem_key = ?")
+                .params(user, key).update());
+    }
+}

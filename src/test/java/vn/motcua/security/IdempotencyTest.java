@@ -1,0 +1,144 @@
+package vn.motcua.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import vn.motcua.BirthRegistrationSample;
+import vn.motcua.MotCuaTest;
+
+/**
+ * A retried write with the same Idempotency-Key does the work once: one dossier for two receipts, one transition for
+ * two accepts, the first answer given again; the key reused for another request is refused; concurrent retries make
+ * one dossier.
+ */
+@MotCuaTest
+class IdempotencyTest {
+    @Autowired TestRestTemplate http;
+    @Autowired ObjectMapper json;
+
+    @Test
+    void aRetriedReceiptMakesOneDossierAndGetsTheSameAnswer() throws Exception {
+        long before = total();
+        String key = UUID.randomUUID().toString();
+        var first = post("clerk", "/api/dossiers", receipt(), key);
+        var again = post("clerk", "/api/dossiers", receipt(), key);
+        assertThat(first.getStatusCode()).as(first.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(json.readTree(again.getBody()).get("code").asText()).isEqualTo(json.readTree(first.getBody()).get("code").asText());
+        assertThat(again.getHeaders().getFirst("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(total()).isEqualTo(before + 1);
+
+        // the same key for another request is refused; another user's same key is theirs
+        assertThat(post("clerk", "/api/dossiers/" + json.readTree(first.getBody()).get("code").asText() + "/actions/withdraw",
+                Map.of("reason", "Nhầm"), key).getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        assertThat(post("clerk2", "/api/dossiers", receipt(), key).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(total()).isEqualTo(before + 2);
+        assertThat(post("clerk", "/api/dossiers", receipt(), "x".repeat(101)).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void aRetriedAcceptanceMovesTheDossierOnce() throws Exception {
+        var request = receipt();
+        request.put("channel", "ONLINE");
+        request.put("unit", BirthRegistrationSample.WARD);
+        request.remove("checkedComponents");
+        request.put("stagedFiles", List.of());
+        // an online submission needs its files: stage them as the citizen
+        request.put("stagedFiles", stage("citizen"));
+        String code = json.readTree(post("citizen", "/api/dossiers", request, null).getBody()).get("code").asText();
+        String key = UUID.randomUUID().toString();
+        var first = post("clerk", "/api/dossiers/" + code + "/actions/accept", Map.of(), key);
+        var again = post("clerk", "/api/dossiers/" + code + "/actions/accept", Map.of(), key);
+        assertThat(first.getStatusCode()).as(first.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(again.getStatusCode()).as("the first answer, not a refused second transition").isEqualTo(HttpStatus.OK);
+        assertThat(post("clerk", "/api/dossiers/" + code + "/actions/accept", Map.of(), null).getStatusCode())
+                .as("without the key a second accept is refused").isEqualTo(HttpStatus.CONFLICT);
+        JsonNode history = json.readTree(http.withBasicAuth("clerk", "demo").getForEntity("/api/dossiers/" + code + "/history", String.class).getBody());
+        assertThat(history.findValuesAsText("action").stream().filter("ACCEPT"::equals)).hasSize(1);
+    }
+
+    @Test
+    void concurrentRetriesMakeOneDossier() throws Exception {
+        long before = total();
+        String key = UUID.randomUUID().toString();
+        var pool = Executors.newFixedThreadPool(3);
+        try {
+            var start = new CountDownLatch(1);
+            var futures = new ArrayList<java.util.concurrent.Future<ResponseEntity<String>>>();
+            for (int i = 0; i < 3; i++) futures.add(pool.submit(() -> { start.await(); return post("clerk", "/api/dossiers", receipt(), key); }));
+            start.countDown();
+            var codes = new java.util.HashSet<String>();
+            for (var f : futures) {
+                var response = f.get();
+                assertThat(response.getStatusCode().value()).as(response.getBody()).isIn(201, 409);
+                if (response.getStatusCode().value() == 201) codes.add(json.readTree(response.getBody()).get("code").asText());
+            }
+            assertThat(codes).hasSize(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(total()).isEqualTo(before + 1);
+    }
+
+    private List<String> stage(String user) throws Exception {
+        var references = new ArrayList<String>();
+        for (String component : vn.motcua.Intakes.requiredComponents(BirthRegistrationSample.PROCEDURE)) {
+            var form = new org.springframework.util.LinkedMultiValueMap<String, Object>();
+            byte[] pdf = vn.motcua.attachment.TestDocuments.pdf(List.of("THÀNH PHẦN " + component));
+            form.add("file", new org.springframework.core.io.ByteArrayResource(pdf) {
+                @Override
+                public String getFilename() { return component.toLowerCase() + ".pdf"; }
+            });
+            form.add("procedureCode", BirthRegistrationSample.PROCEDURE);
+            form.add("component", component);
+            var headers = new HttpHeaders();
+            headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+            var response = http.withBasicAuth(user, "demo").postForEntity("/api/staged-files", new HttpEntity<>(form, headers), String.class);
+            assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);
+            references.add(json.readTree(response.getBody()).get("reference").asText());
+        }
+        return references;
+    }
+
+    private long total() throws Exception {
+        return json.readTree(http.withBasicAuth("admin", "demo").getForEntity("/api/dossiers?size=1", String.class).getBody())
+                .get("total").asLong();
+    }
+
+    private ResponseEntity<String> post(String user, String path, Object body, String key) {
+        var headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        if (key != null) headers.set("Idempotency-Key", key);
+        return http.withBasicAuth(user, "demo").postForEntity(path, new HttpEntity<>(body, headers), String.class);
+    }
+
+    private static Map<String, Object> receipt() {
+        var applicant = new HashMap<String, Object>();
+        applicant.put("fullName", "Trần Thị Mỹ Lệ");
+        applicant.put("phone", "0912345678");
+        var request = new HashMap<String, Object>();
+        request.put("procedureCode", BirthRegistrationSample.PROCEDURE);
+        request.put("channel", "IN_PERSON");
+        request.put("applicant", applicant);
+        request.put("data", new HashMap<>(BirthRegistrationSample.intakeData()));
+        request.put("checkedComponents", BirthRegistrationSample.CHECKED);
+        return request;
+    }
+}

@@ -49,6 +49,9 @@ class ConfigurationNamesTest {
             Map.entry("MOTCUA_SECURITY_LOGIN_WINDOW", Setting.byValue("motcua.security.login.window")),
             Map.entry("MOTCUA_SECURITY_LOGIN_VERIFIEDCREDENTIALS", Setting.byValue("motcua.security.login.verified-credentials")),
             Map.entry("MOTCUA_SECURITY_PASSWORD_MINLENGTH", Setting.byValue("motcua.security.password.min-length")),
+            Map.entry("MOTCUA_PUBLICURL", Setting.byValue("motcua.public-url")),
+            Map.entry("MOTCUA_TRACKING_MAXFAILURESPERCODE", Setting.byValue("motcua.tracking.max-failures-per-code")),
+            Map.entry("MOTCUA_TRACKING_MAXFAILURESPERADDRESS", Setting.byValue("motcua.tracking.max-failures-per-address")),
             Map.entry("MOTCUA_HISTORY_TIMETOLIVEDAYS", Setting.byValue("motcua.history.time-to-live-days")),
             Map.entry("MOTCUA_HISTORY_CLEANUPWINDOWSTART", Setting.byValue("motcua.history.cleanup-window-start")),
             Map.entry("MOTCUA_HISTORY_CLEANUPWINDOWEND", Setting.byValue("motcua.history.cleanup-window-end")));

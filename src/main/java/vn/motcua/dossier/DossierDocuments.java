@@ -69,6 +69,11 @@ public class DossierDocuments {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final org.springframework.beans.factory.ObjectProvider<ComponentFiles> componentFiles;
+    /** The address citizens reach MotCua at ({@code motcua.public-url}); the receipt's QR code opens its tracking page. */
+    private String publicUrl = "";
+
+    @org.springframework.beans.factory.annotation.Value("${motcua.public-url:}")
+    void setPublicUrl(String url) { this.publicUrl = url == null ? "" : url.trim().replaceAll("/+$", ""); }
 
     DossierDocuments(DossierService dossiers, DossierRepository repository, AuditTrail audit, ProcedureCatalogue catalogue,
                      OrganisationService organisation, OfficialDocuments documents, CurrentUser currentUser, Clock clock,
@@ -82,6 +87,12 @@ public class DossierDocuments {
         this.organisation = organisation;
         this.documents = documents;
         this.currentUser = currentUser;
+    }
+
+    /** The tracking page of a dossier, with its code filled in; null when no public address is configured. */
+    private String trackingUrl(Dossier d) {
+        if (publicUrl.isEmpty()) return null;
+        return publicUrl + "/tra-cuu?ma=" + java.net.URLEncoder.encode(d.code(), java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /** A rendered document: its PDF and a file name. */
@@ -134,7 +145,7 @@ public class DossierDocuments {
         List<String> recipients = List.of("Như trên", "Lưu: VT, BPMC");
         DocumentData data = switch (form) {
             case F01_RECEIPT -> new ReceiptAndAppointment(issuer, number, d.acceptedAt() != null ? d.acceptedAt() : d.receivedAt(),
-                    sheet, null);
+                    sheet, trackingUrl(d));
             case F02_SUPPLEMENT_REQUEST -> {
                 String reason = reasonOf(d, DossierStatus.SUPPLEMENT_REQUESTED);
                 yield new SupplementRequest(issuer, number, now, sheet, List.of(reason), reason,

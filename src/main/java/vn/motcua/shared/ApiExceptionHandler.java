@@ -72,6 +72,15 @@ class ApiExceptionHandler {
                 "status", 404, "error", "NOT_FOUND", "message", messages.get(e.messageKey(), e.args())));
     }
 
+    @ExceptionHandler(TooManyAttemptsException.class)
+    ResponseEntity<Map<String, Object>> tooMany(TooManyAttemptsException e) {
+        long minutes = Math.max(1, (e.retryAfterSeconds() + 59) / 60);
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header("Retry-After", String.valueOf(e.retryAfterSeconds()))
+                .body(Map.of("status", 429, "error", "TOO_MANY_ATTEMPTS", "message", messages.get(e.messageKey(), minutes),
+                        "retryAfterSeconds", e.retryAfterSeconds()));
+    }
+
     @ExceptionHandler(BusinessRuleException.class)
     ResponseEntity<Map<String, Object>> conflict(BusinessRuleException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of(

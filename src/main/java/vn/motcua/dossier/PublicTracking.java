@@ -1,0 +1,175 @@
+package vn.motcua.dossier;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Locale;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.motcua.catalogue.ProcedureCatalogue;
+import vn.motcua.organisation.OrganisationService;
+import vn.motcua.shared.Messages;
+import vn.motcua.shared.NotFoundException;
+import vn.motcua.shared.TooManyAttemptsException;
+
+/**
+ * Following a dossier without an account: its code and the last digits (at least four) of the applicant's phone or
+ * identity number. The answer says where the dossier stands in plain words and what is expected of the applicant,
+ * without any personal data; a wrong code and a wrong key get the same "not found". Failed look-ups are counted per
+ * code and per client address: after {@code motcua.tracking.max-failures-per-code} (5) on one code, or
+ * {@code max-failures-per-address} (50) from one address, within 15 minutes, look-ups are refused for 15 minutes (429).
+ */
+@Service
+public class PublicTracking {
+    static final Duration WINDOW = Duration.ofMinutes(15);
+    static final Duration LOCK = Duration.ofMinutes(15);
+
+    /** Where a dossier stands, as the applicant would say it. */
+    public enum Stage { SUBMITTED, RECEIVED, PROCESSING, WAITING_FOR_YOU, STOPPED, READY, DONE, REFUSED, WITHDRAWN;
+
+        static Stage of(DossierStatus status) {
+            return switch (status) {
+                case NEW -> SUBMITTED;
+                case RECEIVED -> RECEIVED;
+                case IN_PROCESS -> PROCESSING;
+                case SUPPLEMENT_REQUESTED, PAYMENT_REQUESTED -> WAITING_FOR_YOU;
+                case STOPPED -> STOPPED;
+                case PROCESSED -> READY;
+                case RETURNED -> DONE;
+                case REFUSED -> REFUSED;
+                case WITHDRAWN -> WITHDRAWN;
+            };
+        }
+
+        public String messageKey() { return "tracking.stage." + name(); }
+    }
+
+    /**
+     * What anyone holding the code and the key may read: no name, number, phone or address of the applicant.
+     *
+     * @param expected what the applicant is asked to do (hand in a supplement, pay), or null
+     * @param where    the unit that received it (where the result is handed over)
+     */
+    public record Tracked(String code, String procedureCode, String procedureName, int statusCode, String statusName,
+                          Stage stage, String stageText, Instant receivedAt, Instant dueAt, Instant finishedAt,
+                          Instant returnedAt, String expected, String where) { }
+
+    private final DossierRepository dossiers;
+    private final ProcedureCatalogue catalogue;
+    private final OrganisationService organisation;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate separate;
+    private final Messages messages;
+    private final Clock clock;
+    private final int maxPerCode;
+    private final int maxPerAddress;
+
+    PublicTracking(DossierRepository dossiers, ProcedureCatalogue catalogue, OrganisationService organisation,
+                   JdbcClient jdbc, PlatformTransactionManager transactions, Messages messages, Clock clock,
+                   @Value("${motcua.tracking.max-failures-per-code:5}") int maxPerCode,
+                   @Value("${motcua.tracking.max-failures-per-address:50}") int maxPerAddress) {
+        this.dossiers = dossiers;
+        this.catalogue = catalogue;
+        this.organisation = organisation;
+        this.jdbc = jdbc;
+        this.separate = new TransactionTemplate(transactions);
+        this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.messages = messages;
+        this.clock = clock;
+        this.maxPerCode = maxPerCode;
+        this.maxPerAddress = maxPerAddress;
+    }
+
+    /**
+     * The dossier of this code when the key is the end of its applicant's phone or identity number (digits only, at
+     * least four); "not found" otherwise, whichever is wrong. 429 while the code or the address is locked.
+     */
+    @PreAuthorize("permitAll()")
+    public Tracked track(String code, String key, String address, Locale locale) {
+        Instant now = clock.instant();
+        String codeSubject = "code:" + (code == null ? "" : code.trim());
+        String addressSubject = "address:" + (address == null ? "" : address);
+        refuseIfLocked(codeSubject, now);
+        refuseIfLocked(addressSubject, now);
+        Dossier found = code == null ? null : separate.execute(s -> dossiers.findByCode(code.trim()).orElse(null));
+        if (found == null || !matches(found.applicant(), key)) {
+            failed(codeSubject, maxPerCode, now);
+            failed(addressSubject, maxPerAddress, now);
+            throw new NotFoundException("tracking.notFound");
+        }
+        separate.executeWithoutResult(s -> jdbc.sql("delete from tracking_attempt where subject = ?").param(codeSubject).update());
+        return describe(found, locale);
+    }
+
+    /** True when the key's digits (at least four) end the applicant's phone or identity number. */
+    static boolean matches(Applicant applicant, String key) {
+        String digits = key == null ? "" : key.replaceAll("\\D", "");
+        if (digits.length() < 4) return false;
+        for (String known : new String[] {applicant.phone(), applicant.idNumber()}) {
+            String knownDigits = known == null ? "" : known.replaceAll("\\D", "");
+            if (knownDigits.length() >= digits.length() && knownDigits.endsWith(digits)) return true;
+        }
+        return false;
+    }
+
+    private Tracked describe(Dossier d, Locale locale) {
+        var procedure = catalogue.procedure(d.procedureCode());
+        Stage stage = Stage.of(d.status());
+        String expected = switch (d.status()) {
+            case SUPPLEMENT_REQUESTED -> messages.get(locale, "tracking.expected.supplement", nz(d.statusReason()));
+            case PAYMENT_REQUESTED -> messages.get(locale, "tracking.expected.payment", nz(d.statusReason()));
+            case PROCESSED -> messages.get(locale, "tracking.expected.collect");
+            default -> null;
+        };
+        String where = organisation.unit(d.unitId()).map(u -> u.displayName(locale)).orElse("");
+        return new Tracked(d.code(), d.procedureCode(), procedure.map(p -> p.name(locale)).orElse(d.procedureCode()),
+                d.status().code(), messages.get(locale, d.status().messageKey()), stage,
+                messages.get(locale, stage.messageKey()), d.receivedAt(), d.dueAt(), d.finishedAt(), d.returnedAt(),
+                expected, where);
+    }
+
+    private void refuseIfLocked(String subject, Instant now) {
+        OffsetDateTime until = separate.execute(s -> jdbc.sql("select locked_until from tracking_attempt where subject = ?")
+                .param(subject).query(OffsetDateTime.class).optional().orElse(null));
+        if (until != null && until.toInstant().isAfter(now)) {
+            throw new TooManyAttemptsException("tracking.tooMany", Duration.between(now, until.toInstant()).toSeconds() + 1);
+        }
+    }
+
+    private void failed(String subject, int most, Instant now) {
+        separate.executeWithoutResult(s -> {
+            var row = jdbc.sql("select failures, window_start from tracking_attempt where subject = ? for update").param(subject)
+                    .query((rs, n) -> new Object[] {rs.getInt(1), rs.getObject(2, OffsetDateTime.class).toInstant()})
+                    .optional();
+            if (row.isEmpty()) {
+                try {
+                    jdbc.sql("insert into tracking_attempt (subject, failures, window_start) values (?, 1, ?)")
+                            .params(subject, now.atOffset(ZoneOffset.UTC)).update();
+                } catch (org.springframework.dao.DataIntegrityViolationException e) {
+                    jdbc.sql("update tracking_attempt set failures = failures + 1 where subject = ?").param(subject).update();
+                }
+                return;
+            }
+            int failures = (Integer) row.get()[0];
+            Instant start = (Instant) row.get()[1];
+            if (start.isBefore(now.minus(WINDOW))) {
+                jdbc.sql("update tracking_attempt set failures = 1, window_start = ?, locked_until = null where subject = ?")
+                        .params(now.atOffset(ZoneOffset.UTC), subject).update();
+                return;
+            }
+            int next = failures + 1;
+            jdbc.sql("update tracking_attempt set failures = ?, locked_until = ? where subject = ?")
+                    .params(next, next >= most ? now.plus(LOCK).atOffset(ZoneOffset.UTC) : null, subject).update();
+        });
+    }
+
+    private static String nz(String s) { return s == null ? "" : s; }
+}

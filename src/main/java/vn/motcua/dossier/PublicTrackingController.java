@@ -1,0 +1,31 @@
+package vn.motcua.dossier;
+
+import java.util.Locale;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Tracking a dossier without an account (the receipt's QR code leads to the page that calls this). */
+@RestController
+@RequestMapping("/api/public/dossiers")
+@Tag(name = "Public tracking", description = "Tra cứu hồ sơ / track a dossier")
+class PublicTrackingController {
+    private final PublicTracking tracking;
+
+    PublicTrackingController(PublicTracking tracking) { this.tracking = tracking; }
+
+    @GetMapping("/{code}")
+    @Operation(summary = "Where a dossier stands, for anyone with its code and the last digits of the applicant's phone or identity number",
+            description = "key: at least the last four digits. 404 for a wrong code or key alike; 429 with Retry-After after "
+                    + "repeated failures on a code or from an address. No personal data in the answer.")
+    PublicTracking.Tracked track(@PathVariable String code, @RequestParam(required = false) String key,
+                                 HttpServletRequest request, Locale locale) {
+        return tracking.track(code, key, request.getRemoteAddr(), locale);
+    }
+}

@@ -1,0 +1,92 @@
+package vn.motcua.dossier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import vn.motcua.BirthRegistrationSample;
+import vn.motcua.MotCuaTest;
+import vn.motcua.TestUsers;
+
+/**
+ * Anyone follows a dossier with its code and the last digits of the applicant's phone or identity number: the stage in
+ * plain words, no personal data; a wrong key and a wrong code get the same answer; guessing is stopped after a few
+ * tries (429).
+ */
+@MotCuaTest
+class PublicTrackingTest {
+    @Autowired TestRestTemplate http;
+    @Autowired ObjectMapper json;
+    @Autowired TestUsers users;
+    @Autowired DossierService dossiers;
+    @Autowired DossierDocuments documents;
+
+    @AfterEach
+    void signOut() { users.signOut(); }
+
+    @Test
+    void theCodeAndTheLastDigitsOfThePhoneShowTheStageWithoutPersonalData() throws Exception {
+        String code = receive();
+        ResponseEntity<String> found = http.getForEntity("/api/public/dossiers/" + code + "?key=5678", String.class);
+        assertThat(found.getStatusCode()).as(found.getBody()).isEqualTo(HttpStatus.OK);
+        JsonNode t = json.readTree(found.getBody());
+        assertThat(t.get("code").asText()).isEqualTo(code);
+        assertThat(t.get("stage").asText()).isEqualTo("PROCESSING");
+        assertThat(t.get("stageText").asText()).isEqualTo("Đang giải quyết");
+        assertThat(t.get("procedureName").asText()).isEqualTo("Thủ tục đăng ký khai sinh");
+        assertThat(t.get("dueAt").asText()).isNotBlank();
+        assertThat(found.getBody()).doesNotContain("Trần Thị Mỹ Lệ", "0912345678", "091234567890", "Nguyễn Trung Trực",
+                "Hồng Nhung", "applicant");
+        // the end of the identity number works too
+        assertThat(http.getForEntity("/api/public/dossiers/" + code + "?key=7890", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void aWrongKeyAndAWrongCodeGetTheSameAnswerAndGuessingStops() throws Exception {
+        String code = receive();
+        var wrongKey = http.getForEntity("/api/public/dossiers/" + code + "?key=1111", String.class);
+        String unknown = "000.01.15.H33-200101-" + (1000 + new java.util.Random().nextInt(9000));
+        var wrongCode = http.getForEntity("/api/public/dossiers/" + unknown + "?key=5678", String.class);
+        assertThat(wrongKey.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(wrongCode.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(json.readTree(wrongKey.getBody()).get("message").asText())
+                .isEqualTo(json.readTree(wrongCode.getBody()).get("message").asText());
+        assertThat(http.getForEntity("/api/public/dossiers/" + code + "?key=78", String.class).getStatusCode())
+                .as("fewer than four digits").isEqualTo(HttpStatus.NOT_FOUND);
+        for (int i = 0; i < 3; i++) http.getForEntity("/api/public/dossiers/" + code + "?key=2222", String.class);
+        var locked = http.getForEntity("/api/public/dossiers/" + code + "?key=5678", String.class);
+        assertThat(locked.getStatusCode()).as("even the right key while the code is locked").isEqualTo(HttpStatus.TOO_MANY_REQUESTS);
+        assertThat(locked.getHeaders().getFirst("Retry-After")).isNotBlank();
+        assertThat(json.readTree(locked.getBody()).get("message").asText()).contains("thử lại sau");
+    }
+
+    @Test
+    void theReceiptPrintsTheTrackingPagesAddressWhenThePublicAddressIsKnown() throws Exception {
+        String code = receive();
+        try {
+            documents.setPublicUrl("https://motcua.example.vn/");
+            users.signInAs("clerk");
+            var pdf = documents.render(code, vn.motcua.paperwork.OfficialForm.ofNumber("01"));
+            try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.content())) {
+                String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", "");
+                assertThat(text).contains("https://motcua.example.vn/tra-cuu?ma=" + code);
+            }
+        } finally {
+            documents.setPublicUrl("");
+        }
+    }
+
+    private String receive() {
+        users.signInAs("clerk");
+        String code = dossiers.receive(BirthRegistrationSample.inPerson()).code();
+        users.signOut();
+        return code;
+    }
+}

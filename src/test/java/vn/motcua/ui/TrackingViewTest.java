@@ -1,0 +1,53 @@
+package vn.motcua.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.QueryParameters;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import vn.motcua.BirthRegistrationSample;
+import vn.motcua.MotCuaTest;
+import vn.motcua.TestUsers;
+import vn.motcua.dossier.DossierService;
+
+/** The tracking page, for someone not signed in: opened with the code from the receipt's QR code, it shows the stage. */
+@MotCuaTest
+class TrackingViewTest {
+    @Autowired ApplicationContext context;
+    @Autowired TestUsers users;
+    @Autowired DossierService dossiers;
+
+    @BeforeEach
+    void setUp() { KaribuViews.setUp(context); }
+
+    @AfterEach
+    void tearDown() { KaribuViews.tearDown(users); }
+
+    @Test
+    void theReceiptsAddressFillsTheCodeAndTheLastDigitsShowTheStage() {
+        users.signInAs("clerk");
+        String code = dossiers.receive(BirthRegistrationSample.inPerson()).code();
+        users.signOut();
+
+        UI.getCurrent().navigate("tra-cuu", QueryParameters.simple(Map.of("ma", code)));
+        assertThat(_get(TextField.class, spec -> spec.withId("tracking-code")).getValue()).isEqualTo(code);
+        _get(TextField.class, spec -> spec.withId("tracking-key")).setValue("1234");
+        _get(Button.class, spec -> spec.withId("tracking-search")).click();
+        assertThat(_get(Paragraph.class, spec -> spec.withId("tracking-error")).getText()).startsWith("Không tìm thấy hồ sơ");
+
+        _get(TextField.class, spec -> spec.withId("tracking-key")).setValue("5678");
+        _get(Button.class, spec -> spec.withId("tracking-search")).click();
+        assertThat(_get(H3.class, spec -> spec.withId("tracking-stage")).getText()).isEqualTo("Đang giải quyết");
+    }
+}

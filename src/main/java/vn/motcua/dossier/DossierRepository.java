@@ -175,6 +175,11 @@ class DossierRepository {
                 .update();
     }
 
+    /** Whether the dossier has been rated. */
+    boolean rated(long dossierId) {
+        return jdbc.sql("select count(*) from dossier_rating where dossier_id = ?").param(dossierId).query(Long.class).single() > 0;
+    }
+
     /** Records or replaces the applicant's rating. */
     void rate(long dossierId, int score, boolean complaint, String comment, Instant at) {
         int updated = jdbc.sql("update dossier_rating set score = ?, complaint = ?, comment = ?, rated_at = ? where dossier_id = ?")

@@ -60,9 +60,10 @@ public class PublicTracking {
      */
     public record Tracked(String code, String procedureCode, String procedureName, int statusCode, String statusName,
                           Stage stage, String stageText, Instant receivedAt, Instant dueAt, Instant finishedAt,
-                          Instant returnedAt, String expected, String where) { }
+                          Instant returnedAt, String expected, String where, boolean canRate, boolean rated) { }
 
     private final DossierRepository dossiers;
+    private final AuditTrail audit;
     private final ProcedureCatalogue catalogue;
     private final OrganisationService organisation;
     private final JdbcClient jdbc;
@@ -72,11 +73,12 @@ public class PublicTracking {
     private final int maxPerCode;
     private final int maxPerAddress;
 
-    PublicTracking(DossierRepository dossiers, ProcedureCatalogue catalogue, OrganisationService organisation,
+    PublicTracking(DossierRepository dossiers, AuditTrail audit, ProcedureCatalogue catalogue, OrganisationService organisation,
                    JdbcClient jdbc, PlatformTransactionManager transactions, Messages messages, Clock clock,
                    @Value("${motcua.tracking.max-failures-per-code:5}") int maxPerCode,
                    @Value("${motcua.tracking.max-failures-per-address:50}") int maxPerAddress) {
         this.dossiers = dossiers;
+        this.audit = audit;
         this.catalogue = catalogue;
         this.organisation = organisation;
         this.jdbc = jdbc;
@@ -109,6 +111,46 @@ public class PublicTracking {
         return describe(found, locale);
     }
 
+    /**
+     * The applicant rates the service of their ended dossier from the tracking page (code and key as for tracking):
+     * 1 to 5, whether they complain, a comment; once per dossier (409 the second time), counted by the indicators like
+     * a rating from their account. 409 before the dossier has ended.
+     */
+    @PreAuthorize("permitAll()")
+    public void rate(String code, String key, String address, Integer score, boolean complaint, String comment) {
+        Instant now = clock.instant();
+        String codeSubject = "code:" + (code == null ? "" : code.trim());
+        String addressSubject = "address:" + (address == null ? "" : address);
+        refuseIfLocked(codeSubject, now);
+        refuseIfLocked(addressSubject, now);
+        Dossier d = code == null ? null : separate.execute(s -> dossiers.findByCode(code.trim()).orElse(null));
+        if (d == null || !matches(d.applicant(), key)) {
+            failed(codeSubject, maxPerCode, now);
+            failed(addressSubject, maxPerAddress, now);
+            throw new NotFoundException("tracking.notFound");
+        }
+        if (d.finishedAt() == null || d.status() == DossierStatus.WITHDRAWN) {
+            throw new vn.motcua.shared.BusinessRuleException("dossier.rating.notFinished", d.code());
+        }
+        if (score == null || score < 1 || score > 5) {
+            throw new vn.motcua.shared.InvalidInputException("score", messages.get("dossier.rating.score"));
+        }
+        if (comment != null && vn.motcua.shared.PlainText.problem(comment, true) != null) {
+            throw new vn.motcua.shared.InvalidInputException("comment", messages.get("error.field.control", "comment"));
+        }
+        String text = comment == null || comment.isBlank() ? null : vn.motcua.shared.PlainText.normalize(comment, true);
+        if (text != null && text.length() > 2000) {
+            throw new vn.motcua.shared.InvalidInputException("comment", messages.get("error.field.tooLong", 2000));
+        }
+        separate.executeWithoutResult(s -> {
+            if (dossiers.rated(d.id())) throw new vn.motcua.shared.BusinessRuleException("tracking.rating.already", d.code());
+            Instant at = now.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+            dossiers.rate(d.id(), score, complaint, text, at);
+            audit.append(d.id(), "applicant", Channel.ONLINE.name(), "RATED", d.status(), d.status(),
+                    "score " + score + (complaint ? ", complaint" : "") + " (tracking page)");
+        });
+    }
+
     /** True when the key's digits (at least four) end the applicant's phone or identity number. */
     static boolean matches(Applicant applicant, String key) {
         String digits = key == null ? "" : key.replaceAll("\\D", "");
@@ -133,7 +175,7 @@ public class PublicTracking {
         return new Tracked(d.code(), d.procedureCode(), procedure.map(p -> p.name(locale)).orElse(d.procedureCode()),
                 d.status().code(), messages.get(locale, d.status().messageKey()), stage,
                 messages.get(locale, stage.messageKey()), d.receivedAt(), d.dueAt(), d.finishedAt(), d.returnedAt(),
-                expected, where);
+                expected, where, d.finishedAt() != null && d.status() != DossierStatus.WITHDRAWN, dossiers.rated(d.id()));
     }
 
     private void refuseIfLocked(String subject, Instant now) {

@@ -80,6 +80,7 @@ class SecurityConfiguration extends VaadinWebSecurity {
                         .map(p -> (RequestMatcher) AntPathRequestMatcher.antMatcher(p)).toList()))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/procedures", "/api/procedures/**", "/api/calendar/**", "/api/public/**").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/public/dossiers/*/rating").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/info").permitAll()
                         .requestMatchers("/actuator/**").hasAnyRole("ADMIN", "SUPERVISOR")

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.Map;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +28,7 @@ class PublicTrackingTest {
     @Autowired TestUsers users;
     @Autowired DossierService dossiers;
     @Autowired DossierDocuments documents;
+    @Autowired vn.motcua.tasklist.TaskListService tasks;
 
     @AfterEach
     void signOut() { users.signOut(); }
@@ -81,6 +84,42 @@ class PublicTrackingTest {
         } finally {
             documents.setPublicUrl("");
         }
+    }
+
+    @Test
+    void theApplicantRatesTheEndedDossierOnceFromTheTrackingPage() throws Exception {
+        String code = receive();
+        var early = rate(code, "5678", 5);
+        assertThat(early.getStatusCode()).as("not ended yet").isEqualTo(HttpStatus.CONFLICT);
+        complete("specialist", code, Map.of("documentsComplete", true, "reviewOpinion", "Hồ sơ đầy đủ"));
+        complete("leader", code, Map.of("decision", "APPROVE"));
+        complete("clerk", code, Map.of("resultHandedOver", true, "receiverName", "Trần Thị Mỹ Lệ"));
+
+        JsonNode tracked = json.readTree(http.getForEntity("/api/public/dossiers/" + code + "?key=5678", String.class).getBody());
+        assertThat(tracked.get("stage").asText()).isEqualTo("DONE");
+        assertThat(tracked.get("canRate").asBoolean()).isTrue();
+        assertThat(tracked.get("rated").asBoolean()).isFalse();
+        assertThat(rate(code, "1111", 4).getStatusCode()).as("a wrong key").isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(rate(code, "5678", 9).getStatusCode()).as("a score out of range").isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(rate(code, "5678", 4).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(rate(code, "5678", 1).getStatusCode()).as("once per dossier").isEqualTo(HttpStatus.CONFLICT);
+        tracked = json.readTree(http.getForEntity("/api/public/dossiers/" + code + "?key=5678", String.class).getBody());
+        assertThat(tracked.get("rated").asBoolean()).isTrue();
+        users.signInAs("clerk");
+        assertThat(dossiers.history(code)).anySatisfy(e -> assertThat(e.action()).isEqualTo("RATED"));
+    }
+
+    private ResponseEntity<String> rate(String code, String key, int score) {
+        var headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        return http.postForEntity("/api/public/dossiers/" + code + "/rating", new org.springframework.http.HttpEntity<>(
+                Map.of("key", key, "score", score, "comment", "Cán bộ hướng dẫn tận tình"), headers), String.class);
+    }
+
+    private void complete(String user, String code, Map<String, Object> data) {
+        users.signInAs(user);
+        tasks.complete(tasks.tasksOf(code).get(0).id(), data);
+        users.signOut();
     }
 
     private String receive() {

@@ -27,6 +27,7 @@ class TrackingViewTest {
     @Autowired ApplicationContext context;
     @Autowired TestUsers users;
     @Autowired DossierService dossiers;
+    @Autowired vn.motcua.tasklist.TaskListService tasks;
 
     @BeforeEach
     void setUp() { KaribuViews.setUp(context); }
@@ -49,5 +50,30 @@ class TrackingViewTest {
         _get(TextField.class, spec -> spec.withId("tracking-key")).setValue("5678");
         _get(Button.class, spec -> spec.withId("tracking-search")).click();
         assertThat(_get(H3.class, spec -> spec.withId("tracking-stage")).getText()).isEqualTo("Đang giải quyết");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void afterTheResultTheApplicantRatesTheServiceOnce() {
+        users.signInAs("clerk");
+        String code = dossiers.receive(BirthRegistrationSample.inPerson()).code();
+        complete("specialist", code, Map.of("documentsComplete", true, "reviewOpinion", "Hồ sơ đầy đủ"));
+        complete("leader", code, Map.of("decision", "APPROVE"));
+        complete("clerk", code, Map.of("resultHandedOver", true, "receiverName", "Trần Thị Mỹ Lệ"));
+        users.signOut();
+
+        UI.getCurrent().navigate("tra-cuu", QueryParameters.simple(Map.of("ma", code, "khoa", "5678")));
+        assertThat(_get(H3.class, spec -> spec.withId("tracking-stage")).getText()).isEqualTo("Đã trả kết quả");
+        ((com.vaadin.flow.component.radiobutton.RadioButtonGroup<Integer>) _get(
+                com.vaadin.flow.component.radiobutton.RadioButtonGroup.class, spec -> spec.withId("tracking-rating-score"))).setValue(5);
+        _get(Button.class, spec -> spec.withId("tracking-rating-send")).click();
+        assertThat(_get(Paragraph.class, spec -> spec.withId("tracking-rating-thanks")).getText()).startsWith("Xin cảm ơn");
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(com.vaadin.flow.component.html.Div.class,
+                spec -> spec.withId("tracking-rating"))).as("rated once: the form is gone").isEmpty();
+    }
+
+    private void complete(String user, String code, Map<String, Object> data) {
+        users.signInAs(user);
+        tasks.complete(tasks.tasksOf(code).get(0).id(), data);
     }
 }

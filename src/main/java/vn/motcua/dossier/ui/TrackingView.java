@@ -104,12 +104,52 @@ public class TrackingView extends VerticalLayout implements BeforeEnterObserver,
             rows.add(line);
         }
         result.add(rows);
+        if (t.canRate() && !t.rated()) result.add(ratingForm(t));
         if (t.expected() != null) {
             var expected = new Div(label(getTranslation("tracking.expected")), new Paragraph(t.expected()));
             expected.setId("tracking-expected");
             expected.addClassName("section");
             result.add(expected);
         }
+    }
+
+    /** After the result, the applicant rates the service (once), and may complain. */
+    private Div ratingForm(PublicTracking.Tracked t) {
+        var score = new com.vaadin.flow.component.radiobutton.RadioButtonGroup<Integer>(getTranslation("tracking.rating.score"));
+        score.setId("tracking-rating-score");
+        score.setItems(5, 4, 3, 2, 1);
+        score.setItemLabelGenerator(n -> getTranslation("tracking.rating.score." + n));
+        var complaint = new com.vaadin.flow.component.checkbox.Checkbox(getTranslation("tracking.rating.complaint"));
+        complaint.setId("tracking-rating-complaint");
+        var comment = new com.vaadin.flow.component.textfield.TextArea(getTranslation("tracking.rating.comment"));
+        comment.setId("tracking-rating-comment");
+        comment.setWidthFull();
+        comment.setMaxLength(2000);
+        var send = new Button(getTranslation("tracking.rating.send"), e -> {
+            try {
+                String address = VaadinRequest.getCurrent() == null ? null : VaadinRequest.getCurrent().getRemoteAddr();
+                tracking.rate(t.code(), key.getValue(), address, score.getValue(), complaint.getValue(), comment.getValue());
+                search();
+                var thanks = new Paragraph(getTranslation("tracking.rating.thanks"));
+                thanks.setId("tracking-rating-thanks");
+                result.add(thanks);
+            } catch (vn.motcua.shared.InvalidInputException ex) {
+                score.setInvalid(true);
+                score.setErrorMessage(ex.violations().get(0).message());
+            } catch (vn.motcua.shared.BusinessRuleException ex) {
+                result.add(error(getTranslation(ex.messageKey(), ex.args())));
+            } catch (NotFoundException ex) {
+                result.add(error(getTranslation(ex.messageKey(), ex.args())));
+            } catch (TooManyAttemptsException ex) {
+                result.add(error(getTranslation(ex.messageKey(), Math.max(1, (ex.retryAfterSeconds() + 59) / 60))));
+            }
+        });
+        send.setId("tracking-rating-send");
+        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        var form = new Div(new H3(getTranslation("tracking.rating.title")), score, complaint, comment, send);
+        form.setId("tracking-rating");
+        form.addClassName("section");
+        return form;
     }
 
     private static Span label(String text) {

@@ -72,4 +72,31 @@ public final class Intakes {
             throw new UncheckedIOException(e);
         }
     }
+
+    /**
+     * Stages a small PDF for every required component of a procedure through the API
+     * ({@code POST /api/staged-files}) as {@code user}, as an online submission's uploads do; the references to name
+     * in {@code stagedFiles}.
+     */
+    public static List<String> stagedAtApi(org.springframework.boot.test.web.client.TestRestTemplate http,
+                                           ObjectMapper json, String user, String procedureCode) throws IOException {
+        var references = new ArrayList<String>();
+        for (String component : requiredComponents(procedureCode)) {
+            var form = new org.springframework.util.LinkedMultiValueMap<String, Object>();
+            byte[] pdf = TestDocuments.pdf(List.of("THÀNH PHẦN " + component));
+            form.add("file", new org.springframework.core.io.ByteArrayResource(pdf) {
+                @Override
+                public String getFilename() { return component.toLowerCase() + ".pdf"; }
+            });
+            form.add("procedureCode", procedureCode);
+            form.add("component", component);
+            var headers = new org.springframework.http.HttpHeaders();
+            headers.setContentType(org.springframework.http.MediaType.MULTIPART_FORM_DATA);
+            var response = http.withBasicAuth(user, "demo").postForEntity("/api/staged-files",
+                    new org.springframework.http.HttpEntity<>(form, headers), String.class);
+            if (response.getStatusCode().value() != 201) throw new AssertionError("staging failed: " + response.getBody());
+            references.add(json.readTree(response.getBody()).get("reference").asText());
+        }
+        return references;
+    }
 }

@@ -140,7 +140,7 @@ public class DossierQueries {
             var procedures = catalogue.procedures().stream()
                     .filter(p -> TextSearch.matches(p.name().vi() + " " + p.name().en() + " " + p.code(), text))
                     .map(p -> p.code()).toList();
-            String like = "%" + DossierRepository.likeLiteral(text.toLowerCase(Locale.ROOT)) + "%";
+            String like = vn.motcua.shared.SqlPatterns.containing(text.toLowerCase(Locale.ROOT));
             sql.append(" and (lower(d.code) like ? escape '\\' or lower(d.applicant_name) like ? escape '\\'");
             params.add(like);
             params.add(like);
@@ -166,13 +166,13 @@ public class DossierQueries {
             sql.append(" and d.channel = ?");
             params.add(f.channel().trim().toUpperCase(Locale.ROOT));
         }
-        if (f.receivedFrom() != null) { sql.append(" and d.received_at >= ?"); params.add(startOf(f.receivedFrom())); }
-        if (f.receivedTo() != null) { sql.append(" and d.received_at < ?"); params.add(startOf(f.receivedTo().plusDays(1))); }
-        if (f.dueFrom() != null) { sql.append(" and d.due_at >= ?"); params.add(startOf(f.dueFrom())); }
-        if (f.dueTo() != null) { sql.append(" and d.due_at < ?"); params.add(startOf(f.dueTo().plusDays(1))); }
+        if (f.receivedFrom() != null) { sql.append(" and d.received_at >= ?"); params.add(vn.motcua.shared.SqlPatterns.startOf(f.receivedFrom())); }
+        if (f.receivedTo() != null) { sql.append(" and d.received_at < ?"); params.add(vn.motcua.shared.SqlPatterns.startOf(f.receivedTo().plusDays(1))); }
+        if (f.dueFrom() != null) { sql.append(" and d.due_at >= ?"); params.add(vn.motcua.shared.SqlPatterns.startOf(f.dueFrom())); }
+        if (f.dueTo() != null) { sql.append(" and d.due_at < ?"); params.add(vn.motcua.shared.SqlPatterns.startOf(f.dueTo().plusDays(1))); }
         if (f.applicant() != null && !f.applicant().isBlank()) {
             sql.append(" and lower(d.applicant_name) like ? escape '\\'");
-            params.add("%" + DossierRepository.likeLiteral(PlainText.nfc(f.applicant()).trim().toLowerCase(Locale.ROOT)) + "%");
+            params.add(vn.motcua.shared.SqlPatterns.containing(PlainText.nfc(f.applicant()).trim().toLowerCase(Locale.ROOT)));
         }
         if (Boolean.TRUE.equals(f.overdue())) {
             sql.append(" and d.finished_at is null and d.clock_stopped_at is null and d.due_at < ?");
@@ -189,9 +189,5 @@ public class DossierQueries {
         String first = "d." + sort.column + direction + " nulls last";
         if (sort == DossierSort.DUE_AT) return first + ", d.id" + direction;
         return first + ", d.due_at asc nulls last, d.id asc";
-    }
-
-    private static java.time.OffsetDateTime startOf(LocalDate day) {
-        return DossierLists.utc(day.atStartOfDay(WorkingCalendar.ZONE).toInstant());
     }
 }

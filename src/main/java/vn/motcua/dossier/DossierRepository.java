@@ -147,7 +147,7 @@ class DossierRepository {
         }
         if (text != null && !text.isBlank()) {
             sql.append(" and (lower(d.code) like ? escape '\\' or lower(d.applicant_name) like ? escape '\\')");
-            String like = "%" + likeLiteral(text.trim().toLowerCase(java.util.Locale.ROOT)) + "%";
+            String like = vn.motcua.shared.SqlPatterns.containing(text.trim().toLowerCase(java.util.Locale.ROOT));
             params.add(like);
             params.add(like);
         }
@@ -159,11 +159,6 @@ class DossierRepository {
     List<Dossier> receivedBetween(long unitId, Instant from, Instant to) {
         return jdbc.sql(SELECT + " where d.unit_id = ? and d.received_at >= ? and d.received_at < ? order by d.code")
                 .params(unitId, utc(from), utc(to)).query(this::map).list();
-    }
-
-    /** The text as a LIKE pattern matching exactly it: {@code %}, {@code _} and the escape character escaped. */
-    static String likeLiteral(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     void recordStep(long dossierId, String taskId, String stepKey, String stepName, String actor, Instant startedAt,

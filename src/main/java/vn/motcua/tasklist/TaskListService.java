@@ -329,7 +329,7 @@ public class TaskListService {
             for (String word : vn.motcua.shared.TextSearch.fold(vn.motcua.shared.PlainText.nfc(f.q())).trim().split("\\s+")) {
                 if (word.isEmpty()) continue;
                 sql.append(" and w.search_text like ? escape '\\'");
-                params.add("%" + likeLiteral(word) + "%");
+                params.add(vn.motcua.shared.SqlPatterns.containing(word));
             }
         }
         if (f.procedure() != null && !f.procedure().isBlank()) {
@@ -348,13 +348,13 @@ public class TaskListService {
         }
         if (f.status() != null) { sql.append(" and w.dossier_status = ?"); params.add(f.status()); }
         if (f.channel() != null && !f.channel().isBlank()) { sql.append(" and w.channel = ?"); params.add(f.channel().trim()); }
-        if (f.receivedFrom() != null) { sql.append(" and w.received_at >= ?"); params.add(startOf(f.receivedFrom())); }
-        if (f.receivedTo() != null) { sql.append(" and w.received_at < ?"); params.add(startOf(f.receivedTo().plusDays(1))); }
-        if (f.dueFrom() != null) { sql.append(" and w.due_at >= ?"); params.add(startOf(f.dueFrom())); }
-        if (f.dueTo() != null) { sql.append(" and w.due_at < ?"); params.add(startOf(f.dueTo().plusDays(1))); }
+        if (f.receivedFrom() != null) { sql.append(" and w.received_at >= ?"); params.add(vn.motcua.shared.SqlPatterns.startOf(f.receivedFrom())); }
+        if (f.receivedTo() != null) { sql.append(" and w.received_at < ?"); params.add(vn.motcua.shared.SqlPatterns.startOf(f.receivedTo().plusDays(1))); }
+        if (f.dueFrom() != null) { sql.append(" and w.due_at >= ?"); params.add(vn.motcua.shared.SqlPatterns.startOf(f.dueFrom())); }
+        if (f.dueTo() != null) { sql.append(" and w.due_at < ?"); params.add(vn.motcua.shared.SqlPatterns.startOf(f.dueTo().plusDays(1))); }
         if (f.applicant() != null && !f.applicant().isBlank()) {
             sql.append(" and lower(w.applicant_name) like ? escape '\\'");
-            params.add("%" + likeLiteral(vn.motcua.shared.PlainText.nfc(f.applicant()).trim().toLowerCase(java.util.Locale.ROOT)) + "%");
+            params.add(vn.motcua.shared.SqlPatterns.containing(vn.motcua.shared.PlainText.nfc(f.applicant()).trim().toLowerCase(java.util.Locale.ROOT)));
         }
         if (Boolean.TRUE.equals(f.overdue())) { sql.append(" and w.paused = false and w.due_at < ?"); params.add(WorkItems.utc(now)); }
         if (Boolean.FALSE.equals(f.overdue())) {
@@ -369,14 +369,6 @@ public class TaskListService {
         String first = "w." + sort.column + direction + " nulls last";
         if (sort == TaskSort.DUE_AT) return first + ", w.created_at" + direction + ", w.task_id" + direction;
         return first + ", w.due_at asc nulls last, w.created_at asc, w.task_id asc";
-    }
-
-    private static java.time.OffsetDateTime startOf(LocalDate day) {
-        return WorkItems.utc(day.atStartOfDay(WorkingCalendar.ZONE).toInstant());
-    }
-
-    private static String likeLiteral(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     /** The step's row, locked until the transaction ends; 404 when the caller may not see it, 409 when it is done. */

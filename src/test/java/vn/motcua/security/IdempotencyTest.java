@@ -61,7 +61,7 @@ class IdempotencyTest {
         request.remove("checkedComponents");
         request.put("stagedFiles", List.of());
         // an online submission needs its files: stage them as the citizen
-        request.put("stagedFiles", stage("citizen"));
+        request.put("stagedFiles", vn.motcua.Intakes.stagedAtApi(http, json, "citizen", BirthRegistrationSample.PROCEDURE));
         String code = json.readTree(post("citizen", "/api/dossiers", request, null).getBody()).get("code").asText();
         String key = UUID.randomUUID().toString();
         var first = post("clerk", "/api/dossiers/" + code + "/actions/accept", Map.of(), key);
@@ -95,26 +95,6 @@ class IdempotencyTest {
             pool.shutdownNow();
         }
         assertThat(total()).isEqualTo(before + 1);
-    }
-
-    private List<String> stage(String user) throws Exception {
-        var references = new ArrayList<String>();
-        for (String component : vn.motcua.Intakes.requiredComponents(BirthRegistrationSample.PROCEDURE)) {
-            var form = new org.springframework.util.LinkedMultiValueMap<String, Object>();
-            byte[] pdf = vn.motcua.attachment.TestDocuments.pdf(List.of("THÀNH PHẦN " + component));
-            form.add("file", new org.springframework.core.io.ByteArrayResource(pdf) {
-                @Override
-                public String getFilename() { return component.toLowerCase() + ".pdf"; }
-            });
-            form.add("procedureCode", BirthRegistrationSample.PROCEDURE);
-            form.add("component", component);
-            var headers = new HttpHeaders();
-            headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-            var response = http.withBasicAuth(user, "demo").postForEntity("/api/staged-files", new HttpEntity<>(form, headers), String.class);
-            assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(HttpStatus.CREATED);
-            references.add(json.readTree(response.getBody()).get("reference").asText());
-        }
-        return references;
     }
 
     private long total() throws Exception {

@@ -62,7 +62,7 @@ class WorklistApiTest {
         request.put("channel", "ONLINE");
         request.put("unit", WARD);
         request.remove("checkedComponents");
-        request.put("stagedFiles", stageRequiredFiles("citizen"));
+        request.put("stagedFiles", vn.motcua.Intakes.stagedAtApi(http, json, "citizen", BirthRegistrationSample.PROCEDURE));
         String code = body(as("citizen").postForEntity("/api/dossiers", jsonEntity(request), String.class), HttpStatus.CREATED)
                 .get("code").asText();
 
@@ -402,27 +402,6 @@ class WorklistApiTest {
         request.put("data", new java.util.HashMap<>(BirthRegistrationSample.intakeData()));
         request.put("checkedComponents", BirthRegistrationSample.CHECKED);
         return request;
-    }
-
-    /** Stages a PDF for every required component at the API, as the online submission's uploads do. */
-    private List<String> stageRequiredFiles(String user) throws Exception {
-        var references = new ArrayList<String>();
-        for (String component : vn.motcua.Intakes.requiredComponents(BirthRegistrationSample.PROCEDURE)) {
-            var form = new org.springframework.util.LinkedMultiValueMap<String, Object>();
-            byte[] pdf = vn.motcua.attachment.TestDocuments.pdf(List.of("THÀNH PHẦN " + component));
-            form.add("file", new org.springframework.core.io.ByteArrayResource(pdf) {
-                @Override
-                public String getFilename() { return component.toLowerCase() + ".pdf"; }
-            });
-            form.add("procedureCode", BirthRegistrationSample.PROCEDURE);
-            form.add("component", component);
-            var headers = new HttpHeaders();
-            headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-            JsonNode staged = body(as(user).postForEntity("/api/staged-files", new HttpEntity<>(form, headers), String.class),
-                    HttpStatus.CREATED);
-            references.add(staged.get("reference").asText());
-        }
-        return references;
     }
 
     private TestRestTemplate as(String user) { return http.withBasicAuth(user, "demo"); }

@@ -21,6 +21,35 @@ public final class Chromium {
 
     private Chromium() { }
 
+    /** What a user does in the browser: sign in, open an address of the application, click. */
+    public record Steps(ChromeDriver browser, org.openqa.selenium.support.ui.WebDriverWait waiting, int port) {
+
+        /** Signs in through the login page (password {@code demo}), as a fresh visitor. */
+        public void signIn(String user) {
+            browser.manage().deleteAllCookies();
+            open("login");
+            waiting.until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+                    org.openqa.selenium.By.cssSelector("input[name='username']"))).sendKeys(user);
+            browser.findElement(org.openqa.selenium.By.cssSelector("input[name='password']"))
+                    .sendKeys("demo" + org.openqa.selenium.Keys.ENTER);
+            waiting.until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(
+                    org.openqa.selenium.By.id("current-user")));
+        }
+
+        /** Opens a path of the application and waits for Vaadin to draw it. */
+        public void open(String path) {
+            browser.get("http://localhost:" + port + "/" + path);
+            waiting.until(d -> ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                    "return !!window.Vaadin && !!document.querySelector('vaadin-app-layout, vaadin-login-form')"));
+        }
+
+        /** Clicks an element after scrolling it into the middle of the window. */
+        public void click(org.openqa.selenium.WebElement element) {
+            ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+            element.click();
+        }
+    }
+
     /** A browser and the fresh profile directory it uses, deleted by {@link #quit}. */
     public record Session(ChromeDriver driver, Path profile) { }
 

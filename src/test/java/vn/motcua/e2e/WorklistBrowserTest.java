@@ -144,23 +144,11 @@ class WorklistBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("task-complete")));
     }
 
-    private void signIn(String user) {
-        browser.manage().deleteAllCookies();
-        open("login");
-        WebElement username = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("input[name='username']")));
-        username.sendKeys(user);
-        browser.findElement(By.cssSelector("input[name='password']")).sendKeys("demo" + Keys.ENTER);
-        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("current-user")));
-    }
+    private void signIn(String user) { steps().signIn(user); }
 
-    private void open(String path) {
-        browser.get("http://localhost:" + port + "/" + path);
-        wait.until(d -> ((JavascriptExecutor) d).executeScript(
-                "return !!window.Vaadin && !!document.querySelector('vaadin-app-layout, vaadin-login-form')"));
-    }
+    private void open(String path) { steps().open(path); }
 
-    private void click(WebElement element) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
-        element.click();
-    }
+    private void click(WebElement element) { steps().click(element); }
+
+    private Chromium.Steps steps() { return new Chromium.Steps(browser, wait, port); }
 }

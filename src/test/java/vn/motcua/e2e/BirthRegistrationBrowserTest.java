@@ -113,6 +113,8 @@ class BirthRegistrationBrowserTest {
         signIn(user);
         open("tasks");
         type("task-search", code);
+        // the list is filtered on the server after a short pause: click once it holds this dossier's step alone
+        wait.until(ExpectedConditions.textToBe(By.id("task-total"), "1 công việc"));
         click(wait.until(ExpectedConditions.elementToBeClickable(
                 By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + code + "']"))));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("task-complete")));

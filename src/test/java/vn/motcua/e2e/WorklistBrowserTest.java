@@ -139,6 +139,7 @@ class WorklistBrowserTest {
 
     private void openStepOf(String code) {
         open("tasks?q=" + code);
+        wait.until(ExpectedConditions.textToBe(By.id("task-total"), "1 công việc"));
         click(wait.until(ExpectedConditions.elementToBeClickable(
                 By.xpath("//vaadin-grid-cell-content[normalize-space(.)='" + code + "']"))));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("task-complete")));

@@ -96,18 +96,9 @@ public class PublicTracking {
      */
     @PreAuthorize("permitAll()")
     public Tracked track(String code, String key, String address, Locale locale) {
-        Instant now = clock.instant();
-        String codeSubject = "code:" + (code == null ? "" : code.trim());
-        String addressSubject = "address:" + (address == null ? "" : address);
-        refuseIfLocked(codeSubject, now);
-        refuseIfLocked(addressSubject, now);
-        Dossier found = code == null ? null : separate.execute(s -> dossiers.findByCode(code.trim()).orElse(null));
-        if (found == null || !matches(found.applicant(), key)) {
-            failed(codeSubject, maxPerCode, now);
-            failed(addressSubject, maxPerAddress, now);
-            throw new NotFoundException("tracking.notFound");
-        }
-        separate.executeWithoutResult(s -> jdbc.sql("delete from tracking_attempt where subject = ?").param(codeSubject).update());
+        Dossier found = verified(code, key, address, clock.instant());
+        separate.executeWithoutResult(s -> jdbc.sql("delete from tracking_attempt where subject = ?")
+                .param(codeSubject(code)).update());
         return describe(found, locale);
     }
 
@@ -119,16 +110,7 @@ public class PublicTracking {
     @PreAuthorize("permitAll()")
     public void rate(String code, String key, String address, Integer score, boolean complaint, String comment) {
         Instant now = clock.instant();
-        String codeSubject = "code:" + (code == null ? "" : code.trim());
-        String addressSubject = "address:" + (address == null ? "" : address);
-        refuseIfLocked(codeSubject, now);
-        refuseIfLocked(addressSubject, now);
-        Dossier d = code == null ? null : separate.execute(s -> dossiers.findByCode(code.trim()).orElse(null));
-        if (d == null || !matches(d.applicant(), key)) {
-            failed(codeSubject, maxPerCode, now);
-            failed(addressSubject, maxPerAddress, now);
-            throw new NotFoundException("tracking.notFound");
-        }
+        Dossier d = verified(code, key, address, now);
         if (d.finishedAt() == null || d.status() == DossierStatus.WITHDRAWN) {
             throw new vn.motcua.shared.BusinessRuleException("dossier.rating.notFinished", d.code());
         }
@@ -150,6 +132,26 @@ public class PublicTracking {
                     "score " + score + (complaint ? ", complaint" : "") + " (tracking page)");
         });
     }
+
+    /**
+     * The dossier of the code when the key fits its applicant; otherwise the failure is counted against the code and
+     * the address, and "not found" whichever was wrong. 429 while either is locked.
+     */
+    private Dossier verified(String code, String key, String address, Instant now) {
+        String codeSubject = codeSubject(code);
+        String addressSubject = "address:" + (address == null ? "" : address);
+        refuseIfLocked(codeSubject, now);
+        refuseIfLocked(addressSubject, now);
+        Dossier found = code == null ? null : separate.execute(s -> dossiers.findByCode(code.trim()).orElse(null));
+        if (found == null || !matches(found.applicant(), key)) {
+            failed(codeSubject, maxPerCode, now);
+            failed(addressSubject, maxPerAddress, now);
+            throw new NotFoundException("tracking.notFound");
+        }
+        return found;
+    }
+
+    private static String codeSubject(String code) { return "code:" + (code == null ? "" : code.trim()); }
 
     /** True when the key's digits (at least four) end the applicant's phone or identity number. */
     static boolean matches(Applicant applicant, String key) {

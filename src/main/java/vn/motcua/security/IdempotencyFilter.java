@@ -13,7 +13,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -92,7 +91,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         var wrapper = new ContentCachingResponseWrapper(response);
-        boolean kept2 = false;
+        boolean answerKept = false;
         try {
             chain.doFilter(request, wrapper);
             int status = wrapper.getStatus();
@@ -101,10 +100,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 separate.executeWithoutResult(s -> jdbc.sql(
                                 "update idempotency_record set status = ?, content_type = ?, body = ? where username = ? and idem_key = ?")
                         .params(status, wrapper.getContentType(), body, user, key).update());
-                kept2 = true;
+                answerKept = true;
             }
         } finally {
-            if (!kept2) forget(user, key);
+            if (!answerKept) forget(user, key);
             wrapper.copyBodyToResponse();
         }
     }
@@ -139,9 +138,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                         .param(now.minus(KEPT).atOffset(ZoneOffset.UTC)).update());
             }
             return true;
-        } catch (DuplicateKeyException e) {
-            return false;
         } catch (org.springframework.dao.DataIntegrityViolationException e) {
+            // the key's row exists already (DuplicateKeyException is one of these): another request holds the key
             return false;
         }
     }

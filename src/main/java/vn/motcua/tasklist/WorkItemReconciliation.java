@@ -85,8 +85,9 @@ class WorkItemReconciliation {
     }
 
     private boolean allPresent(long open) {
-        return open == 0 || tasks.createTaskQuery().orderByTaskId().asc().listPage(0, PAGE).stream()
-                .allMatch(t -> items.find(t.getId()).isPresent());
+        if (open == 0) return true;
+        var ids = tasks.createTaskQuery().orderByTaskId().asc().listPage(0, PAGE).stream().map(Task::getId).toList();
+        return items.countPresent(ids) == ids.size();
     }
 
     private WorkItemFacts facts(Task t) {

@@ -185,6 +185,13 @@ class WorkItems {
                 .param(username).query(WorkItems::map).list();
     }
 
+    /** How many of these steps have their row. */
+    long countPresent(List<String> taskIds) {
+        if (taskIds.isEmpty()) return 0;
+        return jdbc.sql("select count(*) from work_item where task_id in (" + String.join(", ", taskIds.stream().map(t -> "?").toList()) + ")")
+                .params(new ArrayList<Object>(taskIds)).query(Long.class).single();
+    }
+
     long size() { return jdbc.sql("select count(*) from work_item").query(Long.class).single(); }
 
     List<String> taskIds(int offset, int limit) {

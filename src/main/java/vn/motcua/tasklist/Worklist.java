@@ -7,7 +7,6 @@ import java.util.Locale;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.motcua.dossier.DeskQueue;
 import vn.motcua.dossier.DossierQueries;
 import vn.motcua.organisation.Role;
 import vn.motcua.security.AuthenticatedUser;
@@ -55,7 +54,4 @@ public class Worklist {
         }
         return result;
     }
-
-    /** The desk queue of a key, for links from a tab to its list. */
-    public static boolean isDeskQueue(String key) { return DeskQueue.ofKey(key).isPresent(); }
 }

@@ -215,28 +215,8 @@ public class DossierListView extends VerticalLayout implements HasDynamicTitle, 
 
     /** Saves the list's filters under a name of the user's own. */
     private void saveFilter() {
-        var dialog = new com.vaadin.flow.component.dialog.Dialog();
-        dialog.setHeaderTitle(getTranslation("task.filter.save"));
-        var name = new TextField(getTranslation("task.filter.name"));
-        name.setId("dossier-filter-name");
-        name.setWidthFull();
-        var ok = new com.vaadin.flow.component.button.Button(getTranslation("task.filter.save"), e -> {
-            try {
-                var f = savedFilters.save("dossiers", name.getValue(), new QueryParameters(parameters()).getQueryString());
-                dialog.close();
-                loadSaved();
-                com.vaadin.flow.component.notification.Notification.show(getTranslation("task.filter.savedAs", f.name()), 3000,
-                        com.vaadin.flow.component.notification.Notification.Position.TOP_CENTER);
-            } catch (vn.motcua.shared.InvalidInputException ex) {
-                name.setInvalid(true);
-                name.setErrorMessage(ex.violations().get(0).message());
-            }
-        });
-        ok.setId("dossier-filter-save-ok");
-        ok.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_PRIMARY);
-        dialog.add(name);
-        dialog.getFooter().add(new com.vaadin.flow.component.button.Button(getTranslation("dossier.action.cancel"), e -> dialog.close()), ok);
-        dialog.open();
+        vn.motcua.security.SaveFilterDialog.open(savedFilters, "dossiers", new QueryParameters(parameters()).getQueryString(),
+                "dossier", this::loadSaved);
     }
 
     private void loadSaved() {

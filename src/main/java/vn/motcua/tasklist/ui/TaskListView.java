@@ -293,27 +293,7 @@ public class TaskListView extends VerticalLayout implements HasDynamicTitle, Bef
     }
 
     private void saveFilter() {
-        var dialog = new Dialog();
-        dialog.setHeaderTitle(getTranslation("task.filter.save"));
-        var name = new TextField(getTranslation("task.filter.name"));
-        name.setId("task-filter-name");
-        name.setWidthFull();
-        var ok = new Button(getTranslation("task.filter.save"), e -> {
-            try {
-                var f = savedFilters.save("tasks", name.getValue(), queryString());
-                dialog.close();
-                loadSaved();
-                notify(getTranslation("task.filter.savedAs", f.name()));
-            } catch (InvalidInputException ex) {
-                name.setInvalid(true);
-                name.setErrorMessage(ex.violations().get(0).message());
-            }
-        });
-        ok.setId("task-filter-save-ok");
-        ok.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        dialog.add(name);
-        dialog.getFooter().add(new Button(getTranslation("dossier.action.cancel"), e -> dialog.close()), ok);
-        dialog.open();
+        vn.motcua.security.SaveFilterDialog.open(savedFilters, "tasks", queryString(), "task", this::loadSaved);
     }
 
     private void loadSaved() {

@@ -141,9 +141,10 @@ public class DossierQueries {
                     .filter(p -> TextSearch.matches(p.name().vi() + " " + p.name().en() + " " + p.code(), text))
                     .map(p -> p.code()).toList();
             String like = vn.motcua.shared.SqlPatterns.containing(text.toLowerCase(Locale.ROOT));
-            sql.append(" and (lower(d.code) like ? escape '\\' or lower(d.applicant_name) like ? escape '\\'");
+            sql.append(" and (lower(d.code) like ? escape '\\' or ").append(vn.motcua.shared.SqlPatterns.folded("d.applicant_name"))
+                    .append(" like ? escape '\\'");
             params.add(like);
-            params.add(like);
+            params.add(vn.motcua.shared.SqlPatterns.containing(TextSearch.fold(text).trim()));
             if (!procedures.isEmpty()) {
                 sql.append(" or d.procedure_code in (").append(String.join(", ", procedures.stream().map(c -> "?").toList())).append(")");
                 params.addAll(procedures);
@@ -170,10 +171,7 @@ public class DossierQueries {
         if (f.receivedTo() != null) { sql.append(" and d.received_at < ?"); params.add(vn.motcua.shared.SqlPatterns.startOf(f.receivedTo().plusDays(1))); }
         if (f.dueFrom() != null) { sql.append(" and d.due_at >= ?"); params.add(vn.motcua.shared.SqlPatterns.startOf(f.dueFrom())); }
         if (f.dueTo() != null) { sql.append(" and d.due_at < ?"); params.add(vn.motcua.shared.SqlPatterns.startOf(f.dueTo().plusDays(1))); }
-        if (f.applicant() != null && !f.applicant().isBlank()) {
-            sql.append(" and lower(d.applicant_name) like ? escape '\\'");
-            params.add(vn.motcua.shared.SqlPatterns.containing(PlainText.nfc(f.applicant()).trim().toLowerCase(Locale.ROOT)));
-        }
+        sql.append(vn.motcua.shared.SqlPatterns.allWordsIn("d.applicant_name", f.applicant(), params));
         if (Boolean.TRUE.equals(f.overdue())) {
             sql.append(" and d.finished_at is null and d.clock_stopped_at is null and d.due_at < ?");
             params.add(DossierLists.utc(now));

@@ -27,4 +27,14 @@ public enum DossierStatus {
         return Arrays.stream(values()).filter(s -> s.code == code).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown status code " + code));
     }
+
+    /** The status whose national code is written in this text ({@code "4"}), or empty when there is none. */
+    public static java.util.Optional<DossierStatus> ofText(String code) {
+        if (code == null) return java.util.Optional.empty();
+        try {
+            return java.util.Optional.of(ofCode(Integer.parseInt(code.trim())));
+        } catch (IllegalArgumentException e) {
+            return java.util.Optional.empty();
+        }
+    }
 }

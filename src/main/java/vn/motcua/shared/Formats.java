@@ -39,6 +39,16 @@ public final class Formats {
     public static String date(java.time.LocalDate day) { return day == null ? "" : DATE.format(day); }
 
     /** True when numbers are written the English way for this locale (English only; everything else Vietnamese). */
+    /** A day written as in an address ({@code 2026-12-05}), or empty when the text is missing or no such day. */
+    public static java.util.Optional<java.time.LocalDate> isoDay(String text) {
+        if (text == null) return java.util.Optional.empty();
+        try {
+            return java.util.Optional.of(java.time.LocalDate.parse(text));
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     public static boolean english(Locale locale) { return locale != null && "en".equals(locale.getLanguage()); }
 
     /** A whole number with its thousands grouped: 1.892 (Vietnamese), 1,892 (English). */

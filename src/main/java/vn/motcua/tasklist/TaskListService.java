@@ -352,10 +352,7 @@ public class TaskListService {
         if (f.receivedTo() != null) { sql.append(" and w.received_at < ?"); params.add(vn.motcua.shared.SqlPatterns.startOf(f.receivedTo().plusDays(1))); }
         if (f.dueFrom() != null) { sql.append(" and w.due_at >= ?"); params.add(vn.motcua.shared.SqlPatterns.startOf(f.dueFrom())); }
         if (f.dueTo() != null) { sql.append(" and w.due_at < ?"); params.add(vn.motcua.shared.SqlPatterns.startOf(f.dueTo().plusDays(1))); }
-        if (f.applicant() != null && !f.applicant().isBlank()) {
-            sql.append(" and lower(w.applicant_name) like ? escape '\\'");
-            params.add(vn.motcua.shared.SqlPatterns.containing(vn.motcua.shared.PlainText.nfc(f.applicant()).trim().toLowerCase(java.util.Locale.ROOT)));
-        }
+        sql.append(vn.motcua.shared.SqlPatterns.allWordsIn("w.applicant_name", f.applicant(), params));
         if (Boolean.TRUE.equals(f.overdue())) { sql.append(" and w.paused = false and w.due_at < ?"); params.add(WorkItems.utc(now)); }
         if (Boolean.FALSE.equals(f.overdue())) {
             sql.append(" and (w.paused = true or w.due_at is null or w.due_at >= ?)");

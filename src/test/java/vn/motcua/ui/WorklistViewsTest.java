@@ -118,6 +118,41 @@ class WorklistViewsTest {
     }
 
     @Test
+    void theTaskListFiltersBySectorStatusChannelDaysAndApplicantFromTheAddress() {
+        users.signInAs("clerk");
+        String code = dossiers.receive(BirthRegistrationSample.inPerson()).code();
+        String today = java.time.LocalDate.now(context.getBean(java.time.Clock.class).withZone(vn.motcua.shared.Formats.ZONE)).toString();
+
+        KaribuViews.signInAs(users, "specialist");
+        UI.getCurrent().navigate("tasks", com.vaadin.flow.router.QueryParameters.simple(Map.of(
+                "sector", "JUSTICE", "status", "4", "channel", "IN_PERSON", "receivedFrom", today, "receivedTo", today,
+                "dueFrom", today, "applicant", "my le")));
+        assertThat(_get(com.vaadin.flow.component.details.Details.class, spec -> spec.withId("task-more-filters")).isOpened())
+                .as("filters from the address open the panel that holds them").isTrue();
+        @SuppressWarnings("unchecked")
+        Select<vn.motcua.dossier.DossierStatus> status = _get(Select.class, spec -> spec.withId("task-status"));
+        assertThat(status.getValue()).isEqualTo(vn.motcua.dossier.DossierStatus.IN_PROCESS);
+        assertThat(_get(TextField.class, spec -> spec.withId("task-applicant")).getValue()).isEqualTo("my le");
+        var grid = taskGrid();
+        assertThat(GridKt._findAll(grid)).extracting(WorkTask::dossierCode).contains(code);
+        assertThat(GridKt._findAll(grid)).allMatch(t -> t.dossierStatus() == 4 && "IN_PERSON".equals(t.channel())
+                && t.applicantName().contains("Mỹ Lệ"));
+
+        status.setValue(vn.motcua.dossier.DossierStatus.SUPPLEMENT_REQUESTED);
+        assertThat(GridKt._findAll(grid)).extracting(WorkTask::dossierCode).doesNotContain(code);
+        status.setValue(vn.motcua.dossier.DossierStatus.IN_PROCESS);
+        assertThat(GridKt._findAll(grid)).extracting(WorkTask::dossierCode).contains(code);
+        _get(com.vaadin.flow.component.datepicker.DatePicker.class, spec -> spec.withId("task-due-to"))
+                .setValue(java.time.LocalDate.parse(today).minusDays(1));
+        assertThat(GridKt._findAll(grid)).as("no step is due before it was received").isEmpty();
+        _get(com.vaadin.flow.component.datepicker.DatePicker.class, spec -> spec.withId("task-due-to")).clear();
+        @SuppressWarnings("unchecked")
+        ComboBox<vn.motcua.catalogue.Sector> sector = _get(ComboBox.class, spec -> spec.withId("task-sector"));
+        sector.setValue(vn.motcua.catalogue.Sector.LAND);
+        assertThat(GridKt._findAll(grid)).extracting(WorkTask::dossierCode).doesNotContain(code);
+    }
+
+    @Test
     void theDossierListsFiltersLiveInTheAddressAndAreSavedUnderAName() {
         users.signInAs("clerk");
         String code = dossiers.receive(BirthRegistrationSample.inPerson()).code();
@@ -137,6 +172,9 @@ class WorklistViewsTest {
         _get(Button.class, spec -> spec.withId("dossier-save-filter")).click();
         _get(TextField.class, spec -> spec.withId("dossier-filter-name")).setValue("Khai sinh tại quầy");
         _get(Button.class, spec -> spec.withId("dossier-filter-save-ok")).click();
+        UI.getCurrent().navigate("dossiers", com.vaadin.flow.router.QueryParameters.of("q", "TRAN THI MY LE"));
+        assertThat(GridKt._findAll(grid)).as("an applicant's name typed without diacritics finds the dossier")
+                .extracting(Dossier::code).contains(code);
         var saved = context.getBean(vn.motcua.security.SavedFilters.class).list("dossiers");
         assertThat(saved).anySatisfy(f -> {
             assertThat(f.name()).isEqualTo("Khai sinh tại quầy");

@@ -244,37 +244,21 @@ public class DossierListView extends VerticalLayout implements HasDynamicTitle, 
         try {
             queue.setValue(params.getSingleParameter("queue").flatMap(DeskQueue::ofKey).orElse(null));
             search.setValue(params.getSingleParameter("q").orElse(""));
-            status.setValue(params.getSingleParameter("status").flatMap(DossierListView::statusOf).orElse(null));
+            status.setValue(params.getSingleParameter("status").flatMap(DossierStatus::ofText).orElse(null));
             unit = params.getSingleParameter("unit").orElse(null);
             String code = params.getSingleParameter("procedure").orElse(null);
             procedure.setValue(code == null ? null : procedure.getListDataView().getItems()
                     .filter(p -> p.code().equals(code)).findFirst().orElse(null));
             channel.setValue(params.getSingleParameter("channel").flatMap(c -> java.util.Arrays.stream(vn.motcua.dossier.Channel.values())
                     .filter(x -> x.name().equals(c)).findFirst()).orElse(null));
-            receivedFrom.setValue(params.getSingleParameter("receivedFrom").flatMap(DossierListView::day).orElse(null));
-            receivedTo.setValue(params.getSingleParameter("receivedTo").flatMap(DossierListView::day).orElse(null));
+            receivedFrom.setValue(params.getSingleParameter("receivedFrom").flatMap(vn.motcua.shared.Formats::isoDay).orElse(null));
+            receivedTo.setValue(params.getSingleParameter("receivedTo").flatMap(vn.motcua.shared.Formats::isoDay).orElse(null));
             overdueOnly.setValue(params.getSingleParameter("overdue").map("true"::equals).orElse(false));
         } finally {
             restoring = false;
         }
         loadSaved();
         grid.getDataProvider().refreshAll();
-    }
-
-    private static java.util.Optional<java.time.LocalDate> day(String text) {
-        try {
-            return java.util.Optional.of(java.time.LocalDate.parse(text));
-        } catch (java.time.format.DateTimeParseException e) {
-            return java.util.Optional.empty();
-        }
-    }
-
-    private static java.util.Optional<DossierStatus> statusOf(String code) {
-        try {
-            return java.util.Optional.of(DossierStatus.ofCode(Integer.parseInt(code)));
-        } catch (IllegalArgumentException e) {
-            return java.util.Optional.empty();
-        }
     }
 
     @Override

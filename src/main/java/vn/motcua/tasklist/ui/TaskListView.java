@@ -2,6 +2,7 @@ package vn.motcua.tasklist.ui;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -41,6 +43,9 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import vn.motcua.catalogue.Procedure;
 import vn.motcua.catalogue.ProcedureCatalogue;
+import vn.motcua.catalogue.Sector;
+import vn.motcua.dossier.Channel;
+import vn.motcua.dossier.DossierStatus;
 import vn.motcua.organisation.OrganisationService;
 import vn.motcua.organisation.Role;
 import vn.motcua.organisation.UserAccount;
@@ -61,8 +66,9 @@ import vn.motcua.tasklist.Worklist;
 
 /**
  * The day's work: tabs with live counters (the desk's queues for clerks, then the task tabs), the selected tab's
- * steps a page at a time from the read model, due first, every column sortable, filtered by words, procedure and
- * lateness; filters live in the address and can be saved under a name. Enter opens the selected row. A step one
+ * steps a page at a time from the read model, due first, every column sortable, filtered by words, procedure, lateness
+ * and (under "more filters") sector, the dossier's status, channel, received and due days and applicant; filters live
+ * in the address and can be saved under a name. Enter opens the selected row. A step one
  * holds can be given back; a leader hands a step to someone of its group.
  */
 @Route("tasks")
@@ -81,7 +87,16 @@ public class TaskListView extends VerticalLayout implements HasDynamicTitle, Bef
     private final ComboBox<Procedure> procedure = new ComboBox<>();
     private final Checkbox overdueOnly = new Checkbox();
     private final ComboBox<UserAccount> colleague = new ComboBox<>();
+    private final ComboBox<Sector> sector = new ComboBox<>();
+    private final Select<DossierStatus> status = new Select<>();
+    private final Select<Channel> channel = new Select<>();
+    private final DatePicker receivedFrom = new DatePicker();
+    private final DatePicker receivedTo = new DatePicker();
+    private final DatePicker dueFrom = new DatePicker();
+    private final DatePicker dueTo = new DatePicker();
+    private final TextField applicant = new TextField();
     private final Select<SavedFilters.SavedFilter> saved = new Select<>();
+    private final Details more = new Details();
     private final Span total = new Span();
     private final Map<String, String> fullNames = new HashMap<>();
     private WorkTab tab = WorkTab.ALL;
@@ -133,6 +148,33 @@ public class TaskListView extends VerticalLayout implements HasDynamicTitle, Bef
                     && u.enabled() && !u.username().equals(me.username())).toList());
         }
         colleague.addValueChangeListener(e -> changed());
+        sector.setId("task-sector");
+        sector.setLabel(getTranslation("task.filter.sector"));
+        sector.setItems(Sector.values());
+        sector.setItemLabelGenerator(x -> getTranslation(x.messageKey()));
+        sector.setClearButtonVisible(true);
+        sector.addValueChangeListener(e -> changed());
+        status.setId("task-status");
+        status.setLabel(getTranslation("dossier.status"));
+        status.setItems(DossierStatus.values());
+        status.setEmptySelectionAllowed(true);
+        status.setItemLabelGenerator(x -> x == null ? "" : x.code() + " · " + getTranslation(x.messageKey()));
+        status.addValueChangeListener(e -> changed());
+        channel.setId("task-channel");
+        channel.setLabel(getTranslation("dossier.channel"));
+        channel.setItems(Channel.values());
+        channel.setEmptySelectionAllowed(true);
+        channel.setItemLabelGenerator(x -> x == null ? "" : getTranslation("dossier.channel." + x.name()));
+        channel.addValueChangeListener(e -> changed());
+        day(receivedFrom, "task-received-from", "dossier.list.receivedFrom");
+        day(receivedTo, "task-received-to", "dossier.list.receivedTo");
+        day(dueFrom, "task-due-from", "task.filter.dueFrom");
+        day(dueTo, "task-due-to", "task.filter.dueTo");
+        applicant.setId("task-applicant");
+        applicant.setLabel(getTranslation("dossier.applicant"));
+        applicant.setClearButtonVisible(true);
+        applicant.setValueChangeMode(ValueChangeMode.LAZY);
+        applicant.addValueChangeListener(e -> changed());
         saved.setId("task-saved-filters");
         saved.setPlaceholder(getTranslation("task.filter.saved"));
         saved.setItemLabelGenerator(f -> f == null ? "" : f.name());
@@ -193,8 +235,21 @@ public class TaskListView extends VerticalLayout implements HasDynamicTitle, Bef
         var bar = new HorizontalLayout(search, procedure, colleague, overdueOnly, saved, save, total);
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
         bar.setWrap(true);
-        add(new H2(getTranslation("task.list.title")), tabs, bar, grid);
+        var moreBar = new HorizontalLayout(sector, status, channel, receivedFrom, receivedTo, dueFrom, dueTo, applicant);
+        moreBar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.BASELINE);
+        moreBar.setWrap(true);
+        more.setSummaryText(getTranslation("task.filter.more"));
+        more.setId("task-more-filters");
+        more.add(moreBar);
+        add(new H2(getTranslation("task.list.title")), tabs, bar, more, grid);
         setSizeFull();
+    }
+
+    private void day(DatePicker picker, String id, String labelKey) {
+        picker.setId(id);
+        picker.setLabel(getTranslation(labelKey));
+        picker.setClearButtonVisible(true);
+        picker.addValueChangeListener(e -> changed());
     }
 
     private static Span badge(String text, String className) {
@@ -278,7 +333,11 @@ public class TaskListView extends VerticalLayout implements HasDynamicTitle, Bef
 
     private TaskFilter filter() {
         return new TaskFilter(tab, search.getValue(), procedure.getValue() == null ? null : procedure.getValue().code(),
-                null, null, null, null, null, null, null, null,
+                sector.getValue() == null ? null : sector.getValue().name(),
+                status.getValue() == null ? null : status.getValue().code(),
+                channel.getValue() == null ? null : channel.getValue().name(),
+                receivedFrom.getValue(), receivedTo.getValue(), dueFrom.getValue(), dueTo.getValue(),
+                applicant.getValue().isBlank() ? null : applicant.getValue(),
                 colleague.getValue() == null ? null : colleague.getValue().username(), overdueOnly.getValue() ? Boolean.TRUE : null);
     }
 
@@ -289,7 +348,29 @@ public class TaskListView extends VerticalLayout implements HasDynamicTitle, Bef
         if (procedure.getValue() != null) params.put("procedure", List.of(procedure.getValue().code()));
         if (overdueOnly.getValue()) params.put("overdue", List.of("true"));
         if (colleague.getValue() != null) params.put("assignee", List.of(colleague.getValue().username()));
+        if (sector.getValue() != null) params.put("sector", List.of(sector.getValue().name()));
+        if (status.getValue() != null) params.put("status", List.of(String.valueOf(status.getValue().code())));
+        if (channel.getValue() != null) params.put("channel", List.of(channel.getValue().name()));
+        putDay(params, "receivedFrom", receivedFrom);
+        putDay(params, "receivedTo", receivedTo);
+        putDay(params, "dueFrom", dueFrom);
+        putDay(params, "dueTo", dueTo);
+        if (!applicant.getValue().isBlank()) params.put("applicant", List.of(applicant.getValue()));
         return new QueryParameters(params).getQueryString();
+    }
+
+    private static void putDay(Map<String, List<String>> params, String name, DatePicker picker) {
+        if (picker.getValue() != null) params.put(name, List.of(picker.getValue().toString()));
+    }
+
+    private static LocalDate dayOf(QueryParameters params, String name) {
+        return params.getSingleParameter(name).flatMap(Formats::isoDay).orElse(null);
+    }
+
+    private static <E extends Enum<E>> E enumOf(Class<E> type, String name) {
+        if (name == null) return null;
+        for (E e : type.getEnumConstants()) if (e.name().equals(name)) return e;
+        return null;
     }
 
     private void saveFilter() {
@@ -353,6 +434,17 @@ public class TaskListView extends VerticalLayout implements HasDynamicTitle, Bef
             String assignee = params.getSingleParameter("assignee").orElse(null);
             colleague.setValue(assignee == null || !me.has(Role.LEADER) ? null : colleague.getListDataView().getItems()
                     .filter(u -> u.username().equals(assignee)).findFirst().orElse(null));
+            sector.setValue(enumOf(Sector.class, params.getSingleParameter("sector").orElse(null)));
+            status.setValue(params.getSingleParameter("status").flatMap(DossierStatus::ofText).orElse(null));
+            channel.setValue(enumOf(Channel.class, params.getSingleParameter("channel").orElse(null)));
+            receivedFrom.setValue(dayOf(params, "receivedFrom"));
+            receivedTo.setValue(dayOf(params, "receivedTo"));
+            dueFrom.setValue(dayOf(params, "dueFrom"));
+            dueTo.setValue(dayOf(params, "dueTo"));
+            applicant.setValue(params.getSingleParameter("applicant").orElse(""));
+            more.setOpened(sector.getValue() != null || status.getValue() != null || channel.getValue() != null
+                    || receivedFrom.getValue() != null || receivedTo.getValue() != null || dueFrom.getValue() != null
+                    || dueTo.getValue() != null || !applicant.getValue().isBlank());
         } finally {
             restoring = false;
         }

@@ -240,7 +240,9 @@ public class DossierService {
      * this action on it (the role counts in the dossier's own unit only, or for its own applicant: a user whose only
      * link to the dossier is an open step of it acts through that step, not on the dossier), 409 when the dossier's
      * status does not allow it, 400 when a required reason is missing or holds control characters (a reason may have
-     * several lines). Clock stops and restarts move the due date by exactly the stopped working time.
+     * several lines). Clock stops and restarts move the due date by exactly the stopped working time. A stop ends the
+     * dossier and its process unless the province resumes stopped dossiers ({@code motcua.dossier.resume-stopped});
+     * without that setting a resume is 409.
      */
     @PreAuthorize("isAuthenticated()")
     @Transactional

@@ -289,6 +289,45 @@ class DossierLifecycleTest {
         assertThatThrownBy(() -> dossiers.rate(submitted.code(), 5, false, null)).isInstanceOf(AccessDeniedException.class);
     }
 
+    @Test
+    void aLifecycleStartedBeforeItsStopEventExistedIsDeletedWithItsProcedureWhenTheStopEndsTheDossier() throws Exception {
+        String model;
+        try (var in = getClass().getResourceAsStream("/processes/_shared/dossier-lifecycle.bpmn")) {
+            model = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        // the lifecycle as it was: no boundary event for the stop, no terminate end event
+        for (String element : new String[] {"bpmn:boundaryEvent id=\"Boundary_Stopped\"", "bpmn:endEvent id=\"EndEvent_Stopped\"",
+                "bpmndi:BPMNShape id=\"Boundary_Stopped_di\"", "bpmndi:BPMNShape id=\"EndEvent_Stopped_di\"",
+                "bpmndi:BPMNEdge id=\"Flow_ToStopped_di\""}) {
+            String tag = element.substring(0, element.indexOf(' '));
+            model = model.replaceAll("(?s)<" + java.util.regex.Pattern.quote(element) + ".*?</" + tag + ">", "");
+        }
+        model = model.replaceAll("<bpmn:sequenceFlow id=\"Flow_ToStopped\"[^>]*/>", "");
+        assertThat(model).doesNotContain("Boundary_Stopped", "EndEvent_Stopped", "Flow_ToStopped");
+        var former = engine.getRepositoryService().createDeployment().name("dossier-lifecycle before status 8 ended dossiers")
+                .addString("dossier-lifecycle.bpmn", model).deploy();
+        try {
+            users.signInAs("clerk");
+            var dossier = dossiers.receive(BirthRegistrationSample.inPerson());
+            var lifecycle = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(dossier.code())
+                    .processDefinitionKey(DossierProcess.LIFECYCLE).singleResult();
+            assertThat(engine.getRepositoryService().getProcessDefinition(lifecycle.getProcessDefinitionId()).getDeploymentId())
+                    .isEqualTo(former.getId());
+            assertThat(workItems(dossier.code())).isEqualTo(1);
+
+            users.signInAs("leader");
+            var stopped = dossiers.act(dossier.code(), DossierAction.STOP, "Chờ kết quả xác minh của công an");
+
+            assertThat(stopped.finishedAt()).isNotNull();
+            assertThat(instances(dossier.code())).isZero();
+            assertThat(engine.getManagementService().createJobQuery().processInstanceId(lifecycle.getId()).count()).isZero();
+            assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(dossier.code()).count()).isZero();
+            assertThat(workItems(dossier.code())).isZero();
+        } finally {
+            engine.getRepositoryService().deleteDeployment(former.getId(), true);
+        }
+    }
+
     private long workItems(String code) {
         return jdbc.sql("select count(*) from work_item where dossier_code = ?").param(code).query(Long.class).single();
     }

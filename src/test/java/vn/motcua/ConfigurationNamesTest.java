@@ -52,6 +52,7 @@ class ConfigurationNamesTest {
             Map.entry("MOTCUA_PUBLICURL", Setting.byValue("motcua.public-url")),
             Map.entry("MOTCUA_TRACKING_MAXFAILURESPERCODE", Setting.byValue("motcua.tracking.max-failures-per-code")),
             Map.entry("MOTCUA_TRACKING_MAXFAILURESPERADDRESS", Setting.byValue("motcua.tracking.max-failures-per-address")),
+            Map.entry("MOTCUA_DOSSIER_RESUMESTOPPED", Setting.byValue("motcua.dossier.resume-stopped")),
             Map.entry("MOTCUA_HISTORY_TIMETOLIVEDAYS", Setting.byValue("motcua.history.time-to-live-days")),
             Map.entry("MOTCUA_HISTORY_CLEANUPWINDOWSTART", Setting.byValue("motcua.history.cleanup-window-start")),
             Map.entry("MOTCUA_HISTORY_CLEANUPWINDOWEND", Setting.byValue("motcua.history.cleanup-window-end")));

@@ -17,7 +17,8 @@ import vn.motcua.shared.BusinessRuleException;
 /**
  * The case file, an aggregate: it owns every change of its status. There is one method per thing that happens to a
  * dossier (received or submitted online, accepted, refused, processing started, supplement requested and received,
- * payment requested and confirmed, stopped, resumed, withdrawn, processed, result returned); each checks the
+ * payment requested and confirmed, stopped (for good, or to be resumed), resumed, withdrawn, processed, result
+ * returned); each checks the
  * transition table ({@link Move}), changes the dossier and registers the events that say what happened, in the order
  * the listeners get them. A move the table does not allow throws {@code dossier.transition.illegal} and changes
  * nothing. The application service ({@link DossierService}) stores the dossier, appends the audit record and publishes
@@ -327,14 +328,42 @@ public final class Dossier {
         this.paidAt = at;
     }
 
-    /** The leader stops processing (4, 5 → 8): the clock stops, or stays stopped since the supplement request. */
+    /**
+     * The leader stops processing (4, 5 → 8) where the province resumes stopped dossiers: the clock stops, or stays
+     * stopped since the supplement request, and the dossier waits to be resumed.
+     */
     void stop(Instant at, String reason) {
         stopClock(Move.STOP, at, reason);
     }
 
-    /** The leader resumes processing (8 → 4): the clock runs again, see {@link #resumeClock}. */
+    /**
+     * The leader stops processing (4, 5 → 8) where a stop ends the dossier (the national indicators' end state): the
+     * dossier ends at the instant its clock stopped, now, or at the supplement request it was waiting on, so that
+     * waiting for the applicant never counts as processing time. Registers the status change, then, when its process
+     * runs, {@link DossierEvents.DossierStopped} (the process ends, with every step and timer of the dossier).
+     *
+     * @param workingTime the working time from {@link #startedAt()} to the instant the clock stopped (now when it ran)
+     */
+    void stopAndEnd(Instant at, String reason, Duration workingTime) {
+        requireNonNegative(workingTime);
+        changeTo(Move.STOP, reason);
+        if (clockStoppedAt == null) clockStoppedAt = at;
+        ended(clockStoppedAt, workingTime);
+        if (processInstanceId != null) events.add(new DossierEvents.DossierStopped(code));
+    }
+
+    /**
+     * The leader resumes processing (8 → 4): the clock runs again, see {@link #resumeClock}. A dossier whose stop
+     * ended it ({@link #stopAndEnd}) never resumes: its process is gone.
+     */
     void resume(Duration stoppedWorkingTime, Instant newDue) {
+        if (status == DossierStatus.STOPPED && finishedAt != null) throw new BusinessRuleException("dossier.resume.ended", code);
         resumeClock(Move.RESUME, stoppedWorkingTime, newDue);
+    }
+
+    /** True when the dossier is stopped (8) and its stop did not end it: it may be resumed where the province allows it. */
+    public boolean resumable() {
+        return status == DossierStatus.STOPPED && finishedAt == null;
     }
 
     /**

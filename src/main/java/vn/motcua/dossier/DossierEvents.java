@@ -23,6 +23,12 @@ public final class DossierEvents {
     /** The applicant withdrew the dossier: its process ends. */
     public record DossierWithdrawn(String code) { }
 
+    /**
+     * Processing was stopped and the stop ended the dossier (status 8 as an end state, where the province does not
+     * resume stopped dossiers): its process ends, with every open step and timer.
+     */
+    public record DossierStopped(String code) { }
+
     /** The desk handed the result over through the action (not the process step): the process's return step ends. */
     public record ResultReturned(String code, String actor) { }
 

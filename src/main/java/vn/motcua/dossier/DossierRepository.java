@@ -123,9 +123,14 @@ class DossierRepository {
     /** An open dossier of a unit: its id, code and status. */
     record OpenDossier(long id, String code, DossierStatus status) { }
 
-    /** The dossiers of a unit not yet ended (every status but refused, withdrawn and returned). */
+    /**
+     * The dossiers of a unit not yet ended (every status but refused, withdrawn and returned, and stopped when the stop
+     * ended the dossier).
+     */
     List<OpenDossier> openOf(long unitId) {
-        return jdbc.sql("select id, code, status from dossier where unit_id = ? and status in (1, 2, 4, 5, 6, 8, 9) order by id")
+        return jdbc.sql("""
+                        select id, code, status from dossier
+                        where unit_id = ? and (status in (1, 2, 4, 5, 6, 9) or (status = 8 and finished_at is null)) order by id""")
                 .param(unitId)
                 .query((rs, n) -> new OpenDossier(rs.getLong(1), rs.getString(2), DossierStatus.ofCode(rs.getInt(3))))
                 .list();

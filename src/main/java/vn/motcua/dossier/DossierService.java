@@ -58,12 +58,19 @@ public class DossierService {
     private final org.springframework.beans.factory.ObjectProvider<WorkAccess> workAccess;
     private final org.springframework.beans.factory.ObjectProvider<ComponentFiles> componentFiles;
     private final Map<DossierAction, ActionStep> actions;
+    /**
+     * {@code motcua.dossier.resume-stopped}: whether this province resumes stopped dossiers (8 → 4). Off by default: a
+     * stop (8) ends the dossier, as the national indicators count it, and its process ends.
+     */
+    private final boolean resumeStopped;
 
     DossierService(DossierRepository dossiers, AuditTrail audit, ProcedureCatalogue catalogue,
                    OrganisationService organisation, WorkingCalendar calendar, CurrentUser currentUser,
                    ApplicationEventPublisher events, Messages messages, Forms forms, Clock clock,
                    org.springframework.beans.factory.ObjectProvider<WorkAccess> workAccess,
-                   org.springframework.beans.factory.ObjectProvider<ComponentFiles> componentFiles) {
+                   org.springframework.beans.factory.ObjectProvider<ComponentFiles> componentFiles,
+                   @org.springframework.beans.factory.annotation.Value("${motcua.dossier.resume-stopped:false}") boolean resumeStopped) {
+        this.resumeStopped = resumeStopped;
         this.workAccess = workAccess;
         this.componentFiles = componentFiles;
         this.dossiers = dossiers;
@@ -233,7 +240,9 @@ public class DossierService {
      * this action on it (the role counts in the dossier's own unit only, or for its own applicant: a user whose only
      * link to the dossier is an open step of it acts through that step, not on the dossier), 409 when the dossier's
      * status does not allow it, 400 when a required reason is missing or holds control characters (a reason may have
-     * several lines). Clock stops and restarts move the due date by exactly the stopped working time.
+     * several lines). Clock stops and restarts move the due date by exactly the stopped working time. A stop ends the
+     * dossier and its process unless the province resumes stopped dossiers ({@code motcua.dossier.resume-stopped});
+     * without that setting a resume is 409.
      */
     @PreAuthorize("isAuthenticated()")
     @Transactional
@@ -317,8 +326,16 @@ public class DossierService {
             var stopped = stoppedUntil(r.dossier(), r.now());
             r.dossier().confirmPayment(stopped, dueMovedBy(r.dossier(), stopped), method, r.now());
         });
-        steps.put(DossierAction.STOP, r -> r.dossier().stop(r.now(), r.reason()));
+        steps.put(DossierAction.STOP, r -> {
+            if (resumeStopped) {
+                r.dossier().stop(r.now(), r.reason());
+            } else {
+                Instant clockStopped = r.dossier().clockStoppedAt() != null ? r.dossier().clockStoppedAt() : r.now();
+                r.dossier().stopAndEnd(r.now(), r.reason(), workingTimeUntil(r.dossier(), clockStopped));
+            }
+        });
         steps.put(DossierAction.RESUME, r -> {
+            if (!resumeStopped) throw new BusinessRuleException("dossier.resume.off", r.dossier().code());
             var stopped = stoppedUntil(r.dossier(), r.now());
             r.dossier().resume(stopped, dueMovedBy(r.dossier(), stopped));
         });
@@ -361,7 +378,17 @@ public class DossierService {
         return java.util.Arrays.stream(DossierAction.values())
                 .filter(a -> mayTake(user, a, d))
                 .filter(a -> a.applicableTo(d.status()))
+                .filter(a -> a != DossierAction.RESUME || (resumeStopped && d.resumable()))
                 .toList();
+    }
+
+    /**
+     * Whether stopping a dossier ends it here ({@code motcua.dossier.resume-stopped} off, the default): the stop
+     * cannot be undone, and the dossier view asks for a confirmation first.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public boolean stoppingEnds() {
+        return !resumeStopped;
     }
 
     /**

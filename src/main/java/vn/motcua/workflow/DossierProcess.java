@@ -16,6 +16,8 @@ public final class DossierProcess {
     public static final String MESSAGE_WITHDRAWN = "DossierWithdrawn";
     public static final String MESSAGE_CLOCK_STOPPED = "DossierClockStopped";
     public static final String MESSAGE_CLOCK_RESUMED = "DossierClockResumed";
+    /** The dossier's processing was stopped and the stop ended it: the lifecycle ends, with all it still waits for. */
+    public static final String MESSAGE_STOPPED = "DossierStopped";
     /** The return step every procedure names so (the desk's return-result action completes it). */
     public static final String TASK_RETURN_RESULT = "Task_ReturnResult";
     /** Variables of the delay decision form (form 04). */

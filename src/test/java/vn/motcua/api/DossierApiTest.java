@@ -143,7 +143,7 @@ class DossierApiTest {
     }
 
     @Test
-    void actionsAnswer200ForTheAllowedRole403ForOthersAnd409ForAnIllegalTransition() throws Exception {
+    void actionsAnswer200ForTheAllowedRole403ForOthersAnd409ForAnIllegalTransitionOrAResumeOfAStoppedDossier() throws Exception {
         String code = body(clerk().postForEntity("/api/dossiers", jsonEntity(validRequest()), String.class), HttpStatus.CREATED)
                 .get("code").asText();
         var leader = http.withBasicAuth("leader", "demo");
@@ -156,8 +156,10 @@ class DossierApiTest {
                 jsonEntity(Map.of("reason", "Chờ kết quả xác minh")), String.class), HttpStatus.OK);
         assertThat(stopped.get("statusCode").asInt()).isEqualTo(8);
         assertThat(stopped.get("clockStopped").asBoolean()).isTrue();
-        JsonNode resumed = body(leader.postForEntity("/api/dossiers/" + code + "/actions/resume", jsonEntity(Map.of()), String.class), HttpStatus.OK);
-        assertThat(resumed.get("statusCode").asInt()).isEqualTo(4);
+        assertThat(stopped.get("finishedAt").isNull()).as("the stop ended the dossier").isFalse();
+        // the province does not resume stopped dossiers (motcua.dossier.resume-stopped off, the default)
+        JsonNode refused = body(leader.postForEntity("/api/dossiers/" + code + "/actions/resume", jsonEntity(Map.of()), String.class), HttpStatus.CONFLICT);
+        assertThat(refused.get("message").asText()).contains(code).contains("dừng xử lý (trạng thái 8) là kết thúc hồ sơ");
         assertThat(clerk().postForEntity("/api/dossiers/" + code + "/actions/teleport", jsonEntity(Map.of()), String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
         assertThat(http.withBasicAuth("clerk2", "demo").postForEntity("/api/dossiers/" + code + "/actions/withdraw",

@@ -84,7 +84,7 @@ class DossierDocumentsTest {
     }
 
     @Test
-    void theStopNoticeIsSignedByTheLeaderWhoStoppedTheDossierAndStaysAfterItResumes() throws Exception {
+    void theStopNoticeIsSignedByTheLeaderWhoStoppedTheDossierAndStaysWithTheEndedDossier() throws Exception {
         String code = received();
         users.signInAs("leader");
         dossiers.act(code, DossierAction.STOP, "Chờ kết quả xác minh nơi cư trú của người mẹ");
@@ -92,7 +92,7 @@ class DossierDocumentsTest {
         String notice = text(get("clerk", code, "05"));
         assertThat(notice).contains(LEADER).contains("Chờ kết quả xác minh nơi cư trú");
         users.signInAs("leader");
-        dossiers.act(code, DossierAction.RESUME, null);
+        assertThat(dossiers.get(code).finishedAt()).as("the stop ended it").isNotNull();
         assertDocuments(code, Set.of("01", "05", "06", "07"));
     }
 

@@ -84,7 +84,7 @@ class DossierAggregateRulesTest {
     @Test
     void theMutatorsAreTheTransitionsAndTheBookkeeping() {
         assertThat(MUTATORS).contains("accept/2", "refuse/3", "startProcessing/0", "requestSupplement/2",
-                "receiveSupplement/2", "requestPayment/2", "confirmPayment/4", "stop/2", "resume/2", "withdraw/3",
+                "receiveSupplement/2", "requestPayment/2", "confirmPayment/4", "stop/2", "stopAndEnd/3", "resume/2", "withdraw/3",
                 "markProcessed/2", "returnResult/2", "returnResultByProcess/1", "extend/2", "attachProcess/1",
                 "currentStep/1", "pullEvents/0").doesNotContain("currentStep/0", "status/0");
     }

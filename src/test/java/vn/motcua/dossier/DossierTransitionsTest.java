@@ -45,6 +45,7 @@ class DossierTransitionsTest {
             REQUEST_PAYMENT            .   .   .   6   .   .   .   .   .   .
             CONFIRM_PAYMENT            .   .   .   .   .   4   .   .   .   .
             STOP                       .   .   .   8   8   .   .   .   .   .
+            STOP_AND_END               .   .   .   8   8   .   .   .   .   .
             RESUME                     .   .   .   .   .   .   .   4   .   .
             WITHDRAW                   7   7   .   7   7   7   .   .   .   .
             MARK_PROCESSED             .   .   .   9   .   .   .   .   .   .
@@ -76,6 +77,7 @@ class DossierTransitionsTest {
         REQUEST_PAYMENT(d -> d.requestPayment(NOW, REASON)),
         CONFIRM_PAYMENT(d -> d.confirmPayment(STOPPED, NEW_DUE, "BANK_TRANSFER", NOW)),
         STOP(d -> d.stop(NOW, REASON)),
+        STOP_AND_END(d -> d.stopAndEnd(NOW, REASON, WORKING)),
         RESUME(d -> d.resume(STOPPED, NEW_DUE)),
         WITHDRAW(d -> d.withdraw(NOW, REASON, WORKING)),
         MARK_PROCESSED(d -> d.markProcessed(NOW, WORKING)),
@@ -111,7 +113,7 @@ class DossierTransitionsTest {
                 allowed++;
             }
         }
-        assertThat(allowed).as("allowed pairs in the table").isEqualTo(18);
+        assertThat(allowed).as("allowed pairs in the table").isEqualTo(20);
     }
 
     @Test
@@ -137,7 +139,7 @@ class DossierTransitionsTest {
                 refused++;
             }
         }
-        assertThat(refused).as("refused pairs in the table").isEqualTo(Call.values().length * DossierStatus.values().length - 18 - 1);
+        assertThat(refused).as("refused pairs in the table").isEqualTo(Call.values().length * DossierStatus.values().length - 20 - 1);
     }
 
     @Test
@@ -201,6 +203,20 @@ class DossierTransitionsTest {
     }
 
     @Test
+    void aStopThatEndedTheDossierNeverResumes() {
+        Dossier d = inStatus(DossierStatus.IN_PROCESS, true);
+        d.stopAndEnd(NOW, REASON, WORKING);
+        d.pullEvents();
+        assertThat(d.resumable()).isFalse();
+        Map<String, Object> before = state(d);
+        var refusal = catchThrowableOfType(() -> d.resume(STOPPED, NEW_DUE), BusinessRuleException.class);
+        assertThat(refusal).isNotNull();
+        assertThat(refusal.messageKey()).isEqualTo("dossier.resume.ended");
+        assertThat(state(d)).isEqualTo(before);
+        assertThat(d.events()).isEmpty();
+    }
+
+    @Test
     void aWorkingTimeIsNeverNegative() {
         Dossier d = inStatus(DossierStatus.STOPPED, true);
         Map<String, Object> before = state(d);
@@ -232,6 +248,10 @@ class DossierTransitionsTest {
                 events.add(changed);
                 if (processRuns) events.add(new DossierEvents.DossierWithdrawn(CODE)); // its process ends
             }
+            case STOP_AND_END -> {
+                events.add(changed); // the dossier ends: no clock stop to wait for
+                if (processRuns) events.add(new DossierEvents.DossierStopped(CODE)); // its process ends
+            }
             case RETURN_RESULT -> {
                 events.add(changed);
                 events.add(new DossierEvents.ResultReturned(CODE, ACTOR));
@@ -259,10 +279,12 @@ class DossierTransitionsTest {
             }
             case REQUEST_SUPPLEMENT, REQUEST_PAYMENT, STOP -> {
                 expected.put("statusReason", REASON);
+                expected.put("resumable", call == Call.STOP);
                 if (from == DossierStatus.IN_PROCESS) expected.put("clockStoppedAt", NOW);
                 if (call == Call.REQUEST_SUPPLEMENT) expected.put("supplementCount", (int) before.get("supplementCount") + 1);
             }
             case RECEIVE_SUPPLEMENT, CONFIRM_PAYMENT, RESUME -> {
+                expected.put("resumable", false);
                 expected.put("clockStoppedAt", null);
                 expected.put("stoppedSeconds", EARLIER_STOPS + STOPPED.getSeconds());
                 expected.put("dueAt", NEW_DUE);
@@ -270,6 +292,15 @@ class DossierTransitionsTest {
                     expected.put("paymentMethod", "BANK_TRANSFER");
                     expected.put("paidAt", NOW);
                 }
+            }
+            case STOP_AND_END -> {
+                // ended when the clock stopped: now, or at the supplement request it was waiting on
+                Instant clockStopped = from == DossierStatus.IN_PROCESS ? NOW : STOPPED_AT;
+                expected.put("statusReason", REASON);
+                expected.put("clockStoppedAt", clockStopped);
+                expected.put("finishedAt", clockStopped);
+                expected.put("workingSeconds", WORKING.getSeconds() - EARLIER_STOPS);
+                expected.put("resumable", false);
             }
             case RETURN_RESULT, RETURN_RESULT_BY_PROCESS -> expected.put("returnedAt", NOW);
             case START_PROCESSING -> { }

@@ -5,8 +5,10 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.textfield.TextArea;
@@ -50,7 +52,7 @@ class DossierViewTest {
     void tearDown() { KaribuViews.tearDown(users); }
 
     @Test
-    void theLeaderStopsWithAReasonAndResumesTheDossier() {
+    void theLeaderStopsWithAReasonAndAConfirmationAndTheEndedDossierOffersNoResume() {
         KaribuViews.signInAs(users, "leader");
         UI.getCurrent().navigate("dossiers/" + code);
         assertThat(_find(Button.class, spec -> spec.withId("action-accept"))).isEmpty();
@@ -59,14 +61,18 @@ class DossierViewTest {
         assertThat(_get(TextArea.class, spec -> spec.withId("action-reason")).isInvalid()).as("a reason is required").isTrue();
         _get(TextArea.class, spec -> spec.withId("action-reason")).setValue("Chờ kết quả xác minh nơi cư trú");
         _click(_get(Button.class, spec -> spec.withId("action-confirm")));
+        // the stop ends the dossier (motcua.dossier.resume-stopped off): it asks "are you sure?" first
+        var confirmation = _get(ConfirmDialog.class);
+        assertThat(ConfirmDialogKt.getText(confirmation)).contains(code, "không thể tiếp tục giải quyết");
+        assertThat(dossiers.get(code).status()).as("not before it is confirmed").isEqualTo(DossierStatus.IN_PROCESS);
+        ConfirmDialogKt._fireConfirm(confirmation);
 
         assertThat(_get(Span.class, spec -> spec.withId("dossier-status")).getText()).isEqualTo("8 · Dừng xử lý");
         assertThat(dossiers.get(code).status()).isEqualTo(DossierStatus.STOPPED);
+        assertThat(dossiers.get(code).finishedAt()).isNotNull();
+        assertThat(_find(Button.class, spec -> spec.withId("action-resume"))).as("a stop is not undone here").isEmpty();
         CaseFileViewsTest.openTab("documents");
         assertThat(_get(Anchor.class, spec -> spec.withId("document-05")).getText()).startsWith("05");
-
-        _click(_get(Button.class, spec -> spec.withId("action-resume")));
-        assertThat(_get(Span.class, spec -> spec.withId("dossier-status")).getText()).isEqualTo("4 · Đang xử lý");
     }
 
     @Test

@@ -11,6 +11,8 @@ import java.time.temporal.ChronoUnit;
 import java.util.Map;
 
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -22,15 +24,22 @@ import vn.motcua.TestUsers;
 import vn.motcua.calendar.WorkingCalendar;
 import vn.motcua.dossier.AuditEntry;
 import vn.motcua.dossier.Channel;
+import vn.motcua.dossier.DeskQueue;
 import vn.motcua.dossier.DossierAction;
+import vn.motcua.dossier.DossierQueries;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
+import vn.motcua.dossier.PublicTracking;
 import vn.motcua.dossier.ReceiveDossier;
 import vn.motcua.shared.BusinessRuleException;
 import vn.motcua.shared.InvalidInputException;
 import vn.motcua.tasklist.TaskListService;
 
-/** The lifecycle every procedure shares: online acceptance, clock stops, withdrawal, timers and the apology (form 04). */
+/**
+ * The lifecycle every procedure shares: online acceptance, clock stops, withdrawal, timers and the apology (form 04),
+ * and the stop that ends a dossier (the default, {@code motcua.dossier.resume-stopped} off; resuming is
+ * {@code ResumeStoppedDossiersIT}'s).
+ */
 @MotCuaTest
 class DossierLifecycleTest {
     @Autowired ProcessEngine engine;
@@ -40,6 +49,8 @@ class DossierLifecycleTest {
     @Autowired WorkingCalendar calendar;
     @Autowired JdbcClient jdbc;
     @Autowired TestUsers users;
+    @Autowired DossierQueries queues;
+    @Autowired PublicTracking tracking;
 
     @AfterEach
     void signOut() { users.signOut(); }
@@ -132,7 +143,77 @@ class DossierLifecycleTest {
         users.signInAs("leader");
         assertThat(dossiers.act(dossier.code(), DossierAction.STOP, "Chờ kết quả xác minh của công an").status())
                 .isEqualTo(DossierStatus.STOPPED);
-        assertThat(dossiers.act(dossier.code(), DossierAction.RESUME, null).status()).isEqualTo(DossierStatus.IN_PROCESS);
+        users.signInAs("specialist");
+        assertThatThrownBy(() -> dossiers.act(dossier.code(), DossierAction.RESUME, null)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void byDefaultAStopEndsTheDossierItsLifecycleAndEveryStepAndTimerAndAResumeIsRefused() {
+        users.signInAs("clerk");
+        var dossier = dossiers.receive(BirthRegistrationSample.inPerson());
+        var lifecycle = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(dossier.code())
+                .processDefinitionKey(DossierProcess.LIFECYCLE).singleResult();
+        var procedure = engine.getRuntimeService().createProcessInstanceQuery().superProcessInstanceId(lifecycle.getId()).singleResult();
+        // the nearly-due warning opened the leader's decision beside the procedure's own step
+        var warning = engine.getManagementService().createJobQuery().processInstanceId(lifecycle.getId()).timers().list().stream()
+                .min((a, b) -> a.getDuedate().compareTo(b.getDuedate())).orElseThrow();
+        engine.getManagementService().executeJob(warning.getId());
+        assertThat(workItems(dossier.code())).as("the review and the delay decision").isEqualTo(2);
+        var queuesBefore = queues.counts(BirthRegistrationSample.WARD);
+
+        users.signInAs("leader");
+        assertThat(dossiers.availableActions(dossier.code())).contains(DossierAction.STOP).doesNotContain(DossierAction.RESUME);
+        assertThat(dossiers.stoppingEnds()).isTrue();
+        var stopped = dossiers.act(dossier.code(), DossierAction.STOP, "Chờ kết quả xác minh của công an");
+
+        assertThat(stopped.status()).isEqualTo(DossierStatus.STOPPED);
+        assertThat(stopped.finishedAt()).as("ended when its clock stopped").isNotNull().isEqualTo(stopped.clockStoppedAt());
+        assertThat(stopped.workingSeconds()).isNotNull().isGreaterThanOrEqualTo(0L);
+        assertThat(instances(dossier.code())).as("lifecycle and procedure ended").isZero();
+        assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(dossier.code()).count()).isZero();
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(lifecycle.getId()).count()).as("timers").isZero();
+        assertThat(engine.getManagementService().createJobQuery().processInstanceId(procedure.getId()).count()).isZero();
+        assertThat(engine.getRuntimeService().createEventSubscriptionQuery().processInstanceId(lifecycle.getId()).count()).isZero();
+        assertThat(workItems(dossier.code())).as("no step left in any worklist").isZero();
+        assertThat(tasks.tasksOf(dossier.code())).isEmpty();
+        assertThat(dossiers.history(dossier.code())).last().satisfies(entry -> {
+            assertThat(entry.action()).isEqualTo("STOP");
+            assertThat(entry.statusAfter()).isEqualTo(8);
+            assertThat(entry.actor()).isEqualTo("leader");
+        });
+
+        assertThat(dossiers.availableActions(dossier.code())).isEmpty();
+        assertThatThrownBy(() -> dossiers.act(dossier.code(), DossierAction.RESUME, null))
+                .isInstanceOfSatisfying(BusinessRuleException.class, e -> assertThat(e.messageKey()).isEqualTo("dossier.resume.off"));
+        assertThat(dossiers.get(dossier.code()).status()).isEqualTo(DossierStatus.STOPPED);
+
+        users.signInAs("clerk");
+        var queuesAfter = queues.counts(BirthRegistrationSample.WARD);
+        assertThat(queuesAfter.get(DeskQueue.IN_PROCESSING)).isEqualTo(queuesBefore.get(DeskQueue.IN_PROCESSING) - 1);
+        queuesAfter.forEach((queue, count) -> assertThat(count).as(queue.key()).isLessThanOrEqualTo(queuesBefore.get(queue)));
+        var tracked = tracking.track(dossier.code(), "5678", "192.0.2.8", java.util.Locale.forLanguageTag("vi"));
+        assertThat(tracked.stage()).isEqualTo(vn.motcua.dossier.PublicTracking.Stage.STOPPED);
+        assertThat(tracked.finishedAt()).isEqualTo(stopped.finishedAt());
+    }
+
+    @Test
+    void theLifecycleEndsThroughItsStopBoundaryAndTerminateEndWhileTheClockWaitsForASupplement() {
+        AbstractAssertions.init(engine);
+        users.signInAs("clerk");
+        var dossier = dossiers.receive(BirthRegistrationSample.inPerson());
+        var waiting = dossiers.act(dossier.code(), DossierAction.REQUEST_SUPPLEMENT, "Thiếu giấy chứng sinh bản chính");
+        var lifecycle = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(dossier.code())
+                .processDefinitionKey(DossierProcess.LIFECYCLE).singleResult();
+        BpmnAwareTests.assertThat(lifecycle).isWaitingAt("Task_WaitClockResumed", "CallActivity_Procedure");
+
+        users.signInAs("leader");
+        var stopped = dossiers.act(dossier.code(), DossierAction.STOP, "Người nộp không bổ sung được giấy chứng sinh");
+
+        assertThat(stopped.finishedAt()).as("ended when the clock stopped for the supplement").isEqualTo(waiting.clockStoppedAt());
+        BpmnAwareTests.assertThat(lifecycle).hasPassed("Boundary_Stopped", "EndEvent_Stopped")
+                .hasNotPassed("EndEvent_ClockResumed", "EndEvent_Withdrawn", "EndEvent_Done").isEnded();
+        assertThat(instances(dossier.code())).isZero();
+        assertThat(workItems(dossier.code())).isZero();
     }
 
     @Test
@@ -206,6 +287,49 @@ class DossierLifecycleTest {
                 .param(submitted.code()).query(Integer.class).single()).isEqualTo(2);
         users.signInAs("clerk");
         assertThatThrownBy(() -> dossiers.rate(submitted.code(), 5, false, null)).isInstanceOf(AccessDeniedException.class);
+    }
+
+    @Test
+    void aLifecycleStartedBeforeItsStopEventExistedIsDeletedWithItsProcedureWhenTheStopEndsTheDossier() throws Exception {
+        String model;
+        try (var in = getClass().getResourceAsStream("/processes/_shared/dossier-lifecycle.bpmn")) {
+            model = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        // the lifecycle as it was: no boundary event for the stop, no terminate end event
+        for (String element : new String[] {"bpmn:boundaryEvent id=\"Boundary_Stopped\"", "bpmn:endEvent id=\"EndEvent_Stopped\"",
+                "bpmndi:BPMNShape id=\"Boundary_Stopped_di\"", "bpmndi:BPMNShape id=\"EndEvent_Stopped_di\"",
+                "bpmndi:BPMNEdge id=\"Flow_ToStopped_di\""}) {
+            String tag = element.substring(0, element.indexOf(' '));
+            model = model.replaceAll("(?s)<" + java.util.regex.Pattern.quote(element) + ".*?</" + tag + ">", "");
+        }
+        model = model.replaceAll("<bpmn:sequenceFlow id=\"Flow_ToStopped\"[^>]*/>", "");
+        assertThat(model).doesNotContain("Boundary_Stopped", "EndEvent_Stopped", "Flow_ToStopped");
+        var former = engine.getRepositoryService().createDeployment().name("dossier-lifecycle before status 8 ended dossiers")
+                .addString("dossier-lifecycle.bpmn", model).deploy();
+        try {
+            users.signInAs("clerk");
+            var dossier = dossiers.receive(BirthRegistrationSample.inPerson());
+            var lifecycle = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(dossier.code())
+                    .processDefinitionKey(DossierProcess.LIFECYCLE).singleResult();
+            assertThat(engine.getRepositoryService().getProcessDefinition(lifecycle.getProcessDefinitionId()).getDeploymentId())
+                    .isEqualTo(former.getId());
+            assertThat(workItems(dossier.code())).isEqualTo(1);
+
+            users.signInAs("leader");
+            var stopped = dossiers.act(dossier.code(), DossierAction.STOP, "Chờ kết quả xác minh của công an");
+
+            assertThat(stopped.finishedAt()).isNotNull();
+            assertThat(instances(dossier.code())).isZero();
+            assertThat(engine.getManagementService().createJobQuery().processInstanceId(lifecycle.getId()).count()).isZero();
+            assertThat(engine.getTaskService().createTaskQuery().processInstanceBusinessKey(dossier.code()).count()).isZero();
+            assertThat(workItems(dossier.code())).isZero();
+        } finally {
+            engine.getRepositoryService().deleteDeployment(former.getId(), true);
+        }
+    }
+
+    private long workItems(String code) {
+        return jdbc.sql("select count(*) from work_item where dossier_code = ?").param(code).query(Long.class).single();
     }
 
     private long instances(String code) {

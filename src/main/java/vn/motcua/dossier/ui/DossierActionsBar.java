@@ -18,16 +18,22 @@ import vn.motcua.shared.InvalidInputException;
 
 /**
  * The actions the signed-in user may take on the dossier now; those that need a reason ask for it first, and those
- * that cannot be undone (accept, refuse, return the result, withdraw) ask for a confirmation before they are taken.
+ * that cannot be undone (accept, refuse, return the result, withdraw, and stop where a stop ends the dossier) ask for
+ * a confirmation before they are taken.
  */
 class DossierActionsBar extends HorizontalLayout {
     /** Actions after which the dossier cannot go back: each asks "are you sure?" first. */
     static final java.util.Set<DossierAction> IRREVERSIBLE = java.util.EnumSet.of(DossierAction.ACCEPT,
             DossierAction.REFUSE, DossierAction.RETURN_RESULT, DossierAction.WITHDRAW);
 
+    /** The actions that cannot be undone here: {@link #IRREVERSIBLE}, and the stop when it ends the dossier. */
+    private final java.util.Set<DossierAction> irreversible;
+
     DossierActionsBar(Dossier dossier, DossierService dossiers, Consumer<Dossier> onDone) {
         setId("dossier-actions");
         setWrap(true);
+        irreversible = java.util.EnumSet.copyOf(IRREVERSIBLE);
+        if (dossiers.stoppingEnds()) irreversible.add(DossierAction.STOP);
         for (DossierAction action : dossiers.availableActions(dossier.code())) {
             var button = new Button(getTranslation(action.messageKey()));
             button.setId("action-" + action.path());
@@ -70,7 +76,7 @@ class DossierActionsBar extends HorizontalLayout {
             }
         };
         var confirm = new Button(getTranslation("dossier.action.confirm"), e -> {
-            if (IRREVERSIBLE.contains(action) && reason.getValue().isBlank()) {
+            if (irreversible.contains(action) && reason.getValue().isBlank()) {
                 // Say what is missing before asking "are you sure?"
                 reason.setInvalid(true);
                 reason.setErrorMessage(getTranslation("dossier.action.reasonRequired"));
@@ -86,7 +92,7 @@ class DossierActionsBar extends HorizontalLayout {
 
     /** Runs the action at once, or after the user confirmed it when it cannot be undone. */
     private void confirmed(Dossier dossier, DossierAction action, Runnable act) {
-        if (!IRREVERSIBLE.contains(action)) {
+        if (!irreversible.contains(action)) {
             act.run();
             return;
         }
@@ -97,7 +103,7 @@ class DossierActionsBar extends HorizontalLayout {
         dialog.setCancelable(true);
         dialog.setCancelText(getTranslation("dossier.action.cancel"));
         dialog.setConfirmText(getTranslation(action.messageKey()));
-        if (action == DossierAction.REFUSE || action == DossierAction.WITHDRAW) dialog.setConfirmButtonTheme("error primary");
+        if (action == DossierAction.REFUSE || action == DossierAction.WITHDRAW || action == DossierAction.STOP) dialog.setConfirmButtonTheme("error primary");
         dialog.addConfirmListener(e -> act.run());
         dialog.open();
     }

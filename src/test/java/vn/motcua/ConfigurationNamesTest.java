@@ -55,7 +55,13 @@ class ConfigurationNamesTest {
             Map.entry("MOTCUA_DOSSIER_RESUMESTOPPED", Setting.byValue("motcua.dossier.resume-stopped")),
             Map.entry("MOTCUA_HISTORY_TIMETOLIVEDAYS", Setting.byValue("motcua.history.time-to-live-days")),
             Map.entry("MOTCUA_HISTORY_CLEANUPWINDOWSTART", Setting.byValue("motcua.history.cleanup-window-start")),
-            Map.entry("MOTCUA_HISTORY_CLEANUPWINDOWEND", Setting.byValue("motcua.history.cleanup-window-end")));
+            Map.entry("MOTCUA_HISTORY_CLEANUPWINDOWEND", Setting.byValue("motcua.history.cleanup-window-end")),
+            Map.entry("MOTCUA_PAYMENT_PROVIDER", Setting.byValue("motcua.payment.provider")),
+            Map.entry("MOTCUA_PAYMENT_SANDBOX_SECRET", Setting.byValue("motcua.payment.sandbox.secret")),
+            Map.entry("MOTCUA_PAYMENT_SANDBOX_CALLBACKURL", Setting.byValue("motcua.payment.sandbox.callback-url")),
+            Map.entry("MOTCUA_PAYMENT_SANDBOX_CALLBACKDELAY", Setting.byValue("motcua.payment.sandbox.callback-delay")),
+            Map.entry("MOTCUA_PAYMENT_SANDBOX_CALLBACKREPEAT", Setting.byValue("motcua.payment.sandbox.callback-repeat")),
+            Map.entry("MOTCUA_PAYMENT_RECONCILIATIONHOUR", Setting.byValue("motcua.payment.reconciliation-hour")));
 
     /** docker-compose.yml's own variable: the database password it gives both containers, not a MotCua setting. */
     private static final Set<String> COMPOSE_ONLY = Set.of("MOTCUA_DB_PASSWORD");

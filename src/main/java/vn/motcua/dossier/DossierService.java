@@ -438,6 +438,26 @@ public class DossierService {
         dossiers.update(d);
     }
 
+    /**
+     * The fee was paid online and the payment service confirmed it (6 → 4): the system confirms the payment as the
+     * desk would, with method {@code ONLINE} and the payment service's time; the clock runs again. The audit record
+     * names the payment ({@code reference}). A dossier no longer waiting for its payment (the desk confirmed a cash
+     * payment meanwhile, the applicant withdrew) is left as it is.
+     *
+     * @return true when the dossier was waiting for the payment and now runs again
+     */
+    @PreAuthorize("hasRole('SYSTEM')")
+    @Transactional
+    public boolean confirmOnlinePayment(String code, Instant paidAt, String reference) {
+        Dossier d = existing(code);
+        if (!DossierAction.CONFIRM_PAYMENT.applicableTo(d.status())) return false;
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        var stopped = stoppedUntil(d, now);
+        d.confirmPayment(stopped, dueMovedBy(d, stopped), "ONLINE", paidAt == null ? now : paidAt.truncatedTo(ChronoUnit.MICROS));
+        save(d, SystemAccess.USERNAME, Channel.ONLINE.name(), DossierAction.CONFIRM_PAYMENT.name(), reference);
+        return true;
+    }
+
     /** Processing starts (2 → 4). */
     @PreAuthorize("hasRole('SYSTEM')")
     @Transactional

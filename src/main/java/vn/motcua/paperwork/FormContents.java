@@ -39,6 +39,25 @@ final class FormContents {
         this.document = document;
     }
 
+    // ---------------------------------------------------------------- electronic receipt of a fee paid online
+
+    void paymentReceipt(PaymentReceipt data) {
+        page.letterhead(data.unit(), data.paidAt(), true, data.receiptNumber());
+        page.title(page.message("paperwork.payment.title"));
+        page.centred(page.phrase("paperwork.dossier.code", Run.keptBold(data.dossierCode())), Composer.BODY);
+        page.gap(6);
+        page.line(page.phrase("paperwork.payment.unit", Run.text(data.unit().name())));
+        page.line(page.phrase("paperwork.payment.payer", Run.keptBold(data.payerName())));
+        page.line(page.phrase("paperwork.payment.procedure", Run.text(data.procedureName())));
+        page.line(page.phrase("paperwork.payment.amount", Run.keptBold(VietnameseDates.money(data.amount()))));
+        page.line(page.phrase("paperwork.payment.paidAt", Run.text(page.dates().longDateTime(data.paidAt()))));
+        page.line(page.phrase("paperwork.payment.method", Run.text(data.provider())));
+        page.line(page.phrase("paperwork.payment.reference", Run.kept(data.providerReference())));
+        page.line(page.phrase("paperwork.payment.id", Run.kept(data.paymentId())));
+        page.gap(4);
+        page.sheet().paragraph(List.of(Run.italic(page.message("paperwork.payment.note"))), Composer.NOTE, Align.LEFT, 0, 0);
+    }
+
     // ---------------------------------------------------------------- 01
 
     void receipt(ReceiptAndAppointment data) {

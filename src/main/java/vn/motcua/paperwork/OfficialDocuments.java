@@ -87,6 +87,46 @@ public class OfficialDocuments {
     }
 
     /**
+     * Renders the electronic receipt of a fee paid online (biên lai thu phí, lệ phí điện tử), in Vietnamese with the
+     * embedded fonts, as the other documents.
+     *
+     * @throws IllegalArgumentException if a part the receipt prints is missing (named by its component, never its value)
+     */
+    public byte[] paymentReceipt(PaymentReceipt data) {
+        if (data == null) throw new IllegalArgumentException("receipt is required");
+        var missing = new java.util.ArrayList<String>();
+        if (data.unit() == null || data.unit().name() == null || data.unit().place() == null) missing.add("unit");
+        if (data.paidAt() == null) missing.add("paidAt");
+        if (data.dossierCode() == null) missing.add("dossierCode");
+        if (data.amount() == null) missing.add("amount");
+        if (data.payerName() == null) missing.add("payerName");
+        if (!missing.isEmpty()) throw new IllegalArgumentException("receipt lacks " + String.join(", ", missing));
+        PaperworkMessages messages = PaperworkMessages.vietnamese();
+        try (PDDocument document = new PDDocument()) {
+            Typefaces fonts = Typefaces.load(document);
+            Sheet sheet = new Sheet(document, fonts, PageFormat.portrait());
+            Composer composer = new Composer(sheet, messages, new VietnameseDates(messages));
+            new FormContents(composer, document).paymentReceipt(data);
+            sheet.finish(Composer.PAGE_NUMBER);
+            PDDocumentInformation info = document.getDocumentInformation();
+            info.setTitle(messages.get("paperwork.payment.title"));
+            info.setSubject(data.dossierCode());
+            info.setAuthor(data.unit().name());
+            info.setCreator(PRODUCER);
+            info.setProducer(PRODUCER);
+            Calendar created = new GregorianCalendar(TimeZone.getTimeZone(VietnameseDates.ZONE), Locale.ROOT);
+            created.setTimeInMillis(data.paidAt().toEpochMilli());
+            info.setCreationDate(created);
+            document.getDocumentCatalog().setLanguage(LANGUAGE);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("payment receipt cannot be rendered", e);
+        }
+    }
+
+    /**
      * A file name for the document, ASCII only so that it survives every browser and mail client:
      * {@code mau-01_000.01.15.H33-261127-0001.pdf}, or for the register {@code mau-07_000.01.15.H33.pdf}.
      *

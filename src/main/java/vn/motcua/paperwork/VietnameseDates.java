@@ -80,4 +80,11 @@ final class VietnameseDates {
     static String twoDigits(int value) {
         return value < 10 ? "0" + value : String.valueOf(value);
     }
+
+    /** An amount in whole đồng as Vietnamese write it: "10.000 đồng". */
+    static String money(java.math.BigDecimal amount) {
+        var symbols = new java.text.DecimalFormatSymbols(java.util.Locale.ROOT);
+        symbols.setGroupingSeparator('.');
+        return new java.text.DecimalFormat("#,##0", symbols).format(amount) + " đồng";
+    }
 }

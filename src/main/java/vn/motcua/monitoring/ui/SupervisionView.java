@@ -327,7 +327,7 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle, 
                 .setHeader(getTranslation("monitoring.col.fraction")).setAutoWidth(true);
         scoreGrid.addColumn(new ComponentRenderer<>(l -> l.computed() ? rate(l.rate(), l.target(), "%") : new Span("—")))
                 .setHeader(getTranslation("monitoring.col.rate")).setAutoWidth(true);
-        scoreGrid.addColumn(l -> percentCompact(l.target())).setHeader(getTranslation("monitoring.col.target")).setAutoWidth(true);
+        scoreGrid.addColumn(l -> l.computed() ? percentCompact(l.target()) : "—").setHeader(getTranslation("monitoring.col.target")).setAutoWidth(true);
         scoreGrid.addColumn(l -> (l.points() == null ? "—" : compact(l.points())) + " / " + compact(l.maxPoints()))
                 .setHeader(getTranslation("monitoring.col.points")).setAutoWidth(true);
         scoreGrid.addColumn(l -> l.computed() && l.reason() == null ? ""

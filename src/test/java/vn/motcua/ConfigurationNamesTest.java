@@ -19,6 +19,7 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.util.unit.DataSize;
 import vn.motcua.attachment.internal.AttachmentSettings;
+import vn.motcua.monitoring.IndicatorSettings;
 
 /**
  * Each setting has one name, and the environment variable the README (or docker-compose.yml) gives for it really
@@ -53,6 +54,9 @@ class ConfigurationNamesTest {
             Map.entry("MOTCUA_TRACKING_MAXFAILURESPERCODE", Setting.byValue("motcua.tracking.max-failures-per-code")),
             Map.entry("MOTCUA_TRACKING_MAXFAILURESPERADDRESS", Setting.byValue("motcua.tracking.max-failures-per-address")),
             Map.entry("MOTCUA_DOSSIER_RESUMESTOPPED", Setting.byValue("motcua.dossier.resume-stopped")),
+            Map.entry("MOTCUA_INDICATORS_SCORINGFILE", new Setting("/etc/motcua/scoring-766.csv",
+                    env -> Binder.get(env).bindOrCreate("motcua.indicators", IndicatorSettings.class).getScoringFile(),
+                    "/etc/motcua/scoring-766.csv")),
             Map.entry("MOTCUA_HISTORY_TIMETOLIVEDAYS", Setting.byValue("motcua.history.time-to-live-days")),
             Map.entry("MOTCUA_HISTORY_CLEANUPWINDOWSTART", Setting.byValue("motcua.history.cleanup-window-start")),
             Map.entry("MOTCUA_HISTORY_CLEANUPWINDOWEND", Setting.byValue("motcua.history.cleanup-window-end")),

@@ -16,8 +16,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param unit             the unit reported on, null for the whole province (administrators)
  * @param population       which dossiers were counted
  * @param indicators       2.1, 2.2, 3.1, 3.3, 3.6, 4.1, 4.2, 5.4 in that order
- * @param points           the points earned by the scored indicators (those with a rate)
- * @param maxPoints        the points at stake in the scored indicators
+ * @param points           the points earned: the sum of {@code scoring}'s points (out of {@code totalMaxPoints})
+ * @param maxPoints        the points at stake in the rows of {@code scoring} that have a rate (computed, not N/A)
  * @param attachmentsAvailable false when the attachment table does not exist (4.2 is then N/A)
  * @param units            the units directly below the unit reported on (each with its own sub-units), and the unit
  *                         itself for its own dossiers, best on-time rate first
@@ -25,12 +25,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *                         wherever it sits in the tree (under the province, or under a former district), best first:
  *                         the communes' ranking, apart from the departments'
  * @param procedures       the procedures with dossiers in the period, best on-time rate first
+ * @param scoring          the scoring table of Decision 766, row by row: points earned and maximum; for a row MotCua
+ *                         does not compute, the reason
+ * @param totalMaxPoints   the maximum points of all the table's rows: 100
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record IndicatorReport(LocalDate from, LocalDate to, Instant asOf, UnitRef unit, String procedure, String sector,
                               String level, Population population, List<Indicator> indicators, BigDecimal points,
                               BigDecimal maxPoints, List<ProvinceTarget> provinceTargets, boolean attachmentsAvailable,
-                              List<Row> units, List<Row> communes, List<Row> procedures) {
+                              List<Row> units, List<Row> communes, List<Row> procedures, List<ScoreLine> scoring,
+                              BigDecimal totalMaxPoints) {
 
     /** A unit by its identifier and name. */
     @JsonInclude(JsonInclude.Include.ALWAYS)

@@ -32,6 +32,7 @@ import vn.motcua.catalogue.Sector;
 import vn.motcua.monitoring.internal.Figures;
 import vn.motcua.monitoring.internal.IndicatorQueries;
 import vn.motcua.monitoring.internal.Scoring;
+import vn.motcua.monitoring.internal.ScoringTable;
 import vn.motcua.monitoring.internal.Selection;
 import vn.motcua.organisation.OrganisationService;
 import vn.motcua.organisation.Role;
@@ -76,14 +77,31 @@ import vn.motcua.shared.NotFoundException;
  *       level, and the levels of the units reported on).</li>
  *   <li>3.3 dossiers submitted online (channel 2) ÷ the period's dossiers.</li>
  *   <li>3.6 dossiers with a fee paid online ÷ dossiers with a fee paid (by the as-of instant).</li>
- *   <li>4.1 results returned (10) of procedures that issue an electronic result ÷ results returned.</li>
+ *   <li>4.1 results returned (10) of procedures that issue an electronic result ÷ results returned of procedures
+ *       whose result is a document.</li>
  *   <li>4.2 dossiers with a digitised input (at least one attachment not rejected) and a result issued
  *       electronically (as in 4.1) ÷ the period's dossiers; N/A, with a note, when the attachment table does not exist.</li>
  *   <li>5.4 100 % − (late rate + rate of dossiers with a complaint or a rating of 1 or 2), both over the period's
  *       dossiers: a dossier is negative only through a rating that exists; never below 0.</li>
  * </ul>
- * Rates are percentages rounded to 2 decimals half up; an empty denominator is N/A (null). Points: below the target,
- * rate × max points ÷ target; at or above it, max points ({@link IndicatorSettings}).
+ * Rates are percentages rounded to 2 decimals half up; an empty denominator is N/A (null).
+ *
+ * <h2>The scoring (out of 100)</h2>
+ * The points are a table of data ({@link ScoringTable}: {@code indicators/scoring-766.csv}, or the file of
+ * {@code motcua.indicators.scoring-file}): each row an indicator with its group, formula, maximum points, target and
+ * source, and the {@link ScoringMeasure} MotCua computes for it, or, without one, why it cannot. A computed row earns
+ * rate × max points ÷ target below its target and its max points at or above it; a row not computed (or N/A) earns
+ * nothing, its reason shown. The measures beside the indicators above:
+ * <ul>
+ *   <li>published complete: procedures in scope whose record holds every part MotCua keeps (name, process,
+ *       components, time limit, fee, form, result) ÷ procedures in scope; available online: 3.1;</li>
+ *   <li>online services: dossiers submitted online of procedures offered fully online, those of a procedure whose
+ *       document result is issued on paper only left out, ÷ the period's dossiers of procedures offered fully
+ *       online;</li>
+ *   <li>electronic results: as 4.1, over the results returned of procedures whose result is a document.</li>
+ * </ul>
+ * The old indicators keep their figures; each takes the target and points of the table's row with its measure (3.3 has
+ * none: online dossiers are scored within the online services).
  * <p>
  * Province plan: dossiers processed online (submitted online, as 3.3) at province, district and commune level against
  * 90 %, 80 %, 60 %, and fully online services (toàn trình) ÷ procedures offered online against 80 %, with the gaps.
@@ -105,10 +123,12 @@ public class IndicatorService {
     private final WorkingCalendar calendar;
     private final Messages messages;
     private final Clock clock;
+    private final ScoringTable scoring;
 
     IndicatorService(IndicatorQueries queries, OrganisationService organisation, ProcedureCatalogue catalogue,
                      CurrentUser currentUser, IndicatorSettings settings, WorkingCalendar calendar, Messages messages,
-                     Clock clock) {
+                     Clock clock, ScoringTable scoring) {
+        this.scoring = scoring;
         this.queries = queries;
         this.organisation = organisation;
         this.catalogue = catalogue;
@@ -155,10 +175,15 @@ public class IndicatorService {
         Map<Long, Unit> units = organisation.units().stream().collect(Collectors.toMap(Unit::id, u -> u));
         Figures all = sum(groups, g -> true);
 
-        List<Indicator> indicators = indicators(all, procedures.inScope(), queries.attachmentsAvailable());
-        BigDecimal points = indicators.stream().map(Indicator::points).filter(p -> p != null).reduce(BigDecimal.ZERO, BigDecimal::add);
-        BigDecimal maxPoints = indicators.stream().filter(i -> i.points() != null).map(Indicator::maxPoints)
+        boolean attachments = queries.attachmentsAvailable();
+        List<ScoringTable.Rule> rules = scoring.rules();
+        Map<ScoringMeasure, long[]> measures = measures(all, groups, procedures.inScope(), attachments);
+        List<ScoreLine> lines = rules.stream().map(r -> line(r, measures)).toList();
+        List<Indicator> indicators = indicators(all, measures, rules, attachments);
+        BigDecimal points = lines.stream().map(ScoreLine::points).filter(p -> p != null).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal maxPoints = lines.stream().filter(l -> l.points() != null).map(ScoreLine::maxPoints)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal totalMaxPoints = lines.stream().map(ScoreLine::maxPoints).reduce(BigDecimal.ZERO, BigDecimal::add);
 
         var plan = settings.getProvince();
         List<ProvinceTarget> targets = new ArrayList<>();
@@ -186,8 +211,8 @@ public class IndicatorService {
                 selected == null ? null : new IndicatorReport.UnitRef(selected.identifier(), selected.name(), selected.level().name()),
                 filter.procedureCode(), filter.sector() == null ? null : filter.sector().name(),
                 filter.level() == null ? null : filter.level().name(), population, indicators, points, maxPoints,
-                targets, queries.attachmentsAvailable(), unitRows(scope, groups, units), communeRows(scope, groups, units),
-                procedureRows(groups));
+                targets, attachments, unitRows(scope, groups, units), communeRows(scope, groups, units),
+                procedureRows(groups), lines, totalMaxPoints);
     }
 
     /** The periods of a trend: weeks (Monday to Sunday) or calendar months. */
@@ -399,44 +424,113 @@ public class IndicatorService {
 
     // --- indicators
 
-    private List<Indicator> indicators(Figures f, List<Procedure> procedures, boolean attachments) {
-        long offered = procedures.stream().filter(p -> p.onlineLevel() != null).count();
+    /**
+     * The numerator and denominator of each measure MotCua computes; digitisation is absent without the attachment
+     * table.
+     */
+    private Map<ScoringMeasure, long[]> measures(Figures f, List<IndicatorQueries.Group> groups, List<Procedure> inScope,
+                                                 boolean attachments) {
+        Map<ScoringMeasure, long[]> m = new java.util.EnumMap<>(ScoringMeasure.class);
+        m.put(ScoringMeasure.PUBLISHED_COMPLETE, new long[] {inScope.stream().filter(IndicatorService::published).count(), inScope.size()});
+        m.put(ScoringMeasure.AVAILABLE_ONLINE, new long[] {inScope.stream().filter(p -> p.onlineLevel() != null).count(), inScope.size()});
+        m.put(ScoringMeasure.ON_TIME, new long[] {f.onTime(), f.dossiers()});
+        long fullyOnline = 0, eligible = 0, electronic = 0, documents = 0;
+        for (var g : groups) {
+            Procedure p = catalogue.procedure(g.procedureCode()).orElse(null);
+            if (p == null) continue;
+            if (p.onlineLevel() == OnlineLevel.FULL) {
+                eligible += g.figures().dossiers();
+                // a document issued on paper only is not a fully online result
+                if (p.result() == null || p.resultType() != Procedure.ResultType.PAPER) fullyOnline += g.figures().online();
+            }
+            if (p.result() != null) {
+                documents += g.figures().returned();
+                electronic += g.figures().returnedElectronic();
+            }
+        }
+        m.put(ScoringMeasure.ONLINE_SERVICES, new long[] {fullyOnline, eligible});
+        m.put(ScoringMeasure.ONLINE_PAYMENT, new long[] {f.paidOnline(), f.feePaid()});
+        m.put(ScoringMeasure.ELECTRONIC_RESULTS, new long[] {electronic, documents});
+        if (attachments) m.put(ScoringMeasure.DIGITISATION, new long[] {f.digitised(), f.dossiers()});
+        m.put(ScoringMeasure.SATISFACTION, new long[] {Scoring.satisfied(f.dossiers(), f.late(), f.negative()), f.dossiers()});
+        return m;
+    }
+
+    /**
+     * Whether a procedure's published record is complete as far as MotCua keeps it (the parts of a procedure of
+     * Decree 63/2010/NĐ-CP, Article 8): name, steps (its process), dossier components (each named), time limit, fee
+     * (an amount, 0 when free), form, result.
+     */
+    static boolean published(Procedure p) {
+        return p.name() != null && !blank(p.name().vi()) && p.processKey() != null && !p.components().isEmpty()
+                && p.components().stream().allMatch(c -> c.name() != null && !blank(c.name().vi()))
+                && p.processingTime() != null && p.fee() != null && !blank(p.intakeForm())
+                && p.result() != null && !blank(p.result().vi()) && p.resultType() != null;
+    }
+
+    private static ScoreLine line(ScoringTable.Rule r, Map<ScoringMeasure, long[]> measures) {
+        long[] m = r.measure() == null ? null : measures.get(r.measure());
+        boolean computed = r.measure() != null;
+        String reason = r.reasonVi();
+        String reasonEn = r.reasonEn();
+        if (computed && m == null) {
+            reason = "Chưa có bảng tệp đính kèm (attachment): chưa tính được (N/A).";
+            reasonEn = "No attachment table: cannot be computed (N/A).";
+        }
+        BigDecimal rate = m == null ? null : Scoring.rate(m[0], m[1]);
+        return new ScoreLine(r.code(), r.group(), r.nameVi(), r.nameEn(), r.formulaVi(), r.formulaEn(),
+                r.measure() == null ? null : r.measure().name(), computed,
+                m == null ? null : BigDecimal.valueOf(m[0]), m == null ? null : BigDecimal.valueOf(m[1]), rate, r.target(),
+                Scoring.points(rate, r.target(), r.maxPoints()), r.maxPoints(), reason, reasonEn, r.source());
+    }
+
+    private List<Indicator> indicators(Figures f, Map<ScoringMeasure, long[]> m, List<ScoringTable.Rule> rules,
+                                       boolean attachments) {
         List<Indicator> list = new ArrayList<>();
-        list.add(scored(IndicatorCode.ON_TIME, f.onTime(), f.dossiers(), settings.getOnTime(), null));
+        list.add(scored(IndicatorCode.ON_TIME, m.get(ScoringMeasure.ON_TIME), rule(rules, ScoringMeasure.ON_TIME), null));
         BigDecimal days = Scoring.days(f.workingSeconds());
         list.add(new Indicator(IndicatorCode.AVERAGE_TIME.code(), IndicatorCode.AVERAGE_TIME.nameVi(), days,
                 BigDecimal.valueOf(f.processed()), Scoring.averageDays(f.workingSeconds(), f.processed()), WORKING_DAYS,
                 null, null, null, "Thời gian xử lý (ngày làm việc, 8 giờ/ngày, không tính thời gian tạm dừng) của các hồ sơ "
                 + "xử lý xong trong kỳ; chỉ để theo dõi, không chấm điểm."));
-        list.add(scored(IndicatorCode.ONLINE_PROCEDURES, offered, procedures.size(), settings.getOnlineProcedures(),
-                "Đếm theo thủ tục hành chính trong phạm vi báo cáo, không theo hồ sơ."));
-        list.add(scored(IndicatorCode.ONLINE_SUBMISSION, f.online(), f.dossiers(), settings.getOnlineSubmission(), null));
-        list.add(scored(IndicatorCode.ONLINE_PAYMENT, f.paidOnline(), f.feePaid(), settings.getOnlinePayment(), null));
-        list.add(scored(IndicatorCode.ELECTRONIC_RESULTS, f.returnedElectronic(), f.returned(), settings.getElectronicResults(), null));
+        list.add(scored(IndicatorCode.ONLINE_PROCEDURES, m.get(ScoringMeasure.AVAILABLE_ONLINE),
+                rule(rules, ScoringMeasure.AVAILABLE_ONLINE), "Đếm theo thủ tục hành chính trong phạm vi báo cáo, không theo hồ sơ."));
+        list.add(scored(IndicatorCode.ONLINE_SUBMISSION, new long[] {f.online(), f.dossiers()}, null,
+                "Không chấm điểm riêng: hồ sơ trực tuyến được chấm chung trong nhóm dịch vụ công trực tuyến (hồ sơ xử lý "
+                        + "trực tuyến toàn trình)."));
+        list.add(scored(IndicatorCode.ONLINE_PAYMENT, m.get(ScoringMeasure.ONLINE_PAYMENT), rule(rules, ScoringMeasure.ONLINE_PAYMENT), null));
+        list.add(scored(IndicatorCode.ELECTRONIC_RESULTS, m.get(ScoringMeasure.ELECTRONIC_RESULTS),
+                rule(rules, ScoringMeasure.ELECTRONIC_RESULTS), "Mẫu số: hồ sơ đã trả kết quả của các thủ tục có kết quả là giấy tờ."));
         if (attachments) {
-            list.add(scored(IndicatorCode.DIGITISATION, f.digitised(), f.dossiers(), settings.getDigitisation(), null));
+            list.add(scored(IndicatorCode.DIGITISATION, m.get(ScoringMeasure.DIGITISATION), rule(rules, ScoringMeasure.DIGITISATION), null));
         } else {
-            var s = settings.getDigitisation();
+            var r = rule(rules, ScoringMeasure.DIGITISATION);
             list.add(new Indicator(IndicatorCode.DIGITISATION.code(), IndicatorCode.DIGITISATION.nameVi(), null, null, null,
-                    "%", s.getTarget(), null, s.getMaxPoints(),
+                    "%", r == null ? null : r.target(), null, r == null ? null : r.maxPoints(),
                     "Chưa có bảng tệp đính kèm (attachment): chưa tính được tỷ lệ số hóa (N/A)."));
         }
-        list.add(scored(IndicatorCode.SATISFACTION, Scoring.satisfied(f.dossiers(), f.late(), f.negative()), f.dossiers(),
-                settings.getSatisfaction(), "100 % − (tỷ lệ trễ hạn " + percentVi(Scoring.rate(f.late(), f.dossiers()))
+        list.add(scored(IndicatorCode.SATISFACTION, m.get(ScoringMeasure.SATISFACTION), rule(rules, ScoringMeasure.SATISFACTION),
+                "100 % − (tỷ lệ trễ hạn " + percentVi(Scoring.rate(f.late(), f.dossiers()))
                         + " + tỷ lệ phản ánh, đánh giá không hài lòng " + percentVi(Scoring.rate(f.negative(), f.dossiers()))
                         + "); " + Formats.number(f.rated(), Formats.VIETNAMESE) + " hồ sơ được đánh giá."));
         return list;
     }
 
+    /** The first rule of the table that scores this measure; null when none does. */
+    private static ScoringTable.Rule rule(List<ScoringTable.Rule> rules, ScoringMeasure measure) {
+        return rules.stream().filter(r -> r.measure() == measure).findFirst().orElse(null);
+    }
+
     /** A rate in the notes, which are Vietnamese: 26,67 %. */
     private static String percentVi(BigDecimal rate) { return Formats.percent(rate, Formats.VIETNAMESE); }
 
-    private static Indicator scored(IndicatorCode code, long numerator, long denominator, IndicatorSettings.Score score,
-                                    String note) {
-        BigDecimal rate = Scoring.rate(numerator, denominator);
-        return new Indicator(code.code(), code.nameVi(), BigDecimal.valueOf(numerator), BigDecimal.valueOf(denominator),
-                rate, "%", score.getTarget(), Scoring.points(rate, score.getTarget(), score.getMaxPoints()),
-                score.getMaxPoints(), note);
+    /** An indicator scored by the table's rule (not scored: target, points and maximum null). */
+    private static Indicator scored(IndicatorCode code, long[] m, ScoringTable.Rule rule, String note) {
+        BigDecimal rate = Scoring.rate(m[0], m[1]);
+        BigDecimal target = rule == null ? null : rule.target();
+        BigDecimal max = rule == null ? null : rule.maxPoints();
+        return new Indicator(code.code(), code.nameVi(), BigDecimal.valueOf(m[0]), BigDecimal.valueOf(m[1]),
+                rate, "%", target, Scoring.points(rate, target, max), max, note);
     }
 
     // --- breakdowns

@@ -41,6 +41,11 @@ public class ReportExports {
     static final List<String> INDICATOR_HEADER = List.of("Nhóm", "Mã", "Tên", "Tử số", "Mẫu số", "Tỷ lệ / giá trị",
             "Đơn vị tính", "Chỉ tiêu (%)", "Điểm", "Điểm tối đa", "Chênh lệch (điểm %)", "Ghi chú");
 
+    /** The names of the indicator groups of Decision 766 in the exports. */
+    private static final java.util.Map<String, String> GROUPS_VI = java.util.Map.of("DISCLOSURE", "Công khai, minh bạch",
+            "PROGRESS", "Tiến độ giải quyết", "ONLINE_SERVICES", "Dịch vụ công trực tuyến", "ONLINE_PAYMENT",
+            "Thanh toán trực tuyến", "SATISFACTION", "Mức độ hài lòng", "DIGITISATION", "Số hóa hồ sơ");
+
     private final IndicatorService indicators;
 
     ReportExports(IndicatorService indicators) { this.indicators = indicators; }
@@ -160,8 +165,14 @@ public class ReportExports {
             rows.add(Arrays.asList("Chỉ số 766", i.code(), i.name(), i.numerator(), i.denominator(), i.rate(), i.unit(),
                     i.target(), i.points(), i.maxPoints(), null, i.note()));
         }
-        rows.add(Arrays.asList("Chỉ số 766", "", "Tổng điểm", null, null, null, null, null, report.points(),
-                report.maxPoints(), null, null));
+        for (ScoreLine l : report.scoring()) {
+            rows.add(Arrays.asList("Chấm điểm 766 · " + GROUPS_VI.getOrDefault(l.group(), l.group()), l.code(), l.name(),
+                    l.numerator(), l.denominator(), l.rate(), "%", l.target(), l.points(), l.maxPoints(), null,
+                    (l.reason() == null ? "" : "Không tính: " + l.reason() + " ") + "Nguồn: " + l.source()));
+        }
+        rows.add(Arrays.asList("Chấm điểm 766", "", "Tổng điểm (thang 100)", null, null, null, null, null, report.points(),
+                report.totalMaxPoints(), null, "Chỉ số MotCua tính được: " + Formats.compact(report.maxPoints(), Formats.VIETNAMESE)
+                        + " điểm tối đa"));
         for (ProvinceTarget t : report.provinceTargets()) {
             rows.add(Arrays.asList("Mục tiêu của tỉnh", t.code(), t.name(), t.numerator(), t.denominator(), t.rate(), "%",
                     t.target(), null, null, t.gap(), t.rate() == null ? "N/A" : null));

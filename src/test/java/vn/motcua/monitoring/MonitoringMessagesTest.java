@@ -45,6 +45,7 @@ class MonitoringMessagesTest {
             used.add("monitoring.units.title." + level.name());
             used.add("monitoring.chart.units." + level.name());
         }
+        for (String group : vn.motcua.monitoring.internal.ScoringTable.GROUPS) used.add("monitoring.score.group." + group);
         assertThat(used).contains("monitoring.address.invalid", "monitoring.tab.dossiers");
         assertThat(load("monitoring_vi").stringPropertyNames()).containsAll(used);
         assertThat(load("monitoring_vi").getProperty("monitoring.units.title.COMMUNE")).contains("xã, phường, đặc khu");

@@ -56,6 +56,7 @@ import vn.motcua.monitoring.DashboardWork;
 import vn.motcua.monitoring.IndicatorService;
 import vn.motcua.monitoring.ProvinceTarget;
 import vn.motcua.monitoring.ReportFilter;
+import vn.motcua.monitoring.ScoreLine;
 import vn.motcua.organisation.Unit;
 import vn.motcua.organisation.UnitLevel;
 import vn.motcua.shared.Formats;
@@ -106,6 +107,9 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle, 
     private final Span population = new Span();
     private final Span points = new Span();
     private final Grid<Indicator> indicatorGrid = new Grid<>();
+    /** The scoring of Decision 766 row by row, out of 100. */
+    private final Grid<ScoreLine> scoreGrid = new Grid<>();
+    private final Span scoreTotal = new Span();
     private final Grid<ProvinceTarget> targetGrid = new Grid<>();
     private final Chart indicatorChart = new Chart();
     private final Chart trendChart = new Chart();
@@ -311,6 +315,28 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle, 
         indicatorGrid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
         indicatorGrid.setAllRowsVisible(true);
 
+        scoreTotal.setId("score-total");
+        scoreGrid.setId("score-grid");
+        scoreGrid.addColumn(l -> getTranslation("monitoring.score.group." + l.group())).setHeader(getTranslation("monitoring.score.col.group")).setAutoWidth(true);
+        scoreGrid.addColumn(ScoreLine::code).setHeader(getTranslation("monitoring.col.code")).setAutoWidth(true).setFlexGrow(0);
+        scoreGrid.addColumn(l -> english() && l.nameEn() != null ? l.nameEn() : l.name())
+                .setHeader(getTranslation("monitoring.col.indicator")).setFlexGrow(3);
+        scoreGrid.addColumn(l -> english() && l.formulaEn() != null ? l.formulaEn() : l.formula())
+                .setHeader(getTranslation("monitoring.score.col.formula")).setFlexGrow(3);
+        scoreGrid.addColumn(l -> l.computed() && l.numerator() != null ? compact(l.numerator()) + " / " + compact(l.denominator()) : "—")
+                .setHeader(getTranslation("monitoring.col.fraction")).setAutoWidth(true);
+        scoreGrid.addColumn(new ComponentRenderer<>(l -> l.computed() ? rate(l.rate(), l.target(), "%") : new Span("—")))
+                .setHeader(getTranslation("monitoring.col.rate")).setAutoWidth(true);
+        scoreGrid.addColumn(l -> l.computed() ? percentCompact(l.target()) : "—").setHeader(getTranslation("monitoring.col.target")).setAutoWidth(true);
+        scoreGrid.addColumn(l -> (l.points() == null ? "—" : compact(l.points())) + " / " + compact(l.maxPoints()))
+                .setHeader(getTranslation("monitoring.col.points")).setAutoWidth(true);
+        scoreGrid.addColumn(l -> l.computed() && l.reason() == null ? ""
+                : getTranslation("monitoring.score.notComputed", english() && l.reasonEn() != null ? l.reasonEn() : l.reason()))
+                .setHeader(getTranslation("monitoring.col.note")).setFlexGrow(3);
+        scoreGrid.addColumn(ScoreLine::source).setHeader(getTranslation("monitoring.score.col.source")).setFlexGrow(2);
+        scoreGrid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
+        scoreGrid.setAllRowsVisible(true);
+
         targetGrid.setId("target-grid");
         targetGrid.addColumn(t -> targetName(t.code())).setHeader(getTranslation("monitoring.col.target.name")).setFlexGrow(3);
         targetGrid.addColumn(t -> number(t.numerator()) + " / " + number(t.denominator())).setHeader(getTranslation("monitoring.col.fraction")).setAutoWidth(true);
@@ -331,6 +357,7 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle, 
         granularity.addValueChangeListener(e -> { if (e.isFromClient() && reported != null) trends(reported); });
 
         var layout = new VerticalLayout(new HorizontalLayout(population, points), indicatorGrid, indicatorChart,
+                new H3(getTranslation("monitoring.score.title")), scoreTotal, scoreGrid,
                 new H3(getTranslation("monitoring.province.title")), targetGrid,
                 new H3(getTranslation("monitoring.trend.title")), granularity, trendStatus, trendChart);
         layout.setPadding(false);
@@ -548,6 +575,12 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle, 
                 number(p.carriedOver()), Formats.dateTime(report.asOf())));
         points.setText(getTranslation("monitoring.points", compact(report.points()), compact(report.maxPoints())));
         indicatorGrid.setItems(report.indicators());
+        scoreGrid.setItems(report.scoring());
+        long notComputed = report.scoring().stream().filter(l -> !l.computed()).count();
+        BigDecimal notComputedPoints = report.scoring().stream().filter(l -> !l.computed()).map(ScoreLine::maxPoints)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        scoreTotal.setText(getTranslation("monitoring.score.total", compact(report.points()), compact(report.totalMaxPoints()),
+                number(notComputed), compact(notComputedPoints)));
         targetGrid.setItems(report.provinceTargets());
         List<Indicator> rated = report.indicators().stream().filter(i -> "%".equals(i.unit())).toList();
         indicatorChart.setOption(ChartOptions.barsWithTargets(getTranslation("monitoring.chart.indicators"),
@@ -697,6 +730,8 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle, 
     }
 
     private String number(long value) { return Formats.number(value, getLocale()); }
+
+    private boolean english() { return getLocale() != null && "en".equals(getLocale().getLanguage()); }
 
     private String compact(BigDecimal value) { return Formats.compact(value, getLocale()); }
 

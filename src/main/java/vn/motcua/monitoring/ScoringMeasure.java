@@ -1,0 +1,27 @@
+package vn.motcua.monitoring;
+
+/**
+ * What MotCua can compute for a row of the scoring table ({@code indicators/scoring-766.csv}): each a numerator and a
+ * denominator over the report's dossiers or the procedures in its scope, as {@link IndicatorService} defines them.
+ */
+public enum ScoringMeasure {
+    /** Procedures in scope whose published record is complete ÷ procedures in scope. */
+    PUBLISHED_COMPLETE,
+    /** Procedures in scope offered online (fully or partly) ÷ procedures in scope (indicator 3.1). */
+    AVAILABLE_ONLINE,
+    /** Dossiers ended on time, or unfinished within their due date (a stopped dossier is ended) ÷ dossiers (2.1). */
+    ON_TIME,
+    /**
+     * Online dossiers of procedures offered fully online whose result, where it is a document, is issued
+     * electronically ÷ dossiers of procedures offered fully online.
+     */
+    ONLINE_SERVICES,
+    /** Dossiers with a fee paid online ÷ dossiers with a fee paid (3.6). */
+    ONLINE_PAYMENT,
+    /** Results returned of procedures issuing an electronic result ÷ results returned of procedures whose result is a document (4.1). */
+    ELECTRONIC_RESULTS,
+    /** Dossiers with a digitised input and an electronic result ÷ dossiers (4.2). */
+    DIGITISATION,
+    /** 100 % − (late rate + rate of dossiers with a complaint or a rating of 1–2) (5.4). */
+    SATISFACTION
+}

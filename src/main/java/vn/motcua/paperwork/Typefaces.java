@@ -119,8 +119,16 @@ final class Typefaces {
     }
 
     private static byte[] read(Style style) {
-        String name = FILES.get(style);
-        for (Path directory : DIRECTORIES) {
+        return find(FILES.get(style), DIRECTORIES);
+    }
+
+    /**
+     * The first file of that name, in the directories in order, that has the Vietnamese letters.
+     *
+     * @throws IllegalStateException naming the Debian package to install when none has
+     */
+    static byte[] find(String name, List<Path> directories) {
+        for (Path directory : directories) {
             Path path = directory.resolve(name);
             if (!Files.isRegularFile(path)) {
                 continue;
@@ -136,7 +144,7 @@ final class Typefaces {
         }
         throw new IllegalStateException("font " + name + " with Vietnamese letters is missing: install Debian's"
                 + " package fonts-liberation2 (Debian 12) or fonts-liberation 2.x (Debian 13, Ubuntu 24.04);"
-                + " searched " + DIRECTORIES);
+                + " searched " + directories);
     }
 
     private static boolean coversVietnamese(byte[] bytes) throws IOException {

@@ -5,11 +5,13 @@
 FROM eclipse-temurin:17-jre
 
 # OCR in Vietnamese and English (Tika runs tesseract: README, "Attachments"); fonts and fontconfig for the JDK's
-# font metrics (spreadsheet exports; the PDFs embed their own DejaVu Sans from the jar); time-zone data; curl for the
-# health check. The base image is Ubuntu: the same Debian packages.
+# font metrics (spreadsheet exports); Liberation Serif 2.x with its Vietnamese letters, which the official documents
+# embed (README, "Official documents"); time-zone data; curl for the health check. The base image is Ubuntu: the
+# same Debian packages (there fonts-liberation is 2.x and fonts-liberation2 its transitional name).
 RUN apt-get update \
     && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-        tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng fontconfig fonts-dejavu-core tzdata curl \
+        tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng fontconfig fonts-dejavu-core fonts-liberation \
+        fonts-liberation2 tzdata curl \
     && rm -rf /var/lib/apt/lists/*
 
 # A user of its own, never root; the data directory (embedded database, attachments) belongs to it alone

@@ -141,11 +141,21 @@ public class DossierDocuments {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
         List<AuditEntry> history = audit.history(d.id());
         DossierSheet sheet = sheet(d, procedure, history);
-        String number = d.code().substring(d.code().lastIndexOf('-') + 1) + "/" + form.number();
+        String number = number(d, form);
+        // One receipt number for the receipt (01) and the control sheet that goes with it (06)
+        String receiptNumber = number(d, OfficialForm.F01_RECEIPT);
         List<String> recipients = List.of("Như trên", "Lưu: VT, BPMC");
         DocumentData data = switch (form) {
-            case F01_RECEIPT -> new ReceiptAndAppointment(issuer, number, d.acceptedAt() != null ? d.acceptedAt() : d.receivedAt(),
-                    sheet, trackingUrl(d));
+            case F01_RECEIPT -> {
+                // The register book is the unit's register of the month (form 07); the entry is the dossier's row in it
+                TrackingRegister book = register(d, issuer, now);
+                String entry = null;
+                for (int i = 0; i < book.rows().size(); i++) {
+                    if (book.rows().get(i).code().equals(d.code())) entry = String.valueOf(i + 1);
+                }
+                yield new ReceiptAndAppointment(issuer, receiptNumber, d.acceptedAt() != null ? d.acceptedAt() : d.receivedAt(),
+                        sheet, trackingUrl(d), book.book(), entry);
+            }
             case F02_SUPPLEMENT_REQUEST -> {
                 String reason = reasonOf(d, DossierStatus.SUPPLEMENT_REQUESTED);
                 yield new SupplementRequest(issuer, number, now, sheet, List.of(reason), reason,
@@ -162,10 +172,16 @@ public class DossierDocuments {
             case F05_STOP_NOTICE -> new StopNotice(issuer, number, now, sheet, reasonOf(d, DossierStatus.STOPPED),
                     signatory(unit, lastEvent(history, DossierAction.STOP.name()).map(AuditEntry::actor).orElse(null), form, code),
                     recipients);
-            case F06_CONTROL_SHEET -> new ControlSheet(issuer, now, sheet, number, unit.name(), List.of(), handovers(d, sheet));
+            case F06_CONTROL_SHEET -> new ControlSheet(issuer, now, sheet, receiptNumber, unit.name(), List.of(),
+                    handovers(d, sheet, issuer));
             case F07_TRACKING_REGISTER -> register(d, issuer, now);
         };
         return new Pdf(documents.fileName(data), documents.render(data));
+    }
+
+    /** A document's number: the dossier's sequence and the form, e.g. {@code 0001/01} for the receipt. */
+    private static String number(Dossier d, OfficialForm form) {
+        return d.code().substring(d.code().lastIndexOf('-') + 1) + "/" + form.number();
     }
 
     private Reach reach(Dossier d) {
@@ -198,7 +214,10 @@ public class DossierDocuments {
         };
     }
 
-    /** The register of the dossier's unit for the month the dossier was received in, by code. */
+    /**
+     * The register of the dossier's unit for the month the dossier was received in, by code: its book is the month
+     * ("11/2026"), and a dossier's entry in it is its row, the number its receipt (form 01) cites.
+     */
     private TrackingRegister register(Dossier d, IssuingUnit issuer, Instant now) {
         LocalDate day = d.receivedAt().atZone(Formats.ZONE).toLocalDate();
         LocalDate from = day.withDayOfMonth(1);
@@ -207,23 +226,36 @@ public class DossierDocuments {
         for (Dossier x : repository.receivedBetween(d.unitId(), from.atStartOfDay(Formats.ZONE).toInstant(),
                 to.plusDays(1).atStartOfDay(Formats.ZONE).toInstant())) {
             String name = catalogue.procedure(x.procedureCode()).map(p -> p.name().vi()).orElse(x.procedureCode());
+            String contact = String.join(", ", java.util.stream.Stream.of(x.applicant().address(), x.applicant().phone())
+                    .map(PlainText::oneLine).filter(v -> v != null && !v.isBlank()).toList());
+            Instant forwarded = repository.steps(x.id()).stream().map(DossierStep::startedAt).findFirst().orElse(null);
             rows.add(new RegisterRow(x.code(), name, PlainText.oneLine(x.applicant().fullName()), x.receivedAt(), x.dueAt(),
-                    x.finishedAt(), x.returnedAt(), ProcessingStatus.ofCode(x.status().code()), PlainText.oneLine(x.statusReason())));
+                    x.finishedAt(), x.returnedAt(), ProcessingStatus.ofCode(x.status().code()), PlainText.oneLine(x.statusReason()),
+                    1, contact, issuer.name(), forwarded));
         }
-        return new TrackingRegister(issuer, now, from, to, rows);
+        return new TrackingRegister(issuer, now, from, to, rows, String.format("%02d/%d", day.getMonthValue(), day.getYear()));
     }
 
-    private List<Handover> handovers(Dossier d, DossierSheet sheet) {
+    /**
+     * The hand-overs of the control sheet: the desk to the first step, then each completed step to the next, with
+     * when the step was due (its task's due date), when it was done, and who handed over and received (full names,
+     * printed under the room to sign).
+     */
+    private List<Handover> handovers(Dossier d, DossierSheet sheet, IssuingUnit issuer) {
         List<Handover> result = new ArrayList<>();
-        String from = "Bộ phận Một cửa - " + sheet.receivedBy();
+        String desk = issuer.desk() != null ? issuer.desk() : "Bộ phận Một cửa";
+        String from = desk + " - " + sheet.receivedBy();
+        String giver = sheet.receivedBy();
         for (DossierStep step : repository.steps(d.id())) {
-            String to = PlainText.oneLine(step.stepName()) + " - " + fullName(step.actor());
-            result.add(new Handover(from, to, step.startedAt(), null, step.completedAt(), null));
+            String receiver = fullName(step.actor());
+            String to = PlainText.oneLine(step.stepName()) + " - " + receiver;
+            result.add(new Handover(from, to, step.startedAt(), step.dueAt(), step.completedAt(), null, giver, receiver));
             from = to;
+            giver = receiver;
         }
         if (result.isEmpty()) {
             result.add(new Handover(from, d.currentStep() == null ? "Bộ phận chuyên môn" : PlainText.oneLine(d.currentStep()),
-                    d.acceptedAt() != null ? d.acceptedAt() : d.receivedAt(), d.dueAt(), d.finishedAt(), null));
+                    d.acceptedAt() != null ? d.acceptedAt() : d.receivedAt(), d.dueAt(), d.finishedAt(), null, giver, null));
         }
         return result;
     }
@@ -270,7 +302,19 @@ public class DossierDocuments {
         // The place line names the locality: the unit's district or city ("thành phố Rạch Giá" → "Rạch Giá")
         String place = parent.isBlank() ? unit.name() : parent;
         place = place.replaceFirst("^(UBND|Ủy ban nhân dân)\\s+", "").replaceFirst("^(thành phố|huyện|thị xã|tỉnh|Thành phố|Huyện|Thị xã|Tỉnh)\\s+", "");
-        return new IssuingUnit(unit.name(), parent, unit.identifier(), place);
+        return new IssuingUnit(unit.name(), parent, unit.identifier(), place, desk(unit));
+    }
+
+    /**
+     * The receiving desk when it is not the unit's own one-stop desk: a provincial department receives at the
+     * province's public service centre (the active one of the same province), a commune at its own desk (null).
+     */
+    private String desk(Unit unit) {
+        if (unit.kind() != vn.motcua.organisation.UnitKind.DEPARTMENT) return null;
+        String root = unit.treePath().substring(0, unit.treePath().indexOf('/', 1) + 1);
+        return organisation.units().stream()
+                .filter(u -> u.active() && u.kind() == vn.motcua.organisation.UnitKind.SERVICE_CENTRE && u.treePath().startsWith(root))
+                .map(Unit::name).sorted().findFirst().orElse(null);
     }
 
     /**

@@ -167,11 +167,11 @@ class DossierRepository {
     }
 
     void recordStep(long dossierId, String taskId, String stepKey, String stepName, String actor, Instant startedAt,
-                    Instant completedAt, Map<String, Object> data) {
+                    Instant completedAt, Map<String, Object> data, Instant dueAt) {
         jdbc.sql("""
-                        insert into dossier_step (dossier_id, task_id, step_key, step_name, actor, started_at, completed_at, data)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(dossierId, taskId, stepKey, stepName, actor, utc(startedAt), utc(completedAt), toJson(data))
+                        insert into dossier_step (dossier_id, task_id, step_key, step_name, actor, started_at, completed_at, data, due_at)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(dossierId, taskId, stepKey, stepName, actor, utc(startedAt), utc(completedAt), toJson(data), utc(dueAt))
                 .update();
     }
 
@@ -216,7 +216,8 @@ class DossierRepository {
     List<DossierStep> steps(long dossierId) {
         return jdbc.sql("select * from dossier_step where dossier_id = ? order by completed_at, id").param(dossierId)
                 .query((rs, n) -> new DossierStep(rs.getString("task_id"), rs.getString("step_key"), rs.getString("step_name"),
-                        rs.getString("actor"), instant(rs, "started_at"), instant(rs, "completed_at"), fromJson(rs.getString("data"))))
+                        rs.getString("actor"), instant(rs, "started_at"), instant(rs, "completed_at"), fromJson(rs.getString("data")),
+                        instant(rs, "due_at")))
                 .list();
     }
 

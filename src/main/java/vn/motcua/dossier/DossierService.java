@@ -224,6 +224,17 @@ public class DossierService {
     @Transactional
     public void recordStep(String code, String taskId, String stepKey, String stepName, Instant startedAt,
                            Map<String, Object> data) {
+        recordStep(code, taskId, stepKey, stepName, startedAt, null, data);
+    }
+
+    /**
+     * Records the work a user did on a step of a dossier, with when the step was due (its task's due date, null
+     * when it had none): the control sheet (form 06) judges the step by it. Same rules as the other overload.
+     */
+    @PreAuthorize("hasAnyRole('CLERK', 'SPECIALIST', 'LEADER')")
+    @Transactional
+    public void recordStep(String code, String taskId, String stepKey, String stepName, Instant startedAt,
+                           Instant dueAt, Map<String, Object> data) {
         Dossier dossier = visible(code);
         AuthenticatedUser user = currentUser.require();
         if (!DossierScope.of(user).includes(dossier) && workAccess.stream().noneMatch(w -> w.worksOnStep(user, code, taskId))) {
@@ -231,7 +242,7 @@ public class DossierService {
         }
         String actor = user.username();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        dossiers.recordStep(dossier.id(), taskId, stepKey, stepName, actor, startedAt, now, data);
+        dossiers.recordStep(dossier.id(), taskId, stepKey, stepName, actor, startedAt, now, data, dueAt);
         audit.append(dossier.id(), actor, Channel.IN_PERSON.name(), "STEP_COMPLETED", dossier.status(), dossier.status(), stepName);
     }
 

@@ -19,19 +19,40 @@ import vn.motcua.paperwork.Sheet.Style;
  */
 final class Composer {
 
-    static final float AUTHORITY = 11.5f;
-    private static final float MIN_AUTHORITY = 10f;
-    static final float MOTTO = 11.5f;
-    static final float SLOGAN = 12f;
-    static final float TITLE = 13f;
-    static final float BODY = 12f;
-    static final float NOTE = 10.5f;
-    private static final float RECIPIENTS_HEADING = 11f;
-    static final float PAGE_NUMBER = 11f;
+    // Sizes in points, from Decree 30/2020/NĐ-CP, Appendix I, part II (presentation of an administrative document,
+    // in Times New Roman, here its metric twin Liberation Serif): each the smallest size the rule allows unless said.
+
+    /** The national title "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM": capitals, 12 to 13, upright, bold. */
+    static final float NATIONAL_TITLE = 12f;
+    /** The motto "Độc lập - Tự do - Hạnh phúc": 13 to 14, upright, bold, a full-length rule under it. */
+    static final float MOTTO = 13f;
+    /** The issuing body and the authority above it: capitals, 12 to 13, upright, the issuing body bold. */
+    static final float AUTHORITY = 12f;
+    /** "Số: ...": 13, upright. */
+    static final float NUMBER = 13f;
+    /** Place and date: 13 to 14, italic. */
+    static final float PLACE_DATE = 13f;
+    /** The document's name: capitals, 13 to 14, upright, bold (14, as the templates print it). */
+    static final float TITLE = 14f;
+    /** The body, and "Kính gửi": 13 to 14, upright. */
+    static final float BODY = 13f;
+    /** The signer's capacity, position and name: 13 to 14, upright, bold. */
+    static final float SIGNER = 13f;
+    /** "Nơi nhận:": 12, italic, bold. */
+    private static final float RECIPIENTS_HEADING = 12f;
+    /** The recipients listed under it: 11, upright. */
+    private static final float RECIPIENTS = 11f;
+    /** The page number, from the second page on: 13 to 14, upright. */
+    static final float PAGE_NUMBER = 13f;
+    /**
+     * Hints the templates print in parentheses ("(Ký và ghi rõ họ tên)"), the tracking note and the QR caption: the
+     * decree sets no size for them; one size smaller than the recipients keeps them apart from the body.
+     */
+    static final float NOTE = 11f;
     /** First-line indent of prose paragraphs, about 1 cm. */
     private static final float INDENT = 28f;
-    /** Space after a paragraph of prose (Decree 30/2020/NĐ-CP asks for at least 6 pt; the leading adds most). */
-    private static final float PARAGRAPH_SPACE = 3f;
+    /** Space after a paragraph of prose: Decree 30/2020/NĐ-CP asks for at least 6 pt. */
+    private static final float PARAGRAPH_SPACE = 6f;
     /** The hanging indent of numbered items. */
     private static final float HANG = 18f;
     /** Room left blank above a signer's name for the signature and seal. */
@@ -91,43 +112,40 @@ final class Composer {
     // ---------------------------------------------------------------- letterhead and title
 
     /**
-     * The letterhead: parent authority and issuing unit on the left (capitals, the unit in bold, a short rule
-     * under it), the national motto on the right (its rule as long as the slogan), then the number under the
-     * unit and the place and date under the motto, on one line.
+     * The letterhead after Decree 30/2020/NĐ-CP: on the left the body above (capitals, upright) and the issuing
+     * body (capitals, bold) with a short rule under it, a third of its width; on the right the national title and
+     * the motto with a rule as long as the motto; then the number under the left block and the place and date
+     * under the right one, on one line. Names too long for the column wrap at their size rather than shrink below
+     * it.
      *
-     * @param number the text after "Số:", null for a blank to fill in by hand, or no line at all if
-     *               {@code numbered} is false
+     * @param above    the body above the issuing one, in regular capitals; null or blank for none
+     * @param issuer   the issuing body, in bold capitals
+     * @param place    the place name of the date line
+     * @param numbered whether the document has a number line
+     * @param number   the text after "Số:", null for a blank to fill in by hand
      */
-    void letterhead(IssuingUnit unit, Instant issuedAt, boolean numbered, String number) {
+    void letterhead(String above, String issuer, String place, Instant issuedAt, boolean numbered, String number) {
         float top = sheet.y();
-        float leftWidth = sheet.width() * (sheet.width() > 600 ? 0.38f : 0.42f);
+        float leftWidth = sheet.width() * (sheet.width() > 600 ? 0.38f : 0.45f);
         float leftX = sheet.left();
         float rightX = leftX + leftWidth;
         float rightWidth = sheet.width() - leftWidth;
 
-        boolean hasParent = unit.parentAuthority() != null && !unit.parentAuthority().isBlank();
-        String parent = hasParent ? upper(unit.parentAuthority()) : "";
-        String name = upper(unit.name());
-        // Both names at one size, shrunk a little so that a usual ward or commune name stays on one line; longer
-        // names wrap.
-        float authoritySize = Math.max(MIN_AUTHORITY, Math.min(
-                hasParent ? sheet.fittingSize(parent, Style.REGULAR, AUTHORITY, leftWidth) : AUTHORITY,
-                sheet.fittingSize(name, Style.BOLD, AUTHORITY, leftWidth)));
         float leftBottom = top;
-        if (hasParent) {
-            leftBottom = centred(parent, Style.REGULAR, authoritySize, leftX, leftWidth, leftBottom);
+        if (above != null && !above.isBlank()) {
+            leftBottom = centred(upper(above), Style.REGULAR, AUTHORITY, leftX, leftWidth, leftBottom);
         }
-        leftBottom = centred(name, Style.BOLD, authoritySize, leftX, leftWidth, leftBottom);
+        String name = upper(issuer);
+        float nameWidth = Math.min(leftWidth, sheet.width(name, Style.BOLD, AUTHORITY));
+        leftBottom = centred(name, Style.BOLD, AUTHORITY, leftX, leftWidth, leftBottom);
         float unitRule = leftBottom - 1;
-        sheet.rule(leftX + leftWidth * 0.35f, leftX + leftWidth * 0.65f, unitRule, RULE);
+        sheet.rule(leftX + (leftWidth - nameWidth / 3) / 2, leftX + (leftWidth + nameWidth / 3) / 2, unitRule, RULE);
 
         String country = message("paperwork.motto.country");
         String slogan = message("paperwork.motto.slogan");
-        float countrySize = sheet.fittingSize(country, Style.BOLD, MOTTO, rightWidth);
-        float sloganSize = sheet.fittingSize(slogan, Style.BOLD, SLOGAN, rightWidth);
-        float rightBottom = centred(country, Style.BOLD, countrySize, rightX, rightWidth, top);
-        rightBottom = centred(slogan, Style.BOLD, sloganSize, rightX, rightWidth, rightBottom);
-        float sloganWidth = sheet.width(slogan, Style.BOLD, sloganSize);
+        float rightBottom = centred(country, Style.BOLD, NATIONAL_TITLE, rightX, rightWidth, top);
+        rightBottom = centred(slogan, Style.BOLD, MOTTO, rightX, rightWidth, rightBottom);
+        float sloganWidth = sheet.width(slogan, Style.BOLD, MOTTO);
         float sloganRule = rightBottom - 1;
         sheet.rule(rightX + (rightWidth - sloganWidth) / 2, rightX + (rightWidth + sloganWidth) / 2, sloganRule, RULE);
 
@@ -136,10 +154,10 @@ final class Composer {
         if (numbered) {
             String numberLine = number == null || number.isBlank()
                     ? message("paperwork.number.blank") : message("paperwork.number", number);
-            below = Math.min(below, centred(numberLine, Style.REGULAR, BODY, leftX, leftWidth, lineTop));
+            below = Math.min(below, centred(numberLine, Style.REGULAR, NUMBER, leftX, leftWidth, lineTop));
         }
-        String placeDate = dates.placeAndDate(unit.place(), issuedAt);
-        below = Math.min(below, centredRuns(List.of(new Run(placeDate, Style.ITALIC, false)), BODY, rightX,
+        String placeDate = dates.placeAndDate(place, issuedAt);
+        below = Math.min(below, centredRuns(List.of(new Run(placeDate, Style.ITALIC, false)), PLACE_DATE, rightX,
                 rightWidth, lineTop));
         sheet.moveTo(below - 16);
     }
@@ -219,12 +237,12 @@ final class Composer {
             lines.add(new Placed(line, 0, RECIPIENTS_HEADING));
         }
         // Each item's wrapped lines hang under its text, clear of the dash.
-        float hang = sheet.width("- ", Style.REGULAR, NOTE);
+        float hang = sheet.width("- ", Style.REGULAR, RECIPIENTS);
         for (String item : items) {
-            Sheet.LineBreaker breaker = sheet.breaker(List.of(Run.text(item)), NOTE);
+            Sheet.LineBreaker breaker = sheet.breaker(List.of(Run.text(item)), RECIPIENTS);
             float indent = 0;
             while (breaker.hasNext()) {
-                lines.add(new Placed(breaker.next(listWidth - indent), indent, NOTE));
+                lines.add(new Placed(breaker.next(listWidth - indent), indent, RECIPIENTS));
                 indent = hang;
             }
         }
@@ -249,23 +267,23 @@ final class Composer {
     private float signatureHeight(Signature signature, float width) {
         float height = 0;
         for (String title : signature.titles()) {
-            height += sheet.wrap(List.of(Run.bold(upper(title))), BODY, width).size() * Sheet.leading(BODY);
+            height += sheet.wrap(List.of(Run.bold(upper(title))), SIGNER, width).size() * Sheet.leading(SIGNER);
         }
         if (signature.hint() != null) {
             height += Sheet.leading(NOTE);
         }
-        return height + SIGNING_SPACE + Sheet.leading(BODY);
+        return height + SIGNING_SPACE + Sheet.leading(SIGNER);
     }
 
     private void drawSignature(Signature signature, float x, float width, float top) {
         float y = top;
         for (String title : signature.titles()) {
-            y = centred(upper(title), Style.BOLD, BODY, x, width, y);
+            y = centred(upper(title), Style.BOLD, SIGNER, x, width, y);
         }
         if (signature.hint() != null) {
             y = centred(signature.hint(), Style.ITALIC, NOTE, x, width, y);
         }
-        centredRuns(List.of(Run.keptBold(signature.name())), BODY, x, width, y - SIGNING_SPACE);
+        centredRuns(List.of(Run.keptBold(signature.name())), SIGNER, x, width, y - SIGNING_SPACE);
     }
 
     // ---------------------------------------------------------------- helpers

@@ -27,9 +27,17 @@ final class FormContents {
     /** The QR code's side on the receipt, about 28 mm: scannable by phone at arm's length. */
     private static final float QR_SIZE = 80f;
     private static final int QR_MODULE_PIXELS = 8;
-    private static final float QR_CAPTION = 8f;
-    private static final float TABLE = 9.5f;
+    private static final float QR_CAPTION = 9f;
+    /**
+     * Table cells: Decree 30/2020/NĐ-CP sets no size for them. The receipt's list of papers is printed at body
+     * size less one, the control sheet's eight columns at 10, and the register's fourteen columns, on a landscape
+     * page, at 8.5 so that a dossier code fits its column on one line.
+     */
+    private static final float TABLE = 12f;
+    private static final float CONTROL_TABLE = 10f;
     private static final float REGISTER_TABLE = 8.5f;
+    /** Lines of room to sign in a hand-over row of the control sheet, above the signer's name. */
+    private static final int SIGNING_LINES = 4;
 
     private final Composer page;
     private final PDDocument document;
@@ -61,15 +69,22 @@ final class FormContents {
     // ---------------------------------------------------------------- 01
 
     void receipt(ReceiptAndAppointment data) {
+        // Two copies, each from a new page: the desk keeps the first, the applicant gets the second.
+        receiptCopy(data, "paperwork.receipt.copy.1");
+        page.sheet().newSection();
+        receiptCopy(data, "paperwork.receipt.copy.2");
+    }
+
+    private void receiptCopy(ReceiptAndAppointment data, String copyKey) {
         DossierSheet dossier = data.dossier();
-        String desk = page.message("paperwork.desk", data.unit().name());
-        page.letterhead(data.unit(), data.issuedAt(), true, data.documentNumber());
+        deskLetterhead(data, true, data.documentNumber());
         page.title(OfficialForm.F01_RECEIPT.title(PaperworkMessages.VIETNAMESE));
         page.centred(page.phrase("paperwork.dossier.code", Run.keptBold(dossier.code())), Composer.BODY);
+        page.centred(List.of(Run.italic(page.message(copyKey))), Composer.BODY);
         page.gap(6);
 
         qrCode(data.trackingUrl() == null || data.trackingUrl().isBlank() ? dossier.code() : data.trackingUrl());
-        page.line(List.of(Run.text(desk)));
+        page.line(List.of(Run.text(desk(data.unit()))));
         page.line(page.phrase("paperwork.applicant.receivedFrom", Run.keptBold(dossier.applicant().name())));
         applicantContacts(dossier.applicant());
         page.line(page.phrase("paperwork.request", procedure(dossier)));
@@ -105,8 +120,11 @@ final class FormContents {
                 Run.keptBold(page.dates().longDateTime(dossier.dueAt())))));
         if (dossier.resultDelivery() != null) {
             page.line(numbered(++number, page.phrase("paperwork.receipt.delivery", Run.text(
-                    page.message(dossier.resultDelivery().messageKey(), data.unit().name())))));
+                    page.message(dossier.resultDelivery().messageKey(), desk(data.unit()))))));
         }
+        page.line(page.phrase("paperwork.receipt.register",
+                present(data.registerBook()) ? data.registerBook() : page.message("paperwork.blank"),
+                present(data.registerEntry()) ? data.registerEntry() : page.message("paperwork.blank")));
         page.gap(4);
         List<Run> tracking = data.trackingUrl() == null || data.trackingUrl().isBlank()
                 ? List.of(Run.italic(page.message("paperwork.receipt.trackingCode")))
@@ -150,7 +168,7 @@ final class FormContents {
 
     void supplementRequest(SupplementRequest data) {
         DossierSheet dossier = data.dossier();
-        page.letterhead(data.unit(), data.issuedAt(), true, data.documentNumber());
+        deskLetterhead(data, true, data.documentNumber());
         page.title(OfficialForm.F02_SUPPLEMENT_REQUEST.title(PaperworkMessages.VIETNAMESE));
         page.centred(page.phrase("paperwork.dossier.code", Run.keptBold(dossier.code())), Composer.BODY);
         page.gap(8);
@@ -179,8 +197,8 @@ final class FormContents {
 
     void refusal(RefusalNotice data) {
         DossierSheet dossier = data.dossier();
-        String desk = page.message("paperwork.desk", data.unit().name());
-        page.letterhead(data.unit(), data.issuedAt(), true, data.documentNumber());
+        String desk = desk(data.unit());
+        deskLetterhead(data, true, data.documentNumber());
         page.title(OfficialForm.F03_REFUSAL.title(PaperworkMessages.VIETNAMESE));
         page.centred(page.phrase("paperwork.dossier.code", Run.keptBold(dossier.code())), Composer.BODY);
         page.gap(8);
@@ -201,7 +219,7 @@ final class FormContents {
     void apology(ApologyAndExtension data) {
         DossierSheet dossier = data.dossier();
         String unit = data.unit().name();
-        page.letterhead(data.unit(), data.issuedAt(), true, data.documentNumber());
+        authorityLetterhead(data, data.documentNumber());
         page.title(OfficialForm.F04_APOLOGY_EXTENSION.title(PaperworkMessages.VIETNAMESE));
         page.gap(4);
         page.centred(page.phrase("paperwork.addressee", Run.keptBold(dossier.applicant().name())), Composer.BODY);
@@ -223,7 +241,7 @@ final class FormContents {
     void stop(StopNotice data) {
         DossierSheet dossier = data.dossier();
         String unit = data.unit().name();
-        page.letterhead(data.unit(), data.issuedAt(), true, data.documentNumber());
+        authorityLetterhead(data, data.documentNumber());
         page.title(OfficialForm.F05_STOP_NOTICE.title(PaperworkMessages.VIETNAMESE));
         page.gap(4);
         page.centred(page.phrase("paperwork.addressee", Run.keptBold(dossier.applicant().name())), Composer.BODY);
@@ -242,7 +260,7 @@ final class FormContents {
     void controlSheet(ControlSheet data) {
         DossierSheet dossier = data.dossier();
         VietnameseDates dates = page.dates();
-        page.letterhead(data.unit(), data.issuedAt(), false, null);
+        deskLetterhead(data, false, null);
         page.title(OfficialForm.F06_CONTROL_SHEET.title(PaperworkMessages.VIETNAMESE));
         page.centred(page.phrase("paperwork.dossier.code", Run.keptBold(dossier.code())), Composer.BODY);
         if (data.receiptNumber() != null && !data.receiptNumber().isBlank()) {
@@ -261,13 +279,16 @@ final class FormContents {
         }
         page.gap(8);
         Table table = new Table(page.sheet(), List.of(
-                new Column(page.message("paperwork.control.table.number"), 0.4f, Align.CENTER),
-                new Column(page.message("paperwork.control.table.parties"), 2.2f, Align.LEFT),
-                new Column(page.message("paperwork.control.table.handedOver"), 1.3f, Align.CENTER),
-                new Column(page.message("paperwork.control.table.due"), 1.3f, Align.CENTER),
-                new Column(page.message("paperwork.control.table.completed"), 1.3f, Align.CENTER),
-                new Column(page.message("paperwork.control.table.result"), 1.15f, Align.CENTER),
-                new Column(page.message("paperwork.control.table.remarks"), 1.3f, Align.LEFT)), TABLE, false);
+                new Column(page.message("paperwork.control.table.number"), 0.5f, Align.CENTER),
+                new Column(page.message("paperwork.control.table.parties"), 1.75f, Align.LEFT),
+                new Column(page.message("paperwork.control.table.handedOver"), 1.15f, Align.CENTER),
+                new Column(page.message("paperwork.control.table.due"), 1.15f, Align.CENTER),
+                new Column(page.message("paperwork.control.table.completed"), 1.15f, Align.CENTER),
+                new Column(page.message("paperwork.control.table.result"), 1.1f, Align.CENTER),
+                new Column(page.message("paperwork.control.table.giver"), 1.15f, Align.CENTER, true),
+                new Column(page.message("paperwork.control.table.receiver"), 1.15f, Align.CENTER, true),
+                new Column(page.message("paperwork.control.table.remarks"), 0.85f, Align.LEFT)),
+                CONTROL_TABLE, false);
         int row = 0;
         for (Handover handover : data.handovers()) {
             StepTimeliness timeliness = StepTimeliness.of(handover.dueAt(), handover.completedAt());
@@ -279,7 +300,9 @@ final class FormContents {
                     dateTimeCell(handover.dueAt()),
                     dateTimeCell(handover.completedAt()),
                     timeliness == null ? "" : page.message(timeliness.messageKey()),
-                    handover.remarks() == null ? "" : handover.remarks()));
+                    handover.giver() == null ? "" : handover.giver(),
+                    handover.receiver() == null ? "" : handover.receiver(),
+                    handover.remarks() == null ? "" : handover.remarks()), SIGNING_LINES);
         }
     }
 
@@ -287,9 +310,12 @@ final class FormContents {
 
     void register(TrackingRegister data) {
         VietnameseDates dates = page.dates();
-        page.letterhead(data.unit(), data.issuedAt(), false, null);
+        deskLetterhead(data, false, null);
         page.title(OfficialForm.F07_TRACKING_REGISTER.title(PaperworkMessages.VIETNAMESE));
-        page.centred(List.of(Run.bold(page.message("paperwork.desk", data.unit().name()))), Composer.BODY);
+        page.centred(List.of(Run.bold(desk(data.unit()))), Composer.BODY);
+        if (present(data.book())) {
+            page.centred(page.phrase("paperwork.register.book", data.book()), Composer.BODY);
+        }
         String period = null;
         if (data.periodFrom() != null && data.periodTo() != null) {
             period = page.message("paperwork.register.period", dates.shortDate(data.periodFrom()),
@@ -304,37 +330,64 @@ final class FormContents {
         }
         page.gap(8);
         Table table = new Table(page.sheet(), List.of(
-                new Column(page.message("paperwork.register.table.number"), 24, Align.CENTER),
+                new Column(page.message("paperwork.register.table.number"), 20, Align.CENTER),
                 // As wide as a dossier code at this size, so that codes never break.
-                new Column(page.message("paperwork.register.table.code"), 132, Align.LEFT),
-                new Column(page.message("paperwork.register.table.procedure"), 146, Align.LEFT),
-                new Column(page.message("paperwork.register.table.applicant"), 100, Align.LEFT),
-                new Column(page.message("paperwork.register.table.received"), 56, Align.CENTER),
-                new Column(page.message("paperwork.register.table.due"), 56, Align.CENTER),
-                new Column(page.message("paperwork.register.table.finished"), 56, Align.CENTER),
-                new Column(page.message("paperwork.register.table.returned"), 56, Align.CENTER),
-                new Column(page.message("paperwork.register.table.status"), 64, Align.LEFT),
-                new Column(page.message("paperwork.register.table.remarks"), 52, Align.LEFT)),
+                new Column(page.message("paperwork.register.table.code"), 108, Align.LEFT),
+                new Column(page.message("paperwork.register.table.procedure"), 84, Align.LEFT),
+                new Column(page.message("paperwork.register.table.sets"), 28, Align.CENTER),
+                new Column(page.message("paperwork.register.table.applicant"), 64, Align.LEFT),
+                new Column(page.message("paperwork.register.table.contact"), 64, Align.LEFT),
+                new Column(page.message("paperwork.register.table.leadUnit"), 58, Align.LEFT),
+                new Column(page.message("paperwork.register.table.received"), 46, Align.CENTER),
+                new Column(page.message("paperwork.register.table.due"), 46, Align.CENTER),
+                new Column(page.message("paperwork.register.table.forwarded"), 46, Align.CENTER),
+                new Column(page.message("paperwork.register.table.finished"), 46, Align.CENTER),
+                new Column(page.message("paperwork.register.table.returned"), 46, Align.CENTER),
+                new Column(page.message("paperwork.register.table.signed"), 30, Align.CENTER),
+                new Column(page.message("paperwork.register.table.remarks"), 54, Align.LEFT)),
                 REGISTER_TABLE, true);
         if (data.rows().isEmpty()) {
             table.fullWidthRow(page.message("paperwork.register.empty"));
         }
         int number = 0;
         for (RegisterRow row : data.rows()) {
+            String status = page.message(row.status().messageKey());
             table.row(List.of(
                     String.valueOf(++number),
                     row.code(),
                     row.procedureName(),
+                    row.sets() > 0 ? VietnameseDates.twoDigits(row.sets()) : "",
                     row.applicantName(),
+                    row.contact() == null ? "" : row.contact(),
+                    row.leadUnit() == null ? "" : row.leadUnit(),
                     dateTimeCell(row.receivedAt()),
                     dateTimeCell(row.dueAt()),
+                    dateTimeCell(row.forwardedAt()),
                     dateTimeCell(row.finishedAt()),
                     dateTimeCell(row.returnedAt()),
-                    page.message(row.status().messageKey()),
-                    row.remarks() == null ? "" : row.remarks()));
+                    "",
+                    present(row.remarks()) ? status + ".\n" + row.remarks() : status));
         }
         page.gap(6);
         page.line(page.phrase("paperwork.register.total", vn.motcua.shared.Formats.number(data.rows().size(), vn.motcua.shared.Formats.VIETNAMESE)));
+    }
+
+    /** The desk's papers: the competent authority over the receiving desk (in bold). */
+    private void deskLetterhead(DocumentData data, boolean numbered, String number) {
+        IssuingUnit unit = data.unit();
+        page.letterhead(unit.name(), unit.separateDesk() ? unit.desk() : page.message("paperwork.desk.letterhead"),
+                unit.place(), data.issuedAt(), numbered, number);
+    }
+
+    /** The authority's letters: the authority above it over the competent authority (in bold). */
+    private void authorityLetterhead(DocumentData data, String number) {
+        IssuingUnit unit = data.unit();
+        page.letterhead(unit.parentAuthority(), unit.name(), unit.place(), data.issuedAt(), true, number);
+    }
+
+    /** The receiving desk as the body names it: "Bộ phận Một cửa UBND phường ..." or the public service centre. */
+    private String desk(IssuingUnit unit) {
+        return unit.separateDesk() ? unit.desk() : page.message("paperwork.desk", unit.name());
     }
 
     // ---------------------------------------------------------------- shared pieces

@@ -15,7 +15,15 @@ import java.time.Instant;
  * @param dueAt        when the receiving step was due; optional (no judgement is printed without it)
  * @param completedAt  when the receiving step was done; null while it is in progress
  * @param remarks      free remarks (ghi chú); optional
+ * @param giver        full name of the person who handed it over, printed under the room to sign; optional
+ * @param receiver     full name of the person who received it, printed under the room to sign; optional
  */
 public record Handover(String from, String to, Instant handedOverAt, Instant dueAt, Instant completedAt,
-                       String remarks) {
+                       String remarks, String giver, String receiver) {
+
+    /** A hand-over whose signers' names are left to write by hand. */
+    public Handover(String from, String to, Instant handedOverAt, Instant dueAt, Instant completedAt,
+                    String remarks) {
+        this(from, to, handedOverAt, dueAt, completedAt, remarks, null, null);
+    }
 }

@@ -26,8 +26,8 @@ import vn.motcua.paperwork.Sheet.PageFormat;
  * (letterhead with the national motto, number and place-date line, title in bold capitals, signature block,
  * "Nơi nhận" on letters); A4, upright except the tracking register, which is landscape. Dates and times are shown
  * in Asia/Ho_Chi_Minh as Vietnamese write them ("ngày 27 tháng 11 năm 2026", "16 giờ 30 phút", "27/11/2026").
- * Text is embedded in DejaVu Sans (subset), shipped with the application, so the output does not depend on the
- * fonts of the server and every Vietnamese diacritic prints; characters the font lacks print as "?".
+ * Text is embedded in Liberation Serif (subsets of its four faces), Times New Roman's metric twin, from Debian's
+ * packages (see {@link Typefaces}), so every Vietnamese diacritic prints; characters the font lacks print as "?".
  *
  * <p>The PDF carries its title (the form's title), subject (the dossier code, or the register's period), author
  * (the issuing unit), producer "MotCua" and language {@code vi-VN}. It is not signed: the electronic version gets

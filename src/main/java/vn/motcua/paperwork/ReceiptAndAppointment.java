@@ -17,9 +17,22 @@ import java.time.Instant;
  * @param dossier        the dossier received
  * @param trackingUrl    a web address where the applicant can follow the dossier; optional. The QR code holds this
  *                       address when given (so it should contain the dossier code), else the dossier code itself
+ * @param registerBook   the book of the tracking register (form 07) the dossier is entered in, "Quyển số";
+ *                       null leaves a blank to fill in by hand
+ * @param registerEntry  the dossier's number in that book, "Số thứ tự" (its row in form 07); null leaves a blank
+ *
+ * <p>The receipt is printed in two copies ("liên") one after the other, each from a new page: the first kept by
+ * the desk, the second given to the applicant (by hand, by post or electronically).
  */
 public record ReceiptAndAppointment(IssuingUnit unit, String documentNumber, Instant issuedAt, DossierSheet dossier,
-                                    String trackingUrl) implements DossierDocument {
+                                    String trackingUrl, String registerBook, String registerEntry)
+        implements DossierDocument {
+
+    /** A receipt whose register book and number are left blank, to fill in by hand. */
+    public ReceiptAndAppointment(IssuingUnit unit, String documentNumber, Instant issuedAt, DossierSheet dossier,
+                                 String trackingUrl) {
+        this(unit, documentNumber, issuedAt, dossier, trackingUrl, null, null);
+    }
 
     @Override
     public OfficialForm form() {

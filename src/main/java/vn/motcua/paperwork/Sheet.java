@@ -24,12 +24,16 @@ import org.apache.pdfbox.util.Matrix;
  */
 final class Sheet {
 
-    /** Line height as a multiple of the font size. */
+    /**
+     * Line height as a multiple of the font size: between the single spacing and the 1.5 lines that Decree
+     * 30/2020/NĐ-CP, Appendix I, allows for the body.
+     */
     static final float LEADING = 1.38f;
-    /** From the top of a line to its baseline, as a multiple of the font size (DejaVu's ascender plus half the gap). */
-    private static final float BASELINE = 1.04f;
-    /** The slant of synthetic italics, tan 12 degrees. */
-    private static final float ITALIC_SLANT = 0.21f;
+    /**
+     * From the top of a line to its baseline, as a multiple of the font size: Liberation Serif's ascender (1825/2048)
+     * plus half the gap the leading leaves.
+     */
+    private static final float BASELINE = 1.03f;
     /** Justifying a line wider gaps than this many spaces looks broken; such a line is left-aligned instead. */
     private static final float MAX_JUSTIFY_GAP = 3f;
     private static final String BREAK_AFTER = "-/.,;:_";
@@ -104,6 +108,8 @@ final class Sheet {
     private final Typefaces fonts;
     private final PageFormat format;
     private final List<PDPage> pages = new ArrayList<>();
+    /** The index of the first page of each section (a copy of a form); pages are numbered within their section. */
+    private final List<Integer> sections = new ArrayList<>(List.of(0));
     private PDPageContentStream content;
     private float y;
     private float reservedWidth;
@@ -179,6 +185,12 @@ final class Sheet {
         }
     }
 
+    /** Starts a new section on a new page: another copy ("liên") of the form, numbered from 1 again. */
+    void newSection() {
+        newPage();
+        sections.add(pages.size() - 1);
+    }
+
     void newPage() {
         closeContent();
         PDPage page = new PDPage(format.size());
@@ -224,7 +236,7 @@ final class Sheet {
     /** The width of printable text. */
     float width(String text, Style style, float size) {
         try {
-            return fonts.font(style.bold).getStringWidth(text) / 1000f * size;
+            return fonts.font(style).getStringWidth(text) / 1000f * size;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -342,11 +354,11 @@ final class Sheet {
 
     /** Draws printable text with its baseline at {@code baseline}. */
     void text(String text, Style style, float size, float x, float baseline) {
-        PDType0Font font = fonts.font(style.bold);
+        PDType0Font font = fonts.font(style);
         try {
             content.beginText();
             content.setFont(font, size);
-            content.setTextMatrix(new Matrix(1, 0, style.italic ? ITALIC_SLANT : 0, 1, x, baseline));
+            content.setTextMatrix(new Matrix(1, 0, 0, 1, x, baseline));
             content.showText(text);
             content.endText();
         } catch (IOException e) {
@@ -388,20 +400,25 @@ final class Sheet {
     }
 
     /**
-     * Ends the flow: closes the last page and numbers the pages from the second one on, at the top centre, as
-     * Decree 30/2020/NĐ-CP asks of multi-page documents.
+     * Ends the flow: closes the last page and numbers the pages of each section from its second one on, at the
+     * top centre, as Decree 30/2020/NĐ-CP asks of multi-page documents.
      */
     void finish(float numberSize) {
         closeContent();
         for (int i = 1; i < pages.size(); i++) {
+            int pageIndex = i;
+            int start = sections.stream().filter(first -> first <= pageIndex).reduce((a, b) -> b).orElse(0);
+            if (i == start) {
+                continue;
+            }
             PDPage page = pages.get(i);
-            String number = String.valueOf(i + 1);
+            String number = String.valueOf(i - start + 1);
             float x = (left() + right() - width(number, Style.REGULAR, numberSize)) / 2;
             float baseline = page.getMediaBox().getHeight() - format.top() / 2 - numberSize / 3;
             try (PDPageContentStream stream = new PDPageContentStream(document, page,
                     PDPageContentStream.AppendMode.APPEND, true, true)) {
                 stream.beginText();
-                stream.setFont(fonts.font(false), numberSize);
+                stream.setFont(fonts.font(Style.REGULAR), numberSize);
                 stream.newLineAtOffset(x, baseline);
                 stream.showText(number);
                 stream.endText();

@@ -19,8 +19,14 @@ final class Table {
     private static final float PAD_Y = 2.5f;
     private static final float RULE = 0.6f;
 
-    /** A column: its header, its share of the table width and how its cells align. */
-    record Column(String header, float weight, Align align) {
+    /**
+     * A column: its header, its share of the table width, how its cells align, and whether its text sits at the
+     * bottom of the row (a signer's name under the room left to sign).
+     */
+    record Column(String header, float weight, Align align, boolean bottom) {
+        Column(String header, float weight, Align align) {
+            this(header, weight, align, false);
+        }
     }
 
     private final Sheet sheet;
@@ -52,12 +58,20 @@ final class Table {
 
     /** Adds a row of plain cells; a line feed in a cell starts a new line in it. */
     void row(List<String> cells) {
+        row(cells, 1);
+    }
+
+    /**
+     * Adds a row at least {@code minLines} lines high (room to sign in it); a line feed in a cell starts a new line
+     * in it.
+     */
+    void row(List<String> cells, int minLines) {
         if (cells.size() != columns.size()) {
             throw new IllegalArgumentException("a row has " + cells.size() + " cells for " + columns.size()
                     + " columns");
         }
         List<List<Line>> lines = new ArrayList<>();
-        int height = 1;
+        int height = Math.max(1, minLines);
         for (int i = 0; i < cells.size(); i++) {
             String cell = cells.get(i) == null ? "" : cells.get(i);
             List<Line> cellLines = sheet.wrap(List.of(Run.text(cell)), size, widths[i] - 2 * PAD_X);
@@ -155,8 +169,10 @@ final class Table {
             sheet.box(x, top - height, widths[i], height, RULE);
             List<Line> lines = cells.get(i);
             int shown = Math.max(0, Math.min(count, lines.size() - from));
-            // Header labels are centred vertically; body cells start at the top, as in a register.
-            float offset = header ? (count - shown) * leading / 2 : 0;
+            // Header labels are centred vertically; body cells start at the top, as in a register, except a
+            // bottom-aligned cell of a row drawn whole.
+            float offset = header ? (count - shown) * leading / 2
+                    : columns.get(i).bottom() && from == 0 && lines.size() <= count ? (count - shown) * leading : 0;
             Align align = header ? Align.CENTER : columns.get(i).align();
             for (int line = 0; line < shown; line++) {
                 sheet.drawLine(lines.get(from + line), x + PAD_X, widths[i] - 2 * PAD_X,

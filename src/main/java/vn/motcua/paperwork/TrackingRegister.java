@@ -15,10 +15,18 @@ import java.util.List;
  * @param issuedAt   when the register is printed
  * @param periodFrom the first day of the period covered; optional
  * @param periodTo   the last day of the period covered; optional, not before {@code periodFrom}
- * @param rows       the dossiers in the order to print them; null is taken as empty
+ * @param rows       the dossiers in the order to print them; null is taken as empty. A row's number in the
+ *                   register ("TT") is its place in this list, the "Số thứ tự" the receipt (form 01) prints
+ * @param book       the book's number ("Quyển số"), as the receipts cite it; optional
  */
 public record TrackingRegister(IssuingUnit unit, Instant issuedAt, LocalDate periodFrom, LocalDate periodTo,
-                               List<RegisterRow> rows) implements DocumentData {
+                               List<RegisterRow> rows, String book) implements DocumentData {
+
+    /** A register without a book number. */
+    public TrackingRegister(IssuingUnit unit, Instant issuedAt, LocalDate periodFrom, LocalDate periodTo,
+                            List<RegisterRow> rows) {
+        this(unit, issuedAt, periodFrom, periodTo, rows, null);
+    }
 
     /**
      * @throws IllegalArgumentException if {@code rows} contains null

@@ -1,9 +1,12 @@
 package vn.motcua.paperwork;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.text.Normalizer;
+import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,53 +17,81 @@ import org.apache.pdfbox.io.RandomAccessReadBuffer;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
+import vn.motcua.paperwork.Sheet.Style;
+
 /**
- * The two faces of one document: DejaVu Sans regular and bold, shipped in {@code paperwork/fonts} (licence next
- * to them) and embedded as subsets, so that every Vietnamese letter prints and the PDF looks the same everywhere.
- * Italic is drawn by slanting these faces (see {@link Sheet}), which keeps the application to two font files.
+ * The four faces of one document: Liberation Serif regular, bold, italic and bold italic, embedded as subsets.
+ * Decree 30/2020/NĐ-CP (Appendix I) asks for a Unicode Times New Roman; Liberation Serif has Times New Roman's
+ * metrics (every letter as wide), is free, and comes from Debian's packages, never from a download:
+ * {@code fonts-liberation2} (Debian 12, {@value #DEBIAN_12}) or {@code fonts-liberation} 2.x (Debian 13, Ubuntu
+ * 24.04, {@value #DEBIAN_13}). The older {@code fonts-liberation} 1.07 of Debian 12 lacks most Vietnamese letters
+ * (ơ, ư, ạ, ế...); a face that lacks them is refused, so the documents never print "?" for a Vietnamese letter.
+ *
+ * <p>A server without the fonts fails loudly: rendering throws {@link IllegalStateException} naming the package to
+ * install (and the directories searched), rather than printing in some other font.
  */
 final class Typefaces {
 
-    static final String REGULAR_RESOURCE = "/paperwork/fonts/DejaVuSans.ttf";
-    static final String BOLD_RESOURCE = "/paperwork/fonts/DejaVuSans-Bold.ttf";
+    /** Where Debian 12's {@code fonts-liberation2} puts the files. */
+    static final String DEBIAN_12 = "/usr/share/fonts/truetype/liberation2";
+    /** Where {@code fonts-liberation} 2.x (Debian 13, Ubuntu 24.04) puts them. */
+    static final String DEBIAN_13 = "/usr/share/fonts/truetype/liberation";
+    static final List<Path> DIRECTORIES = List.of(Path.of(DEBIAN_12), Path.of(DEBIAN_13));
+    /** The PostScript name of the regular face, as the PDF's font dictionary names it (after the subset tag). */
+    static final String FAMILY = "LiberationSerif";
 
-    private static final Map<String, byte[]> FILES = new ConcurrentHashMap<>();
+    /** Letters a Vietnamese text cannot do without; a face lacking one of them is not used. */
+    private static final String VIETNAMESE = "ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹĐƠƯỰ";
+
+    private static final Map<Style, String> FILES = Map.of(
+            Style.REGULAR, "LiberationSerif-Regular.ttf",
+            Style.BOLD, "LiberationSerif-Bold.ttf",
+            Style.ITALIC, "LiberationSerif-Italic.ttf",
+            Style.BOLD_ITALIC, "LiberationSerif-BoldItalic.ttf");
+
+    private static final Map<Style, byte[]> CACHE = new ConcurrentHashMap<>();
 
     /** Printed instead of a character the font has no glyph for (emoji, rare scripts). */
     private static final int REPLACEMENT = '?';
 
-    private final PDType0Font regular;
-    private final PDType0Font bold;
-    private final CmapLookup regularCmap;
-    private final CmapLookup boldCmap;
+    private final Map<Style, PDType0Font> fonts;
+    private final List<CmapLookup> cmaps;
 
-    private Typefaces(PDType0Font regular, PDType0Font bold, CmapLookup regularCmap, CmapLookup boldCmap) {
-        this.regular = regular;
-        this.bold = bold;
-        this.regularCmap = regularCmap;
-        this.boldCmap = boldCmap;
+    private Typefaces(Map<Style, PDType0Font> fonts, List<CmapLookup> cmaps) {
+        this.fonts = fonts;
+        this.cmaps = cmaps;
     }
 
-    /** Loads both faces into a document; the document closes them. */
+    /**
+     * Loads the four faces into a document; the document closes them.
+     *
+     * @throws IllegalStateException if a face is missing or lacks Vietnamese letters
+     */
     static Typefaces load(PDDocument document) {
+        Map<Style, PDType0Font> fonts = new EnumMap<>(Style.class);
+        List<CmapLookup> cmaps = new java.util.ArrayList<>();
         try {
-            TrueTypeFont regular = parse(document, file(REGULAR_RESOURCE));
-            TrueTypeFont bold = parse(document, file(BOLD_RESOURCE));
-            return new Typefaces(PDType0Font.load(document, regular, true), PDType0Font.load(document, bold, true),
-                    regular.getUnicodeCmapLookup(), bold.getUnicodeCmapLookup());
+            for (Style style : Style.values()) {
+                TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(file(style)));
+                // The subset is written when the document is saved, so the parsed font must live as long as it.
+                document.registerTrueTypeFontForClosing(font);
+                fonts.put(style, PDType0Font.load(document, font, true));
+                cmaps.add(font.getUnicodeCmapLookup());
+            }
         } catch (IOException e) {
-            throw new UncheckedIOException("the embedded DejaVu fonts cannot be read", e);
+            throw new UncheckedIOException("the Liberation Serif fonts cannot be read", e);
         }
+        return new Typefaces(fonts, cmaps);
     }
 
-    PDType0Font font(boolean isBold) {
-        return isBold ? bold : regular;
+    PDType0Font font(Style style) {
+        return fonts.get(style);
     }
 
     /**
      * Text made safe to print: composed to NFC (input typed with combining accents prints with the font's
      * precomposed Vietnamese letters), tabs and other whitespace as spaces, other control characters dropped, and
-     * characters that neither face can draw replaced by "?" instead of failing the whole document.
+     * characters that some face cannot draw replaced by "?" instead of failing the whole document.
      * Line feeds are kept: callers use them as paragraph breaks.
      */
     String printable(String text) {
@@ -73,7 +104,7 @@ final class Typefaces {
                 out.append(' ');
             } else if (Character.isISOControl(cp) || Character.getType(cp) == Character.FORMAT) {
                 return;
-            } else if (regularCmap.getGlyphId(cp) == 0 || boldCmap.getGlyphId(cp) == 0) {
+            } else if (cmaps.stream().anyMatch(cmap -> cmap.getGlyphId(cp) == 0)) {
                 out.appendCodePoint(REPLACEMENT);
             } else {
                 out.appendCodePoint(cp);
@@ -82,29 +113,44 @@ final class Typefaces {
         return out.toString();
     }
 
-    private static TrueTypeFont parse(PDDocument document, byte[] file) throws IOException {
-        TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(file));
-        // The subset is written when the document is saved, so the parsed font must live as long as the document.
-        document.registerTrueTypeFontForClosing(font);
-        return font;
+    /** A face's file, read once and checked for Vietnamese; a failure is not cached, so it is reported again. */
+    private static byte[] file(Style style) {
+        return CACHE.computeIfAbsent(style, Typefaces::read);
+    }
+
+    private static byte[] read(Style style) {
+        return find(FILES.get(style), DIRECTORIES);
     }
 
     /**
-     * A font file, read from the classpath once: parsing is per document, reading the jar is not. A failed read is
-     * not cached, so the error is reported again, clearly, on the next attempt.
+     * The first file of that name, in the directories in order, that has the Vietnamese letters.
+     *
+     * @throws IllegalStateException naming the Debian package to install when none has
      */
-    private static byte[] file(String resource) {
-        return FILES.computeIfAbsent(resource, Typefaces::read);
+    static byte[] find(String name, List<Path> directories) {
+        for (Path directory : directories) {
+            Path path = directory.resolve(name);
+            if (!Files.isRegularFile(path)) {
+                continue;
+            }
+            try {
+                byte[] bytes = Files.readAllBytes(path);
+                if (coversVietnamese(bytes)) {
+                    return bytes;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("font " + path + " cannot be read", e);
+            }
+        }
+        throw new IllegalStateException("font " + name + " with Vietnamese letters is missing: install Debian's"
+                + " package fonts-liberation2 (Debian 12) or fonts-liberation 2.x (Debian 13, Ubuntu 24.04);"
+                + " searched " + directories);
     }
 
-    private static byte[] read(String resource) {
-        try (InputStream in = Typefaces.class.getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("font " + resource + " is missing from the application");
-            }
-            return in.readAllBytes();
-        } catch (IOException e) {
-            throw new UncheckedIOException("font " + resource + " cannot be read", e);
+    private static boolean coversVietnamese(byte[] bytes) throws IOException {
+        try (TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(bytes))) {
+            CmapLookup cmap = font.getUnicodeCmapLookup();
+            return VIETNAMESE.codePoints().allMatch(cp -> cmap.getGlyphId(cp) != 0);
         }
     }
 }

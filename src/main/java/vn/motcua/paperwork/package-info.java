@@ -6,6 +6,7 @@
  * and the records it is made of); this module depends on no other module of the application. The documents are
  * official Vietnamese documents, so they are always written in Vietnamese, whatever the language of the user
  * interface; the English bundle serves the user interface (e.g. {@link vn.motcua.paperwork.OfficialForm#title}).
- * The fonts travel inside the application ({@code paperwork/fonts}), so a PDF looks the same on every server.
+ * The font, Liberation Serif, comes from the server's Debian packages and is embedded in each PDF, so a PDF looks the
+ * same everywhere; a server without it fails loudly (see {@code Typefaces}).
  */
 package vn.motcua.paperwork;

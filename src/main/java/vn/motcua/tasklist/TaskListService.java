@@ -262,7 +262,7 @@ public class TaskListService {
         }
         if (work.assignee() == null) engine(() -> tasks.claim(taskId, me));
         if (work.dossierCode() != null) {
-            dossiers.recordStep(work.dossierCode(), taskId, work.stepKey(), work.name(), work.createdAt(), stored);
+            dossiers.recordStep(work.dossierCode(), taskId, work.stepKey(), work.name(), work.createdAt(), work.dueAt(), stored);
         }
         identity.setAuthenticatedUserId(me);
         try {

@@ -133,6 +133,26 @@ class DossierDocumentsTest {
         assertDocuments(returned, Set.of("01", "06", "07"));
     }
 
+    @Test
+    void theReceiptTheControlSheetAndTheRegisterCiteTheSameNumbersAndEachStepIsJudgedByItsDueDate() throws Exception {
+        String code = received();
+        complete("specialist", code, Map.of("documentsComplete", true, "reviewOpinion", "Hồ sơ đầy đủ, hợp lệ"));
+        String number = code.substring(code.lastIndexOf('-') + 1) + "/01";
+
+        String receipt = text(get("clerk", code, "01"));
+        String sheet = text(get("clerk", code, "06"));
+        String register = text(get("clerk", code, "07"));
+
+        assertThat(receipt).contains("Số: " + number, "(Liên 1: Lưu tại Bộ phận Một cửa)", "(Liên 2: Giao người nộp hồ sơ)");
+        var entry = java.util.regex.Pattern.compile("Quyển số: (\\d{2}/\\d{4}), Số thứ tự: (\\d+)").matcher(receipt);
+        assertThat(entry.find()).as(receipt).isTrue();
+        // the register's book and the dossier's row in it are those the receipt cites
+        assertThat(register).contains("Quyển số: " + entry.group(1), entry.group(2) + " " + code);
+        assertThat(sheet).contains("(Kèm theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả số: " + number + ")");
+        // the specialist's step was due (its task's due date) and is judged against it
+        assertThat(sheet).containsAnyOf("Trước hạn", "Đúng hạn", "Quá hạn");
+    }
+
     /** Every form as the unit's clerk: those expected are PDFs, the others 409 with a message; nothing else. */
     private void assertDocuments(String code, Set<String> applicable) throws Exception {
         for (String form : FORMS) {

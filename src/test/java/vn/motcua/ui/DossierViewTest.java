@@ -93,6 +93,13 @@ class DossierViewTest {
         var sample = BirthRegistrationSample.inPerson();
         String online = dossiers.receive(vn.motcua.Intakes.uploaded(new ReceiveDossier(sample.procedureCode(), Channel.ONLINE,
                 sample.applicant(), sample.data(), BirthRegistrationSample.WARD), staged)).code();
+        // before the desk accepts it there is no receipt yet, and the view says when it comes
+        KaribuViews.signInAs(users, "citizen");
+        UI.getCurrent().navigate("dossiers/" + online);
+        CaseFileViewsTest.openTab("documents");
+        assertThat(_find(Anchor.class, spec -> spec.withId("document-01"))).isEmpty();
+        assertThat(_get(Span.class, spec -> spec.withId("document-01-pending")).getText())
+                .contains("Giấy tiếp nhận hồ sơ và hẹn trả kết quả (mẫu 01)", "sau khi Bộ phận Một cửa tiếp nhận hồ sơ");
         users.signInAs("clerk");
         dossiers.act(online, DossierAction.ACCEPT, null);
 
@@ -100,6 +107,7 @@ class DossierViewTest {
         UI.getCurrent().navigate("dossiers/" + online);
         CaseFileViewsTest.openTab("documents");
         assertThat(_find(Anchor.class, spec -> spec.withId("document-01"))).hasSize(1);
+        assertThat(_find(Span.class, spec -> spec.withId("document-01-pending"))).isEmpty();
         assertThat(_find(Anchor.class, spec -> spec.withId("document-06"))).isEmpty();
         assertThat(_find(Anchor.class, spec -> spec.withId("document-07"))).isEmpty();
         assertThat(_find(Button.class, spec -> spec.withId("action-withdraw"))).hasSize(1);

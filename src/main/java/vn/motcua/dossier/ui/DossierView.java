@@ -278,6 +278,13 @@ public class DossierView extends VerticalLayout implements BeforeEnterObserver, 
             link.setId("document-" + form.number());
             links.add(link);
         }
+        if (d.dueAt() == null) {
+            // Not accepted yet (an online submission waiting at the desk): say when the receipt comes, not a missing link
+            var pending = new Span(getTranslation("dossier.document.receiptPending"));
+            pending.setId("document-01-pending");
+            pending.addClassName("muted");
+            links.add(pending);
+        }
         return links;
     }
 

@@ -54,7 +54,9 @@ class ConfigurationNamesTest {
             Map.entry("MOTCUA_TRACKING_MAXFAILURESPERADDRESS", Setting.byValue("motcua.tracking.max-failures-per-address")),
             Map.entry("MOTCUA_HISTORY_TIMETOLIVEDAYS", Setting.byValue("motcua.history.time-to-live-days")),
             Map.entry("MOTCUA_HISTORY_CLEANUPWINDOWSTART", Setting.byValue("motcua.history.cleanup-window-start")),
-            Map.entry("MOTCUA_HISTORY_CLEANUPWINDOWEND", Setting.byValue("motcua.history.cleanup-window-end")));
+            Map.entry("MOTCUA_HISTORY_CLEANUPWINDOWEND", Setting.byValue("motcua.history.cleanup-window-end")),
+            Map.entry("MOTCUA_FEES_CONSTRUCTIONPERMIT", Setting.byValue("motcua.fees.construction-permit")),
+            Map.entry("MOTCUA_FEES_LANDTRANSFERREGISTRATION", Setting.byValue("motcua.fees.land-transfer-registration")));
 
     /** docker-compose.yml's own variable: the database password it gives both containers, not a MotCua setting. */
     private static final Set<String> COMPOSE_ONLY = Set.of("MOTCUA_DB_PASSWORD");

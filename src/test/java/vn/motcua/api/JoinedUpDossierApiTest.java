@@ -56,6 +56,19 @@ class JoinedUpDossierApiTest {
         assertThat(dossier.get("statusCode").asInt()).isEqualTo(10);
     }
 
+    @Test
+    void theCatalogueSaysWhoSetsAFeeAndCitesTheSourceOfTimeAndFee() throws Exception {
+        JsonNode permit = body(http.getForEntity("/api/procedures/1.013225", String.class), HttpStatus.OK);
+        assertThat(permit.get("level").asText()).isEqualTo("COMMUNE");
+        assertThat(permit.get("feeSource").asText()).isEqualTo("province-resolution");
+        assertThat(permit.get("feeSetting").asText()).isEqualTo("motcua.fees.construction-permit");
+        assertThat(permit.get("feeCitation").asText()).contains("85/2019/TT-BTC");
+        JsonNode bundle = body(http.getForEntity("/api/procedures/1.012694", String.class), HttpStatus.OK);
+        assertThat(bundle.get("processingTimeSource").asText()).contains("63/2024/NĐ-CP");
+        assertThat(bundle.get("feeSource").asText()).isEqualTo("national");
+        assertThat(bundle.has("feeSetting")).isFalse();
+    }
+
     /** The caller's task of the dossier in their task list, or null. */
     private JsonNode taskOf(String username, String code) throws Exception {
         JsonNode items = body(http.withBasicAuth(username, "demo").getForEntity("/api/tasks?size=1000", String.class), HttpStatus.OK).get("items");

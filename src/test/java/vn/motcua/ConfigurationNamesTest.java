@@ -65,7 +65,9 @@ class ConfigurationNamesTest {
             Map.entry("MOTCUA_PAYMENT_SANDBOX_CALLBACKURL", Setting.byValue("motcua.payment.sandbox.callback-url")),
             Map.entry("MOTCUA_PAYMENT_SANDBOX_CALLBACKDELAY", Setting.byValue("motcua.payment.sandbox.callback-delay")),
             Map.entry("MOTCUA_PAYMENT_SANDBOX_CALLBACKREPEAT", Setting.byValue("motcua.payment.sandbox.callback-repeat")),
-            Map.entry("MOTCUA_PAYMENT_RECONCILIATIONHOUR", Setting.byValue("motcua.payment.reconciliation-hour")));
+            Map.entry("MOTCUA_PAYMENT_RECONCILIATIONHOUR", Setting.byValue("motcua.payment.reconciliation-hour")),
+            Map.entry("MOTCUA_FEES_CONSTRUCTIONPERMIT", Setting.byValue("motcua.fees.construction-permit")),
+            Map.entry("MOTCUA_FEES_LANDTRANSFERREGISTRATION", Setting.byValue("motcua.fees.land-transfer-registration")));
 
     /** docker-compose.yml's own variable: the database password it gives both containers, not a MotCua setting. */
     private static final Set<String> COMPOSE_ONLY = Set.of("MOTCUA_DB_PASSWORD");

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -15,12 +16,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -57,20 +60,28 @@ public class ProcedureCatalogue {
     private final RepositoryService repositoryService;
     private final TransactionTemplate transactions;
     private final CatalogueLinter linter;
+    /** The province's own fees (motcua.fees.&lt;folder&gt;) applied to the procedures whose fee it sets. */
+    private final UnaryOperator<Procedure> provinceFees;
     private volatile State state;
 
     @Autowired
-    ProcedureCatalogue(ProcessEngine engine, PlatformTransactionManager transactionManager) {
+    ProcedureCatalogue(ProcessEngine engine, PlatformTransactionManager transactionManager, Environment environment) {
         this(engine.getRepositoryService(), new TransactionTemplate(transactionManager),
                 new CatalogueLinter(ModelConventions.motcua(), new EngineParseCheck(engine), CatalogueWaivers.CURRENT),
-                CatalogueFiles.fromClasspath(""));
+                CatalogueFiles.fromClasspath(""), provinceFees(environment));
     }
 
     ProcedureCatalogue(RepositoryService repositoryService, TransactionTemplate transactions, CatalogueLinter linter,
                        CatalogueFiles files) {
+        this(repositoryService, transactions, linter, files, UnaryOperator.identity());
+    }
+
+    ProcedureCatalogue(RepositoryService repositoryService, TransactionTemplate transactions, CatalogueLinter linter,
+                       CatalogueFiles files, UnaryOperator<Procedure> provinceFees) {
         this.repositoryService = repositoryService;
         this.transactions = transactions;
         this.linter = linter;
+        this.provinceFees = provinceFees;
         CatalogueCheck check = linter.check(files);
         logWaivers(check);
         if (!check.passed()) throw new CatalogueException(check.problems());
@@ -79,7 +90,28 @@ public class ProcedureCatalogue {
         contents.sort(Comparator.comparing((FolderContent c) -> !CatalogueFiles.SHARED.equals(c.folder())).thenComparing(FolderContent::folder));
         // One transaction for every deployment: should the engine still refuse one, none of them stays
         transactions.executeWithoutResult(status -> contents.forEach(this::deploy));
-        state = State.of(contents);
+        state = State.of(contents, provinceFees);
+    }
+
+    /**
+     * The fee of a procedure whose fee the provincial People's Council sets by resolution
+     * ({@code "feeSource": "province-resolution"}) is the setting {@code motcua.fees.<folder>} when it is set (a
+     * number of dong, 0 or more), the descriptor's amount otherwise; any other procedure keeps its descriptor's fee.
+     */
+    static UnaryOperator<Procedure> provinceFees(Environment environment) {
+        return procedure -> {
+            if (procedure.feeSource() != Procedure.FeeSource.PROVINCE_RESOLUTION) return procedure;
+            String value = environment.getProperty(procedure.feeSetting());
+            if (value == null || value.isBlank()) return procedure;
+            BigDecimal amount;
+            try {
+                amount = new BigDecimal(value.strip());
+            } catch (NumberFormatException e) {
+                throw new IllegalStateException(procedure.feeSetting() + " is not a number of dong: " + value);
+            }
+            if (amount.signum() < 0) throw new IllegalStateException(procedure.feeSetting() + " is negative: " + value);
+            return procedure.withFee(amount);
+        };
     }
 
     /** Every procedure, by national code. */
@@ -178,7 +210,7 @@ public class ProcedureCatalogue {
             folders.put(name, content);
             deployed.add(name);
         }
-        state = State.of(folders.values());
+        state = State.of(folders.values(), provinceFees);
         return new Reload(Set.copyOf(changed), List.of(), deployed, removed);
     }
 
@@ -219,7 +251,7 @@ public class ProcedureCatalogue {
     /** One consistent view of the catalogue, replaced as a whole. */
     private record State(Map<String, FolderContent> folders, Map<String, Procedure> procedures, Map<String, FormSchema> forms,
                          Map<String, Map<String, String>> stepForms) {
-        static State of(Collection<FolderContent> contents) {
+        static State of(Collection<FolderContent> contents, UnaryOperator<Procedure> provinceFees) {
             Map<String, FolderContent> folders = new TreeMap<>();
             Map<String, FormSchema> forms = new LinkedHashMap<>();
             Map<String, Map<String, String>> stepForms = new TreeMap<>();
@@ -228,7 +260,7 @@ public class ProcedureCatalogue {
                 folders.put(content.folder(), content);
                 forms.putAll(content.forms());
                 stepForms.put(content.folder(), stepForms(content));
-                if (content.procedure() != null) procedures.add(content.procedure());
+                if (content.procedure() != null) procedures.add(provinceFees.apply(content.procedure()));
             }
             Map<String, Procedure> byCode = new LinkedHashMap<>();
             procedures.stream().sorted(Comparator.comparing(Procedure::code)).forEach(p -> byCode.put(p.code(), p));

@@ -34,7 +34,8 @@ class ProcedureController {
     record ProcedureJson(String code, String name, String nameEn, String sector, String sectorName, String level,
                          String onlineLevel, int processingTime, String processingTimeUnit,
                          Integer onlineProcessingTime, BigDecimal fee, String feeNote, String result,
-                         String resultType, List<ComponentJson> components) { }
+                         String resultType, List<ComponentJson> components, String processingTimeSource,
+                         String feeSource, String feeCitation, String feeSetting) { }
 
     @GetMapping
     @Operation(summary = "List procedures", description = "Search ignores diacritics and case; filters by sector and level")
@@ -58,7 +59,9 @@ class ProcedureController {
                 p.onlineProcessingTime() == null ? null : p.onlineProcessingTime().amount(), p.fee(),
                 p.feeNote() == null ? null : p.feeNote().in(locale), p.result() == null ? null : p.result().in(locale),
                 p.resultType().name(),
-                p.components().stream().map(c -> new ComponentJson(c.code(), c.name().in(locale), c.required(), c.fileTypes())).toList());
+                p.components().stream().map(c -> new ComponentJson(c.code(), c.name().in(locale), c.required(), c.fileTypes())).toList(),
+                p.timeSource(), p.feeSource().descriptorValue(), p.feeCitation(),
+                p.feeSource() == Procedure.FeeSource.PROVINCE_RESOLUTION ? p.feeSetting() : null);
     }
 
     private <E extends Enum<E>> E parse(Class<E> type, String field, String value) {

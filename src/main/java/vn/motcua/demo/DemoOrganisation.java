@@ -16,6 +16,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.organisation.OrganisationService;
 import vn.motcua.organisation.Role;
 import vn.motcua.organisation.Unit;
+import vn.motcua.organisation.UnitKind;
 import vn.motcua.organisation.UnitLevel;
 import vn.motcua.security.SystemAccess;
 
@@ -41,6 +42,16 @@ class DemoOrganisation implements ApplicationRunner {
     static final String DEPARTMENT_OF_TOURISM = "000.00.05.H33";
     /** Chi cục Thuế khu vực (the tax office of inter-agency procedures): tax. */
     static final String TAX_OFFICE = "000.00.30.H33";
+    /** Công an tỉnh: the police of the bundles' communes without a row of their own. */
+    static final String POLICE_PROVINCE = "000.00.33.G12";
+    /** Công an phường Vĩnh Thanh Vân: residence steps of the ward's joined-up dossiers; user police. */
+    static final String POLICE_WARD_VINH_THANH_VAN = "000.01.33.G12";
+    /** Công an xã Bình An. */
+    static final String POLICE_COMMUNE_BINH_AN = "000.02.33.G12";
+    /** Bảo hiểm xã hội tỉnh. */
+    static final String SOCIAL_INSURANCE_PROVINCE = "000.00.33.G22";
+    /** Bảo hiểm xã hội cơ sở Rạch Giá: health insurance and funeral allowance steps; user insurance. */
+    static final String SOCIAL_INSURANCE_RACH_GIA = "000.01.33.G22";
     private static final String PASSWORD = "demo";
 
     private record District(String code, String name, String nameEn, List<String> communes) { }
@@ -92,9 +103,36 @@ class DemoOrganisation implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) {
-        if (organisation.unitByIdentifier(PROVINCE).isPresent()) return;
-        SystemAccess.run(() -> transaction.executeWithoutResult(s -> seed()));
-        log.info("Demo organisation of Kiên Giang created; demo users have the password '{}'", PASSWORD);
+        if (organisation.unitByIdentifier(PROVINCE).isEmpty()) {
+            SystemAccess.run(() -> transaction.executeWithoutResult(s -> seed()));
+            log.info("Demo organisation of Kiên Giang created; demo users have the password '{}'", PASSWORD);
+        }
+        // Added later than the rest: a demo database of an earlier release gets them on its next start
+        if (organisation.unitByIdentifier(POLICE_PROVINCE).isEmpty()) {
+            SystemAccess.run(() -> transaction.executeWithoutResult(s -> seedCentralAgencies()));
+            log.info("Demo police and social insurance units created (users police, insurance)");
+        }
+    }
+
+    /**
+     * The central vertical agencies that take the steps of the joined-up procedures of Decree 63/2024/NĐ-CP: the
+     * police (permanent residence) and the social insurance (health insurance card, funeral allowance), with
+     * identifiers of their own (illustrative: not the ministries' published codes).
+     */
+    private void seedCentralAgencies() {
+        Unit province = organisation.unitByIdentifier(PROVINCE).orElseThrow();
+        Unit police = organisation.createUnit(POLICE_PROVINCE, "Công an tỉnh Kiên Giang", "Kien Giang Provincial Police",
+                UnitLevel.PROVINCE, UnitKind.POLICE, province);
+        Unit wardPolice = organisation.createUnit(POLICE_WARD_VINH_THANH_VAN, "Công an phường Vĩnh Thanh Vân",
+                "Vinh Thanh Van Ward Police", UnitLevel.COMMUNE, UnitKind.POLICE, police);
+        organisation.createUnit(POLICE_COMMUNE_BINH_AN, "Công an xã Bình An", "Binh An Commune Police",
+                UnitLevel.COMMUNE, UnitKind.POLICE, police);
+        Unit insurance = organisation.createUnit(SOCIAL_INSURANCE_PROVINCE, "Bảo hiểm xã hội tỉnh Kiên Giang",
+                "Kien Giang Social Insurance", UnitLevel.PROVINCE, UnitKind.SOCIAL_INSURANCE, province);
+        Unit rachGia = organisation.createUnit(SOCIAL_INSURANCE_RACH_GIA, "Bảo hiểm xã hội cơ sở Rạch Giá",
+                "Rach Gia Social Insurance Office", UnitLevel.COMMUNE, UnitKind.SOCIAL_INSURANCE, insurance);
+        if (organisation.user("police").isEmpty()) user("police", "Trương Văn Cư Trú", wardPolice, Role.SPECIALIST);
+        if (organisation.user("insurance").isEmpty()) user("insurance", "Lý Thị Bảo Hiểm", rachGia, Role.SPECIALIST);
     }
 
     private void seed() {

@@ -6,7 +6,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -20,6 +19,8 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import vn.motcua.calendar.WorkingCalendar;
+import vn.motcua.catalogue.ProcedureCatalogue;
+import vn.motcua.forms.FormOption;
 import vn.motcua.workflow.DossierProcess;
 
 /**
@@ -27,8 +28,9 @@ import vn.motcua.workflow.DossierProcess;
  * embedded engine, with the engine's clock set (ClockUtil, here only, and always reset) to the instants of its past
  * life, completing each user task after a working time drawn for that step and that unit. The process's own service
  * tasks move the dossier's status as they always do; the generator then replaces the dossier's history through the
- * dossier module's import, so that its row, trail and steps tell exactly the life the engine recorded. Routing flags follow the shipped models' conventions: the
- * leader's decision {@code decision} is {@code APPROVE}, or once in a while {@code REWORK} on an approval step.
+ * dossier module's import, so that its row, trail and steps tell exactly the life the engine recorded. Routing flags follow the shipped models' conventions: a step
+ * whose form has the routing field {@code decision} takes its first option (approve, certify, sign...), or once in a
+ * while {@code REWORK} where the form offers it; any other step gets {@code APPROVE}.
  * Runs as the system, outside any caller's transaction (each engine command commits on its own). Writes Camunda's
  * tables only (through the engine); the dossier's own records go through the dossier module. Demo profile only.
  */
@@ -43,7 +45,11 @@ class EngineHistory {
     private final WorkingCalendar calendar;
     private final JdbcTemplate jdbc;
 
-    EngineHistory(RuntimeService runtime, TaskService tasks, WorkingCalendar calendar, JdbcTemplate jdbc) {
+    private final ProcedureCatalogue catalogue;
+
+    EngineHistory(RuntimeService runtime, TaskService tasks, WorkingCalendar calendar, JdbcTemplate jdbc,
+                  ProcedureCatalogue catalogue) {
+        this.catalogue = catalogue;
         this.runtime = runtime;
         this.tasks = tasks;
         this.calendar = calendar;
@@ -81,10 +87,11 @@ class EngineHistory {
                     if (done.isAfter(now)) throw new IllegalStateException("the step would end in the future");
                     ClockUtil.setCurrentTime(Date.from(done));
                     Map<String, Object> variables = new HashMap<>();
-                    boolean approval = task.getTaskDefinitionKey().toLowerCase(Locale.ROOT).contains("approv");
-                    boolean rework = approval && !reworked && rnd.nextDouble() < 0.12;
+                    List<Object> options = decisionOptions(plan.procedureCode, task.getTaskDefinitionKey());
+                    boolean rework = options.contains(DossierProcess.DECISION_REWORK) && !reworked && rnd.nextDouble() < 0.12;
                     reworked |= rework;
-                    variables.put(DossierProcess.VAR_DECISION, rework ? DossierProcess.DECISION_REWORK : DossierProcess.DECISION_APPROVE);
+                    variables.put(DossierProcess.VAR_DECISION, rework ? DossierProcess.DECISION_REWORK
+                            : options.isEmpty() ? DossierProcess.DECISION_APPROVE : options.get(0));
                     tasks.complete(task.getId(), variables);
                     steps.add(new DossierPlan.Step(task.getId(), task.getTaskDefinitionKey(), task.getName(), created, done));
                     t = done;
@@ -134,6 +141,14 @@ class EngineHistory {
      * The share of the processing time a step takes on average: drawn once per process and step from their names,
      * so that every run of the generator finds the same bottleneck.
      */
+    /** The options of the routing field {@code decision} of the step's form, in form order; empty when it has none. */
+    private List<Object> decisionOptions(String procedureCode, String stepKey) {
+        return catalogue.stepForm(procedureCode, stepKey).stream()
+                .flatMap(form -> form.allComponents().stream())
+                .filter(c -> DossierProcess.VAR_DECISION.equals(c.key()))
+                .flatMap(c -> c.values().stream()).map(FormOption::value).toList();
+    }
+
     static double stepShare(String processKey, String taskKey) {
         int h = Math.floorMod((processKey + "/" + taskKey).hashCode(), 1000);
         return 0.08 + 0.5 * (h / 1000.0);

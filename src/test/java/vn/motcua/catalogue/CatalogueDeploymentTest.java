@@ -66,7 +66,7 @@ class CatalogueDeploymentTest {
     void aRestartDeploysNothingTwice() {
         long before = repository().createDeploymentQuery().count();
 
-        new ProcedureCatalogue(engine, transactionManager);
+        new ProcedureCatalogue(engine, transactionManager, new org.springframework.mock.env.MockEnvironment());
 
         assertThat(repository().createDeploymentQuery().count()).isEqualTo(before);
     }

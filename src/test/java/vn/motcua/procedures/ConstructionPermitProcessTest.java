@@ -3,7 +3,7 @@ package vn.motcua.procedures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static vn.motcua.procedures.ProcedureDriver.AGRICULTURE;
-import static vn.motcua.procedures.ProcedureDriver.CITY;
+import static vn.motcua.procedures.ProcedureDriver.WARD;
 import static vn.motcua.procedures.ProcedureDriver.INDUSTRY_TRADE;
 import static vn.motcua.procedures.ProcedureDriver.TRANSPORT;
 
@@ -51,19 +51,19 @@ class ConstructionPermitProcessTest extends ProcedureProcessTest {
     }
 
     private void approveAndReturn(String code) {
-        driver.complete("leader3", code, Map.of("decision", "APPROVE"));
-        driver.complete("clerk3", code, Map.of("resultHandedOver", true, "receiverName", "Nguyễn Văn An"));
+        driver.complete("leader", code, Map.of("decision", "APPROVE"));
+        driver.complete("clerk", code, Map.of("resultHandedOver", true, "receiverName", "Nguyễn Văn An"));
     }
 
     @Test
     void aHouseOutsideEveryProtectionCorridorNeedsNoConsultation() {
-        var dossier = driver.receive("clerk3", CODE, intake());
+        var dossier = driver.receive("clerk", CODE, intake());
         var instance = driver.instance(dossier.code(), KEY);
-        assertThat(instance).isWaitingAt("Task_ReviewApplication").task().hasCandidateGroup("SPECIALIST_" + CITY);
-        driver.complete("specialist3", dossier.code(), review(false, false, false));
+        assertThat(instance).isWaitingAt("Task_ReviewApplication").task().hasCandidateGroup("SPECIALIST_" + WARD);
+        driver.complete("specialist", dossier.code(), review(false, false, false));
 
         assertThat(driver.variable(dossier.code(), KEY, "consultedUnits")).isEqualTo(List.of());
-        assertThat(instance).isWaitingAt("Task_ApprovePermit").task().hasCandidateGroup("LEADER_" + CITY);
+        assertThat(instance).isWaitingAt("Task_ApprovePermit").task().hasCandidateGroup("LEADER_" + WARD);
         approveAndReturn(dossier.code());
         assertThat(instance).isEnded().hasPassedInOrder("Task_ReviewApplication", "Task_DetermineConsultedUnits",
                         "Task_ApprovePermit", "Task_MarkProcessed", "Task_ReturnResult")
@@ -73,8 +73,8 @@ class ConstructionPermitProcessTest extends ProcedureProcessTest {
 
     @Test
     void eachCorridorTheHouseLiesInAddsItsDepartmentToTheParallelConsultation() {
-        var dossier = driver.receive("clerk3", CODE, intake());
-        driver.complete("specialist3", dossier.code(), review(true, true, false));
+        var dossier = driver.receive("clerk", CODE, intake());
+        driver.complete("specialist", dossier.code(), review(true, true, false));
 
         assertThat(driver.variable(dossier.code(), KEY, "consultedUnits")).isEqualTo(List.of(TRANSPORT, INDUSTRY_TRADE));
         List<Task> consultations = driver.openTasks(dossier.code(), KEY, "Task_ConsultUnit");
@@ -91,9 +91,9 @@ class ConstructionPermitProcessTest extends ProcedureProcessTest {
 
     @Test
     void departmentsSilentPastTheDeadlineAreDeemedToAgreeAndTheLeaderSignsTheNext() {
-        var dossier = driver.receive("clerk3", CODE, intake());
+        var dossier = driver.receive("clerk", CODE, intake());
         var instance = driver.instance(dossier.code(), KEY);
-        driver.complete("specialist3", dossier.code(), review(true, false, true));
+        driver.complete("specialist", dossier.code(), review(true, false, true));
         assertThat(driver.openTasks(dossier.code(), KEY, "Task_ConsultUnit")).hasSize(2);
 
         var deadline = engine.getManagementService().createJobQuery().processInstanceId(instance.getId())
@@ -111,9 +111,9 @@ class ConstructionPermitProcessTest extends ProcedureProcessTest {
 
     @Test
     void consultedDepartmentsAnswerThroughTheirTaskListsAndTheLeaderSignsWhenAllHaveAnswered() {
-        var dossier = driver.receive("clerk3", CODE, intake());
+        var dossier = driver.receive("clerk", CODE, intake());
         var instance = driver.instance(dossier.code(), KEY);
-        driver.complete("specialist3", dossier.code(), review(true, true, false));
+        driver.complete("specialist", dossier.code(), review(true, true, false));
 
         driver.complete("transportspecialist", dossier.code(), Map.of("consultationOpinion", "AGREE", "officialLetterNumber", "215/SGTVT-QLHT"));
         assertThat(instance).isWaitingAt("Task_ConsultUnit");
@@ -126,10 +126,10 @@ class ConstructionPermitProcessTest extends ProcedureProcessTest {
 
     @Test
     void theLeaderSendingThePermitBackReturnsItToTheReviewingSpecialist() {
-        var dossier = driver.receive("clerk3", CODE, intake());
+        var dossier = driver.receive("clerk", CODE, intake());
         var instance = driver.instance(dossier.code(), KEY);
-        driver.complete("specialist3", dossier.code(), review(false, false, false));
-        driver.complete("leader3", dossier.code(), Map.of("decision", "REWORK", "reworkReason", "Bổ sung kiểm tra khoảng lùi"));
+        driver.complete("specialist", dossier.code(), review(false, false, false));
+        driver.complete("leader", dossier.code(), Map.of("decision", "REWORK", "reworkReason", "Bổ sung kiểm tra khoảng lùi"));
         assertThat(instance).isWaitingAt("Task_ReviewApplication");
         assertThat(driver.status(dossier.code())).isEqualTo(DossierStatus.IN_PROCESS);
     }

@@ -2,7 +2,7 @@ package vn.motcua.procedures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static vn.motcua.procedures.ProcedureDriver.CITY;
+import static vn.motcua.procedures.ProcedureDriver.WARD;
 
 import java.util.Map;
 
@@ -24,13 +24,13 @@ class DiplomaCopyFromRegisterProcessTest extends ProcedureProcessTest {
 
     @Test
     void aSingleSpecialistDecisionIssuesTheCopyWithoutALeaderStep() {
-        var dossier = driver.receive("clerk3", CODE, intake());
+        var dossier = driver.receive("clerk", CODE, intake());
         var instance = driver.instance(dossier.code(), KEY);
-        assertThat(instance).isWaitingAt("Task_IssueCopy").task().hasCandidateGroup("SPECIALIST_" + CITY);
-        driver.complete("specialist3", dossier.code(), Map.of("decision", "ISSUE", "registerEntry", "THCS-2019/0456", "copiesIssued", 2));
-        assertThat(instance).isWaitingAt("Task_ReturnResult").task().hasCandidateGroup("CLERK_" + CITY);
+        assertThat(instance).isWaitingAt("Task_IssueCopy").task().hasCandidateGroup("SPECIALIST_" + WARD);
+        driver.complete("specialist", dossier.code(), Map.of("decision", "ISSUE", "registerEntry", "THCS-2019/0456", "copiesIssued", 2));
+        assertThat(instance).isWaitingAt("Task_ReturnResult").task().hasCandidateGroup("CLERK_" + WARD);
         assertThat(driver.status(dossier.code())).isEqualTo(DossierStatus.PROCESSED);
-        driver.complete("clerk3", dossier.code(), Map.of("resultHandedOver", true, "receiverName", "Nguyễn Văn An"));
+        driver.complete("clerk", dossier.code(), Map.of("resultHandedOver", true, "receiverName", "Nguyễn Văn An"));
         assertThat(instance).isEnded().hasPassedInOrder("Task_StartProcessing", "Task_IssueCopy", "Task_MarkProcessed",
                 "Task_ReturnResult", "Task_RecordResultReturned");
         assertThat(driver.status(dossier.code())).isEqualTo(DossierStatus.RETURNED);
@@ -38,9 +38,9 @@ class DiplomaCopyFromRegisterProcessTest extends ProcedureProcessTest {
 
     @Test
     void aDiplomaMissingFromTheRegisterIsRefusedInTheSameSingleStep() {
-        var dossier = driver.receive("clerk3", CODE, intake());
+        var dossier = driver.receive("clerk", CODE, intake());
         var instance = driver.instance(dossier.code(), KEY);
-        driver.complete("specialist3", dossier.code(), Map.of("decision", "REFUSE", "refusalReason", "Không có tên trong sổ gốc năm 2019"));
+        driver.complete("specialist", dossier.code(), Map.of("decision", "REFUSE", "refusalReason", "Không có tên trong sổ gốc năm 2019"));
         assertThat(instance).isWaitingAt("Task_ReturnResult");
         assertThat(driver.variable(dossier.code(), KEY, "decision")).isEqualTo("REFUSE");
     }

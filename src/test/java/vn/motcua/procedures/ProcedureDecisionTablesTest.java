@@ -34,13 +34,16 @@ class ProcedureDecisionTablesTest {
         assertThat(((Number) result.getSingleEntry()).longValue()).isEqualTo(fee);
     }
 
-    @ParameterizedTest(name = "{0}, {1} đồng → {2} đồng")
-    @CsvSource({"CHUYEN_NHUONG, 1500000000, 7500000", "THUA_KE_TANG_CHO_KHAC, 1234567891, 6172839",
-            "THUA_KE_TANG_CHO_NGUOI_THAN, 3000000000, 0", "CAP_DOI_CAP_LAI_GCN, 3000000000, 0"})
-    void registrationFeeOnHousesAndLandIsHalfAPercentUnlessExempt(String kind, long value, long fee) {
-        var result = evaluate("registration-fee-declaration", "registration-fee-declaration-fee",
-                Map.of("transferKind", kind, "assessedValue", value));
-        assertThat(((Number) result.getSingleEntry()).longValue()).isEqualTo(fee);
+    @ParameterizedTest(name = "{0} → {1}, {2}")
+    @CsvSource({"birth-residence-health-insurance, 000.01.15.H33, 000.01.33.G12, 000.01.33.G22",
+            "birth-residence-health-insurance, 000.02.17.H33, 000.02.33.G12, 000.01.33.G22",
+            "birth-residence-health-insurance, 000.03.26.H33, 000.00.33.G12, 000.00.33.G22",
+            "death-residence-funeral-allowance, 000.01.15.H33, 000.01.33.G12, 000.01.33.G22",
+            "death-residence-funeral-allowance, 000.03.26.H33, 000.00.33.G12, 000.00.33.G22"})
+    void aJoinedUpDossierGoesToThePoliceAndSocialInsuranceOfItsCommuneOrElseOfTheProvince(String folder, String unit,
+                                                                                           String police, String insurance) {
+        assertThat((String) evaluate(folder, folder + "-police", Map.of("unit", unit)).getSingleEntry()).isEqualTo(police);
+        assertThat((String) evaluate(folder, folder + "-insurance", Map.of("unit", unit)).getSingleEntry()).isEqualTo(insurance);
     }
 
     @Test

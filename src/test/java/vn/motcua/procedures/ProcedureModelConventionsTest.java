@@ -58,8 +58,9 @@ class ProcedureModelConventionsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"certified-copy", "marriage-registration", "construction-permit", "land-transfer-registration",
-            "registration-fee-declaration", "tour-guide-card-renewal", "food-safety-certificate", "electricity-retail-licence",
-            "chemical-production-certificate", "diploma-copy-from-register", "driving-licence-exchange", "pharmacy-gpp-assessment"})
+            "signature-certification", "tour-guide-card-renewal", "food-safety-certificate", "electricity-retail-licence",
+            "chemical-production-certificate", "diploma-copy-from-register", "death-registration", "pharmacy-gpp-assessment",
+            "birth-residence-health-insurance", "death-residence-funeral-allowance"})
     void theFolderFollowsTheModelConventions(String folder) throws IOException {
         JsonNode descriptor = JSON.readTree(files("processes/" + folder + "/procedure.json").get("procedure.json"));
         assertThat(descriptor.path("process").asText()).isEqualTo(folder);

@@ -49,6 +49,9 @@ class TaskViewTest {
         var certify = tasks.tasksOf(code).stream().findFirst().orElseThrow();
         tasks.complete(certify.id(), Map.of("originalChecked", true, "decision", "CERTIFY",
                 "pageCount", 3, "copyCount", 2, "certificationNumber", "125/2026/SCT-BS"));
+        users.signInAs("leader");
+        var sign = tasks.tasksOf(code).stream().findFirst().orElseThrow();
+        tasks.complete(sign.id(), Map.of("decision", "SIGN"));
 
         KaribuViews.signInAs(users, "clerk");
         var collect = tasks.tasksOf(code).stream().findFirst().orElseThrow();

@@ -400,6 +400,13 @@ public final class CatalogueLinter {
                 fields.invalid("fee.amount", "descriptor.fee.negative", d.fee().amount());
             }
             if (d.fee() != null && d.fee().note() != null) fields.required("fee.note.vi", d.fee().note().vi());
+            // Every time and fee cites the legal text that sets it; a fee the province sets says so
+            if (fields.required("fee", d.fee())) fields.required("fee.source", d.fee().source());
+            Procedure.FeeSource feeSource = d.fee() == null ? Procedure.FeeSource.NATIONAL : Procedure.FeeSource.ofDescriptor(d.fee().feeSource());
+            if (feeSource == null) {
+                fields.invalid("fee.feeSource", "descriptor.enum", "fee.feeSource", d.fee().feeSource(),
+                        Arrays.toString(Arrays.stream(Procedure.FeeSource.values()).map(Procedure.FeeSource::descriptorValue).toArray()));
+            }
             fields.required("result", d.result());
             if (d.result() != null) fields.required("result.vi", d.result().vi());
             List<DossierComponent> components = new ArrayList<>();
@@ -442,7 +449,8 @@ public final class CatalogueLinter {
                 procedures.put(name, new Procedure(d.code(), localized(d.name()), sector, level, onlineLevel, time, onlineTime,
                         d.fee() == null || d.fee().amount() == null ? BigDecimal.ZERO : d.fee().amount(),
                         d.fee() == null || d.fee().note() == null ? null : localized(d.fee().note()),
-                        components, localized(d.result()), resultType, d.process(), d.intakeForm(), name));
+                        components, localized(d.result()), resultType, d.process(), d.intakeForm(), name,
+                        d.processingTime().source(), d.fee().source(), feeSource));
             }
         }
 
@@ -487,6 +495,7 @@ public final class CatalogueLinter {
                     return null;
                 }
                 ProcessingTime.Unit unit = enumValue(field + ".unit", ProcessingTime.Unit.class, t.unit());
+                required(field + ".source", t.source());
                 if (!required(field + ".amount", t.amount())) return null;
                 if (t.amount() <= 0) {
                     invalid(field + ".amount", "descriptor.amount.positive", field + ".amount");

@@ -13,9 +13,15 @@ record ProcedureDescriptor(String code, Text name, String sector, String level, 
 
     record Text(String vi, String en) { }
 
-    record Time(Integer amount, String unit) { }
+    /** A time limit and the legal text that sets it ({@code source}: document number and article). */
+    record Time(Integer amount, String unit, String source) { }
 
-    record Fee(BigDecimal amount, Text note) { }
+    /**
+     * The fee, the legal text that sets it ({@code source}) and who sets its amount ({@code feeSource}:
+     * {@code national}, the default, or {@code province-resolution} when the provincial People's Council fixes it by
+     * its own resolution and the amount is the setting {@code motcua.fees.<folder>}).
+     */
+    record Fee(BigDecimal amount, Text note, String source, String feeSource) { }
 
     record Component(String code, Text name, Boolean required, List<String> fileTypes) { }
 }

@@ -49,6 +49,9 @@ class CatalogueLinterTest {
         assertThat(procedure.onlineLevel()).isEqualTo(OnlineLevel.PARTIAL);
         assertThat(procedure.processingTime(true)).isEqualTo(new ProcessingTime(3, ProcessingTime.Unit.WORKING_DAYS));
         assertThat(procedure.fee()).isEqualByComparingTo("50000");
+        assertThat(procedure.timeSource()).isEqualTo("Luật mẫu, Điều 1");
+        assertThat(procedure.feeCitation()).isEqualTo("Thông tư mẫu, Điều 4");
+        assertThat(procedure.feeSource()).isEqualTo(vn.motcua.catalogue.Procedure.FeeSource.NATIONAL);
         assertThat(procedure.components()).singleElement().satisfies(c -> assertThat(c.code()).isEqualTo("DON"));
         assertThat(procedure.processKey()).isEqualTo("valid-fee");
         assertThat(procedure.intakeForm()).isEqualTo("valid-fee-intake");
@@ -70,6 +73,10 @@ class CatalogueLinterTest {
                 tuple(BAD_DESCRIPTOR, "name.vi", LintRule.DESCRIPTOR_INVALID),
                 tuple(BAD_DESCRIPTOR, "sector", LintRule.DESCRIPTOR_INVALID),
                 tuple(BAD_DESCRIPTOR, "processingTime.amount", LintRule.DESCRIPTOR_INVALID),
+                // every time and fee cites its source; who sets the fee is one of the known sources
+                tuple(BAD_DESCRIPTOR, "processingTime.source", LintRule.DESCRIPTOR_INVALID),
+                tuple(BAD_DESCRIPTOR, "fee.source", LintRule.DESCRIPTOR_INVALID),
+                tuple(BAD_DESCRIPTOR, "fee.feeSource", LintRule.DESCRIPTOR_INVALID),
                 tuple(BAD_DESCRIPTOR, "result", LintRule.DESCRIPTOR_INVALID),
                 tuple(BAD_DESCRIPTOR, "components[0].fileTypes", LintRule.DESCRIPTOR_INVALID),
                 tuple(BAD_DESCRIPTOR, "components[1].code", LintRule.DESCRIPTOR_INVALID),

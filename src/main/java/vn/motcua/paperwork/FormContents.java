@@ -50,7 +50,8 @@ final class FormContents {
     // ---------------------------------------------------------------- electronic receipt of a fee paid online
 
     void paymentReceipt(PaymentReceipt data) {
-        page.letterhead(data.unit(), data.paidAt(), true, data.receiptNumber());
+        IssuingUnit unit = data.unit();
+        page.letterhead(unit.parentAuthority(), unit.name(), unit.place(), data.paidAt(), true, data.receiptNumber());
         page.title(page.message("paperwork.payment.title"));
         page.centred(page.phrase("paperwork.dossier.code", Run.keptBold(data.dossierCode())), Composer.BODY);
         page.gap(6);

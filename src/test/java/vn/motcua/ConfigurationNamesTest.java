@@ -19,6 +19,7 @@ import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.util.unit.DataSize;
 import vn.motcua.attachment.internal.AttachmentSettings;
+import vn.motcua.attachment.internal.StorageSettings;
 import vn.motcua.monitoring.IndicatorSettings;
 
 /**
@@ -46,11 +47,16 @@ class ConfigurationNamesTest {
             Map.entry("MOTCUA_ATTACHMENT_MAXSIZE",
                     new Setting("20MB", env -> attachment(env).getMaxSize(), DataSize.ofMegabytes(20))),
             Map.entry("MOTCUA_API_DOCS", Setting.byValue("motcua.api-docs")),
+            Map.entry("MOTCUA_DESIGN_PUBLISHROLE", Setting.byValue("motcua.design.publish-role")),
+            Map.entry("MOTCUA_DESIGN_POLLINTERVAL", Setting.byValue("motcua.design.poll-interval")),
             Map.entry("MOTCUA_SECURITY_LOGIN_ACCOUNT_MAXFAILURES", Setting.byValue("motcua.security.login.account.max-failures")),
             Map.entry("MOTCUA_SECURITY_LOGIN_WINDOW", Setting.byValue("motcua.security.login.window")),
             Map.entry("MOTCUA_SECURITY_LOGIN_VERIFIEDCREDENTIALS", Setting.byValue("motcua.security.login.verified-credentials")),
             Map.entry("MOTCUA_SECURITY_PASSWORD_MINLENGTH", Setting.byValue("motcua.security.password.min-length")),
             Map.entry("MOTCUA_PUBLICURL", Setting.byValue("motcua.public-url")),
+            Map.entry("MOTCUA_FEEDBACK_ANSWERWORKINGDAYS", Setting.byValue("motcua.feedback.answer-working-days")),
+            Map.entry("MOTCUA_FEEDBACK_MAXPERADDRESS", Setting.byValue("motcua.feedback.max-per-address")),
+            Map.entry("MOTCUA_FEEDBACK_DEFAULTUNIT", Setting.byValue("motcua.feedback.default-unit")),
             Map.entry("MOTCUA_TRACKING_MAXFAILURESPERCODE", Setting.byValue("motcua.tracking.max-failures-per-code")),
             Map.entry("MOTCUA_TRACKING_MAXFAILURESPERADDRESS", Setting.byValue("motcua.tracking.max-failures-per-address")),
             Map.entry("MOTCUA_DOSSIER_RESUMESTOPPED", Setting.byValue("motcua.dossier.resume-stopped")),
@@ -58,6 +64,7 @@ class ConfigurationNamesTest {
                     env -> Binder.get(env).bindOrCreate("motcua.indicators", IndicatorSettings.class).getScoringFile(),
                     "/etc/motcua/scoring-766.csv")),
             Map.entry("MOTCUA_HISTORY_TIMETOLIVEDAYS", Setting.byValue("motcua.history.time-to-live-days")),
+            Map.entry("MOTCUA_NODEID", Setting.byValue("motcua.node-id")),
             Map.entry("MOTCUA_HISTORY_CLEANUPWINDOWSTART", Setting.byValue("motcua.history.cleanup-window-start")),
             Map.entry("MOTCUA_HISTORY_CLEANUPWINDOWEND", Setting.byValue("motcua.history.cleanup-window-end")),
             Map.entry("MOTCUA_PAYMENT_PROVIDER", Setting.byValue("motcua.payment.provider")),
@@ -66,11 +73,35 @@ class ConfigurationNamesTest {
             Map.entry("MOTCUA_PAYMENT_SANDBOX_CALLBACKDELAY", Setting.byValue("motcua.payment.sandbox.callback-delay")),
             Map.entry("MOTCUA_PAYMENT_SANDBOX_CALLBACKREPEAT", Setting.byValue("motcua.payment.sandbox.callback-repeat")),
             Map.entry("MOTCUA_PAYMENT_RECONCILIATIONHOUR", Setting.byValue("motcua.payment.reconciliation-hour")),
+            Map.entry("MOTCUA_NOTIFICATIONS_ENABLED", Setting.byValue("motcua.notifications.enabled")),
+            Map.entry("MOTCUA_NOTIFICATIONS_FROM", Setting.byValue("motcua.notifications.from")),
+            Map.entry("MOTCUA_NOTIFICATIONS_MAXATTEMPTS", Setting.byValue("motcua.notifications.max-attempts")),
+            Map.entry("MOTCUA_NOTIFICATIONS_BACKOFF", Setting.byValue("motcua.notifications.backoff")),
+            Map.entry("MOTCUA_NOTIFICATIONS_POLLINTERVAL", Setting.byValue("motcua.notifications.poll-interval")),
+            Map.entry("MOTCUA_NOTIFICATIONS_SMS_PROVIDER", Setting.byValue("motcua.notifications.sms.provider")),
+            Map.entry("MOTCUA_NOTIFICATIONS_ZALO_PROVIDER", Setting.byValue("motcua.notifications.zalo.provider")),
             Map.entry("MOTCUA_FEES_CONSTRUCTIONPERMIT", Setting.byValue("motcua.fees.construction-permit")),
-            Map.entry("MOTCUA_FEES_LANDTRANSFERREGISTRATION", Setting.byValue("motcua.fees.land-transfer-registration")));
+            Map.entry("MOTCUA_FEES_LANDTRANSFERREGISTRATION", Setting.byValue("motcua.fees.land-transfer-registration")),
+            Map.entry("MOTCUA_STORAGE_TYPE", new Setting("s3", env -> storage(env).getType(), "s3")),
+            Map.entry("MOTCUA_STORAGE_S3_ENDPOINT", new Setting("http://storage:9000",
+                    env -> storage(env).getS3().getEndpoint(), "http://storage:9000")),
+            Map.entry("MOTCUA_STORAGE_S3_REGION", new Setting("ap-southeast-1",
+                    env -> storage(env).getS3().getRegion(), "ap-southeast-1")),
+            Map.entry("MOTCUA_STORAGE_S3_BUCKET", new Setting("motcua-attachments",
+                    env -> storage(env).getS3().getBucket(), "motcua-attachments")),
+            Map.entry("MOTCUA_STORAGE_S3_PREFIX", new Setting("an-giang/", env -> storage(env).getS3().getPrefix(), "an-giang/")),
+            Map.entry("MOTCUA_STORAGE_S3_PATHSTYLEACCESS", new Setting("false",
+                    env -> storage(env).getS3().isPathStyleAccess(), false)),
+            Map.entry("MOTCUA_STORAGE_S3_ACCESSKEYID", new Setting("AKIAEXAMPLE",
+                    env -> storage(env).getS3().getAccessKeyId(), "AKIAEXAMPLE")),
+            Map.entry("MOTCUA_STORAGE_S3_SECRETACCESSKEY", new Setting("bi-mat",
+                    env -> storage(env).getS3().getSecretAccessKey(), "bi-mat")));
 
-    /** docker-compose.yml's own variable: the database password it gives both containers, not a MotCua setting. */
-    private static final Set<String> COMPOSE_ONLY = Set.of("MOTCUA_DB_PASSWORD");
+    /**
+     * docker-compose.yml's own variables: the database password it gives both containers, the object store's keys it
+     * gives the store and the nodes; not MotCua settings.
+     */
+    private static final Set<String> COMPOSE_ONLY = Set.of("MOTCUA_DB_PASSWORD", "MOTCUA_S3_ACCESS_KEY", "MOTCUA_S3_SECRET_KEY");
 
     private static final Pattern VARIABLE = Pattern.compile("\\bMOTCUA_[A-Z0-9_]+\\b");
 
@@ -94,6 +125,10 @@ class ConfigurationNamesTest {
         documented.removeAll(COMPOSE_ONLY);
         assertThat(documented).isNotEmpty();
         assertThat(READ_BY_CODE.keySet()).containsAll(documented);
+    }
+
+    private static StorageSettings storage(StandardEnvironment environment) {
+        return Binder.get(environment).bindOrCreate("motcua.storage", StorageSettings.class);
     }
 
     private static AttachmentSettings attachment(StandardEnvironment environment) {

@@ -34,10 +34,19 @@ import vn.motcua.shared.Messages;
 class AttachmentController {
     private final AttachmentService service;
     private final Messages messages;
+    private final vn.motcua.security.CurrentUser currentUser;
 
-    AttachmentController(AttachmentService service, Messages messages) {
+    AttachmentController(AttachmentService service, Messages messages, vn.motcua.security.CurrentUser currentUser) {
         this.service = service;
         this.messages = messages;
+        this.currentUser = currentUser;
+    }
+
+    /** Who uploaded a file, as the caller may read it: a citizen reads their own name, never a civil servant's login. */
+    private String uploader(Attachment a) {
+        var user = currentUser.get().orElse(null);
+        if (user == null || user.isCivilServant() || !user.has(vn.motcua.organisation.Role.CITIZEN)) return a.uploadedBy();
+        return user.username().equals(a.uploadedBy()) ? a.uploadedBy() : null;
     }
 
     /**
@@ -125,7 +134,7 @@ class AttachmentController {
         return new AttachmentJson(a.id(), a.fileName(), a.mediaType(), a.size(), a.sha256(), a.pages(), a.language(),
                 a.title(), a.state().name(), messages.get(a.state().messageKey()),
                 a.reasonKey() == null ? null : messages.get(a.reasonKey()), a.reason(), a.textExcerpt(), a.truncated(),
-                a.componentCode(), a.suggestedComponent(), a.uploadedBy(), a.uploadedAt(), a.extractedAt(),
+                a.componentCode(), a.suggestedComponent(), uploader(a), a.uploadedAt(), a.extractedAt(),
                 a.signatures().stream().map(s -> new SignatureJson(s.signer(), s.signedAt(), s.coversWholeDocument(),
                         s.valid(), s.problem(), s.trusted(), s.trustProblem(), trustMessage(s))).toList());
     }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -18,12 +19,14 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
+
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,6 +35,8 @@ import vn.motcua.catalogue.internal.CatalogueException;
 import vn.motcua.catalogue.internal.CatalogueFiles;
 import vn.motcua.catalogue.internal.CatalogueLinter;
 import vn.motcua.catalogue.internal.CatalogueMessages;
+import vn.motcua.catalogue.internal.CatalogueStore;
+import vn.motcua.catalogue.internal.ProcedurePackage;
 import vn.motcua.catalogue.internal.CatalogueWaivers;
 import vn.motcua.catalogue.internal.EngineParseCheck;
 import vn.motcua.catalogue.internal.FolderContent;
@@ -62,13 +67,28 @@ public class ProcedureCatalogue {
     private final CatalogueLinter linter;
     /** The province's own fees (motcua.fees.&lt;folder&gt;) applied to the procedures whose fee it sets. */
     private final UnaryOperator<Procedure> provinceFees;
+    /** The published versions in the database; null where the catalogue is the classpath's only (plain tests). */
+    private final CatalogueStore store;
+    private final Clock clock;
     private volatile State state;
+    /** The store's publication mark this node's state reflects. */
+    private volatile long publicationMark;
 
     @Autowired
+    ProcedureCatalogue(ProcessEngine engine, PlatformTransactionManager transactionManager, Environment environment,
+                       JdbcTemplate jdbc, Clock clock) {
+        this(engine.getRepositoryService(), new TransactionTemplate(transactionManager), linter(engine),
+                CatalogueFiles.fromClasspath(""), provinceFees(environment), new CatalogueStore(jdbc), clock);
+    }
+
+    /** The catalogue of the classpath alone, without the published versions of the database. */
     ProcedureCatalogue(ProcessEngine engine, PlatformTransactionManager transactionManager, Environment environment) {
-        this(engine.getRepositoryService(), new TransactionTemplate(transactionManager),
-                new CatalogueLinter(ModelConventions.motcua(), new EngineParseCheck(engine), CatalogueWaivers.CURRENT),
-                CatalogueFiles.fromClasspath(""), provinceFees(environment));
+        this(engine.getRepositoryService(), new TransactionTemplate(transactionManager), linter(engine),
+                CatalogueFiles.fromClasspath(""), provinceFees(environment), null, Clock.systemUTC());
+    }
+
+    static CatalogueLinter linter(ProcessEngine engine) {
+        return new CatalogueLinter(ModelConventions.motcua(), new EngineParseCheck(engine), CatalogueWaivers.CURRENT);
     }
 
     ProcedureCatalogue(RepositoryService repositoryService, TransactionTemplate transactions, CatalogueLinter linter,
@@ -78,20 +98,97 @@ public class ProcedureCatalogue {
 
     ProcedureCatalogue(RepositoryService repositoryService, TransactionTemplate transactions, CatalogueLinter linter,
                        CatalogueFiles files, UnaryOperator<Procedure> provinceFees) {
+        this(repositoryService, transactions, linter, files, provinceFees, null, Clock.systemUTC());
+    }
+
+    /**
+     * Checks the classpath's catalogue (the seed), records in the store a new published version of each procedure
+     * whose seed changed since the last version that came from the seed, and deploys, for each procedure, its
+     * published version of the store (the seed's folder where there is no store).
+     */
+    ProcedureCatalogue(RepositoryService repositoryService, TransactionTemplate transactions, CatalogueLinter linter,
+                       CatalogueFiles files, UnaryOperator<Procedure> provinceFees, CatalogueStore store, Clock clock) {
         this.repositoryService = repositoryService;
         this.transactions = transactions;
         this.linter = linter;
         this.provinceFees = provinceFees;
+        this.store = store;
+        this.clock = clock;
         CatalogueCheck check = linter.check(files);
         logWaivers(check);
         if (!check.passed()) throw new CatalogueException(check.problems());
-        List<FolderContent> contents = new ArrayList<>(check.contents().values());
+        Map<String, FolderContent> byFolder = new TreeMap<>(check.contents());
+        Map<String, CatalogueFiles.Folder> effective = new TreeMap<>(files.folders());
+        Map<String, CatalogueStore.StoredVersion> published = Map.of();
+        if (store != null) {
+            published = transactions.execute(status -> {
+                seed(check, files);
+                return store.currentAll();
+            });
+            Map<String, CatalogueFiles.Folder> stored = new TreeMap<>();
+            published.forEach((folder, version) -> {
+                var seedFolder = files.folders().get(folder);
+                if (seedFolder == null || !ProcedurePackage.hash(seedFolder).equals(version.contentHash())) {
+                    stored.put(folder, store.files(version));
+                }
+            });
+            if (!stored.isEmpty()) {
+                Map<String, CatalogueFiles.Folder> candidate = new TreeMap<>(effective);
+                candidate.putAll(stored);
+                CatalogueCheck storedCheck = linter.check(new CatalogueFiles(new TreeMap<>(candidate)), stored.keySet());
+                stored.forEach((folder, folderFiles) -> {
+                    FolderContent content = storedCheck.contents().get(folder);
+                    if (content == null) {
+                        log.error("The published version of {} no longer passes the linter with this application's catalogue; "
+                                + "serving the application's own folder instead:{}", folder,
+                                storedCheck.problemsIn(folder).stream().map(p -> "\n  - " + p).reduce("", String::concat));
+                        return;
+                    }
+                    byFolder.put(folder, content);
+                    effective.put(folder, folderFiles);
+                });
+            }
+        }
+        List<FolderContent> contents = new ArrayList<>(byFolder.values());
         // The shared lifecycle first: every procedure's dossier starts in it
         contents.sort(Comparator.comparing((FolderContent c) -> !CatalogueFiles.SHARED.equals(c.folder())).thenComparing(FolderContent::folder));
         // One transaction for every deployment: should the engine still refuse one, none of them stays
-        transactions.executeWithoutResult(status -> contents.forEach(this::deploy));
-        state = State.of(contents, provinceFees);
+        Map<String, CatalogueStore.StoredVersion> current = published;
+        transactions.executeWithoutResult(status -> contents.forEach(content -> {
+            String deploymentId = deploy(content);
+            var version = current.get(content.folder());
+            if (version != null && effective.get(content.folder()) != null
+                    && version.contentHash().equals(ProcedurePackage.hash(effective.get(content.folder())))
+                    && !deploymentId.equals(version.deploymentId())) {
+                store.deployed(version.id(), deploymentId);
+            }
+        }));
+        state = State.of(contents, effective, provinceFees);
+        if (store != null) publicationMark = store.publicationMark();
     }
+
+    /**
+     * Records a new published version (origin SEED) of each procedure folder of the classpath whose content differs
+     * from the last version that came from the classpath: an unchanged seed publishes nothing (a designer's later
+     * version stays the published one), a changed seed (a new release of the application) becomes the published
+     * version and the designer's versions stay in the history, ready to be re-published.
+     */
+    private void seed(CatalogueCheck check, CatalogueFiles seedFiles) {
+        check.contents().forEach((folder, content) -> {
+            if (content.procedure() == null) return;
+            var files = seedFiles.folders().get(folder);
+            String hash = ProcedurePackage.hash(files);
+            var latest = store.latestSeed(folder);
+            if (latest.isPresent() && latest.get().contentHash().equals(hash)) return;
+            var version = store.publish(files, content.procedure().code(), CatalogueStore.Origin.SEED, hash, SEED_USER,
+                    clock.instant(), CatalogueMessages.bilingual("catalogue.design.seedReason"), null);
+            log.info("Folder {}: the application's files changed, published as version {}", folder, version.version());
+        });
+    }
+
+    /** The user the versions published from the application's own files are recorded as. */
+    static final String SEED_USER = "system";
+
 
     /**
      * The fee of a procedure whose fee the provincial People's Council sets by resolution
@@ -195,11 +292,13 @@ public class ProcedureCatalogue {
             return new Reload(Set.copyOf(changed), check.problems(), List.of(), List.of());
         }
         Map<String, FolderContent> folders = new TreeMap<>(state.folders());
+        Map<String, CatalogueFiles.Folder> folderFiles = new TreeMap<>(state.files());
         List<String> deployed = new ArrayList<>();
         List<String> removed = new ArrayList<>();
         for (String name : changed.stream().sorted().toList()) {
             FolderContent content = check.contents().get(name);
             if (content == null) {
+                folderFiles.remove(name);
                 if (folders.remove(name) != null) {
                     removed.add(name);
                     log.info("Folder {} removed from the catalogue; its deployed versions keep serving running dossiers", name);
@@ -208,9 +307,10 @@ public class ProcedureCatalogue {
             }
             transactions.executeWithoutResult(status -> deploy(content));
             folders.put(name, content);
+            folderFiles.put(name, files.folders().get(name));
             deployed.add(name);
         }
-        state = State.of(folders.values(), provinceFees);
+        state = State.of(folders.values(), folderFiles, provinceFees);
         return new Reload(Set.copyOf(changed), List.of(), deployed, removed);
     }
 
@@ -224,7 +324,8 @@ public class ProcedureCatalogue {
      */
     record Reload(Set<String> folders, List<LintProblem> problems, List<String> deployed, List<String> removed) { }
 
-    private void deploy(FolderContent content) {
+    /** Deploys a folder checked by the linter; returns the deployment that carries it (an earlier one if unchanged). */
+    private String deploy(FolderContent content) {
         var builder = repositoryService.createDeployment()
                 .name(DEPLOYMENT_PREFIX + content.folder())
                 .source(DEPLOYMENT_SOURCE)
@@ -240,6 +341,93 @@ public class ProcedureCatalogue {
             log.info("Folder {} deployed as {}: {}", content.folder(), deployment.getId(),
                     definitions.stream().map(d -> d.getKey() + " v" + d.getVersion()).toList());
         }
+        return deployment.getId();
+    }
+
+    // --- designers' versions (ProcedureDesigns) --------------------------------------------------------------
+
+    /** The files of a folder as this node serves them. */
+    Optional<CatalogueFiles.Folder> files(String folder) { return Optional.ofNullable(state.files().get(folder)); }
+
+    /** The folder of the procedure with this national code. */
+    Optional<String> folderOf(String code) { return procedure(code).map(Procedure::folder); }
+
+    /** The store of versions; null without a database (plain tests). */
+    CatalogueStore store() { return store; }
+
+    Clock clock() { return clock; }
+
+    /**
+     * Checks a folder's files with the linter as they would stand in this node's catalogue (the other folders as
+     * served), nothing deployed.
+     */
+    CatalogueCheck check(CatalogueFiles.Folder folder) {
+        Map<String, CatalogueFiles.Folder> candidate = new TreeMap<>(state.files());
+        candidate.put(folder.name(), folder);
+        CatalogueCheck check = linter.check(new CatalogueFiles(new TreeMap<>(candidate)), Set.of(folder.name()));
+        logWaivers(check);
+        return check;
+    }
+
+    /**
+     * Deploys a checked folder in the caller's transaction (one deployment {@code motcua:<folder>}; a content equal
+     * to the last deployment's deploys nothing).
+     *
+     * @return the deployment that carries the folder
+     */
+    String deployChecked(FolderContent content) { return deploy(content); }
+
+    /** Serves a deployed folder from now on (after its transaction committed). */
+    synchronized void serve(FolderContent content, CatalogueFiles.Folder files) {
+        Map<String, FolderContent> folders = new TreeMap<>(state.folders());
+        Map<String, CatalogueFiles.Folder> folderFiles = new TreeMap<>(state.files());
+        folders.put(content.folder(), content);
+        folderFiles.put(content.folder(), files);
+        state = State.of(folders.values(), folderFiles, provinceFees);
+        // The publication mark stays: the next refresh finds this folder served as published and reads any other
+        // folder another node published meanwhile
+    }
+
+    /**
+     * Catches up with the versions other nodes published: when the store's publication mark moved, every folder
+     * whose published version differs from what this node serves is checked and served (the publishing node
+     * deployed it already). Cheap when nothing was published: one query.
+     *
+     * @return the folders now served differently
+     */
+    synchronized List<String> refresh() {
+        if (store == null) return List.of();
+        long mark = store.publicationMark();
+        if (mark == publicationMark) return List.of();
+        List<String> changed = new ArrayList<>();
+        Map<String, CatalogueFiles.Folder> candidate = new TreeMap<>(state.files());
+        store.currentAll().forEach((folder, version) -> {
+            var served = candidate.get(folder);
+            if (served == null || !ProcedurePackage.hash(served).equals(version.contentHash())) {
+                candidate.put(folder, store.files(version));
+                changed.add(folder);
+            }
+        });
+        if (!changed.isEmpty()) {
+            CatalogueCheck check = linter.check(new CatalogueFiles(new TreeMap<>(candidate)), changed);
+            Map<String, FolderContent> folders = new TreeMap<>(state.folders());
+            Map<String, CatalogueFiles.Folder> folderFiles = new TreeMap<>(state.files());
+            for (String folder : List.copyOf(changed)) {
+                FolderContent content = check.contents().get(folder);
+                if (content == null) {
+                    log.error("The published version of {} does not pass the linter on this node; still serving the previous one:{}",
+                            folder, check.problemsIn(folder).stream().map(p -> "\n  - " + p).reduce("", String::concat));
+                    changed.remove(folder);
+                    continue;
+                }
+                folders.put(folder, content);
+                folderFiles.put(folder, candidate.get(folder));
+            }
+            state = State.of(folders.values(), folderFiles, provinceFees);
+            log.info("Catalogue: now serving the versions published elsewhere of {}", changed);
+        }
+        publicationMark = mark;
+        return changed;
     }
 
     private static void logWaivers(CatalogueCheck check) {
@@ -249,9 +437,11 @@ public class ProcedureCatalogue {
     }
 
     /** One consistent view of the catalogue, replaced as a whole. */
-    private record State(Map<String, FolderContent> folders, Map<String, Procedure> procedures, Map<String, FormSchema> forms,
+    private record State(Map<String, FolderContent> folders, Map<String, CatalogueFiles.Folder> files,
+                         Map<String, Procedure> procedures, Map<String, FormSchema> forms,
                          Map<String, Map<String, String>> stepForms) {
-        static State of(Collection<FolderContent> contents, UnaryOperator<Procedure> provinceFees) {
+        static State of(Collection<FolderContent> contents, Map<String, CatalogueFiles.Folder> files,
+                        UnaryOperator<Procedure> provinceFees) {
             Map<String, FolderContent> folders = new TreeMap<>();
             Map<String, FormSchema> forms = new LinkedHashMap<>();
             Map<String, Map<String, String>> stepForms = new TreeMap<>();
@@ -264,7 +454,9 @@ public class ProcedureCatalogue {
             }
             Map<String, Procedure> byCode = new LinkedHashMap<>();
             procedures.stream().sorted(Comparator.comparing(Procedure::code)).forEach(p -> byCode.put(p.code(), p));
-            return new State(Map.copyOf(folders), java.util.Collections.unmodifiableMap(byCode), Map.copyOf(forms),
+            Map<String, CatalogueFiles.Folder> served = new TreeMap<>();
+            folders.keySet().forEach(f -> { if (files.get(f) != null) served.put(f, files.get(f)); });
+            return new State(Map.copyOf(folders), Map.copyOf(served), java.util.Collections.unmodifiableMap(byCode), Map.copyOf(forms),
                     Map.copyOf(stepForms));
         }
 

@@ -411,11 +411,15 @@ public final class Dossier {
         this.returnedAt = at;
     }
 
-    /** A later date promised to the applicant with an apology (form 04); the status does not change. */
+    /**
+     * A later date promised to the applicant with an apology (form 04); the status does not change. Registers
+     * {@link DossierEvents.DossierExtended}.
+     */
     void extend(Instant newDue, String reason) {
         if (finishedAt != null) throw new BusinessRuleException("dossier.extension.finished", code);
         this.extendedDueAt = newDue;
         this.statusReason = reason;
+        events.add(new DossierEvents.DossierExtended(code, newDue));
     }
 
     void attachProcess(String processInstanceId) { this.processInstanceId = processInstanceId; }

@@ -48,7 +48,7 @@ class DossierController {
 
     record ActionRequest(String reason, String paymentMethod, String missingComponentsReason) { }
 
-    record RatingRequest(Integer score, Boolean complaint, String comment) { }
+    record RatingRequest(Integer score, Boolean complaint, String comment, List<String> criteria) { }
 
     record HistoryJson(int seq, Instant at, String actor, String channel, String action, Integer statusBefore,
                        Integer statusAfter, String detail, String hash) { }
@@ -149,7 +149,8 @@ class DossierController {
     @Operation(summary = "The applicant rates the service of an ended dossier (score 1..5, complaint)")
     Map<String, Object> rate(@PathVariable String code, @RequestBody(required = false) RatingRequest body) {
         if (body == null || body.score() == null) throw new InvalidInputException("score", messages.get("dossier.rating.score"));
-        service.rate(code, body.score(), Boolean.TRUE.equals(body.complaint()), body.comment());
+        service.rate(code, body.score(), Boolean.TRUE.equals(body.complaint()), body.comment(),
+                body.criteria() == null ? List.of() : body.criteria());
         return Map.of("code", code, "score", body.score());
     }
 
@@ -174,7 +175,9 @@ class DossierController {
         return new DossierJson(d.code(), d.procedureCode(), d.unitIdentifier(), d.channel().name(), d.channel().code(),
                 d.status().name(), d.status().code(), messages.get(locale, d.status().messageKey()),
                 new ApplicantJson(a.fullName(), a.idNumber(), a.phone(), a.email(), a.address()), d.formData(),
-                d.receivedAt(), d.dueAt(), d.finishedAt(), d.returnedAt(), d.currentStep(),
+                d.receivedAt(), d.dueAt(), d.finishedAt(), d.returnedAt(),
+                // the name of the step inside the unit is the staff's: the applicant reads the status
+                service.seenByApplicant(d) ? null : d.currentStep(),
                 d.clockStoppedAt() != null, d.supplementCount(), d.statusReason(), d.extendedDueAt());
     }
 }

@@ -34,4 +34,10 @@ public final class DossierEvents {
 
     /** A dossier's status changed. */
     public record DossierStatusChanged(String code, DossierStatus from, DossierStatus to) { }
+
+    /**
+     * A later date was promised to the applicant with an apology (form 04): {@code newDue} is that date; the status
+     * does not change.
+     */
+    public record DossierExtended(String code, java.time.Instant newDue) { }
 }

@@ -95,6 +95,11 @@ class DossierRepository {
         return keys.getKey().longValue();
     }
 
+    /** Locks the dossier's row until the transaction ends: appends to one dossier's audit trail are serialised by it. */
+    void lock(long dossierId) {
+        jdbc.sql("select id from dossier where id = ? for update").param(dossierId).query(Long.class).single();
+    }
+
     Optional<Dossier> findByCode(String code) {
         return jdbc.sql(SELECT + " where d.code = ?").param(code).query(this::map).optional();
     }
@@ -181,13 +186,19 @@ class DossierRepository {
     }
 
     /** Records or replaces the applicant's rating. */
-    void rate(long dossierId, int score, boolean complaint, String comment, Instant at) {
-        int updated = jdbc.sql("update dossier_rating set score = ?, complaint = ?, comment = ?, rated_at = ? where dossier_id = ?")
-                .params(score, complaint, comment, utc(at), dossierId).update();
+    void rate(long dossierId, int score, boolean complaint, String comment, String criteria, Instant at) {
+        int updated = jdbc.sql("update dossier_rating set score = ?, complaint = ?, comment = ?, criteria = ?, rated_at = ? where dossier_id = ?")
+                .params(score, complaint, comment, criteria, utc(at), dossierId).update();
         if (updated == 0) {
-            jdbc.sql("insert into dossier_rating (dossier_id, score, complaint, comment, rated_at) values (?, ?, ?, ?, ?)")
-                    .params(dossierId, score, complaint, comment, utc(at)).update();
+            jdbc.sql("insert into dossier_rating (dossier_id, score, complaint, comment, criteria, rated_at) values (?, ?, ?, ?, ?, ?)")
+                    .params(dossierId, score, complaint, comment, criteria, utc(at)).update();
         }
+    }
+
+    /** The criteria the applicant chose when rating the dossier (none when not rated or none chosen). */
+    java.util.Set<RatingCriterion> ratingCriteria(long dossierId) {
+        return RatingCriterion.parse(jdbc.sql("select criteria from dossier_rating where dossier_id = ?").param(dossierId)
+                .query(String.class).optional().orElse(null));
     }
 
     /** Records the components the desk checked on paper (each once per dossier). */

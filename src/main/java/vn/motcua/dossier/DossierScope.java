@@ -23,6 +23,9 @@ final class DossierScope {
     /** One unit's dossiers (for its own registers). */
     static DossierScope unit(long unitId) { return new DossierScope(Kind.UNIT, String.valueOf(unitId)); }
 
+    /** A citizen's own dossiers. */
+    static DossierScope owner(String username) { return new DossierScope(Kind.OWNER, username); }
+
     static DossierScope of(AuthenticatedUser user) {
         if (user.has(Role.ADMIN)) return new DossierScope(Kind.ALL, null);
         if (user.has(Role.SUPERVISOR) && user.unitTreePath() != null) return new DossierScope(Kind.SUBTREE, user.unitTreePath());

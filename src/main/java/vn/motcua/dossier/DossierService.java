@@ -64,12 +64,16 @@ public class DossierService {
      */
     private final boolean resumeStopped;
 
+    private final DossierCodeAllocator codes;
+
     DossierService(DossierRepository dossiers, AuditTrail audit, ProcedureCatalogue catalogue,
                    OrganisationService organisation, WorkingCalendar calendar, CurrentUser currentUser,
                    ApplicationEventPublisher events, Messages messages, Forms forms, Clock clock,
                    org.springframework.beans.factory.ObjectProvider<WorkAccess> workAccess,
                    org.springframework.beans.factory.ObjectProvider<ComponentFiles> componentFiles,
-                   @org.springframework.beans.factory.annotation.Value("${motcua.dossier.resume-stopped:false}") boolean resumeStopped) {
+                   @org.springframework.beans.factory.annotation.Value("${motcua.dossier.resume-stopped:false}") boolean resumeStopped,
+                   DossierCodeAllocator codes) {
+        this.codes = codes;
         this.resumeStopped = resumeStopped;
         this.workAccess = workAccess;
         this.componentFiles = componentFiles;
@@ -144,7 +148,7 @@ public class DossierService {
 
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         LocalDate day = now.atZone(Formats.ZONE).toLocalDate();
-        String code = DossierCode.of(unit.identifier(), day, dossiers.nextSequence(unit.id(), day));
+        String code = codes.allocate(unit.id(), unit.identifier(), day);
         var intake = new Dossier.Intake(code, procedure.code(), procedure.fee(), unit, channel, trimmed(request.applicant()),
                 data, now, user.username(), request.stagedFiles());
         Dossier d = citizen ? Dossier.submitOnline(intake)
@@ -167,7 +171,24 @@ public class DossierService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<CheckedComponent> checkedComponents(String code) {
-        return dossiers.checkedComponents(visible(code).id());
+        Dossier d = visible(code);
+        var checked = dossiers.checkedComponents(d.id());
+        // the applicant reads that a paper was checked and when, not the login name of the clerk who checked it
+        if (seenByApplicant(d)) return checked.stream().map(c -> new CheckedComponent(c.componentCode(), null, c.checkedAt())).toList();
+        return checked;
+    }
+
+    /**
+     * Whether the caller sees this dossier as its applicant (the citizen who submitted it), and so gets the citizen's
+     * presentation: plain statuses, their papers, never the staff's names, steps, notes or registers.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public boolean seenByApplicant(Dossier d) {
+        if (currentUser.isSystem()) return false;
+        var user = currentUser.get().orElse(null);
+        if (user == null) return false;
+        DossierScope scope = DossierScope.of(user);
+        return !scope.staff() && scope.includes(d);
     }
 
     /** A dossier the caller may see; otherwise "not found", so that nothing leaks. */
@@ -199,8 +220,23 @@ public class DossierService {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<AuditEntry> history(String code) {
-        return audit.history(visible(code).id());
+        Dossier d = visible(code);
+        var entries = audit.history(d.id());
+        if (!seenByApplicant(d)) return entries;
+        // The applicant's history: the changes of status (and what they did themselves), without the staff's login
+        // names, their steps, notes and the chain's hashes
+        String me = d.ownerUsername();
+        return entries.stream()
+                .filter(e -> me.equals(e.actor()) || (e.statusAfter() != null && !e.statusAfter().equals(e.statusBefore())))
+                .map(e -> new AuditEntry(e.seq(), e.occurredAt(), me.equals(e.actor()) ? e.actor() : null, e.channel(),
+                        e.action(), e.statusBefore(), e.statusAfter(), APPLICANT_DETAILS.contains(e.action()) ? e.detail() : null,
+                        null, null))
+                .toList();
     }
+
+    /** Audit actions whose detail is written to the applicant (a reason they are given), shown in their history. */
+    private static final java.util.Set<String> APPLICANT_DETAILS = java.util.Set.of("REFUSE", "REQUEST_SUPPLEMENT",
+            "REQUEST_PAYMENT", "STOP", "WITHDRAW", "EXTENDED", "SUBMITTED", "RATED");
 
     /** Whether the audit trail is intact; null when it is, else the first broken link. */
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR')")
@@ -427,6 +463,7 @@ public class DossierService {
         dossiers.update(d);
         audit.append(d.id(), actor == null ? SystemAccess.USERNAME : actor, Channel.IN_PERSON.name(), "EXTENDED",
                 d.status(), d.status(), reason);
+        d.pullEvents().forEach(events::publishEvent);
     }
 
     // --- Called by the engine (workflow glue), which acts as the system on behalf of the user who moved the process.
@@ -504,16 +541,65 @@ public class DossierService {
     @PreAuthorize("hasRole('CITIZEN')")
     @Transactional
     public void rate(String code, int score, boolean complaint, String comment) {
+        rate(code, score, complaint, comment, List.of());
+    }
+
+    /**
+     * As {@link #rate(String, int, boolean, String)}, with what went wrong: the {@link RatingCriterion} codes chosen
+     * with a score of 1 to {@value RatingCriterion#MAX_SCORE} (400 naming {@code criteria} for an unknown code or with
+     * a higher score).
+     */
+    @PreAuthorize("hasRole('CITIZEN')")
+    @Transactional
+    public void rate(String code, int score, boolean complaint, String comment, List<String> criteria) {
         Dossier d = visible(code);
         if (d.finishedAt() == null) throw new BusinessRuleException("dossier.rating.notFinished", code);
         if (score < 1 || score > 5) throw new InvalidInputException("score", messages.get("dossier.rating.score"));
+        var chosen = ratingCriteria(criteria, score, messages);
         textProblem("comment", comment, true).ifPresent(v -> { throw new InvalidInputException(List.of(v)); });
         String text = comment == null || comment.isBlank() ? null : PlainText.normalize(comment, true);
         if (text != null && text.length() > 2000) throw new InvalidInputException("comment", messages.get("error.field.tooLong", 2000));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        dossiers.rate(d.id(), score, complaint, text, now);
+        dossiers.rate(d.id(), score, complaint, text, RatingCriterion.stored(chosen), now);
         audit.append(d.id(), currentUser.require().username(), Channel.ONLINE.name(), "RATED", d.status(), d.status(),
-                "score " + score + (complaint ? ", complaint" : ""));
+                "score " + score + (complaint ? ", complaint" : "") + (chosen.isEmpty() ? "" : ", " + RatingCriterion.stored(chosen)));
+    }
+
+    /** The criteria of a rating, checked: known codes, only with a low score; 400 naming {@code criteria} otherwise. */
+    static java.util.Set<RatingCriterion> ratingCriteria(List<String> codes, int score, Messages messages) {
+        var unknown = new java.util.ArrayList<String>();
+        var chosen = RatingCriterion.read(codes, score, unknown);
+        if (!unknown.isEmpty()) {
+            throw new InvalidInputException("criteria", messages.get("dossier.rating.criteria.unknown", String.join(", ", unknown),
+                    java.util.Arrays.stream(RatingCriterion.values()).map(Enum::name).collect(java.util.stream.Collectors.joining(", "))));
+        }
+        if (!chosen.isEmpty() && score > RatingCriterion.MAX_SCORE) {
+            throw new InvalidInputException("criteria", messages.get("dossier.rating.criteria.lowOnly", RatingCriterion.MAX_SCORE));
+        }
+        return chosen;
+    }
+
+    /** What went wrong, as the applicant chose it when rating a dossier the caller may see (empty when nothing). */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public java.util.Set<RatingCriterion> ratingCriteria(String code) {
+        return dossiers.ratingCriteria(visible(code).id());
+    }
+
+    /**
+     * Records in the dossier's audit trail that feedback about it was received or answered (vn.motcua.feedback): the
+     * action ({@code FEEDBACK_RECEIVED}, {@code FEEDBACK_ANSWERED}), who, and the feedback's reference number, never
+     * its text (the applicant reads the timeline). The status does not change.
+     */
+    @PreAuthorize("hasRole('SYSTEM')")
+    @Transactional
+    public void recordFeedback(String code, String actor, String action, String reference) {
+        if (!"FEEDBACK_RECEIVED".equals(action) && !"FEEDBACK_ANSWERED".equals(action)) {
+            throw new IllegalArgumentException("not a feedback action: " + action);
+        }
+        Dossier d = existing(code);
+        dossiers.lock(d.id());
+        audit.append(d.id(), actor, Channel.ONLINE.name(), action, d.status(), d.status(), reference);
     }
 
     /** A change the process made, on behalf of {@code actor} (the system when null), through the dossier's channel. */

@@ -80,9 +80,9 @@ public class DossierWork {
     /**
      * The completed steps of a dossier the caller may see, in the order they were completed, with the names of the
      * people and units (in the caller's language where a unit has an English name) and each step's decision and
-     * opinion.
+     * opinion. The staff's work, not the applicant's (403): the applicant reads their history of statuses.
      */
-    @PreAuthorize("isAuthenticated()")
+    @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'CLERK', 'SPECIALIST', 'LEADER')")
     @Transactional(readOnly = true)
     public List<CompletedStep> steps(String code, Locale locale) {
         Dossier dossier = dossiers.get(code);

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -35,7 +36,8 @@ public class PublicTracking {
     /** Where a dossier stands, as the applicant would say it. */
     public enum Stage { SUBMITTED, RECEIVED, PROCESSING, WAITING_FOR_YOU, STOPPED, READY, DONE, REFUSED, WITHDRAWN;
 
-        static Stage of(DossierStatus status) {
+        /** The stage of a dossier in this status. */
+        public static Stage of(DossierStatus status) {
             return switch (status) {
                 case NEW -> SUBMITTED;
                 case RECEIVED -> RECEIVED;
@@ -72,6 +74,10 @@ public class PublicTracking {
     private final Clock clock;
     private final int maxPerCode;
     private final int maxPerAddress;
+    private vn.motcua.security.CurrentUser currentUser;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    void setCurrentUser(vn.motcua.security.CurrentUser currentUser) { this.currentUser = currentUser; }
 
     PublicTracking(DossierRepository dossiers, AuditTrail audit, ProcedureCatalogue catalogue, OrganisationService organisation,
                    JdbcClient jdbc, PlatformTransactionManager transactions, Messages messages, Clock clock,
@@ -109,6 +115,16 @@ public class PublicTracking {
      */
     @PreAuthorize("permitAll()")
     public void rate(String code, String key, String address, Integer score, boolean complaint, String comment) {
+        rate(code, key, address, score, complaint, comment, List.of());
+    }
+
+    /**
+     * As {@link #rate(String, String, String, Integer, boolean, String)}, with what went wrong: {@link RatingCriterion}
+     * codes, chosen with a score of 1 to {@value RatingCriterion#MAX_SCORE} (400 naming {@code criteria} otherwise).
+     */
+    @PreAuthorize("permitAll()")
+    public void rate(String code, String key, String address, Integer score, boolean complaint, String comment,
+                     List<String> criteria) {
         Instant now = clock.instant();
         Dossier d = verified(code, key, address, now);
         if (d.finishedAt() == null || d.status() == DossierStatus.WITHDRAWN) {
@@ -124,13 +140,55 @@ public class PublicTracking {
         if (text != null && text.length() > 2000) {
             throw new vn.motcua.shared.InvalidInputException("comment", messages.get("error.field.tooLong", 2000));
         }
+        var chosen = DossierService.ratingCriteria(criteria, score, messages);
         separate.executeWithoutResult(s -> {
             if (dossiers.rated(d.id())) throw new vn.motcua.shared.BusinessRuleException("tracking.rating.already", d.code());
             Instant at = now.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-            dossiers.rate(d.id(), score, complaint, text, at);
+            dossiers.rate(d.id(), score, complaint, text, RatingCriterion.stored(chosen), at);
             audit.append(d.id(), "applicant", Channel.ONLINE.name(), "RATED", d.status(), d.status(),
-                    "score " + score + (complaint ? ", complaint" : "") + " (tracking page)");
+                    "score " + score + (complaint ? ", complaint" : "")
+                            + (chosen.isEmpty() ? "" : ", " + RatingCriterion.stored(chosen)) + " (tracking page)");
         });
+    }
+
+    /**
+     * The dossier a citizen without an account names in feedback or a complaint (vn.motcua.feedback), or whose
+     * notification channel they stop from the tracking page (vn.motcua.notification), checked as a tracking look-up is: its code and the end of the applicant's phone or identity number; a failure counts against
+     * the code and the address like a failed look-up, "not found" whichever was wrong, 429 while either is locked.
+     */
+    @PreAuthorize("permitAll()")
+    public Dossier verify(String code, String key, String address) {
+        Dossier found = verified(code, key, address, clock.instant());
+        separate.executeWithoutResult(s -> jdbc.sql("delete from tracking_attempt where subject = ?")
+                .param(codeSubject(code)).update());
+        return found;
+    }
+
+    /**
+     * The signed-in citizen's own dossiers, newest first (at most {@code limit}, 1 to 1000), each as the applicant reads
+     * it: where it stands in plain words, what is expected of them, the dates and the unit; never a step's name, a
+     * civil servant's name or another person's dossier.
+     */
+    @PreAuthorize("hasRole('CITIZEN')")
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
+    public java.util.List<Tracked> mine(int limit, Locale locale) {
+        var user = currentUser.require();
+        int most = Math.max(1, Math.min(limit, DossierService.MAX_LIST));
+        return dossiers.search(DossierScope.owner(user.username()), null, null, most).stream()
+                .map(d -> describe(d, locale)).toList();
+    }
+
+    /**
+     * One of the signed-in citizen's own dossiers as they read it; "not found" for any other dossier (another
+     * applicant's, or one that does not exist), so that nothing leaks.
+     */
+    @PreAuthorize("hasRole('CITIZEN')")
+    @org.springframework.transaction.annotation.Transactional(readOnly = true)
+    public Tracked mine(String code, Locale locale) {
+        var user = currentUser.require();
+        Dossier d = code == null ? null : dossiers.findByCode(code.trim()).orElse(null);
+        if (d == null || !user.username().equals(d.ownerUsername())) throw new NotFoundException("dossier.notFound", code);
+        return describe(d, locale);
     }
 
     /**

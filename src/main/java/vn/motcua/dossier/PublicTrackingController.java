@@ -29,17 +29,19 @@ class PublicTrackingController {
         return tracking.track(code, key, request.getRemoteAddr(), locale);
     }
 
-    record RatingRequest(String key, Integer score, Boolean complaint, String comment) { }
+    record RatingRequest(String key, Integer score, Boolean complaint, String comment, java.util.List<String> criteria) { }
 
     @org.springframework.web.bind.annotation.PostMapping("/{code}/rating")
     @org.springframework.web.bind.annotation.ResponseStatus(org.springframework.http.HttpStatus.CREATED)
-    @Operation(summary = "The applicant rates the service of their ended dossier, without an account: {key, score 1..5, complaint, comment}",
-            description = "Once per dossier (409 the second time, or before the dossier has ended); 404 for a wrong code or key.")
+    @Operation(summary = "The applicant rates the service of their ended dossier, without an account: {key, score 1..5, complaint, comment, criteria}",
+            description = "criteria: what went wrong with a score of 1–3, codes ACCESS, PROCEDURE, STAFF, TIME, COST, RESULT, "
+                    + "INFORMATION. Once per dossier (409 the second time, or before the dossier has ended); 404 for a wrong code or key.")
     java.util.Map<String, Object> rate(@PathVariable String code,
                                        @org.springframework.web.bind.annotation.RequestBody(required = false) RatingRequest body,
                                        HttpServletRequest request) {
-        var b = body == null ? new RatingRequest(null, null, null, null) : body;
-        tracking.rate(code, b.key(), request.getRemoteAddr(), b.score(), Boolean.TRUE.equals(b.complaint()), b.comment());
+        var b = body == null ? new RatingRequest(null, null, null, null, null) : body;
+        tracking.rate(code, b.key(), request.getRemoteAddr(), b.score(), Boolean.TRUE.equals(b.complaint()), b.comment(),
+                b.criteria() == null ? java.util.List.of() : b.criteria());
         return java.util.Map.of("code", code, "score", b.score());
     }
 }

@@ -125,9 +125,12 @@ public class IndicatorService {
     private final Clock clock;
     private final ScoringTable scoring;
 
+    private final vn.motcua.feedback.FeedbackService feedback;
+
     IndicatorService(IndicatorQueries queries, OrganisationService organisation, ProcedureCatalogue catalogue,
                      CurrentUser currentUser, IndicatorSettings settings, WorkingCalendar calendar, Messages messages,
-                     Clock clock, ScoringTable scoring) {
+                     Clock clock, ScoringTable scoring, vn.motcua.feedback.FeedbackService feedback) {
+        this.feedback = feedback;
         this.scoring = scoring;
         this.queries = queries;
         this.organisation = organisation;
@@ -178,6 +181,8 @@ public class IndicatorService {
         boolean attachments = queries.attachmentsAvailable();
         List<ScoringTable.Rule> rules = scoring.rules();
         Map<ScoringMeasure, long[]> measures = measures(all, groups, procedures.inScope(), attachments);
+        measures.put(ScoringMeasure.FEEDBACK_ON_TIME, feedback.onTime(scope.treePath(), bounds[0], bounds[1],
+                procedures.codes(), filter.level() == null ? null : filter.level().name()));
         List<ScoreLine> lines = rules.stream().map(r -> line(r, measures)).toList();
         List<Indicator> indicators = indicators(all, measures, rules, attachments);
         BigDecimal points = lines.stream().map(ScoreLine::points).filter(p -> p != null).reduce(BigDecimal.ZERO, BigDecimal::add);

@@ -23,5 +23,11 @@ public enum ScoringMeasure {
     /** Dossiers with a digitised input and an electronic result ÷ dossiers (4.2). */
     DIGITISATION,
     /** 100 % − (late rate + rate of dossiers with a complaint or a rating of 1–2) (5.4). */
-    SATISFACTION
+    SATISFACTION,
+    /**
+     * Feedback and complaints (vn.motcua.feedback) received in the period answered by their due date, or unanswered
+     * and still within it at the period's end ÷ feedback received in the period; with a procedure or sector filter,
+     * only feedback about dossiers of those procedures.
+     */
+    FEEDBACK_ON_TIME
 }

@@ -18,6 +18,7 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -30,6 +31,11 @@ import vn.motcua.shared.Messages;
  * the same key gets the same answer again, marked {@code Idempotent-Replayed: true}, without doing anything. The same
  * key on another request answers 422; a retry while the first is still running answers 409. A server error (5xx) is
  * not kept, so the retry runs again. Requests without the header are not affected.
+ *
+ * <p>A request with a key runs in one transaction with the keeping of its answer (the services' transactions join
+ * it): either the work and its answer are both committed, or neither is. So a node killed after the work but before
+ * the answer was kept cannot happen, and a retry never does the work twice. A request in progress on a node that
+ * died frees its key as soon as the other nodes see the node dead ({@link vn.motcua.shared.ClusterNode}).
  */
 public class IdempotencyFilter extends OncePerRequestFilter {
     public static final String HEADER = "Idempotency-Key";
@@ -38,15 +44,21 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     static final Duration ABANDONED = Duration.ofMinutes(2);
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,100}");
 
-    private record Kept(String method, String path, Integer status, String contentType, String body, Instant createdAt) { }
+    private record Kept(String method, String path, Integer status, String contentType, String body, Instant createdAt,
+                        String node) { }
 
     private final JdbcClient jdbc;
+    private final vn.motcua.shared.ClusterNode node;
     private final TransactionTemplate separate;
+    private final PlatformTransactionManager transactions;
     private final Messages messages;
     private final Clock clock;
 
-    public IdempotencyFilter(JdbcClient jdbc, PlatformTransactionManager transactions, Messages messages, Clock clock) {
+    public IdempotencyFilter(JdbcClient jdbc, PlatformTransactionManager transactions, Messages messages, Clock clock,
+                             vn.motcua.shared.ClusterNode node) {
+        this.node = node;
         this.jdbc = jdbc;
+        this.transactions = transactions;
         this.separate = new TransactionTemplate(transactions);
         this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.messages = messages;
@@ -79,7 +91,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         Instant now = clock.instant();
         Optional<Kept> kept = find(user, key);
         if (kept.isPresent() && (kept.get().createdAt().isBefore(now.minus(KEPT))
-                || (kept.get().status() == null && kept.get().createdAt().isBefore(now.minus(ABANDONED))))) {
+                || (kept.get().status() == null && abandoned(kept.get(), now)))) {
             forget(user, key);
             kept = Optional.empty();
         }
@@ -91,21 +103,51 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         var wrapper = new ContentCachingResponseWrapper(response);
+        // The work and its kept answer commit together: a node that dies after the work committed has kept its answer
+        // (the retry gets it), one that dies before has done nothing (the retry, once the node is seen dead, does it)
+        TransactionStatus work = transactions.getTransaction(TransactionDefinition.withDefaults());
+        boolean ended = false;
         boolean answerKept = false;
         try {
             chain.doFilter(request, wrapper);
             int status = wrapper.getStatus();
-            if (status < 500) {
+            if (work.isRollbackOnly()) {
+                ended = true;
+                transactions.rollback(work);
+                if (status < 400) {
+                    // the work was undone though the answer says it was done: never tell the client so
+                    wrapper.resetBuffer();
+                    ErrorJson.write(wrapper, 500, "INTERNAL_ERROR", messages.get("error.unexpected"));
+                } else if (status < 500) {
+                    keep(user, key, status, wrapper, separate); // a refusal: nothing was done, the retry is refused alike
+                    answerKept = true;
+                }
+            } else if (status < 500) {
                 String body = new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8);
-                separate.executeWithoutResult(s -> jdbc.sql(
-                                "update idempotency_record set status = ?, content_type = ?, body = ? where username = ? and idem_key = ?")
-                        .params(status, wrapper.getContentType(), body, user, key).update());
+                jdbc.sql("update idempotency_record set status = ?, content_type = ?, body = ? where username = ? and idem_key = ?")
+                        .params(status, wrapper.getContentType(), body, user, key).update();
+                ended = true;
+                transactions.commit(work);
                 answerKept = true;
+            } else {
+                ended = true;
+                transactions.rollback(work);
             }
-        } finally {
+        } catch (IOException | ServletException | RuntimeException | Error e) {
+            if (!ended) transactions.rollback(work);
+            wrapper.resetBuffer(); // nothing of an answer whose work did not commit reaches the client
             if (!answerKept) forget(user, key);
-            wrapper.copyBodyToResponse();
+            throw e;
         }
+        if (!answerKept) forget(user, key);
+        wrapper.copyBodyToResponse();
+    }
+
+    private void keep(String user, String key, int status, ContentCachingResponseWrapper wrapper, TransactionTemplate in) {
+        String body = new String(wrapper.getContentAsByteArray(), StandardCharsets.UTF_8);
+        in.executeWithoutResult(s -> jdbc.sql(
+                        "update idempotency_record set status = ?, content_type = ?, body = ? where username = ? and idem_key = ?")
+                .params(status, wrapper.getContentType(), body, user, key).update());
     }
 
     private void replay(Kept kept, String method, String path, HttpServletResponse response) throws IOException {
@@ -127,12 +169,20 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
+    /**
+     * A request in progress whose node is dead (its heartbeat stopped: killed, or stopped), or which has run longer
+     * than {@link #ABANDONED}: its key may be used again.
+     */
+    private boolean abandoned(Kept kept, Instant now) {
+        return kept.createdAt().isBefore(now.minus(ABANDONED)) || (kept.node() != null && !node.isAlive(kept.node()));
+    }
+
     /** Records that this request runs with the key; false when another one holds it already. */
     private boolean claim(String user, String key, String method, String path, Instant now) {
         try {
             separate.executeWithoutResult(s -> jdbc.sql(
-                            "insert into idempotency_record (username, idem_key, method, path, created_at) values (?, ?, ?, ?, ?)")
-                    .params(user, key, method, path, now.atOffset(ZoneOffset.UTC)).update());
+                            "insert into idempotency_record (username, idem_key, method, path, created_at, node_id) values (?, ?, ?, ?, ?, ?)")
+                    .params(user, key, method, path, now.atOffset(ZoneOffset.UTC), node.id()).update());
             if (Math.floorMod(key.hashCode(), 50) == 0) {
                 separate.executeWithoutResult(s -> jdbc.sql("delete from idempotency_record where created_at < ?")
                         .param(now.minus(KEPT).atOffset(ZoneOffset.UTC)).update());
@@ -146,10 +196,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private Optional<Kept> find(String user, String key) {
         return separate.execute(s -> jdbc.sql(
-                        "select method, path, status, content_type, body, created_at from idempotency_record where username = ? and idem_key = ?")
+                        "select method, path, status, content_type, body, created_at, node_id from idempotency_record where username = ? and idem_key = ?")
                 .params(user, key)
                 .query((rs, n) -> new Kept(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3), rs.getString(4),
-                        rs.getString(5), rs.getObject(6, java.time.OffsetDateTime.class).toInstant()))
+                        rs.getString(5), rs.getObject(6, java.time.OffsetDateTime.class).toInstant(), rs.getString(7)))
                 .optional());
     }
 

@@ -71,7 +71,8 @@ class SecurityConfiguration extends VaadinWebSecurity {
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, org.springframework.jdbc.core.simple.JdbcClient jdbc,
                                     org.springframework.transaction.PlatformTransactionManager transactions,
-                                    vn.motcua.shared.Messages messages, java.time.Clock clock) throws Exception {
+                                    vn.motcua.shared.Messages messages, java.time.Clock clock,
+                                    vn.motcua.shared.ClusterNode node) throws Exception {
         // 401 and 429 written here, as JSON, not through the servlet error page (which would redirect to the login view)
         AuthenticationEntryPoint entryPoint = answers.api();
         // Path patterns matched on the whole request path: /engine-rest is Jersey's servlet, not Spring MVC's
@@ -81,6 +82,10 @@ class SecurityConfiguration extends VaadinWebSecurity {
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers(HttpMethod.GET, "/api/procedures", "/api/procedures/**", "/api/calendar/**", "/api/public/**").permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/public/dossiers/*/rating").permitAll()
+                        // Feedback and complaints: sent with or without an account (vn.motcua.feedback checks the rest)
+                        .requestMatchers(HttpMethod.POST, "/api/feedback").permitAll()
+                        // The applicant stops a notification channel from the tracking page: the tracking key is its check
+                        .requestMatchers(HttpMethod.PUT, "/api/public/dossiers/*/notification-channels/*").permitAll()
                         // The payment service's callback: its HMAC signature is its check (vn.motcua.payment)
                         .requestMatchers(HttpMethod.POST, "/api/payments/callback").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui/**", "/swagger-ui.html").permitAll()
@@ -115,7 +120,7 @@ class SecurityConfiguration extends VaadinWebSecurity {
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
                         .permissionsPolicyHeader(p -> p.policy(SecurityHeaders.PERMISSIONS_POLICY)));
         // A retried write with the same Idempotency-Key gets the first answer again (signed-in and allowed callers only)
-        http.addFilterAfter(new IdempotencyFilter(jdbc, transactions, messages, clock),
+        http.addFilterAfter(new IdempotencyFilter(jdbc, transactions, messages, clock, node),
                 org.springframework.security.web.access.intercept.AuthorizationFilter.class);
         return http.build();
     }

@@ -23,8 +23,11 @@ public class Worklist {
     private final TaskListService tasks;
     private final CurrentUser currentUser;
     private final Messages messages;
+    private final vn.motcua.feedback.FeedbackService feedback;
 
-    Worklist(DossierQueries dossiers, TaskListService tasks, CurrentUser currentUser, Messages messages) {
+    Worklist(DossierQueries dossiers, TaskListService tasks, CurrentUser currentUser, Messages messages,
+             vn.motcua.feedback.FeedbackService feedback) {
+        this.feedback = feedback;
         this.dossiers = dossiers;
         this.tasks = tasks;
         this.currentUser = currentUser;
@@ -34,7 +37,8 @@ public class Worklist {
     /**
      * One tab: its key at the API, its label in the caller's language, its count.
      *
-     * @param list "dossiers" for a desk queue, "tasks" for a task tab
+     * @param list "dossiers" for a desk queue, "tasks" for a task tab, "feedback" for the new feedback of a leader's
+     *             unit or a supervisor's units ({@code feedback-new})
      */
     public record Entry(String key, String label, long count, String list) { }
 
@@ -52,6 +56,12 @@ public class Worklist {
             tasks.counts().forEach((t, n) ->
                     result.add(new Entry(t.key(), messages.get(locale, t.messageKey()), n, "tasks")));
         }
+        if (user.has(Role.LEADER) || user.has(Role.SUPERVISOR)) {
+            result.add(new Entry(FEEDBACK_NEW, messages.get(locale, "worklist." + FEEDBACK_NEW), feedback.newCount(), "feedback"));
+        }
         return result;
     }
+
+    /** The counter of new feedback and complaints (leaders: their unit's; supervisors: their units'). */
+    public static final String FEEDBACK_NEW = "feedback-new";
 }

@@ -69,7 +69,8 @@ class DossierWorkApiTest {
         String code = receive();
         assertThat(http.getForEntity("/api/dossiers/" + code + "/steps", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(as("clerk2").getForEntity("/api/dossiers/" + code + "/steps", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
-        assertThat(as("citizen").getForEntity("/api/dossiers/" + code + "/steps", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(as("citizen").getForEntity("/api/dossiers/" + code + "/steps", String.class).getStatusCode())
+                .as("the steps are the staff's").isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(body(as("supervisor").getForEntity("/api/dossiers/" + code + "/steps", String.class), HttpStatus.OK)).isEmpty();
     }
 

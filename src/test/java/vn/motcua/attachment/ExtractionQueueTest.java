@@ -24,6 +24,8 @@ import vn.motcua.MotCuaTest;
 import vn.motcua.TestUsers;
 import vn.motcua.attachment.internal.AttachmentRepository;
 import vn.motcua.attachment.internal.ContentStore;
+import vn.motcua.attachment.internal.ExtractionWorker;
+import vn.motcua.shared.ClusterNode;
 import vn.motcua.dossier.DossierService;
 
 /**
@@ -38,6 +40,7 @@ class ExtractionQueueTest {
     @Autowired JdbcClient jdbc;
     @Autowired DossierService dossiers;
     @Autowired AttachmentService service;
+    @Autowired ExtractionWorker extraction;
     @Autowired TestUsers users;
     String code;
     String sha256;
@@ -71,6 +74,8 @@ class ExtractionQueueTest {
         // Items held far into the future by a third node: this application's own worker leaves them alone; the two
         // simulated nodes see them from a later "now", when that hold has run out.
         Instant later = Instant.now().plus(Duration.ofDays(1));
+        alive("elsewhere", later);
+        var live = java.util.Set.of("node-a", "node-b", "elsewhere");
         var ids = new ArrayList<Long>();
         for (int i = 0; i < 30; i++) ids.add(pending("elsewhere", later.minusSeconds(60), 0));
         var won = new ConcurrentHashMap<Long, String>();
@@ -81,7 +86,7 @@ class ExtractionQueueTest {
             pool.submit(() -> {
                 start.await();
                 for (Long id : ids) {
-                    if (attachments.claim(id, node, later.plus(Duration.ofHours(1)), later)) {
+                    if (attachments.claim(id, node, later.plus(Duration.ofHours(1)), later, live)) {
                         if (won.putIfAbsent(id, node) != null) doubles.put(id, node);
                     }
                 }
@@ -93,6 +98,36 @@ class ExtractionQueueTest {
         assertThat(doubles).isEmpty();
         assertThat(won.keySet()).containsExactlyInAnyOrderElementsOf(ids);
         jdbc.sql("delete from attachment where id in (:ids)").param("ids", ids).update();
+        jdbc.sql("delete from cluster_node where node_id = 'elsewhere'").update();
+    }
+
+    /** A node of the cluster that renewed its row at {@code heartbeat}. */
+    private void alive(String node, Instant heartbeat) {
+        jdbc.sql("delete from cluster_node where node_id = ?").param(node).update();
+        jdbc.sql("insert into cluster_node (node_id, instance_id, started_at, heartbeat_at) values (?, 'other-jvm', ?, ?)")
+                .params(node, java.sql.Timestamp.from(heartbeat), java.sql.Timestamp.from(heartbeat)).update();
+    }
+
+    @Test
+    void whatADeadNodeHeldIsTakenUpAtOnceWithoutWaitingForItsLease() {
+        // node-killed held the file for another hour, but its heartbeat stopped 30 s ago: it is dead
+        alive("node-killed", Instant.now().minus(ClusterNode.LIVENESS).minusSeconds(10));
+        long id = pending("node-killed", Instant.now().plus(Duration.ofHours(1)), 1);
+        extraction.wake();
+        await().atMost(Uploads.EXTRACTION).pollInSameThread().until(() -> state(id) == AttachmentState.EXTRACTED);
+        jdbc.sql("delete from cluster_node where node_id = 'node-killed'").update();
+    }
+
+    @Test
+    void whatALiveNodeHoldsIsLeftToItUntilItsLeaseRunsOut() throws Exception {
+        alive("node-busy", Instant.now().plus(Duration.ofHours(1)));
+        long id = pending("node-busy", Instant.now().plus(Duration.ofHours(1)), 1);
+        extraction.wake();
+        Thread.sleep(3000);
+        assertThat(state(id)).isEqualTo(AttachmentState.PENDING);
+        assertThat(jdbc.sql("select claimed_by from attachment where id = ?").param(id).query(String.class).single()).isEqualTo("node-busy");
+        jdbc.sql("delete from attachment where id = ?").param(id).update();
+        jdbc.sql("delete from cluster_node where node_id = 'node-busy'").update();
     }
 
     @Test

@@ -109,6 +109,36 @@ class PublicTrackingTest {
         assertThat(dossiers.history(code)).anySatisfy(e -> assertThat(e.action()).isEqualTo("RATED"));
     }
 
+    @Test
+    void aLowRatingSaysWhatWentWrongAlongTheSatisfactionCriteria() throws Exception {
+        String code = receive();
+        complete("specialist", code, Map.of("documentsComplete", true, "reviewOpinion", "Hồ sơ đầy đủ"));
+        complete("leader", code, Map.of("decision", "APPROVE"));
+        complete("clerk", code, Map.of("resultHandedOver", true, "receiverName", "Trần Thị Mỹ Lệ"));
+
+        var high = rate(code, Map.of("key", "5678", "score", 5, "criteria", java.util.List.of("TIME")));
+        assertThat(high.getStatusCode()).as("criteria only with a low score").isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(high.getBody()).get("field").asText()).isEqualTo("criteria");
+        var unknown = rate(code, Map.of("key", "5678", "score", 2, "criteria", java.util.List.of("TIME", "WEATHER")));
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(unknown.getBody()).get("message").asText()).contains("WEATHER", "STAFF");
+        assertThat(json.readTree(http.getForEntity("/api/public/dossiers/" + code + "?key=5678", String.class).getBody())
+                .get("rated").asBoolean()).as("nothing was stored").isFalse();
+
+        var low = rate(code, Map.of("key", "5678", "score", 2, "criteria", java.util.List.of("TIME", "STAFF")));
+        assertThat(low.getStatusCode()).as(low.getBody()).isEqualTo(HttpStatus.CREATED);
+        users.signInAs("clerk");
+        assertThat(dossiers.ratingCriteria(code)).containsExactly(RatingCriterion.STAFF, RatingCriterion.TIME);
+        assertThat(dossiers.history(code)).anySatisfy(e -> assertThat(e.detail()).contains("score 2", "STAFF,TIME"));
+    }
+
+    private ResponseEntity<String> rate(String code, Map<String, Object> body) {
+        var headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        return http.postForEntity("/api/public/dossiers/" + code + "/rating", new org.springframework.http.HttpEntity<>(body, headers),
+                String.class);
+    }
+
     private ResponseEntity<String> rate(String code, String key, int score) {
         var headers = new org.springframework.http.HttpHeaders();
         headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);

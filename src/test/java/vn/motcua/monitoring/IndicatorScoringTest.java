@@ -33,12 +33,13 @@ import vn.motcua.organisation.UnitLevel;
  *       = 2/5 = 40.00 % → 40 × 12 / 50 = 9.60 of 12.</li>
  *   <li>TT.1 fees paid: b1 online = 1/1 = 100.00 % ≥ 30 → 6.00 of 6; TT.2 not computed: 0 of 4.</li>
  *   <li>HL.1 late 2 (b3 b5), negative 1 (b3 rated 1): 5 − 2 − 1 = 2/5 = 40.00 % → 40 × 6 / 90 = 2.666… → 2.67 of 6;
- *       HL.2 not computed: 0 of 12.</li>
+ *       HL.2 feedback about birth registrations: f1 only, answered on time = 1/1 = 100.00 % ≥ 100 → 6.00 of 6; HL.3
+ *       (the national portal's ratings) not computed: 0 of 6.</li>
  *   <li>SH.1 results returned b1 b3, both of a procedure issuing an electronic result: 2/2 = 100.00 % → 6.00 of 6.</li>
  *   <li>SH.2 with an attachment and an electronic result: b1 = 1/5 = 20.00 % → 20 × 4 / 80 = 1.00 of 4; SH.3 not
  *       computed: 0 of 12.</li>
- *   <li>Total 6 + 6 + 12 + 9.60 + 6 + 2.67 + 6 + 1.00 = 49.27 of 100; at stake in the computed rows 66; not computed
- *       CK.3 6 + TT.2 4 + HL.2 12 + SH.3 12 = 34.</li>
+ *   <li>Total 6 + 6 + 12 + 9.60 + 6 + 2.67 + 6 + 6 + 1.00 = 55.27 of 100; at stake in the computed rows 72; not
+ *       computed CK.3 6 + TT.2 4 + HL.3 6 + SH.3 12 = 28.</li>
  * </ul>
  *
  * <p>All three procedures: 11 dossiers, ended 9 (all but b2 c3).
@@ -53,6 +54,9 @@ import vn.motcua.organisation.UnitLevel;
  *   <li>SH.2 b1 m1 (c1 has an attachment but a paper result) = 2/11 = 18.18 % → 18.18 × 4 / 80 = 0.909 → 0.91.</li>
  *   <li>HL.1 late 3, negative 2 (b3 rated 1, c1 complaint): 11 − 3 − 2 = 6/11 = 54.55 % → 54.55 × 6 / 90 = 3.6366… →
  *       3.64.</li>
+ *   <li>HL.2 every feedback received in March: f1 f2 f3 f4 (f5 came in February); on time f1 (answered by its due
+ *       date) and f3 (unanswered, within its due date at the period's end); late f2 (answered in April, after its due
+ *       date) and f4: 2/4 = 50.00 % → 50 × 6 / 100 = 3.00.</li>
  *   <li>3.3 (online submissions) b1 b2 c1 m2 = 4/11 = 36.36 %: reported, no longer scored on its own.</li>
  * </ul>
  */
@@ -75,7 +79,7 @@ class IndicatorScoringTest {
         assertThat(r.at("/population/dossiers").asLong()).isEqualTo(5);
         assertThat(r.at("/population/ended").asLong()).as("b1 b3 and the stopped b4 b5").isEqualTo(4);
         assertThat(r.get("scoring").findValuesAsText("code")).containsExactly("CK.1", "CK.2", "CK.3", "TD.1", "DVC.1",
-                "TT.1", "TT.2", "HL.1", "HL.2", "SH.1", "SH.2", "SH.3");
+                "TT.1", "TT.2", "HL.1", "HL.2", "HL.3", "SH.1", "SH.2", "SH.3");
 
         assertLine(r, "CK.1", "1", "1", "100.00", "6.00", "6");
         assertLine(r, "CK.2", "1", "1", "100.00", "6.00", "6");
@@ -85,18 +89,19 @@ class IndicatorScoringTest {
         assertLine(r, "TT.1", "1", "1", "100.00", "6.00", "6");
         assertNotComputed(r, "TT.2", "4", "Công thức 766");
         assertLine(r, "HL.1", "2", "5", "40.00", "2.67", "6");
-        assertNotComputed(r, "HL.2", "12", "Cổng Dịch vụ công quốc gia");
+        assertLine(r, "HL.2", "1", "1", "100.00", "6.00", "6");
+        assertNotComputed(r, "HL.3", "6", "Cổng Dịch vụ công quốc gia");
         assertLine(r, "SH.1", "2", "2", "100.00", "6.00", "6");
         assertNotComputed(r, "SH.3", "12", "Kho quản lý dữ liệu điện tử");
         assertDecimal(r.get("totalMaxPoints"), "100");
         if (attachments.shape().isPresent()) {
             assertLine(r, "SH.2", "1", "5", "20.00", "1.00", "4");
-            assertDecimal(r.get("points"), "49.27");
-            assertDecimal(r.get("maxPoints"), "66");
+            assertDecimal(r.get("points"), "55.27");
+            assertDecimal(r.get("maxPoints"), "72");
         } else {
             assertThat(line(r, "SH.2").get("points").isNull()).as("no attachment table: N/A").isTrue();
-            assertDecimal(r.get("points"), "48.27");
-            assertDecimal(r.get("maxPoints"), "62");
+            assertDecimal(r.get("points"), "54.27");
+            assertDecimal(r.get("maxPoints"), "68");
         }
         JsonNode progress = line(r, "TD.1");
         assertThat(progress.get("group").asText()).isEqualTo("PROGRESS");
@@ -116,6 +121,7 @@ class IndicatorScoringTest {
         assertLine(r, "TT.1", "1", "5", "20.00", "4.00", "6");
         assertLine(r, "SH.1", "3", "6", "50.00", "3.75", "6");
         assertLine(r, "HL.1", "6", "11", "54.55", "3.64", "6");
+        assertLine(r, "HL.2", "2", "4", "50.00", "3.00", "6");
         if (attachments.shape().isPresent()) assertLine(r, "SH.2", "2", "11", "18.18", "0.91", "4");
 
         // the public-disclosure group over the catalogue's procedures of the units' levels (district and commune)

@@ -32,6 +32,16 @@ import vn.motcua.security.SystemAccess;
  *  m1  M    03-24 08:00               person  10  03-25 08:00  03-24 15:00 / 03-25 08:00           rated 4; attachment
  *  m2  M    03-25 08:00               online   3  —            03-25 10:00 (refused at intake)
  * </pre>
+ *
+ * <p>Feedback and complaints (phản ánh, kiến nghị) at the commune, for HL.2:
+ * <pre>
+ *  id  about  received     due          answered     at the end of March
+ *  f1  b3     03-07 09:00  03-21 09:00  03-10 10:00  answered on time
+ *  f2  c1     03-17 12:00  03-31 12:00  04-02 09:00  unanswered and past its due date: late
+ *  f3  —      03-26 08:00  04-09 08:00  —            unanswered, within its due date: on time
+ *  f4  —      03-03 08:00  03-17 08:00  —            unanswered, past its due date: late
+ *  f5  —      02-20 08:00  03-06 08:00  03-05 09:00  received before the period: not counted
+ * </pre>
  */
 @Component
 class ScoringDossiers {
@@ -44,6 +54,7 @@ class ScoringDossiers {
     private final JdbcTemplate jdbc;
     private final OrganisationService organisation;
     private long unitId;
+    private String treePath;
 
     ScoringDossiers(JdbcTemplate jdbc, OrganisationService organisation) {
         this.jdbc = jdbc;
@@ -56,7 +67,9 @@ class ScoringDossiers {
         SystemAccess.run(() -> {
             Unit province = organisation.unitByIdentifier("000.00.00.H33").orElseThrow();
             Unit district = organisation.createUnit(DISTRICT, "UBND huyện Chấm Điểm", "Scoring District", UnitLevel.DISTRICT, province);
-            unitId = organisation.createUnit(COMMUNE, "UBND xã Chấm Điểm", "Scoring Commune", UnitLevel.COMMUNE, district).id();
+            Unit commune = organisation.createUnit(COMMUNE, "UBND xã Chấm Điểm", "Scoring Commune", UnitLevel.COMMUNE, district);
+            unitId = commune.id();
+            treePath = commune.treePath();
         });
         long b1 = dossier("b1", BIRTH, "03-03 08:00", "03-03 09:00", "ONLINE", 10, "03-04 09:00", "03-03 15:00", "03-04 08:00", null, 21600L);
         dossier("b2", BIRTH, "03-28 08:00", "03-28 09:00", "ONLINE", 4, "04-02 09:00", null, null, null, null);
@@ -78,6 +91,11 @@ class ScoringDossiers {
         rating(b3, 1, false);
         rating(c1, 4, true);
         rating(m1, 4, false);
+        feedback("f1", b3, "b3", "03-07 09:00", "03-21 09:00", "03-10 10:00");
+        feedback("f2", c1, "c1", "03-17 12:00", "03-31 12:00", "04-02 09:00");
+        feedback("f3", null, null, "03-26 08:00", "04-09 08:00", null);
+        feedback("f4", null, null, "03-03 08:00", "03-17 08:00", null);
+        feedback("f5", null, null, "02-20 08:00", "03-06 08:00", "03-05 09:00");
         if (attachmentTable()) {
             attachment("b1");
             attachment("c1");
@@ -112,6 +130,16 @@ class ScoringDossiers {
     private void rating(long id, int score, boolean complaint) {
         jdbc.update("insert into dossier_rating (dossier_id, score, complaint, rated_at) values (?, ?, ?, ?)",
                 id, score, complaint, utc("03-31 10:00"));
+    }
+
+    private void feedback(String id, Long dossierId, String dossier, String received, String due, String answered) {
+        jdbc.update("""
+                        insert into feedback (reference, body, contact, contact_key, dossier_id, dossier_code, unit_id,
+                          unit_tree_path, status, received_at, due_at, answer, answered_by, answered_at)
+                        values (?, ?, 'diem@example.vn', 'diem@example.vn', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                "PA-20259999-900" + id.charAt(1), "Phản ánh " + id, dossierId, dossier == null ? null : code(dossier),
+                unitId, treePath, answered == null ? "NEW" : "ANSWERED", utc(received), utc(due),
+                answered == null ? null : "Trả lời " + id, answered == null ? null : "test", utc(answered));
     }
 
     private boolean attachmentTable() {

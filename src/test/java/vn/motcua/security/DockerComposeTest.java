@@ -75,7 +75,7 @@ class DockerComposeTest {
         for (String node : NODES) {
             var app = service(node);
             assertThat(app.get("build")).as(node + " is built from the Dockerfile").isEqualTo(".");
-            assertThat(app.get("hostname")).as(node + "'s name (its attachment node id)").isEqualTo(node);
+            assertThat(app.get("hostname")).as(node + "'s name (its node id)").isEqualTo(node);
             @SuppressWarnings("unchecked")
             var healthcheck = (Map<String, Object>) app.get("healthcheck");
             assertThat(healthcheck).as(node + " health check").isNotNull();
@@ -84,6 +84,29 @@ class DockerComposeTest {
         }
         assertThat(String.valueOf(service("app2").get("depends_on")))
                 .as("the second node waits for the first (migrations, deployments)").contains("app1");
+    }
+
+    @Test
+    void attachmentsAreInTheObjectStoreWhoseBucketExistsBeforeTheNodesStart() {
+        var storage = service("storage");
+        assertThat(String.valueOf(storage.get("image"))).as("an S3-compatible store").startsWith("minio/minio:RELEASE.");
+        assertThat(String.valueOf(storage.get("healthcheck"))).contains("ready");
+        var init = service("storage-init");
+        assertThat(String.valueOf(init.get("depends_on"))).contains("storage");
+        for (String node : NODES) {
+            var app = environment(node);
+            assertThat(app.get("MOTCUA_STORAGE_TYPE")).as(node).isEqualTo("s3");
+            assertThat(app.get("MOTCUA_STORAGE_S3_ENDPOINT")).as(node).isEqualTo("http://storage:9000");
+            String bucket = String.valueOf(app.get("MOTCUA_STORAGE_S3_BUCKET"));
+            assertThat(String.valueOf(init.get("entrypoint"))).as("the bucket " + node + " uses is created")
+                    .contains("mc mb --ignore-existing store/" + bucket);
+            assertThat(String.valueOf(app.get("MOTCUA_STORAGE_S3_SECRETACCESSKEY"))).as(node)
+                    .matches("\\$\\{MOTCUA_S3_SECRET_KEY:\\?.+}");
+            assertThat(String.valueOf(service(node).get("depends_on"))).as(node + " starts once the bucket exists")
+                    .contains("storage-init").contains("service_completed_successfully");
+        }
+        assertThat(String.valueOf(environment("storage").get("MINIO_ROOT_PASSWORD")))
+                .as("the same secret for the store and the nodes").matches("\\$\\{MOTCUA_S3_SECRET_KEY:\\?.+}");
     }
 
     @Test

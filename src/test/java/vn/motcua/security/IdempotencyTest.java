@@ -2,6 +2,8 @@ package vn.motcua.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +23,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import vn.motcua.BirthRegistrationSample;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import vn.motcua.MotCuaTest;
+import vn.motcua.shared.ClusterNode;
 
 /**
  * A retried write with the same Idempotency-Key does the work once: one dossier for two receipts, one transition for
@@ -32,6 +36,7 @@ import vn.motcua.MotCuaTest;
 class IdempotencyTest {
     @Autowired TestRestTemplate http;
     @Autowired ObjectMapper json;
+    @Autowired JdbcClient jdbc;
 
     @Test
     void aRetriedReceiptMakesOneDossierAndGetsTheSameAnswer() throws Exception {
@@ -95,6 +100,34 @@ class IdempotencyTest {
             pool.shutdownNow();
         }
         assertThat(total()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void aRequestInProgressOnANodeThatDiedFreesItsKeyAtOnceWhileOneOnALiveNodeKeepsIt() throws Exception {
+        // node-killed took the key a moment ago and died before answering (its heartbeat stopped): the retry does the work
+        jdbc.sql("insert into cluster_node (node_id, instance_id, started_at, heartbeat_at) values ('node-killed', 'other-jvm', ?, ?)")
+                .params(Timestamp.from(Instant.now().minusSeconds(600)), Timestamp.from(Instant.now().minus(ClusterNode.LIVENESS).minusSeconds(5)))
+                .update();
+        String dead = UUID.randomUUID().toString();
+        inProgress("clerk", dead, "node-killed");
+        long before = total();
+        var retried = post("clerk", "/api/dossiers", receipt(), dead);
+        assertThat(retried.getStatusCode()).as(retried.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat(total()).isEqualTo(before + 1);
+
+        // node-busy is alive and still working on its request: the retry waits its turn (409)
+        jdbc.sql("insert into cluster_node (node_id, instance_id, started_at, heartbeat_at) values ('node-busy', 'other-jvm', ?, ?)")
+                .params(Timestamp.from(Instant.now()), Timestamp.from(Instant.now().plusSeconds(3600))).update();
+        String busy = UUID.randomUUID().toString();
+        inProgress("clerk", busy, "node-busy");
+        assertThat(post("clerk", "/api/dossiers", receipt(), busy).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(total()).isEqualTo(before + 1);
+        jdbc.sql("delete from cluster_node where node_id in ('node-killed', 'node-busy')").update();
+    }
+
+    private void inProgress(String user, String key, String node) {
+        jdbc.sql("insert into idempotency_record (username, idem_key, method, path, created_at, node_id) values (?, ?, 'POST', '/api/dossiers', ?, ?)")
+                .params(user, key, Timestamp.from(Instant.now()), node).update();
     }
 
     private long total() throws Exception {

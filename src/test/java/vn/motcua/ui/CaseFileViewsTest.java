@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import vn.motcua.BirthRegistrationSample;
+import vn.motcua.dossier.ui.MyDossierView;
 import vn.motcua.MotCuaTest;
 import vn.motcua.TestUsers;
 import vn.motcua.diagram.BpmnViewer;
@@ -121,8 +122,10 @@ class CaseFileViewsTest {
                 sample.data(), BirthRegistrationSample.WARD), staged)).code();
         KaribuViews.signInAs(users, "citizen");
         UI.getCurrent().navigate("dossiers/" + online);
-        assertThat(_find(Tab.class, spec -> spec.withId("dossier-tab-notes"))).as("no notes tab for the applicant").isEmpty();
-        assertThat(_find(Tab.class, spec -> spec.withId("dossier-tab-steps"))).hasSize(1);
+        // the applicant gets their own presentation of the dossier: no notes, no steps, no staff's tabs at all
+        _get(MyDossierView.class);
+        assertThat(_find(Tab.class, spec -> spec.withId("dossier-tab-notes"))).as("no notes for the applicant").isEmpty();
+        assertThat(_find(Tab.class, spec -> spec.withId("dossier-tab-steps"))).as("no steps for the applicant").isEmpty();
     }
 
     @Test

@@ -96,7 +96,6 @@ class DossierViewTest {
         // before the desk accepts it there is no receipt yet, and the view says when it comes
         KaribuViews.signInAs(users, "citizen");
         UI.getCurrent().navigate("dossiers/" + online);
-        CaseFileViewsTest.openTab("documents");
         assertThat(_find(Anchor.class, spec -> spec.withId("document-01"))).isEmpty();
         assertThat(_get(Span.class, spec -> spec.withId("document-01-pending")).getText())
                 .contains("Giấy tiếp nhận hồ sơ và hẹn trả kết quả (mẫu 01)", "sau khi Bộ phận Một cửa tiếp nhận hồ sơ");
@@ -105,7 +104,6 @@ class DossierViewTest {
 
         KaribuViews.signInAs(users, "citizen");
         UI.getCurrent().navigate("dossiers/" + online);
-        CaseFileViewsTest.openTab("documents");
         assertThat(_find(Anchor.class, spec -> spec.withId("document-01"))).hasSize(1);
         assertThat(_find(Span.class, spec -> spec.withId("document-01-pending"))).isEmpty();
         assertThat(_find(Anchor.class, spec -> spec.withId("document-06"))).isEmpty();

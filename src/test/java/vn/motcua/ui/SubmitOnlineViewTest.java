@@ -18,7 +18,6 @@ import vn.motcua.MotCuaTest;
 import vn.motcua.TestUsers;
 import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.DossierStatus;
-import vn.motcua.dossier.ui.DossierView;
 import vn.motcua.forms.FormRenderer;
 import vn.motcua.organisation.OrganisationService;
 import vn.motcua.organisation.Unit;
@@ -27,6 +26,8 @@ import vn.motcua.organisation.Unit;
 @MotCuaTest
 class SubmitOnlineViewTest {
     @Autowired ApplicationContext context;
+    @Autowired vn.motcua.catalogue.ProcedureCatalogue catalogue;
+    @Autowired vn.motcua.attachment.StagedUploadService staged;
     @Autowired TestUsers users;
     @Autowired DossierService dossiers;
     @Autowired OrganisationService organisation;
@@ -52,10 +53,11 @@ class SubmitOnlineViewTest {
         upload("GIAY_CHUNG_SINH", "giấy chứng sinh.pdf", "GIẤY CHỨNG SINH");
         _click(_get(Button.class, spec -> spec.withId("submit-send")));
 
-        _get(DossierView.class);
+        _get(vn.motcua.dossier.ui.MyDossierView.class);
         String code = _get(Span.class, spec -> spec.withId("dossier-code")).getText();
         assertThat(code).startsWith(BirthRegistrationSample.WARD + "-");
-        assertThat(_get(Span.class, spec -> spec.withId("dossier-status")).getText()).isEqualTo("1 · Mới đăng ký");
+        assertThat(_get(com.vaadin.flow.component.html.H3.class, spec -> spec.withId("mine-stage")).getText())
+                .as("the citizen lands on their own dossier, in their words").isEqualTo("Đã nộp trực tuyến, chờ Bộ phận Một cửa tiếp nhận");
 
         users.signInAs("clerk");
         assertThat(dossiers.search(DossierStatus.NEW, code, 10)).extracting(d -> d.code()).containsExactly(code);
@@ -72,7 +74,7 @@ class SubmitOnlineViewTest {
         upload("GIAY_CHUNG_SINH", "giấy chứng sinh.pdf", "GIẤY CHỨNG SINH");
         _click(_get(Button.class, spec -> spec.withId("submit-send")));
 
-        _get(DossierView.class);
+        _get(vn.motcua.dossier.ui.MyDossierView.class);
         String code = _get(Span.class, spec -> spec.withId("dossier-code")).getText();
         assertThat(attachments.list(code)).hasSize(2).filteredOn(a -> "TO_KHAI".equals(a.componentCode())).singleElement().satisfies(a -> {
             assertThat(a.fileName()).isEqualTo("tờ khai khai sinh.pdf");
@@ -103,6 +105,22 @@ class SubmitOnlineViewTest {
                         .doesNotContain("Tờ khai đăng ký khai sinh"));
         assertThat(((ComboBox<Unit>) _get(ComboBox.class, spec -> spec.withId("submit-unit"))).isInvalid()).isTrue();
         assertThat(countOwn()).as("nothing submitted").isEqualTo(before);
+    }
+
+    @Test
+    void eachComponentSaysWhichFilesItTakesAndHowBigWithItsOwnUploadShowingProgress() {
+        UI.getCurrent().navigate("submit", com.vaadin.flow.router.QueryParameters.of("procedure", BirthRegistrationSample.PROCEDURE));
+        var procedure = catalogue.procedure(BirthRegistrationSample.PROCEDURE).orElseThrow();
+        long megabytes = staged.maxSize() / (1024 * 1024);
+        for (var component : procedure.components()) {
+            String accepts = _get(Span.class, spec -> spec.withId("intake-accepts-" + component.code())).getText();
+            assertThat(accepts).as(component.code()).contains("nhận: ", "tối đa " + megabytes + " MB mỗi tệp");
+            var upload = _get(com.vaadin.flow.component.upload.Upload.class, spec -> spec.withId("intake-upload-" + component.code()));
+            assertThat(upload.getMaxFileSize()).as("the browser refuses a larger file before sending it").isEqualTo((int) staged.maxSize());
+            // Vaadin's Upload draws each file's progress bar while it is sent (no auto-upload switched off)
+            assertThat(upload.isAutoUpload()).isTrue();
+        }
+        assertThat(_get(Span.class, spec -> spec.withId("intake-accepts-GIAY_CHUNG_SINH")).getText()).contains("PDF");
     }
 
     private int countOwn() {

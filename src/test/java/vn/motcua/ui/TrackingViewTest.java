@@ -72,6 +72,34 @@ class TrackingViewTest {
                 spec -> spec.withId("tracking-rating"))).as("rated once: the form is gone").isEmpty();
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void aLowRatingAsksWhatWentWrong() {
+        users.signInAs("clerk");
+        String code = dossiers.receive(BirthRegistrationSample.inPerson()).code();
+        complete("specialist", code, Map.of("documentsComplete", true, "reviewOpinion", "Hồ sơ đầy đủ"));
+        complete("leader", code, Map.of("decision", "APPROVE"));
+        complete("clerk", code, Map.of("resultHandedOver", true, "receiverName", "Trần Thị Mỹ Lệ"));
+        users.signOut();
+
+        UI.getCurrent().navigate("tra-cuu", QueryParameters.simple(Map.of("ma", code, "khoa", "5678")));
+        var score = (com.vaadin.flow.component.radiobutton.RadioButtonGroup<Integer>) _get(
+                com.vaadin.flow.component.radiobutton.RadioButtonGroup.class, spec -> spec.withId("tracking-rating-score"));
+        score.setValue(5);
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(com.vaadin.flow.component.checkbox.CheckboxGroup.class,
+                spec -> spec.withId("tracking-rating-criteria"))).as("not asked when satisfied").isEmpty();
+        score.setValue(2);
+        var criteria = (com.vaadin.flow.component.checkbox.CheckboxGroup<vn.motcua.dossier.RatingCriterion>) _get(
+                com.vaadin.flow.component.checkbox.CheckboxGroup.class, spec -> spec.withId("tracking-rating-criteria"));
+        assertThat(criteria.getListDataView().getItems().map(c -> criteria.getItemLabelGenerator().apply(c)))
+                .contains("Thời gian giải quyết, trễ hẹn", "Thái độ, hướng dẫn của cán bộ, công chức");
+        criteria.setValue(java.util.Set.of(vn.motcua.dossier.RatingCriterion.TIME));
+        _get(Button.class, spec -> spec.withId("tracking-rating-send")).click();
+        assertThat(_get(Paragraph.class, spec -> spec.withId("tracking-rating-thanks")).getText()).startsWith("Xin cảm ơn");
+        users.signInAs("clerk");
+        assertThat(dossiers.ratingCriteria(code)).containsExactly(vn.motcua.dossier.RatingCriterion.TIME);
+    }
+
     private void complete(String user, String code, Map<String, Object> data) {
         users.signInAs(user);
         tasks.complete(tasks.tasksOf(code).get(0).id(), data);

@@ -83,18 +83,23 @@ public class AttachmentRepository {
     // --- the extraction queue
 
     /** PENDING attachments no node holds (or whose lease ran out), oldest first. */
-    public List<Long> claimable(Instant now, int limit) {
-        return jdbc.sql("select id from attachment where state = 'PENDING' and (claimed_until is null or claimed_until < ?) order by id limit "
-                        + Math.max(1, limit))
-                .param(utc(now)).query(Long.class).list();
+    public List<Long> claimable(Instant now, int limit, java.util.Set<String> liveNodes) {
+        return jdbc.sql("select id from attachment where state = 'PENDING' and (claimed_until is null or claimed_until < :now"
+                        + " or claimed_by not in (:live)) order by id limit " + Math.max(1, limit))
+                .param("now", utc(now)).param("live", liveNodes).query(Long.class).list();
     }
 
-    /** Takes an attachment for this node until {@code until}; false when another node has it. */
-    public boolean claim(long id, String node, Instant until, Instant now) {
+    /**
+     * Takes an attachment for this node until {@code until}; false when another node has it. A claim whose lease ran
+     * out, or whose node is no longer alive (not among {@code liveNodes}), is taken over.
+     */
+    public boolean claim(long id, String node, Instant until, Instant now, java.util.Set<String> liveNodes) {
         return jdbc.sql("""
-                        update attachment set claimed_by = ?, claimed_until = ?, attempts = attempts + 1
-                        where id = ? and state = 'PENDING' and (claimed_until is null or claimed_until < ?)""")
-                .params(node, utc(until), id, utc(now)).update() == 1;
+                        update attachment set claimed_by = :node, claimed_until = :until, attempts = attempts + 1
+                        where id = :id and state = 'PENDING' and (claimed_until is null or claimed_until < :now
+                          or claimed_by not in (:live))""")
+                .param("node", node).param("until", utc(until)).param("id", id).param("now", utc(now))
+                .param("live", liveNodes).update() == 1;
     }
 
     /** Gives back what this node held when it stopped (a node name never runs twice at once). */

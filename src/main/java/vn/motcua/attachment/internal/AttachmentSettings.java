@@ -14,11 +14,6 @@ import org.springframework.util.unit.DataSize;
 public class AttachmentSettings {
     /** The largest file accepted. */
     private DataSize maxSize = DataSize.ofMegabytes(50);
-    /**
-     * This node's name in the extraction and indexing queues. Claims a node holds when it starts again are stale and
-     * released: two nodes must never share a name (the default is the host name).
-     */
-    private String nodeId;
     private final Extraction extraction = new Extraction();
     private final Signatures signatures = new Signatures();
     private final Search search = new Search();
@@ -26,8 +21,6 @@ public class AttachmentSettings {
 
     public DataSize getMaxSize() { return maxSize; }
     public void setMaxSize(DataSize maxSize) { this.maxSize = maxSize; }
-    public String getNodeId() { return nodeId; }
-    public void setNodeId(String nodeId) { this.nodeId = nodeId; }
     public Extraction getExtraction() { return extraction; }
     public Signatures getSignatures() { return signatures; }
     public Search getSearch() { return search; }

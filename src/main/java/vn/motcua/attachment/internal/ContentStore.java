@@ -9,6 +9,8 @@ import java.nio.file.Path;
  * and stored bytes never change. Content arrives in two steps: {@link #stage} streams it to a staging file (never
  * whole in memory) while hashing and counting it, so that it can be examined before {@link #commit} files it under
  * its hash, or {@link #discard} drops it, or {@link #keep} puts it aside until its dossier exists.
+ * {@link LocalContentStore} keeps it on the local (or shared) disk, {@link S3ContentStore} in an S3-compatible object
+ * store; {@code motcua.storage.type} chooses ({@link ContentStores}).
  */
 public interface ContentStore {
 
@@ -49,8 +51,11 @@ public interface ContentStore {
     /** Reads stored content. */
     InputStream open(String sha256) throws IOException;
 
-    /** The stored content as a local file, for the forked extraction JVM to read. */
-    Path file(String sha256);
+    /**
+     * The stored content as a local file, for the forked extraction JVM to read: the stored file itself on a local
+     * store, a temporary copy (removed on close) on an object store.
+     */
+    LocalCopy localCopy(String sha256) throws IOException;
 
     /** True when content with this hash is stored. */
     boolean contains(String sha256);
@@ -63,6 +68,14 @@ public interface ContentStore {
      * @param size   its length in bytes
      */
     record Staged(Path file, String sha256, long size) { }
+
+    /** Stored content as a local file, for as long as it is open. */
+    interface LocalCopy extends AutoCloseable {
+        Path path();
+
+        @Override
+        void close();
+    }
 
     /** The content went over the size allowed. */
     final class ContentTooLargeException extends IOException {

@@ -42,6 +42,7 @@ public class ExtractionWorker implements SmartLifecycle {
     private final AttachmentSettings settings;
     private final SignatureTrustStore trust;
     private final String node;
+    private final NodeIdentity nodes;
     private final TransactionTemplate transaction;
     private final Path workDir;
     private final WorkerThreads threads;
@@ -59,6 +60,7 @@ public class ExtractionWorker implements SmartLifecycle {
         this.settings = settings;
         this.trust = trust;
         this.node = node.id();
+        this.nodes = node;
         this.transaction = new TransactionTemplate(transactions);
         this.workDir = Path.of(dataDir).resolve("attachments").resolve("work");
         var extraction = settings.getExtraction();
@@ -79,8 +81,9 @@ public class ExtractionWorker implements SmartLifecycle {
     boolean extractNext(int worker) {
         Instant now = clock.instant();
         Long claimed = null;
-        for (Long id : attachments.claimable(now, 10)) {
-            if (attachments.claim(id, node, now.plus(lease()), now)) {
+        var live = nodes.live();
+        for (Long id : attachments.claimable(now, 10, live)) {
+            if (attachments.claim(id, node, now.plus(lease()), now, live)) {
                 claimed = id;
                 break;
             }
@@ -99,7 +102,15 @@ public class ExtractionWorker implements SmartLifecycle {
         } else if (!store.contains(work.sha256())) {
             outcome = ExtractionOutcome.refused(AttachmentState.FAILED, "missingContent", null);
         } else {
-            outcome = extractor(worker).extract(store.file(work.sha256()), work.mediaType(), trust.anchors());
+            try (var local = store.localCopy(work.sha256())) {
+                outcome = extractor(worker).extract(local.path(), work.mediaType(), trust.anchors());
+            } catch (java.io.IOException unreadable) {
+                // The store did not answer (an object store out of reach): the file is not to blame; it is claimed
+                // again later, and given up after the attempts allowed
+                log.warn("Attachment {}: its content could not be read from the store ({})", id, unreadable.getMessage());
+                attachments.release(node);
+                return;
+            }
             if (!threads.running() && outcome.state() == AttachmentState.FAILED) {
                 // Stopped while extracting: the file is not to blame; it stays PENDING for the next start
                 attachments.release(node);

@@ -14,9 +14,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.regex.Pattern;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Component;
 import vn.motcua.security.PrivateDataDirectory;
 
 /**
@@ -27,7 +24,6 @@ import vn.motcua.security.PrivateDataDirectory;
  * half-written file. Folders are created {@code rwx------} and files {@code rw-------} (read-only once stored): only
  * the service's user reads them.
  */
-@Component
 public class LocalContentStore implements ContentStore {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
@@ -36,11 +32,6 @@ public class LocalContentStore implements ContentStore {
     private final Path content;
     private final Path staging;
     private final Path kept;
-
-    @Autowired
-    public LocalContentStore(@Value("${motcua.data-dir:./data}") String dataDir) throws IOException {
-        this(Path.of(dataDir).resolve("attachments"));
-    }
 
     /** A store rooted at the given folder. */
     public LocalContentStore(Path root) throws IOException {
@@ -162,6 +153,14 @@ public class LocalContentStore implements ContentStore {
         }
     }
 
+    /** The file of kept content (the object store files it from here). */
+    Path keptFile(String reference) { return kept(reference); }
+
+    /** A new empty file in the staging folder (swept with the leftovers when not removed). */
+    Path newStagingFile(String prefix) throws IOException {
+        return Files.createTempFile(staging, prefix, ".part");
+    }
+
     private Path kept(String reference) {
         if (reference == null || !REFERENCE.matcher(reference).matches()) throw new IllegalArgumentException("not a reference");
         return kept.resolve(reference);
@@ -173,6 +172,16 @@ public class LocalContentStore implements ContentStore {
     }
 
     @Override
+    public LocalCopy localCopy(String sha256) throws java.nio.file.NoSuchFileException {
+        Path file = file(sha256);
+        if (!Files.isRegularFile(file)) throw new java.nio.file.NoSuchFileException(sha256);
+        return new LocalCopy() {
+            @Override public Path path() { return file; }
+            @Override public void close() { /* the stored file itself */ }
+        };
+    }
+
+    /** Where content with this hash is (or would be) stored. */
     public Path file(String sha256) {
         if (sha256 == null || !SHA256.matcher(sha256).matches()) throw new IllegalArgumentException("not a SHA-256");
         return content.resolve(sha256.substring(0, 2)).resolve(sha256.substring(2, 4)).resolve(sha256);

@@ -1,31 +1,23 @@
 package vn.motcua.attachment.internal;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-
 import org.springframework.stereotype.Component;
+import vn.motcua.shared.ClusterNode;
 
 /**
- * This node's name in the work queues: {@code motcua.attachment.node-id}, else the host name. A node that starts
- * releases the claims its name still holds, which were left by its previous run.
+ * This node's name in the work queues ({@link ClusterNode}: {@code motcua.node-id}, else the host name), and whether
+ * the node that claimed a piece of work is still alive. A node that starts releases the claims its name still holds,
+ * which were left by its previous run; a dead node's claims are taken up by the others at once.
  */
 @Component
 public class NodeIdentity {
-    private final String id;
+    private final ClusterNode node;
 
-    NodeIdentity(AttachmentSettings settings) {
-        String configured = settings.getNodeId();
-        this.id = configured != null && !configured.isBlank() ? configured.trim() : hostName();
+    NodeIdentity(ClusterNode node) {
+        this.node = node;
     }
 
-    public String id() { return id; }
+    public String id() { return node.id(); }
 
-    private static String hostName() {
-        try {
-            return InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            String env = System.getenv("HOSTNAME");
-            return env == null || env.isBlank() ? "node" : env;
-        }
-    }
+    /** The nodes alive now (this one included). */
+    public java.util.Set<String> live() { return node.liveNodes(); }
 }

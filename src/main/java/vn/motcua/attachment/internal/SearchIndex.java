@@ -213,15 +213,17 @@ public class SearchIndex {
     public record Request(long id, String dossierCode) { }
 
     /** Claims up to {@code limit} requests no node holds (or whose lease ran out) for this node. */
-    public List<Request> claim(String node, Instant now, Instant until, int limit) {
-        var candidates = jdbc.sql("select id, dossier_code from search_index_request where claimed_until is null or claimed_until < ? order by id limit "
-                        + Math.max(1, limit))
-                .param(AttachmentRepository.utc(now))
+    public List<Request> claim(String node, Instant now, Instant until, int limit, java.util.Set<String> liveNodes) {
+        var candidates = jdbc.sql("select id, dossier_code from search_index_request where claimed_until is null or claimed_until < :now"
+                        + " or claimed_by not in (:live) order by id limit " + Math.max(1, limit))
+                .param("now", AttachmentRepository.utc(now)).param("live", liveNodes)
                 .query((rs, n) -> new Request(rs.getLong("id"), rs.getString("dossier_code"))).list();
         var claimed = new ArrayList<Request>();
         for (Request r : candidates) {
-            int won = jdbc.sql("update search_index_request set claimed_by = ?, claimed_until = ? where id = ? and (claimed_until is null or claimed_until < ?)")
-                    .params(node, AttachmentRepository.utc(until), r.id(), AttachmentRepository.utc(now)).update();
+            int won = jdbc.sql("update search_index_request set claimed_by = :node, claimed_until = :until where id = :id"
+                            + " and (claimed_until is null or claimed_until < :now or claimed_by not in (:live))")
+                    .param("node", node).param("until", AttachmentRepository.utc(until)).param("id", r.id())
+                    .param("now", AttachmentRepository.utc(now)).param("live", liveNodes).update();
             if (won == 1) claimed.add(r);
         }
         return claimed;

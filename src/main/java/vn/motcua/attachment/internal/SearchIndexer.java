@@ -43,6 +43,7 @@ public class SearchIndexer implements SmartLifecycle {
     private final DossierService dossiers;
     private final ProcedureCatalogue catalogue;
     private final String node;
+    private final NodeIdentity nodes;
     private final TransactionTemplate transaction;
     private final WorkerThreads thread;
 
@@ -54,6 +55,7 @@ public class SearchIndexer implements SmartLifecycle {
         this.dossiers = dossiers;
         this.catalogue = catalogue;
         this.node = node.id();
+        this.nodes = node;
         this.transaction = new TransactionTemplate(transactions);
         this.thread = new WorkerThreads("search-indexer", 1, settings.getExtraction().getPollInterval(), w -> indexNext());
     }
@@ -79,7 +81,7 @@ public class SearchIndexer implements SmartLifecycle {
 
     boolean indexNext() {
         Instant now = clock.instant();
-        var claimed = index.claim(node, now, now.plus(LEASE), 50);
+        var claimed = index.claim(node, now, now.plus(LEASE), 50, nodes.live());
         if (claimed.isEmpty()) return false;
         Map<String, List<Long>> byDossier = claimed.stream().collect(Collectors.groupingBy(SearchIndex.Request::dossierCode,
                 LinkedHashMap::new, Collectors.mapping(SearchIndex.Request::id, Collectors.toList())));

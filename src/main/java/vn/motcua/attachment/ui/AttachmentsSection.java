@@ -242,8 +242,11 @@ public class AttachmentsSection extends Div {
             c.suggested().forEach(a -> files.append(files.isEmpty() ? "" : ", ").append(a.fileName())
                     .append(" (").append(t("attachment.checklist.byContent")).append(")"));
             if (c.paperCheck() != null) {
-                files.append(files.isEmpty() ? "" : ", ").append(t("attachment.checklist.paperChecked",
-                        c.paperCheck().checkedBy(), vn.motcua.shared.Formats.dateTime(c.paperCheck().checkedAt())));
+                String at = vn.motcua.shared.Formats.dateTime(c.paperCheck().checkedAt());
+                // the applicant is not told which clerk checked it (no login name of the staff reaches them)
+                files.append(files.isEmpty() ? "" : ", ").append(c.paperCheck().checkedBy() == null
+                        ? t("attachment.checklist.paperCheckedAt", at)
+                        : t("attachment.checklist.paperChecked", c.paperCheck().checkedBy(), at));
             }
             if (!files.isEmpty()) {
                 var which = new Span(" — " + files);

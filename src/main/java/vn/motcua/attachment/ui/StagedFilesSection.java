@@ -129,8 +129,11 @@ class StagedFilesSection extends Div implements IntakeFiles.Section {
         var name = new Span(label);
         name.getStyle().set("font-weight", "600");
         List<String> filter = service.pickerFilter(procedureCode, componentCode);
-        var accepts = new Span(" " + getTranslation("attachment.staged.accepts", StreamedUpload.extensions(filter)));
+        // what this component takes and how big, from the same rules the upload check applies
+        var accepts = new Span(" " + getTranslation("attachment.staged.accepts", StreamedUpload.extensions(filter),
+                service.maxSize() / (1024 * 1024)));
         accepts.addClassName("muted");
+        accepts.setId("intake-accepts-" + (componentCode == null ? OTHER : componentCode));
 
         var staging = new Staging(componentCode);
         var upload = new Upload(staging);

@@ -36,6 +36,10 @@ public class ProcedureListView extends VerticalLayout implements HasDynamicTitle
     private final ComboBox<UnitLevel> level = new ComboBox<>();
     private final Grid<Procedure> grid = new Grid<>();
     private final Span count = new Span();
+    /** The columns a phone leaves out. */
+    private final java.util.List<Grid.Column<Procedure>> secondary = new java.util.ArrayList<>();
+    /** Below this width (CSS pixels) the list keeps only the code and the name. */
+    static final int NARROW = 640;
 
     public ProcedureListView(ProcedureCatalogue catalogue) {
         this.catalogue = catalogue;
@@ -66,11 +70,17 @@ public class ProcedureListView extends VerticalLayout implements HasDynamicTitle
             return link;
         }).setHeader(getTranslation("catalogue.code")).setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(p -> p.name(getLocale())).setHeader(getTranslation("catalogue.name")).setFlexGrow(3);
-        grid.addColumn(p -> getTranslation(p.sector().messageKey())).setHeader(getTranslation("catalogue.sector"));
-        grid.addColumn(p -> getTranslation("unitLevel." + p.level().name())).setHeader(getTranslation("catalogue.level"));
-        grid.addColumn(p -> getTranslation(p.onlineLevel().messageKey())).setHeader(getTranslation("catalogue.onlineLevel"));
-        grid.addColumn(p -> getTranslation("processingTime." + p.processingTime().unit().name(), p.processingTime().amount()))
-                .setHeader(getTranslation("catalogue.processingTime"));
+        secondary.add(grid.addColumn(p -> getTranslation(p.sector().messageKey())).setHeader(getTranslation("catalogue.sector")));
+        secondary.add(grid.addColumn(p -> getTranslation("unitLevel." + p.level().name())).setHeader(getTranslation("catalogue.level")));
+        secondary.add(grid.addColumn(p -> getTranslation(p.onlineLevel().messageKey())).setHeader(getTranslation("catalogue.onlineLevel")));
+        secondary.add(grid.addColumn(p -> getTranslation("processingTime." + p.processingTime().unit().name(), p.processingTime().amount()))
+                .setHeader(getTranslation("catalogue.processingTime")));
+        // On a phone the code and the name stay; the rest is in each row's details (a tap opens them)
+        addAttachListener(e -> {
+            e.getUI().getPage().retrieveExtendedClientDetails(d -> narrow(d.getWindowInnerWidth()));
+            var resize = e.getUI().getPage().addBrowserWindowResizeListener(r -> narrow(r.getWidth()));
+            addDetachListener(d -> resize.remove());
+        });
         grid.addThemeVariants(GridVariant.LUMO_WRAP_CELL_CONTENT, GridVariant.LUMO_ROW_STRIPES);
         grid.setItemDetailsRenderer(new com.vaadin.flow.data.renderer.ComponentRenderer<>(this::details));
 
@@ -88,11 +98,18 @@ public class ProcedureListView extends VerticalLayout implements HasDynamicTitle
         String fee = p.fee().signum() == 0 ? getTranslation("catalogue.fee.free")
                 : vn.motcua.shared.Formats.number(p.fee().setScale(0, java.math.RoundingMode.HALF_UP), getLocale()) + " đ";
         if (p.feeNote() != null) fee += " (" + p.feeNote().in(getLocale()) + ")";
-        var box = new Div(new Paragraph(getTranslation("catalogue.fee") + ": " + fee),
+        var box = new Div(new Paragraph(getTranslation("catalogue.processingTime") + ": "
+                + getTranslation("processingTime." + p.processingTime().unit().name(), p.processingTime().amount())
+                + " · " + getTranslation("unitLevel." + p.level().name())),
+                new Paragraph(getTranslation("catalogue.fee") + ": " + fee),
                 new Paragraph(getTranslation("catalogue.result") + ": " + (p.result() == null ? "" : p.result().in(getLocale()))),
                 new Span(getTranslation("catalogue.components") + ":"), components);
         box.addClassName("procedure-details");
         return box;
+    }
+
+    private void narrow(int width) {
+        secondary.forEach(c -> c.setVisible(width >= NARROW));
     }
 
     private void refresh() {

@@ -47,10 +47,13 @@ public class ProcedureDetailView extends VerticalLayout implements BeforeEnterOb
             "application/xml", "XML");
 
     private final ProcedureCatalogue catalogue;
+    private final com.vaadin.flow.spring.security.AuthenticationContext authentication;
     private String title = "";
 
-    public ProcedureDetailView(ProcedureCatalogue catalogue) {
+    public ProcedureDetailView(ProcedureCatalogue catalogue,
+                               com.vaadin.flow.spring.security.AuthenticationContext authentication) {
         this.catalogue = catalogue;
+        this.authentication = authentication;
         setMaxWidth("1200px");
     }
 
@@ -71,7 +74,18 @@ public class ProcedureDetailView extends VerticalLayout implements BeforeEnterOb
         title = p.name(locale);
         var name = new H2(p.name(locale));
         name.setId("procedure-name");
-        add(backLink(), name, facts(p), components(p), diagram(p));
+        add(backLink(), name);
+        // Nộp hồ sơ: the citizen goes to the submission form of this procedure; a visitor signs in first (the form is
+        // the citizens'); civil servants receive at the desk instead
+        if (!authentication.isAuthenticated() || authentication.hasRole("CITIZEN")) {
+            var submit = new com.vaadin.flow.component.button.Button(getTranslation("diagram.procedure.submit"),
+                    e -> getUI().ifPresent(ui -> ui.navigate("submit",
+                            com.vaadin.flow.router.QueryParameters.of("procedure", p.code()))));
+            submit.setId("procedure-submit");
+            submit.addThemeVariants(com.vaadin.flow.component.button.ButtonVariant.LUMO_PRIMARY);
+            add(submit);
+        }
+        add(facts(p), components(p), diagram(p));
     }
 
     private Anchor backLink() {

@@ -61,11 +61,14 @@ public class DossierListView extends VerticalLayout implements HasDynamicTitle, 
     private final vn.motcua.security.SavedFilters savedFilters;
     private String unit;
     private boolean restoring;
+    private final boolean citizen;
 
     public DossierListView(DossierQueries queries, ProcedureCatalogue catalogue, CurrentUser currentUser, Clock clock,
                            vn.motcua.security.SavedFilters savedFilters) {
         this.queries = queries;
         this.savedFilters = savedFilters;
+        var me = currentUser.require();
+        this.citizen = me.has(Role.CITIZEN) && !me.isCivilServant();
         procedure.setId("dossier-procedure");
         procedure.setLabel(getTranslation("dossier.procedure"));
         procedure.setItems(catalogue.procedures());
@@ -239,6 +242,11 @@ public class DossierListView extends VerticalLayout implements HasDynamicTitle, 
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
+        if (citizen) {
+            // a citizen's list is their own dossiers, in their own words
+            event.forwardTo(MyDossiersView.class);
+            return;
+        }
         var params = event.getLocation().getQueryParameters();
         restoring = true;
         try {

@@ -86,6 +86,11 @@ public class DossierView extends VerticalLayout implements BeforeEnterObserver, 
     public void beforeEnter(BeforeEnterEvent event) {
         String code = event.getRouteParameters().get("code").orElse("");
         removeAll();
+        if (isCitizen()) {
+            // a citizen gets their own presentation: nothing of the staff's view is built for them
+            event.forwardTo(MyDossierView.class, new com.vaadin.flow.router.RouteParameters("code", code));
+            return;
+        }
         Dossier d;
         try {
             d = dossiers.get(code);
@@ -161,6 +166,11 @@ public class DossierView extends VerticalLayout implements BeforeEnterObserver, 
         var list = new CompletedStepsList(work.steps(d.code(), getLocale()), "dossier-step");
         list.setId("dossier-steps");
         return list;
+    }
+
+    private boolean isCitizen() {
+        var user = currentUser.get().orElse(null);
+        return user != null && user.has(Role.CITIZEN) && !user.isCivilServant();
     }
 
     private boolean isStaff() {

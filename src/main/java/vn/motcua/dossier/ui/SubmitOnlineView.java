@@ -140,7 +140,7 @@ public class SubmitOnlineView extends VerticalLayout implements HasDynamicTitle,
             if (files != null) files.received();
             var n = Notification.show(getTranslation("submit.success", dossier.code()), 8000, Notification.Position.TOP_CENTER);
             n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-            getUI().ifPresent(ui -> ui.navigate("dossiers/" + dossier.code()));
+            getUI().ifPresent(ui -> ui.navigate("ho-so-cua-toi/" + dossier.code()));
         } catch (InvalidInputException e) {
             var shown = new java.util.ArrayList<InvalidInputException.Violation>();
             for (var v : e.violations()) {

@@ -119,6 +119,19 @@ public class TrackingView extends VerticalLayout implements BeforeEnterObserver,
         score.setId("tracking-rating-score");
         score.setItems(5, 4, 3, 2, 1);
         score.setItemLabelGenerator(n -> getTranslation("tracking.rating.score." + n));
+        // what went wrong: the satisfaction criteria, offered when the score is low
+        var criteria = new com.vaadin.flow.component.checkbox.CheckboxGroup<vn.motcua.dossier.RatingCriterion>(
+                getTranslation("tracking.rating.criteria"));
+        criteria.setId("tracking-rating-criteria");
+        criteria.setItems(vn.motcua.dossier.RatingCriterion.values());
+        criteria.setItemLabelGenerator(c -> getTranslation(c.messageKey()));
+        criteria.addThemeVariants(com.vaadin.flow.component.checkbox.CheckboxGroupVariant.LUMO_VERTICAL);
+        criteria.setVisible(false);
+        score.addValueChangeListener(e -> {
+            boolean low = e.getValue() != null && e.getValue() <= vn.motcua.dossier.RatingCriterion.MAX_SCORE;
+            criteria.setVisible(low);
+            if (!low) criteria.clear();
+        });
         var complaint = new com.vaadin.flow.component.checkbox.Checkbox(getTranslation("tracking.rating.complaint"));
         complaint.setId("tracking-rating-complaint");
         var comment = new com.vaadin.flow.component.textfield.TextArea(getTranslation("tracking.rating.comment"));
@@ -128,7 +141,8 @@ public class TrackingView extends VerticalLayout implements BeforeEnterObserver,
         var send = new Button(getTranslation("tracking.rating.send"), e -> {
             try {
                 String address = VaadinRequest.getCurrent() == null ? null : VaadinRequest.getCurrent().getRemoteAddr();
-                tracking.rate(t.code(), key.getValue(), address, score.getValue(), complaint.getValue(), comment.getValue());
+                tracking.rate(t.code(), key.getValue(), address, score.getValue(), complaint.getValue(), comment.getValue(),
+                        criteria.getValue().stream().map(Enum::name).toList());
                 search();
                 var thanks = new Paragraph(getTranslation("tracking.rating.thanks"));
                 thanks.setId("tracking-rating-thanks");
@@ -146,7 +160,7 @@ public class TrackingView extends VerticalLayout implements BeforeEnterObserver,
         });
         send.setId("tracking-rating-send");
         send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var form = new Div(new H3(getTranslation("tracking.rating.title")), score, complaint, comment, send);
+        var form = new Div(new H3(getTranslation("tracking.rating.title")), score, criteria, complaint, comment, send);
         form.setId("tracking-rating");
         form.addClassName("section");
         return form;

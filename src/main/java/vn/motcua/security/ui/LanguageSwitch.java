@@ -12,8 +12,11 @@ public class LanguageSwitch extends Select<Locale> {
     public static final String COOKIE = "motcua-lang";
     public static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
 
-    public LanguageSwitch() {
-        setId("language-switch");
+    public LanguageSwitch() { this("language-switch"); }
+
+    /** A switch with its own id (the header's, or the menu's on a phone). */
+    public LanguageSwitch(String id) {
+        setId(id);
         setItems(VIETNAMESE, Locale.ENGLISH);
         setItemLabelGenerator(l -> "vi".equals(l.getLanguage()) ? "Tiếng Việt" : "English");
         setAriaLabel("Ngôn ngữ / Language");

@@ -34,6 +34,9 @@ public class MainLayout extends AppLayout {
         header.setWidthFull();
         header.addClassName("app-header");
         header.expand(title);
+        var narrowExtras = new com.vaadin.flow.component.html.Div();
+        narrowExtras.setId("menu-extras");
+        narrowExtras.addClassName("narrow-only");
 
         currentUser.get().ifPresentOrElse(user -> {
             String unit = user.unitId() == null ? "" : organisation.unit(user.unitId())
@@ -44,19 +47,31 @@ public class MainLayout extends AppLayout {
             var logout = new Button(getTranslation("action.logout"), e -> authentication.logout());
             logout.setId("logout");
             logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            header.add(who, new LanguageSwitch(), logout);
+            header.add(who, wide(new LanguageSwitch()), logout);
+            var whoInMenu = new Span(user.fullName() + unit);
+            whoInMenu.addClassName("current-user-menu");
+            narrowExtras.add(whoInMenu);
         }, () -> {
             var login = new Button(getTranslation("action.login"), e -> getUI().ifPresent(ui -> ui.navigate("login")));
-            header.add(new LanguageSwitch(), login);
+            login.setId("header-login");
+            header.add(wide(new LanguageSwitch()), login);
         });
         addToNavbar(header);
+        // On a phone the header keeps one line (the menu button, the name, sign-in or sign-out): the language and
+        // the user's name move into the menu
+        narrowExtras.add(new LanguageSwitch("language-switch-menu"));
 
         var nav = new SideNav();
         nav.setId("main-menu");
         MenuConfiguration.getMenuEntries().forEach(entry ->
                 nav.addItem(new SideNavItem(translated(entry.title()), entry.path())));
-        addToDrawer(nav);
+        addToDrawer(nav, narrowExtras);
         setPrimarySection(Section.DRAWER);
+    }
+
+    private static <T extends com.vaadin.flow.component.Component> T wide(T component) {
+        component.addClassName("wide-only");
+        return component;
     }
 
     /** Menu titles are message keys; a literal title is shown as written. */

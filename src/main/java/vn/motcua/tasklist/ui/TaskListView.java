@@ -114,6 +114,10 @@ public class TaskListView extends VerticalLayout implements HasDynamicTitle, Bef
             if (restoring || e.getSelectedTab() == null) return;
             var entry = tabEntries.get(e.getSelectedTab());
             if (entry == null) return;
+            if ("feedback".equals(entry.list())) {
+                getUI().ifPresent(ui -> ui.navigate("phan-anh"));
+                return;
+            }
             if ("dossiers".equals(entry.list())) {
                 getUI().ifPresent(ui -> ui.navigate("dossiers", QueryParameters.of("queue", entry.key())));
                 return;

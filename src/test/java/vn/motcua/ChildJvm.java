@@ -1,0 +1,99 @@
+package vn.motcua;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * An application started in a JVM of its own from the test class path (the two-node test, the benchmarks): its
+ * output goes to a log file, and it can be killed like a real node.
+ */
+public final class ChildJvm {
+    private final Process process;
+    private final Path log;
+    private final String name;
+
+    private ChildJvm(String name, Process process, Path log) {
+        this.name = name;
+        this.process = process;
+        this.log = log;
+    }
+
+    /**
+     * Starts {@code mainClass} with {@code arguments}; the tests' own classes stay off its class path unless
+     * {@code withTestClasses} (their beans and test configuration are not the application's).
+     */
+    public static ChildJvm start(String name, String mainClass, List<String> jvmOptions, List<String> arguments,
+                                 Path logDirectory, boolean withTestClasses) throws IOException {
+        String classpath = Arrays.stream(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))
+                        .split(File.pathSeparator))
+                .filter(entry -> withTestClasses || !(entry.endsWith("test-classes") || entry.endsWith("test-classes/")))
+                .collect(Collectors.joining(File.pathSeparator));
+        var command = new ArrayList<String>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", classpath, mainClass));
+        command.addAll(arguments);
+        Files.createDirectories(logDirectory);
+        Path log = logDirectory.resolve(name + ".log");
+        var process = new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ChildJvm(name, process, log);
+    }
+
+    /** Waits until {@code url} answers 200; fails with the end of the log when the JVM stops or time runs out. */
+    public Duration awaitOk(String url, Duration within) throws InterruptedException {
+        var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        Instant start = Instant.now();
+        Instant until = start.plus(within);
+        while (Instant.now().isBefore(until)) {
+            if (!process.isAlive()) throw new IllegalStateException(name + " stopped while starting:\n" + tail());
+            try {
+                var answer = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (answer.statusCode() == 200) return Duration.between(start, Instant.now());
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(name + " did not answer " + url + " within " + within + ":\n" + tail());
+    }
+
+    public Process process() { return process; }
+
+    /** SIGKILL: no shutdown hook, no clean release of anything. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor();
+    }
+
+    /** The last 60 lines of its output. */
+    public String tail() {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    public static int freePort() throws IOException {
+        try (var socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

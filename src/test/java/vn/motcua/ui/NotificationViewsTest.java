@@ -121,8 +121,8 @@ class NotificationViewsTest {
                 .hasMessageContaining("No visible Checkbox");
 
         KaribuViews.signInAs(users, "citizen");
-        UI.getCurrent().navigate("dossiers/" + code);
-        CaseFileViewsTest.openTab("documents");
+        // the citizen's own page of the dossier: no tabs, every panel on one page
+        UI.getCurrent().navigate("ho-so-cua-toi/" + code);
         var sms = _get(Checkbox.class, spec -> spec.withId("notification-channel-SMS"));
         assertThat(sms.getValue()).isTrue();
         _setValue(sms, false);

@@ -57,8 +57,8 @@ class PaymentViewsTest {
     void theOwnerPaysOnTheSandboxPageAndTheDossierRunsAgainWithItsReceipt() {
         String code = waitingForPayment();
         KaribuViews.signInAs(users, "citizen");
-        UI.getCurrent().navigate("dossiers/" + code);
-        CaseFileViewsTest.openTab("documents");
+        // the citizen's own page of the dossier: no tabs, every panel on one page
+        UI.getCurrent().navigate("ho-so-cua-toi/" + code);
         _click(_get(Button.class, spec -> spec.withId("payment-start")));
 
         Payment payment = onlyPayment(code);
@@ -72,8 +72,8 @@ class PaymentViewsTest {
         Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> onlyPayment(code).status() == PaymentStatus.PAID);
         assertThat(SystemAccess.call(() -> dossiers.get(code)).status()).isEqualTo(DossierStatus.IN_PROCESS);
 
-        UI.getCurrent().navigate("dossiers/" + code);
-        CaseFileViewsTest.openTab("documents");
+        // the citizen's own page of the dossier: no tabs, every panel on one page
+        UI.getCurrent().navigate("ho-so-cua-toi/" + code);
         assertThat(_find(Button.class, spec -> spec.withId("payment-start"))).as("nothing left to pay").isEmpty();
         assertThat(_find(Anchor.class)).anySatisfy(a -> assertThat(a.getHref()).endsWith("/payments/" + payment.id() + "/receipt"));
     }

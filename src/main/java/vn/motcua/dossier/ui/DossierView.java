@@ -143,14 +143,7 @@ public class DossierView extends VerticalLayout implements BeforeEnterObserver, 
     }
 
     private Component declaration(Dossier d) {
-        var content = new Div();
-        catalogue.procedure(d.procedureCode()).flatMap(p -> catalogue.form(p.intakeForm())).ifPresent(schema -> {
-            var form = forms.renderer(schema, getLocale());
-            form.setValues(d.formData());
-            form.setReadOnly(true);
-            content.add(form);
-        });
-        return content;
+        return new ReadOnlyDeclaration(d, catalogue, forms, getLocale());
     }
 
     private Component documentsAndAttachments(Dossier d) {

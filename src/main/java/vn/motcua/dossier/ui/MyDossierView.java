@@ -191,14 +191,7 @@ public class MyDossierView extends VerticalLayout implements BeforeEnterObserver
     }
 
     private Component declaration(Dossier d) {
-        var content = new Div();
-        catalogue.procedure(d.procedureCode()).flatMap(p -> catalogue.form(p.intakeForm())).ifPresent(schema -> {
-            var form = forms.renderer(schema, getLocale());
-            form.setValues(d.formData());
-            form.setReadOnly(true);
-            content.add(form);
-        });
-        var details = new Details(getTranslation("mine.declaration"), content);
+        var details = new Details(getTranslation("mine.declaration"), new ReadOnlyDeclaration(d, catalogue, forms, getLocale()));
         details.setId("mine-declaration");
         details.setWidthFull();
         return details;

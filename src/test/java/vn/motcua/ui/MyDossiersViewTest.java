@@ -130,12 +130,17 @@ class MyDossiersViewTest {
                 .isInvalid()).as("a score first").isTrue();
         ((com.vaadin.flow.component.radiobutton.RadioButtonGroup<Integer>) _get(
                 com.vaadin.flow.component.radiobutton.RadioButtonGroup.class, spec -> spec.withId("mine-rating-score"))).setValue(2);
+        // a low score asks what went wrong, as the tracking page does
+        ((com.vaadin.flow.component.checkbox.CheckboxGroup<vn.motcua.dossier.RatingCriterion>) _get(
+                com.vaadin.flow.component.checkbox.CheckboxGroup.class, spec -> spec.withId("mine-rating-criteria")))
+                .setValue(java.util.Set.of(vn.motcua.dossier.RatingCriterion.PROCEDURE));
         com.github.mvysny.kaributesting.v10.LocatorJ._click(_get(Button.class, spec -> spec.withId("mine-rating-send")));
         assertThat(_find(Div.class, spec -> spec.withId("mine-rating"))).as("rated once").isEmpty();
         assertThat(_get(com.vaadin.flow.component.html.Paragraph.class, spec -> spec.withId("mine-rating-thanks")).getText())
                 .startsWith("Xin cảm ơn");
         users.signInAs("clerk");
         assertThat(dossiers.history(own)).anySatisfy(e -> assertThat(e.action()).isEqualTo("RATED"));
+        assertThat(dossiers.ratingCriteria(own)).containsExactly(vn.motcua.dossier.RatingCriterion.PROCEDURE);
     }
 
     @Test

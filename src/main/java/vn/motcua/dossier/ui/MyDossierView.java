@@ -216,42 +216,13 @@ public class MyDossierView extends VerticalLayout implements BeforeEnterObserver
 
     /** Once the dossier has ended, the applicant rates the service (once), and may complain. */
     private Component rating(Dossier d) {
-        var score = new com.vaadin.flow.component.radiobutton.RadioButtonGroup<Integer>(getTranslation("tracking.rating.score"));
-        score.setId("mine-rating-score");
-        score.setItems(5, 4, 3, 2, 1);
-        score.setItemLabelGenerator(n -> getTranslation("tracking.rating.score." + n));
-        var complaint = new com.vaadin.flow.component.checkbox.Checkbox(getTranslation("tracking.rating.complaint"));
-        complaint.setId("mine-rating-complaint");
-        var comment = new com.vaadin.flow.component.textfield.TextArea(getTranslation("tracking.rating.comment"));
-        comment.setId("mine-rating-comment");
-        comment.setWidthFull();
-        comment.setMaxLength(2000);
-        var send = new Button(getTranslation("tracking.rating.send"), e -> {
-            if (score.getValue() == null) {
-                score.setInvalid(true);
-                score.setErrorMessage(getTranslation("dossier.rating.score"));
-                return;
-            }
-            try {
-                dossiers.rate(d.code(), score.getValue(), complaint.getValue(), comment.getValue());
-                show(d.code());
-                var thanks = new Paragraph(getTranslation("tracking.rating.thanks"));
-                thanks.setId("mine-rating-thanks");
-                add(thanks);
-            } catch (vn.motcua.shared.InvalidInputException ex) {
-                comment.setInvalid(true);
-                comment.setErrorMessage(ex.violations().get(0).message());
-            } catch (vn.motcua.shared.BusinessRuleException ex) {
-                score.setInvalid(true);
-                score.setErrorMessage(getTranslation(ex.messageKey(), ex.args()));
-            }
+        return new RatingForm("mine-rating",
+                (score, complaint, comment, criteria) -> dossiers.rate(d.code(), score, complaint, comment, criteria), () -> {
+            show(d.code());
+            var thanks = new Paragraph(getTranslation("tracking.rating.thanks"));
+            thanks.setId("mine-rating-thanks");
+            add(thanks);
         });
-        send.setId("mine-rating-send");
-        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var form = new Div(new H3(getTranslation("tracking.rating.title")), score, complaint, comment, send);
-        form.setId("mine-rating");
-        form.addClassName("section");
-        return form;
     }
 
     @Override

@@ -115,55 +115,15 @@ public class TrackingView extends VerticalLayout implements BeforeEnterObserver,
 
     /** After the result, the applicant rates the service (once), and may complain. */
     private Div ratingForm(PublicTracking.Tracked t) {
-        var score = new com.vaadin.flow.component.radiobutton.RadioButtonGroup<Integer>(getTranslation("tracking.rating.score"));
-        score.setId("tracking-rating-score");
-        score.setItems(5, 4, 3, 2, 1);
-        score.setItemLabelGenerator(n -> getTranslation("tracking.rating.score." + n));
-        // what went wrong: the satisfaction criteria, offered when the score is low
-        var criteria = new com.vaadin.flow.component.checkbox.CheckboxGroup<vn.motcua.dossier.RatingCriterion>(
-                getTranslation("tracking.rating.criteria"));
-        criteria.setId("tracking-rating-criteria");
-        criteria.setItems(vn.motcua.dossier.RatingCriterion.values());
-        criteria.setItemLabelGenerator(c -> getTranslation(c.messageKey()));
-        criteria.addThemeVariants(com.vaadin.flow.component.checkbox.CheckboxGroupVariant.LUMO_VERTICAL);
-        criteria.setVisible(false);
-        score.addValueChangeListener(e -> {
-            boolean low = e.getValue() != null && e.getValue() <= vn.motcua.dossier.RatingCriterion.MAX_SCORE;
-            criteria.setVisible(low);
-            if (!low) criteria.clear();
+        return new RatingForm("tracking-rating", (score, complaint, comment, criteria) -> {
+            String address = VaadinRequest.getCurrent() == null ? null : VaadinRequest.getCurrent().getRemoteAddr();
+            tracking.rate(t.code(), key.getValue(), address, score, complaint, comment, criteria);
+        }, () -> {
+            search();
+            var thanks = new Paragraph(getTranslation("tracking.rating.thanks"));
+            thanks.setId("tracking-rating-thanks");
+            result.add(thanks);
         });
-        var complaint = new com.vaadin.flow.component.checkbox.Checkbox(getTranslation("tracking.rating.complaint"));
-        complaint.setId("tracking-rating-complaint");
-        var comment = new com.vaadin.flow.component.textfield.TextArea(getTranslation("tracking.rating.comment"));
-        comment.setId("tracking-rating-comment");
-        comment.setWidthFull();
-        comment.setMaxLength(2000);
-        var send = new Button(getTranslation("tracking.rating.send"), e -> {
-            try {
-                String address = VaadinRequest.getCurrent() == null ? null : VaadinRequest.getCurrent().getRemoteAddr();
-                tracking.rate(t.code(), key.getValue(), address, score.getValue(), complaint.getValue(), comment.getValue(),
-                        criteria.getValue().stream().map(Enum::name).toList());
-                search();
-                var thanks = new Paragraph(getTranslation("tracking.rating.thanks"));
-                thanks.setId("tracking-rating-thanks");
-                result.add(thanks);
-            } catch (vn.motcua.shared.InvalidInputException ex) {
-                score.setInvalid(true);
-                score.setErrorMessage(ex.violations().get(0).message());
-            } catch (vn.motcua.shared.BusinessRuleException ex) {
-                result.add(error(getTranslation(ex.messageKey(), ex.args())));
-            } catch (NotFoundException ex) {
-                result.add(error(getTranslation(ex.messageKey(), ex.args())));
-            } catch (TooManyAttemptsException ex) {
-                result.add(error(getTranslation(ex.messageKey(), Math.max(1, (ex.retryAfterSeconds() + 59) / 60))));
-            }
-        });
-        send.setId("tracking-rating-send");
-        send.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-        var form = new Div(new H3(getTranslation("tracking.rating.title")), score, criteria, complaint, comment, send);
-        form.setId("tracking-rating");
-        form.addClassName("section");
-        return form;
     }
 
     private static Span label(String text) {

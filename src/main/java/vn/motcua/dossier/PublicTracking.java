@@ -3,8 +3,6 @@ package vn.motcua.dossier;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,9 +15,9 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 import vn.motcua.catalogue.ProcedureCatalogue;
 import vn.motcua.organisation.OrganisationService;
+import vn.motcua.shared.AttemptThrottle;
 import vn.motcua.shared.Messages;
 import vn.motcua.shared.NotFoundException;
-import vn.motcua.shared.TooManyAttemptsException;
 
 /**
  * Following a dossier without an account: its code and the last digits (at least four) of the applicant's phone or
@@ -68,7 +66,8 @@ public class PublicTracking {
     private final AuditTrail audit;
     private final ProcedureCatalogue catalogue;
     private final OrganisationService organisation;
-    private final JdbcClient jdbc;
+    /** Failed look-ups, on the table {@code tracking_attempt}. */
+    private final AttemptThrottle attempts;
     private final TransactionTemplate separate;
     private final Messages messages;
     private final Clock clock;
@@ -87,7 +86,7 @@ public class PublicTracking {
         this.audit = audit;
         this.catalogue = catalogue;
         this.organisation = organisation;
-        this.jdbc = jdbc;
+        this.attempts = new AttemptThrottle(jdbc, transactions, "tracking_attempt");
         this.separate = new TransactionTemplate(transactions);
         this.separate.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.messages = messages;
@@ -103,8 +102,7 @@ public class PublicTracking {
     @PreAuthorize("permitAll()")
     public Tracked track(String code, String key, String address, Locale locale) {
         Dossier found = verified(code, key, address, clock.instant());
-        separate.executeWithoutResult(s -> jdbc.sql("delete from tracking_attempt where subject = ?")
-                .param(codeSubject(code)).update());
+        attempts.forget(codeSubject(code));
         return describe(found, locale);
     }
 
@@ -159,8 +157,7 @@ public class PublicTracking {
     @PreAuthorize("permitAll()")
     public Dossier verify(String code, String key, String address) {
         Dossier found = verified(code, key, address, clock.instant());
-        separate.executeWithoutResult(s -> jdbc.sql("delete from tracking_attempt where subject = ?")
-                .param(codeSubject(code)).update());
+        attempts.forget(codeSubject(code));
         return found;
     }
 
@@ -198,12 +195,12 @@ public class PublicTracking {
     private Dossier verified(String code, String key, String address, Instant now) {
         String codeSubject = codeSubject(code);
         String addressSubject = "address:" + (address == null ? "" : address);
-        refuseIfLocked(codeSubject, now);
-        refuseIfLocked(addressSubject, now);
+        attempts.refuseIfLocked(codeSubject, "tracking.tooMany", now);
+        attempts.refuseIfLocked(addressSubject, "tracking.tooMany", now);
         Dossier found = code == null ? null : separate.execute(s -> dossiers.findByCode(code.trim()).orElse(null));
         if (found == null || !matches(found.applicant(), key)) {
-            failed(codeSubject, maxPerCode, now);
-            failed(addressSubject, maxPerAddress, now);
+            attempts.count(codeSubject, maxPerCode, WINDOW, LOCK, now);
+            attempts.count(addressSubject, maxPerAddress, WINDOW, LOCK, now);
             throw new NotFoundException("tracking.notFound");
         }
         return found;
@@ -236,41 +233,6 @@ public class PublicTracking {
                 d.status().code(), messages.get(locale, d.status().messageKey()), stage,
                 messages.get(locale, stage.messageKey()), d.receivedAt(), d.dueAt(), d.finishedAt(), d.returnedAt(),
                 expected, where, d.finishedAt() != null && d.status() != DossierStatus.WITHDRAWN, dossiers.rated(d.id()));
-    }
-
-    private void refuseIfLocked(String subject, Instant now) {
-        OffsetDateTime until = separate.execute(s -> jdbc.sql("select locked_until from tracking_attempt where subject = ?")
-                .param(subject).query(OffsetDateTime.class).optional().orElse(null));
-        if (until != null && until.toInstant().isAfter(now)) {
-            throw new TooManyAttemptsException("tracking.tooMany", Duration.between(now, until.toInstant()).toSeconds() + 1);
-        }
-    }
-
-    private void failed(String subject, int most, Instant now) {
-        separate.executeWithoutResult(s -> {
-            var row = jdbc.sql("select failures, window_start from tracking_attempt where subject = ? for update").param(subject)
-                    .query((rs, n) -> new Object[] {rs.getInt(1), rs.getObject(2, OffsetDateTime.class).toInstant()})
-                    .optional();
-            if (row.isEmpty()) {
-                try {
-                    jdbc.sql("insert into tracking_attempt (subject, failures, window_start) values (?, 1, ?)")
-                            .params(subject, now.atOffset(ZoneOffset.UTC)).update();
-                } catch (org.springframework.dao.DataIntegrityViolationException e) {
-                    jdbc.sql("update tracking_attempt set failures = failures + 1 where subject = ?").param(subject).update();
-                }
-                return;
-            }
-            int failures = (Integer) row.get()[0];
-            Instant start = (Instant) row.get()[1];
-            if (start.isBefore(now.minus(WINDOW))) {
-                jdbc.sql("update tracking_attempt set failures = 1, window_start = ?, locked_until = null where subject = ?")
-                        .params(now.atOffset(ZoneOffset.UTC), subject).update();
-                return;
-            }
-            int next = failures + 1;
-            jdbc.sql("update tracking_attempt set failures = ?, locked_until = ? where subject = ?")
-                    .params(next, next >= most ? now.plus(LOCK).atOffset(ZoneOffset.UTC) : null, subject).update();
-        });
     }
 
     private static String nz(String s) { return s == null ? "" : s; }

@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -26,7 +28,6 @@ import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.PublicTracking;
 import vn.motcua.feedback.internal.FeedbackRepository;
 import vn.motcua.feedback.internal.FeedbackRepository.Scope;
-import vn.motcua.feedback.internal.FeedbackThrottle;
 import vn.motcua.organisation.OrganisationService;
 import vn.motcua.organisation.Role;
 import vn.motcua.organisation.Unit;
@@ -40,6 +41,7 @@ import vn.motcua.shared.ForbiddenException;
 import vn.motcua.shared.Formats;
 import vn.motcua.shared.InvalidInputException;
 import vn.motcua.shared.InvalidInputException.Violation;
+import vn.motcua.shared.AttemptThrottle;
 import vn.motcua.shared.Messages;
 import vn.motcua.shared.NotFoundException;
 import vn.motcua.shared.PlainText;
@@ -86,7 +88,8 @@ public class FeedbackService {
                              String unitName, Instant receivedAt, Instant dueAt, String answer, Instant answeredAt) { }
 
     private final FeedbackRepository feedback;
-    private final FeedbackThrottle throttle;
+    /** Counts on the module's own table {@code feedback_attempt}. */
+    private final AttemptThrottle throttle;
     private final DossierService dossiers;
     private final PublicTracking tracking;
     private final OrganisationService organisation;
@@ -99,7 +102,7 @@ public class FeedbackService {
     private final int maxPerAddress;
     private final String defaultUnit;
 
-    FeedbackService(FeedbackRepository feedback, FeedbackThrottle throttle, DossierService dossiers, PublicTracking tracking,
+    FeedbackService(FeedbackRepository feedback, JdbcClient jdbc, PlatformTransactionManager transactions, DossierService dossiers, PublicTracking tracking,
                     OrganisationService organisation, WorkingCalendar calendar, CurrentUser currentUser,
                     ApplicationEventPublisher events, Messages messages, Clock clock,
                     @Value("${motcua.feedback.answer-working-days:10}") int answerDays,
@@ -107,7 +110,7 @@ public class FeedbackService {
                     @Value("${motcua.feedback.default-unit:}") String defaultUnit) {
         if (answerDays < 1) throw new IllegalStateException("motcua.feedback.answer-working-days must be 1 or more: " + answerDays);
         this.feedback = feedback;
-        this.throttle = throttle;
+        this.throttle = new AttemptThrottle(jdbc, transactions, "feedback_attempt");
         this.dossiers = dossiers;
         this.tracking = tracking;
         this.organisation = organisation;

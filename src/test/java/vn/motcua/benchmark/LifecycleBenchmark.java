@@ -11,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -41,6 +40,7 @@ import org.w3c.dom.Node;
 import vn.motcua.BirthRegistrationSample;
 import vn.motcua.ChildJvm;
 import vn.motcua.MotCuaApplication;
+import vn.motcua.postgres.ScratchDatabase;
 
 /**
  * Full dossier lifecycles per second through MotCua's API beside the same BPMN on bare Camunda 7 through its REST API,
@@ -85,8 +85,8 @@ class LifecycleBenchmark {
         int lifecycles = Integer.getInteger("motcua.benchmark.lifecycles", 120);
         String base = System.getProperty("motcua.benchmark.url", "jdbc:postgresql://127.0.0.1:5432/motcua_test");
         Path work = Path.of("target", "benchmark-lifecycle").toAbsolutePath();
-        String motcuaDb = freshDatabase(base, "lc_motcua");
-        String bareDb = freshDatabase(base, "lc_bare");
+        String motcuaDb = ScratchDatabase.fresh(base, "lc_motcua").withUnaccent().url();
+        String bareDb = ScratchDatabase.fresh(base, "lc_bare").withUnaccent().url();
 
         int motcuaPort = ChildJvm.freePort();
         var node = ChildJvm.start("motcua", MotCuaApplication.class.getName(), List.of("-Xmx1g"),
@@ -271,19 +271,6 @@ class LifecycleBenchmark {
             request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString((user + ":demo").getBytes(StandardCharsets.UTF_8)));
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private static String freshDatabase(String base, String suffix) throws Exception {
-        String prefix = base.substring(0, base.lastIndexOf('/') + 1);
-        String name = base.substring(base.lastIndexOf('/') + 1).replaceAll("[^a-z0-9_]", "") + "_" + suffix;
-        try (var c = DriverManager.getConnection(prefix + "postgres", "postgres", "")) {
-            c.createStatement().execute("drop database if exists " + name + " with (force)");
-            c.createStatement().execute("create database " + name + " encoding 'UTF8' template template0");
-        }
-        try (var c = DriverManager.getConnection(prefix + name, "postgres", "")) {
-            c.createStatement().execute("create extension if not exists unaccent");
-        }
-        return prefix + name;
     }
 
     private void line(String format, Object... args) {

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -61,22 +60,19 @@ class BackupRestoreIT {
     void aBackupTakenUnderLoadRestoresOntoAFreshNodeWithEveryDossierChainAndFile() throws Exception {
         requireTools();
         URI server = URI.create(RequiresPostgres.Condition.url().substring("jdbc:".length()));
-        String base = server.getPath().substring(1);
-        String source = base + "_bk_source";
-        String restored = base + "_bk_restored";
         String host = server.getHost();
         int port = server.getPort() < 0 ? 5432 : server.getPort();
         Path sourceData = temporary.resolve("source-data");
         Path backup = temporary.resolve("backup");
         Path dump = backup.resolve("motcua.dump");
         Path restoredData = temporary.resolve("restored-data");
-        recreate(source);
-        recreate(restored);
+        ScratchDatabase source = ScratchDatabase.fresh("bk_source");
+        ScratchDatabase restored = ScratchDatabase.fresh("bk_restored");
         try {
             Set<String> beforeDump = new TreeSet<>();
             List<StoredFile> filesBeforeDump = new ArrayList<>();
             int duringBackup;
-            try (ConfigurableApplicationContext app = start(url(source), sourceData, "backup-source")) {
+            try (ConfigurableApplicationContext app = start(source.url(), sourceData, "backup-source")) {
                 var users = app.getBean(TestUsers.class);
                 var dossiers = app.getBean(DossierService.class);
                 var attachments = app.getBean(AttachmentService.class);
@@ -108,7 +104,7 @@ class BackupRestoreIT {
                 Files.createDirectories(backup);
                 long dumpStarted = System.nanoTime();
                 run(List.of("pg_dump", "-h", host, "-p", String.valueOf(port), "-U", RequiresPostgres.USER,
-                        "-Fc", "-f", dump.toString(), source));
+                        "-Fc", "-f", dump.toString(), source.name()));
                 long dumpMillis = millis(dumpStarted);
                 copyTree(sourceData.resolve("attachments").resolve("sha256"), backup.resolve("sha256"));
                 stop.set(true);
@@ -128,13 +124,13 @@ class BackupRestoreIT {
             // the restore onto a fresh node: an empty database, an empty data directory
             long restoreStarted = System.nanoTime();
             run(List.of("pg_restore", "-h", host, "-p", String.valueOf(port), "-U", RequiresPostgres.USER,
-                    "--no-owner", "--exit-on-error", "-d", restored, dump.toString()));
+                    "--no-owner", "--exit-on-error", "-d", restored.name(), dump.toString()));
             long pgRestoreMillis = millis(restoreStarted);
             long filesStarted = System.nanoTime();
             copyTree(backup.resolve("sha256"), restoredData.resolve("attachments").resolve("sha256"));
             long filesMillis = millis(filesStarted);
             long startStarted = System.nanoTime();
-            try (ConfigurableApplicationContext app = start(url(restored), restoredData, "backup-restored")) {
+            try (ConfigurableApplicationContext app = start(restored.url(), restoredData, "backup-restored")) {
                 long startMillis = millis(startStarted);
                 System.out.printf("Restore: pg_restore %d ms, files %d ms, first start of the node %d ms, in all %d ms%n",
                         pgRestoreMillis, filesMillis, startMillis, millis(restoreStarted));
@@ -164,8 +160,8 @@ class BackupRestoreIT {
                 users.signOut();
             }
         } finally {
-            drop(source);
-            drop(restored);
+            source.drop();
+            restored.drop();
         }
     }
 
@@ -197,57 +193,35 @@ class BackupRestoreIT {
 
     private record StoredFile(long id, String dossierCode, String sha256, long size) { }
 
-    private static Map<String, String> dossiers(String database) throws SQLException {
+    private static Map<String, String> dossiers(ScratchDatabase database) throws SQLException {
         var heads = new HashMap<String, String>();
-        try (Connection c = connect(database); var rs = c.createStatement().executeQuery("select code, audit_head from dossier")) {
+        try (Connection c = database.connect(); var rs = c.createStatement().executeQuery("select code, audit_head from dossier")) {
             while (rs.next()) heads.put(rs.getString(1), rs.getString(2));
         }
         return heads;
     }
 
     /** Every link of every audit chain: "code hash". */
-    private static Set<String> links(String database) throws SQLException {
+    private static Set<String> links(ScratchDatabase database) throws SQLException {
         var links = new java.util.HashSet<String>();
-        try (Connection c = connect(database); var rs = c.createStatement().executeQuery(
+        try (Connection c = database.connect(); var rs = c.createStatement().executeQuery(
                 "select d.code, e.hash from dossier_event e join dossier d on d.id = e.dossier_id")) {
             while (rs.next()) links.add(rs.getString(1) + " " + rs.getString(2));
         }
         return links;
     }
 
-    private static Set<String> codes(String database) throws SQLException {
+    private static Set<String> codes(ScratchDatabase database) throws SQLException {
         return new TreeSet<>(dossiers(database).keySet());
     }
 
-    private static List<StoredFile> files(String database) throws SQLException {
+    private static List<StoredFile> files(ScratchDatabase database) throws SQLException {
         var files = new ArrayList<StoredFile>();
-        try (Connection c = connect(database);
+        try (Connection c = database.connect();
              var rs = c.createStatement().executeQuery("select id, dossier_code, sha256, size_bytes from attachment")) {
             while (rs.next()) files.add(new StoredFile(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
         }
         return files;
-    }
-
-    private static String url(String database) {
-        URI server = URI.create(RequiresPostgres.Condition.url().substring("jdbc:".length()));
-        return "jdbc:postgresql://" + server.getHost() + ":" + (server.getPort() < 0 ? 5432 : server.getPort()) + "/" + database;
-    }
-
-    private static Connection connect(String database) throws SQLException {
-        return DriverManager.getConnection(url(database), RequiresPostgres.USER, "");
-    }
-
-    private static void recreate(String database) throws SQLException {
-        drop(database);
-        try (Connection c = DriverManager.getConnection(RequiresPostgres.Condition.url(), RequiresPostgres.USER, "")) {
-            c.createStatement().execute("create database " + database + " encoding 'UTF8' template template0");
-        }
-    }
-
-    private static void drop(String database) throws SQLException {
-        try (Connection c = DriverManager.getConnection(RequiresPostgres.Condition.url(), RequiresPostgres.USER, "")) {
-            c.createStatement().execute("drop database if exists " + database + " with (force)");
-        }
     }
 
     /** rsync -a, in Java: the same relative paths. */

@@ -2,7 +2,6 @@ package vn.motcua.postgres;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,11 +49,8 @@ class GrowthBenchmark {
     @Test
     void databaseGrowthPerThousandDossiers() throws Exception {
         int count = Integer.getInteger("motcua.benchmark.dossiers", 1000);
-        URI server = URI.create(RequiresPostgres.Condition.url().substring("jdbc:".length()));
-        String database = server.getPath().substring(1) + "_growth";
-        String url = "jdbc:postgresql://" + server.getHost() + ":" + (server.getPort() < 0 ? 5432 : server.getPort()) + "/" + database;
-        execute(RequiresPostgres.Condition.url(), "drop database if exists " + database + " with (force)");
-        execute(RequiresPostgres.Condition.url(), "create database " + database + " encoding 'UTF8' template template0");
+        ScratchDatabase database = ScratchDatabase.fresh("growth");
+        String url = database.url();
         Path data = temporary.resolve("data");
         try {
             Map<String, Long> before;
@@ -96,7 +92,7 @@ class GrowthBenchmark {
             report(count, before, after, took, directorySize(data.resolve("attachments").resolve("sha256")));
         } finally {
             if (!Boolean.getBoolean("motcua.benchmark.keep")) {
-                execute(RequiresPostgres.Condition.url(), "drop database if exists " + database + " with (force)");
+                database.drop();
             }
         }
     }
@@ -170,12 +166,6 @@ class GrowthBenchmark {
         if (!Files.isDirectory(folder)) return 0;
         try (Stream<Path> files = Files.walk(folder)) {
             return files.filter(Files::isRegularFile).mapToLong(f -> f.toFile().length()).sum();
-        }
-    }
-
-    private static void execute(String url, String sql) throws SQLException {
-        try (Connection c = DriverManager.getConnection(url, RequiresPostgres.USER, "")) {
-            c.createStatement().execute(sql);
         }
     }
 }

@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -59,8 +58,7 @@ class TwoNodeKillIT {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final List<Process> processes = new ArrayList<>();
     private Path work;
-    private String database;
-    private String databaseUrl;
+    private ScratchDatabase database;
     private int balancer;
     /** Requests sent again: a connection lost with the node, a 5xx, a key still in progress. */
     private final AtomicInteger retries = new AtomicInteger();
@@ -69,11 +67,7 @@ class TwoNodeKillIT {
     void stopEverything() throws Exception {
         for (Process p : processes) p.destroyForcibly();
         for (Process p : processes) p.waitFor(30, TimeUnit.SECONDS);
-        if (database != null) {
-            try (Connection c = DriverManager.getConnection(adminUrl(), RequiresPostgres.USER, "")) {
-                c.createStatement().execute("drop database if exists " + database + " with (force)");
-            }
-        }
+        if (database != null) database.drop();
     }
 
     @Test
@@ -83,7 +77,7 @@ class TwoNodeKillIT {
         Path haproxy = haproxy();
         work = Path.of("target", "two-node-kill").toAbsolutePath();
         Files.createDirectories(work);
-        freshDatabase();
+        database = ScratchDatabase.fresh("twonodes").withUnaccent();
 
         int portA = ChildJvm.freePort();
         int portB = ChildJvm.freePort();
@@ -161,7 +155,7 @@ class TwoNodeKillIT {
 
         // --- what the database says ---
         assertThat(failures).as("requests that never got their answer").isEmpty();
-        try (Connection db = DriverManager.getConnection(databaseUrl, RequiresPostgres.USER, "")) {
+        try (Connection db = database.connect()) {
             Set<String> answered = Set.copyOf(receipts.values());
             assertThat(answered).as("one code per receipt").hasSize(receipts.size());
             List<String> stored = strings(db, "select code from dossier where created_by = 'clerk'");
@@ -207,7 +201,7 @@ class TwoNodeKillIT {
         assertThat(replay.statusCode()).isEqualTo(201);
         assertThat(replay.headers().firstValue("Idempotent-Replayed")).contains("true");
         assertThat(json.readTree(replay.body()).get("code").asText()).isEqualTo(some.getValue());
-        try (Connection db = DriverManager.getConnection(databaseUrl, RequiresPostgres.USER, "")) {
+        try (Connection db = database.connect()) {
             assertThat(strings(db, "select count(*) from dossier").get(0)).isEqualTo(String.valueOf(receipts.size()));
         }
         assertThat(a.process().isAlive()).isTrue();
@@ -220,7 +214,7 @@ class TwoNodeKillIT {
                 List.of("--spring.profiles.active=demo",
                         "--motcua.demo-history.size=0", // only the dossiers of this test
                         "--server.port=" + port,
-                        "--spring.datasource.url=" + databaseUrl,
+                        "--spring.datasource.url=" + database.url(),
                         "--spring.datasource.username=" + RequiresPostgres.USER,
                         "--spring.datasource.password=",
                         "--motcua.data-dir=" + data,
@@ -286,25 +280,6 @@ class TwoNodeKillIT {
         if ("true".equals(System.getenv("CI"))) throw new IllegalStateException(message);
         Assumptions.abort(message);
         return null;
-    }
-
-    private void freshDatabase() throws Exception {
-        String url = RequiresPostgres.Condition.url();
-        String base = url.substring(url.lastIndexOf('/') + 1).replaceAll("[^a-z0-9_]", "");
-        database = base + "_twonodes";
-        databaseUrl = url.substring(0, url.lastIndexOf('/') + 1) + database;
-        try (Connection c = DriverManager.getConnection(adminUrl(), RequiresPostgres.USER, "")) {
-            c.createStatement().execute("drop database if exists " + database + " with (force)");
-            c.createStatement().execute("create database " + database + " encoding 'UTF8' template template0");
-        }
-        try (Connection c = DriverManager.getConnection(databaseUrl, RequiresPostgres.USER, "")) {
-            c.createStatement().execute("create extension if not exists unaccent");
-        }
-    }
-
-    private static String adminUrl() {
-        String url = RequiresPostgres.Condition.url();
-        return url.substring(0, url.lastIndexOf('/') + 1) + "postgres";
     }
 
     // --- clients ---

@@ -72,7 +72,9 @@ class SecurityConfiguration extends VaadinWebSecurity {
     SecurityFilterChain apiSecurity(HttpSecurity http, org.springframework.jdbc.core.simple.JdbcClient jdbc,
                                     org.springframework.transaction.PlatformTransactionManager transactions,
                                     vn.motcua.shared.Messages messages, java.time.Clock clock,
-                                    vn.motcua.shared.ClusterNode node) throws Exception {
+                                    vn.motcua.shared.ClusterNode node,
+                                    @org.springframework.beans.factory.annotation.Value("${motcua.design.publish-role:DESIGNER}")
+                                    String publishRole) throws Exception {
         // 401 and 429 written here, as JSON, not through the servlet error page (which would redirect to the login view)
         AuthenticationEntryPoint entryPoint = answers.api();
         // Path patterns matched on the whole request path: /engine-rest is Jersey's servlet, not Spring MVC's
@@ -94,6 +96,10 @@ class SecurityConfiguration extends VaadinWebSecurity {
                         // Steps are completed through MotCua only (validation, audit): not through the engine's API
                         .requestMatchers(TASK_COMPLETION).denyAll()
                         .requestMatchers(AntPathRequestMatcher.antMatcher("/engine-rest/**")).hasRole("ADMIN")
+                        // Procedure design: designers, administrators and the publishing role only, refused before the
+                        // request is read (vn.motcua.catalogue.ProcedureDesigns checks each call again)
+                        .requestMatchers("/api/design/**").hasAnyRole(new java.util.TreeSet<>(java.util.List.of("DESIGNER", "ADMIN",
+                                publishRole.strip().toUpperCase(java.util.Locale.ROOT))).toArray(String[]::new))
                         .anyRequest().authenticated())
                 // A call signed in by HTTP Basic is signed in for that request only: no HTTP session is created for
                 // it (the browser's own session, from the login form, is still read for the pages' API calls)

@@ -89,10 +89,14 @@ public class DossierDocuments {
         this.currentUser = currentUser;
     }
 
-    /** The tracking page of a dossier, with its code filled in; null when no public address is configured. */
-    private String trackingUrl(Dossier d) {
+    /**
+     * The tracking page of a dossier, with its code and tracking key filled in (the receipt's QR code opens the dossier
+     * at once); null when no public address is configured.
+     */
+    private String trackingUrl(Dossier d, String trackingKey) {
         if (publicUrl.isEmpty()) return null;
-        return publicUrl + "/tra-cuu?ma=" + java.net.URLEncoder.encode(d.code(), java.nio.charset.StandardCharsets.UTF_8);
+        return publicUrl + "/tra-cuu?ma=" + java.net.URLEncoder.encode(d.code(), java.nio.charset.StandardCharsets.UTF_8)
+                + (trackingKey == null ? "" : "&khoa=" + trackingKey);
     }
 
     /** A rendered document: its PDF and a file name. */
@@ -149,12 +153,13 @@ public class DossierDocuments {
             case F01_RECEIPT -> {
                 // The register book is the unit's register of the month (form 07); the entry is the dossier's row in it
                 TrackingRegister book = register(d, issuer, now);
+                String key = repository.trackingKey(d.id()).orElse(null);
                 String entry = null;
                 for (int i = 0; i < book.rows().size(); i++) {
                     if (book.rows().get(i).code().equals(d.code())) entry = String.valueOf(i + 1);
                 }
                 yield new ReceiptAndAppointment(issuer, receiptNumber, d.acceptedAt() != null ? d.acceptedAt() : d.receivedAt(),
-                        sheet, trackingUrl(d), book.book(), entry);
+                        sheet, trackingUrl(d, key), book.book(), entry, key);
             }
             case F02_SUPPLEMENT_REQUEST -> {
                 String reason = reasonOf(d, DossierStatus.SUPPLEMENT_REQUESTED);

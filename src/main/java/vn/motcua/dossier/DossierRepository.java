@@ -81,10 +81,11 @@ class DossierRepository {
         jdbc.sql("""
                         insert into dossier (code, procedure_code, unit_id, channel, status, applicant_name, applicant_id_number,
                           applicant_phone, applicant_email, applicant_address, owner_username, form_data, received_at, due_at, created_by,
-                          fee_amount)
+                          fee_amount, tracking_key)
                         values (:code, :procedure, :unit, :channel, :status, :name, :idNumber, :phone, :email, :address, :owner,
-                          :data, :receivedAt, :dueAt, :createdBy, :fee)""")
+                          :data, :receivedAt, :dueAt, :createdBy, :fee, :trackingKey)""")
                 .param("fee", feeAmount == null ? java.math.BigDecimal.ZERO : feeAmount)
+                .param("trackingKey", newTrackingKey())
                 .param("code", code).param("procedure", procedureCode).param("unit", unitId)
                 .param("channel", channel.name()).param("status", status.code())
                 .param("name", applicant.fullName()).param("idNumber", applicant.idNumber())
@@ -93,6 +94,19 @@ class DossierRepository {
                 .param("receivedAt", utc(receivedAt)).param("dueAt", utc(dueAt)).param("createdBy", createdBy)
                 .update(keys, "id");
         return keys.getKey().longValue();
+    }
+
+    private static final java.security.SecureRandom RANDOM = new java.security.SecureRandom();
+
+    /** Eight random digits: the tracking key printed on the receipt (a few failed tries lock the code: not guessable). */
+    static String newTrackingKey() {
+        return String.format("%08d", RANDOM.nextInt(100_000_000));
+    }
+
+    /** The dossier's tracking key; empty for a dossier received before keys were printed (or imported). */
+    Optional<String> trackingKey(long dossierId) {
+        return jdbc.sql("select tracking_key from dossier where id = ?").param(dossierId).query(String.class).list().stream()
+                .filter(k -> k != null && !k.isBlank()).findFirst();
     }
 
     /** Locks the dossier's row until the transaction ends: appends to one dossier's audit trail are serialised by it. */

@@ -216,6 +216,16 @@ public class DossierService {
         return dossiers.search(DossierScope.of(currentUser.require()), status, PlainText.nfc(text), limit);
     }
 
+    /**
+     * The tracking key printed on the dossier's receipt (eight digits), for whoever may see the dossier: its applicant
+     * (to pass it on) and the staff who reach it. Empty for a dossier received before keys were printed.
+     */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public java.util.Optional<String> trackingKey(String code) {
+        return dossiers.trackingKey(visible(code).id());
+    }
+
     /** The audit trail of a dossier the caller may see, oldest first. */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)

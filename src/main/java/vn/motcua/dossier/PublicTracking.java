@@ -20,10 +20,11 @@ import vn.motcua.shared.Messages;
 import vn.motcua.shared.NotFoundException;
 
 /**
- * Following a dossier without an account: its code and the last digits (at least four) of the applicant's phone or
- * identity number. The answer says where the dossier stands in plain words and what is expected of the applicant,
- * without any personal data; a wrong code and a wrong key get the same "not found". Failed look-ups are counted per
- * code and per client address: after {@code motcua.tracking.max-failures-per-code} (5) on one code, or
+ * Following a dossier without an account: its code and either the tracking key printed on its receipt (eight digits,
+ * also in the receipt's QR code) or the last digits (at least four) of the applicant's phone or identity number. The
+ * answer says where the dossier stands in plain words and what is expected of the applicant, without any personal
+ * data; a wrong code and a wrong key get the same "not found". Failed look-ups are counted per code and per client
+ * address: after {@code motcua.tracking.max-failures-per-code} (5) on one code, or
  * {@code max-failures-per-address} (50) from one address, within 15 minutes, look-ups are refused for 15 minutes (429).
  */
 @Service
@@ -198,7 +199,7 @@ public class PublicTracking {
         attempts.refuseIfLocked(codeSubject, "tracking.tooMany", now);
         attempts.refuseIfLocked(addressSubject, "tracking.tooMany", now);
         Dossier found = code == null ? null : separate.execute(s -> dossiers.findByCode(code.trim()).orElse(null));
-        if (found == null || !matches(found.applicant(), key)) {
+        if (found == null || !(matches(found.applicant(), key) || isTrackingKey(found, key))) {
             attempts.count(codeSubject, maxPerCode, WINDOW, LOCK, now);
             attempts.count(addressSubject, maxPerAddress, WINDOW, LOCK, now);
             throw new NotFoundException("tracking.notFound");
@@ -217,6 +218,14 @@ public class PublicTracking {
             if (knownDigits.length() >= digits.length() && knownDigits.endsWith(digits)) return true;
         }
         return false;
+    }
+
+    /** True when the key's digits are the dossier's tracking key, printed on its receipt (compared in constant time). */
+    private boolean isTrackingKey(Dossier d, String key) {
+        String digits = key == null ? "" : key.replaceAll("\\D", "");
+        String known = separate.execute(s -> dossiers.trackingKey(d.id()).orElse(null));
+        return known != null && java.security.MessageDigest.isEqual(known.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+                digits.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 
     private Tracked describe(Dossier d, Locale locale) {

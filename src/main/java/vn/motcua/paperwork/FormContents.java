@@ -127,8 +127,14 @@ final class FormContents {
                 present(data.registerBook()) ? data.registerBook() : page.message("paperwork.blank"),
                 present(data.registerEntry()) ? data.registerEntry() : page.message("paperwork.blank")));
         page.gap(4);
+        boolean keyed = present(data.trackingKey());
+        String key = keyed ? data.trackingKey().substring(0, data.trackingKey().length() / 2) + " "
+                + data.trackingKey().substring(data.trackingKey().length() / 2) : null;
         List<Run> tracking = data.trackingUrl() == null || data.trackingUrl().isBlank()
-                ? List.of(Run.italic(page.message("paperwork.receipt.trackingCode")))
+                ? (keyed ? italic(page.phrase("paperwork.receipt.trackingCodeWithKey", Run.keptBold(key)))
+                        : List.of(Run.italic(page.message("paperwork.receipt.trackingCode"))))
+                : keyed ? italic(page.phrase("paperwork.receipt.trackingWithKey", new Run(data.trackingUrl(), Style.ITALIC, true),
+                        Run.keptBold(key)))
                 : italic(page.phrase("paperwork.receipt.tracking", new Run(data.trackingUrl(), Style.ITALIC, true)));
         page.sheet().paragraph(tracking, Composer.NOTE, Align.LEFT, 0, 0);
 

@@ -20,18 +20,26 @@ import java.time.Instant;
  * @param registerBook   the book of the tracking register (form 07) the dossier is entered in, "Quyển số";
  *                       null leaves a blank to fill in by hand
  * @param registerEntry  the dossier's number in that book, "Số thứ tự" (its row in form 07); null leaves a blank
+ * @param trackingKey    the digits with which anyone holding the receipt follows the dossier on the tracking page
+ *                       ("Mã tra cứu"), printed with the tracking sentence; null prints none (a dossier without one)
  *
  * <p>The receipt is printed in two copies ("liên") one after the other, each from a new page: the first kept by
  * the desk, the second given to the applicant (by hand, by post or electronically).
  */
 public record ReceiptAndAppointment(IssuingUnit unit, String documentNumber, Instant issuedAt, DossierSheet dossier,
-                                    String trackingUrl, String registerBook, String registerEntry)
+                                    String trackingUrl, String registerBook, String registerEntry, String trackingKey)
         implements DossierDocument {
+
+    /** A receipt without a tracking key. */
+    public ReceiptAndAppointment(IssuingUnit unit, String documentNumber, Instant issuedAt, DossierSheet dossier,
+                                 String trackingUrl, String registerBook, String registerEntry) {
+        this(unit, documentNumber, issuedAt, dossier, trackingUrl, registerBook, registerEntry, null);
+    }
 
     /** A receipt whose register book and number are left blank, to fill in by hand. */
     public ReceiptAndAppointment(IssuingUnit unit, String documentNumber, Instant issuedAt, DossierSheet dossier,
                                  String trackingUrl) {
-        this(unit, documentNumber, issuedAt, dossier, trackingUrl, null, null);
+        this(unit, documentNumber, issuedAt, dossier, trackingUrl, null, null, null);
     }
 
     @Override

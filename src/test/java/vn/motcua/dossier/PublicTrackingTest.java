@@ -87,6 +87,45 @@ class PublicTrackingTest {
     }
 
     @Test
+    void theReceiptsTrackingKeyFollowsTheDossierAlsoWhenTheApplicantGaveNoPhoneOrIdentityNumber() throws Exception {
+        var sample = BirthRegistrationSample.inPerson();
+        var noContacts = new ReceiveDossier(sample.procedureCode(), sample.channel(),
+                new Applicant("Trần Thị Mỹ Lệ", null, null, null, "12 Nguyễn Trung Trực, Rạch Giá"), sample.data(),
+                sample.unitIdentifier(), sample.stagedFiles(), sample.checkedComponents(), sample.missingComponentsReason());
+        users.signInAs("clerk");
+        String code = dossiers.receive(noContacts).code();
+        String other = dossiers.receive(BirthRegistrationSample.inPerson()).code();
+        String key = dossiers.trackingKey(code).orElseThrow();
+        String otherKey = dossiers.trackingKey(other).orElseThrow();
+        assertThat(key).as("eight random digits").matches("\\d{8}").isNotEqualTo(otherKey);
+        try {
+            documents.setPublicUrl("https://motcua.example.vn/");
+            var pdf = documents.render(code, vn.motcua.paperwork.OfficialForm.ofNumber("01"));
+            try (var document = org.apache.pdfbox.Loader.loadPDF(pdf.content())) {
+                String text = new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", "");
+                assertThat(text).as("printed with the tracking sentence, and in the page's address the QR code holds")
+                        .contains("mãtracứu" + key, "https://motcua.example.vn/tra-cuu?ma=" + code + "&khoa=" + key);
+            }
+        } finally {
+            documents.setPublicUrl("");
+            users.signOut();
+        }
+
+        var found = http.getForEntity("/api/public/dossiers/" + code + "?key=" + key, String.class);
+        assertThat(found.getStatusCode()).as(found.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(json.readTree(found.getBody()).get("stage").asText()).isEqualTo("PROCESSING");
+        assertThat(http.getForEntity("/api/public/dossiers/" + code + "?key=" + key.substring(4), String.class).getStatusCode())
+                .as("the whole key, not its end").isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.getForEntity("/api/public/dossiers/" + code + "?key=" + otherKey, String.class).getStatusCode())
+                .as("another dossier's key").isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.getForEntity("/api/public/dossiers/" + other + "?key=" + otherKey, String.class).getStatusCode())
+                .as("a dossier with a phone number: its key works too").isEqualTo(HttpStatus.OK);
+        users.signInAs("citizen");
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> dossiers.trackingKey(code)))
+                .as("only whoever may see the dossier reads its key").isInstanceOf(vn.motcua.shared.NotFoundException.class);
+    }
+
+    @Test
     void theApplicantRatesTheEndedDossierOnceFromTheTrackingPage() throws Exception {
         String code = receive();
         var early = rate(code, "5678", 5);

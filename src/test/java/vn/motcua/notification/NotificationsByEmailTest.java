@@ -93,6 +93,8 @@ class NotificationsByEmailTest {
         assertThat(receiptText).contains("Kính gửi ông/bà Trần Thị Mỹ Lệ")
                 .contains("thủ tục «" + catalogue.procedure(BirthRegistrationSample.PROCEDURE).orElseThrow().name(Messages.VIETNAMESE) + "»")
                 .contains("Ngày hẹn trả kết quả: " + Formats.date(received.dueAt()))
+                .as("the receipt's tracking key, to follow the dossier without an account")
+                .contains("mã hồ sơ và mã tra cứu " + SystemAccess.call(() -> dossiers.trackingKey(received.code())).orElseThrow())
                 // Vietnamese first, then English
                 .contains("Dossier " + received.code() + " has been received");
         assertThat(receiptText.indexOf("Kính gửi")).isLessThan(receiptText.indexOf("Dear"));

@@ -91,6 +91,10 @@ class MyDossiersViewTest {
         assertThat(_find(Anchor.class, spec -> spec.withId("document-07"))).as("the register is the staff's").isEmpty();
         assertThat(_find(Tab.class)).as("no staff's tabs (steps, notes, diagram)").isEmpty();
         assertThat(_find(Button.class, spec -> spec.withId("action-withdraw"))).as("they may withdraw").hasSize(1);
+        users.signInAs("citizen");
+        String key = dossiers.trackingKey(own).orElseThrow();
+        assertThat(_get(Div.class, spec -> spec.withId("mine-facts")).getElement().getTextRecursively())
+                .as("the receipt's tracking key, to pass on").contains("Mã tra cứu (in trên giấy tiếp nhận): " + key);
 
         String page = page();
         String step = dossiers.get(own).currentStep();

@@ -113,7 +113,7 @@ public class MyDossierView extends VerticalLayout implements BeforeEnterObserver
             expected.addClassName("section");
             add(expected);
         }
-        add(facts(t));
+        add(facts(t, dossiers.trackingKey(d.code()).orElse(null)));
         var actions = new DossierActionsBar(d, dossiers, changed -> show(changed.code()));
         if (actions.getComponentCount() > 0) add(actions);
         if (t.canRate() && !t.rated()) add(rating(d));
@@ -149,14 +149,16 @@ public class MyDossierView extends VerticalLayout implements BeforeEnterObserver
         return list;
     }
 
-    private Component facts(PublicTracking.Tracked t) {
+    /** The dates, the unit, and the tracking key with which whoever they give it to follows the dossier without an account. */
+    private Component facts(PublicTracking.Tracked t, String trackingKey) {
         var rows = new Div();
         rows.setId("mine-facts");
-        for (var row : List.of(
-                List.of("tracking.receivedAt", Formats.dateTime(t.receivedAt())),
-                List.of("tracking.dueAt", Formats.dateTime(t.dueAt())),
-                List.of("tracking.returnedAt", Formats.dateTime(t.returnedAt())),
-                List.of("tracking.where", t.where()))) {
+        for (var row : java.util.Arrays.asList(
+                java.util.Arrays.asList("tracking.receivedAt", Formats.dateTime(t.receivedAt())),
+                java.util.Arrays.asList("tracking.dueAt", Formats.dateTime(t.dueAt())),
+                java.util.Arrays.asList("tracking.returnedAt", Formats.dateTime(t.returnedAt())),
+                java.util.Arrays.asList("tracking.where", t.where()),
+                java.util.Arrays.asList("mine.trackingKey", trackingKey))) {
             if (row.get(1) == null || row.get(1).isBlank()) continue;
             var label = new Span(getTranslation(row.get(0)) + ": ");
             label.getStyle().set("font-weight", "600");

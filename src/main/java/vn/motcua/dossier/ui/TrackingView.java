@@ -52,6 +52,7 @@ public class TrackingView extends VerticalLayout implements BeforeEnterObserver,
         code.setWidthFull();
         key.setId("tracking-key");
         key.setLabel(getTranslation("tracking.key"));
+        key.setHelperText(getTranslation("tracking.key.help"));
         key.setWidthFull();
         key.setAllowedCharPattern("[0-9]");
         key.setMaxLength(12);

@@ -141,6 +141,7 @@ class Outbox {
         values.put("newDate", Formats.date(d.extendedDueAt()));
         values.put("reason", d.statusReason() == null ? "" : d.statusReason());
         values.put("status", messages.get(locale, d.status().messageKey()));
+        values.put("trackingKey", dossiers.trackingKey(d.code()).orElse(""));
         return values;
     }
 }

@@ -30,7 +30,7 @@ public class Templates {
 
     /** The placeholders a template may use, in the order the administrators' screen lists them. */
     public static final List<String> PLACEHOLDERS = List.of("code", "procedure", "applicant", "unit", "appointmentDate",
-            "newDate", "reason", "status");
+            "newDate", "reason", "status", "trackingKey");
 
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
 

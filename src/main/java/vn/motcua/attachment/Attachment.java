@@ -24,7 +24,8 @@ import java.util.List;
 public record Attachment(long id, String dossierCode, String componentCode, String fileName, String mediaType, long size,
                          String sha256, Integer pages, String language, String title, AttachmentState state,
                          String reason, String textExcerpt, boolean truncated, String suggestedComponent,
-                         String uploadedBy, Instant uploadedAt, Instant extractedAt, List<SignatureCheck> signatures) {
+                         String uploadedBy, Instant uploadedAt, Instant extractedAt, List<SignatureCheck> signatures,
+                         boolean internal) {
     public Attachment {
         signatures = signatures == null ? List.of() : List.copyOf(signatures);
     }

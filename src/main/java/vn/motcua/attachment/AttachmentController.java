@@ -61,7 +61,8 @@ class AttachmentController {
     record AttachmentJson(long id, String fileName, String mediaType, long size, String sha256, Integer pages,
                           String language, String title, String state, String stateName, String reason, String reasonCode,
                           String textExcerpt, boolean truncated, String component, String suggestedComponent,
-                          String uploadedBy, Instant uploadedAt, Instant extractedAt, List<SignatureJson> signatures) { }
+                          String uploadedBy, Instant uploadedAt, Instant extractedAt, List<SignatureJson> signatures,
+                          boolean internal) { }
 
     record AttachmentRefJson(long id, String fileName) { }
 
@@ -71,15 +72,18 @@ class AttachmentController {
 
     @PostMapping(path = "/attachments", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(summary = "Add a file to a dossier",
-            description = "multipart: file, optional component (a component code of the dossier's procedure). 201 with "
+            description = "multipart: file, optional component (a component code of the dossier's procedure), optional "
+                    + "forApplicant (true: a civil servant's file without a component that the applicant is to see; "
+                    + "otherwise such a file is internal, not shown to the applicant). 201 with "
                     + "the attachment, PENDING until its text is extracted; 413 over the size allowed; 415 when the "
                     + "content's type is not accepted; 403 for a user who may see the dossier but not add to it; 409 "
                     + "when the dossier is finished")
     ResponseEntity<AttachmentJson> upload(@PathVariable String code, @RequestPart("file") MultipartFile file,
-                                          @RequestParam(required = false) String component) {
+                                          @RequestParam(required = false) String component,
+                                          @RequestParam(defaultValue = "false") boolean forApplicant) {
         Attachment saved;
         try (InputStream in = file.getInputStream()) {
-            saved = service.upload(code, component, file.getOriginalFilename(), in);
+            saved = service.upload(code, component, file.getOriginalFilename(), in, forApplicant);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -136,7 +140,7 @@ class AttachmentController {
                 a.reasonKey() == null ? null : messages.get(a.reasonKey()), a.reason(), a.textExcerpt(), a.truncated(),
                 a.componentCode(), a.suggestedComponent(), uploader(a), a.uploadedAt(), a.extractedAt(),
                 a.signatures().stream().map(s -> new SignatureJson(s.signer(), s.signedAt(), s.coversWholeDocument(),
-                        s.valid(), s.problem(), s.trusted(), s.trustProblem(), trustMessage(s))).toList());
+                        s.valid(), s.problem(), s.trusted(), s.trustProblem(), trustMessage(s))).toList(), a.internal());
     }
 
     private String trustMessage(SignatureCheck s) {

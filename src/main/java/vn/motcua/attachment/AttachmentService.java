@@ -102,6 +102,18 @@ public class AttachmentService {
      */
     @PreAuthorize("hasAnyRole('CLERK', 'SPECIALIST', 'LEADER', 'CITIZEN')")
     public Attachment upload(String dossierCode, String componentCode, String fileName, InputStream content) {
+        return upload(dossierCode, componentCode, fileName, content, false);
+    }
+
+    /**
+     * As {@link #upload(String, String, String, InputStream)}, saying whether the applicant is to see the file. A file a
+     * civil servant adds without a component (a check slip, a draft, a note from another agency) is the unit's
+     * (internal): the applicant following their dossier does not see it, unless {@code forApplicant} (a scanned result,
+     * a notice handed to them). A file of a component, or one the applicant adds, is a paper of the dossier: always theirs.
+     */
+    @PreAuthorize("hasAnyRole('CLERK', 'SPECIALIST', 'LEADER', 'CITIZEN')")
+    public Attachment upload(String dossierCode, String componentCode, String fileName, InputStream content,
+                             boolean forApplicant) {
         AuthenticatedUser user = currentUser.require();
         Dossier dossier = dossiers.get(dossierCode);
         if (!mayUpload(user, dossier)) throw new AccessDeniedException("may not add files to this dossier");
@@ -114,8 +126,9 @@ public class AttachmentService {
         try {
             store.commit(staged);
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+            boolean internal = component == null && !forApplicant && !user.username().equals(dossier.ownerUsername());
             var file = new AttachmentFiling.StoredFile(component == null ? null : component.code(), name, type,
-                    staged.size(), staged.sha256());
+                    staged.size(), staged.sha256(), internal);
             long id = Objects.requireNonNull(transaction.execute(s -> filing.file(dossier, file, user.username(), now)));
             worker.wake();
             log.info("Attachment {} added to dossier {}: {}, {} bytes", id, dossier.code(), type, staged.size());
@@ -127,18 +140,31 @@ public class AttachmentService {
         }
     }
 
-    /** The attachments of a dossier the caller may see, oldest first. */
+    /** The attachments of a dossier the caller may see, oldest first; its applicant does not see the unit's internal files. */
     @PreAuthorize("isAuthenticated()")
     public List<Attachment> list(String dossierCode) {
-        return attachments.list(dossiers.get(dossierCode).code());
+        return readable(attachments.list(dossiers.get(dossierCode).code()));
     }
 
-    /** One attachment of a dossier the caller may see; "not found" otherwise. */
+    /** One attachment of a dossier the caller may see; "not found" otherwise (also an internal file, for its applicant). */
     @PreAuthorize("isAuthenticated()")
     public Attachment get(String dossierCode, long id) {
         String code = dossiers.get(dossierCode).code();
-        return attachments.find(code, id).orElseThrow(() -> new NotFoundException("attachment.notFound", id));
+        return attachments.find(code, id).filter(a -> !a.internal() || !applicantOnly())
+                .orElseThrow(() -> new NotFoundException("attachment.notFound", id));
     }
+
+    /** True when the caller reads dossiers as an applicant only (a citizen who is no civil servant). */
+    private boolean applicantOnly() {
+        var user = currentUser.get().orElse(null);
+        return user != null && user.has(Role.CITIZEN) && !user.isCivilServant();
+    }
+
+    /** The files the caller may read: without the unit's internal ones for an applicant. */
+    private List<Attachment> readable(List<Attachment> files) {
+        return applicantOnly() ? files.stream().filter(a -> !a.internal()).toList() : files;
+    }
+
 
     /** The bytes of an attachment of a dossier the caller may see. */
     @PreAuthorize("isAuthenticated()")
@@ -162,7 +188,7 @@ public class AttachmentService {
     @PreAuthorize("isAuthenticated()")
     public List<ComponentCheck> checklist(String dossierCode) {
         Dossier dossier = dossiers.get(dossierCode);
-        List<Attachment> files = attachments.list(dossier.code());
+        List<Attachment> files = readable(attachments.list(dossier.code()));
         List<CheckedComponent> paperChecks = dossiers.checkedComponents(dossier.code());
         var result = new ArrayList<ComponentCheck>();
         List<DossierComponent> components = new ArrayList<>(components(dossier));
@@ -176,6 +202,18 @@ public class AttachmentService {
                     chosen, suggested, paper));
         }
         return result;
+    }
+
+    /**
+     * True when the caller works on the dossier for its unit (not as its applicant): the files they add without a
+     * component are the unit's (internal) unless they give them to the applicant.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public boolean addsInternalFiles(String dossierCode) {
+        var user = currentUser.get().orElse(null);
+        if (user == null) return false;
+        Dossier dossier = dossiers.get(dossierCode);
+        return mayUpload(user, dossier) && !user.username().equals(dossier.ownerUsername());
     }
 
     /** True when the caller may add files to this dossier now. */

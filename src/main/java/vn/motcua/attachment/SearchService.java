@@ -69,12 +69,18 @@ public class SearchService {
         if (words.isEmpty()) throw new InvalidInputException("q", messages.get("search.query.required"));
         int wanted = limit;
         var found = index.search(SearchIndex.Scope.of(user), words, wanted * 2);
+        boolean applicantOnly = user.has(vn.motcua.organisation.Role.CITIZEN) && !user.isCivilServant();
         Map<String, Optional<Dossier>> visible = new HashMap<>();
         var hits = new ArrayList<SearchHit>();
         for (var entry : found) {
             if (hits.size() == wanted) break;
             var dossier = visible.computeIfAbsent(entry.dossierCode(), this::readable);
             if (dossier.isEmpty()) continue;
+            // the unit's internal files are not found by the dossier's applicant
+            if (entry.attachmentId() != null && applicantOnly
+                    && attachments.find(entry.dossierCode(), entry.attachmentId()).map(Attachment::internal).orElse(true)) {
+                continue;
+            }
             hits.add(entry.attachmentId() == null ? dossierHit(entry, words, dossier.get()) : attachmentHit(entry, words));
         }
         return hits;

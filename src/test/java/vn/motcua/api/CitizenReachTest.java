@@ -71,6 +71,8 @@ class CitizenReachTest {
     private String own;
     /** A file the ward's clerk added to the citizen's own dossier. */
     private long ownClerkFile;
+    /** A file the ward's clerk added to the citizen's own dossier and gave them to see. */
+    private long ownSharedFile;
     /** Another applicant's dossier, received at the ward's desk. */
     private String other;
     private long otherFile;
@@ -86,6 +88,8 @@ class CitizenReachTest {
             dossiers.act(own, DossierAction.ACCEPT, null);
             ownClerkFile = attachments.upload(own, null, "phieu-kiem-tra.pdf",
                     new ByteArrayInputStream(TestDocuments.pdf(List.of("Phiếu kiểm tra nội bộ")))).id();
+            ownSharedFile = attachments.upload(own, null, "ket-qua-scan.pdf",
+                    new ByteArrayInputStream(TestDocuments.pdf(List.of("Bản chụp kết quả"))), true).id();
             other = dossiers.receive(vn.motcua.Intakes.checked(new ReceiveDossier(BirthRegistrationSample.PROCEDURE,
                     Channel.IN_PERSON, new Applicant("Lâm Thị Người Khác", null, "0911222333", null, null),
                     BirthRegistrationSample.intakeData(), null, List.of()))).code();
@@ -175,11 +179,25 @@ class CitizenReachTest {
         assertThat(staffHistory).as("the staff read who did what").contains("\"actor\":\"clerk\"");
 
         String files = call("citizen", "GET", "/api/dossiers/" + own + "/attachments", false).body();
-        assertThat(files).contains("phieu-kiem-tra.pdf").doesNotContainPattern("\"uploadedBy\":\"(" + staffNames + ")\"");
-        String file = call("citizen", "GET", "/api/dossiers/" + own + "/attachments/" + ownClerkFile, false).body();
-        assertThat(file).doesNotContainPattern("\"uploadedBy\":\"(" + staffNames + ")\"");
+        assertThat(files).as("the clerk's internal check slip is the unit's").doesNotContain("phieu-kiem-tra.pdf")
+                .as("the file the clerk gave them").contains("ket-qua-scan.pdf")
+                .doesNotContainPattern("\"uploadedBy\":\"(" + staffNames + ")\"");
+        for (String part : List.of("", "/content", "/text")) {
+            assertThat(call("citizen", "GET", "/api/dossiers/" + own + "/attachments/" + ownClerkFile + part, false).statusCode())
+                    .as("the internal file" + part).isEqualTo(404);
+        }
+        String file = call("citizen", "GET", "/api/dossiers/" + own + "/attachments/" + ownSharedFile, false).body();
+        assertThat(file).contains("\"internal\":false").doesNotContainPattern("\"uploadedBy\":\"(" + staffNames + ")\"");
         assertThat(call("clerk", "GET", "/api/dossiers/" + own + "/attachments/" + ownClerkFile, false).body())
-                .contains("\"uploadedBy\":\"clerk\"");
+                .contains("\"uploadedBy\":\"clerk\"", "\"internal\":true");
+        // nor is it found by its words, once its text is read
+        String query = "/api/search?q=" + java.net.URLEncoder.encode("kiểm tra nội bộ", StandardCharsets.UTF_8);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> call("clerk", "GET", query, false).body().contains("phieu-kiem-tra.pdf"));
+        assertThat(call("citizen", "GET", query, false).body()).doesNotContain("phieu-kiem-tra.pdf");
+        String shared = "/api/search?q=" + java.net.URLEncoder.encode("chụp kết quả", StandardCharsets.UTF_8);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
+                .until(() -> call("citizen", "GET", shared, false).body().contains("ket-qua-scan.pdf"));
         String components = call("citizen", "GET", "/api/dossiers/" + own + "/components", false).body();
         assertThat(components).doesNotContainPattern("\"checkedBy\":\"(" + staffNames + ")\"");
     }

@@ -342,11 +342,14 @@ class SecuritySmokeTest {
                 .orElseThrow(() -> new AssertionError("no task of " + dossierCode + " for " + username)).id();
     }
 
-    /** A file on the dossier, uploaded by a user of its unit and read by the extractor (so that its text exists). */
+    /**
+     * A file on the dossier, uploaded by a user of its unit for the applicant to see (a staff's file is otherwise
+     * internal: CitizenReachTest) and read by the extractor (so that its text exists).
+     */
     private long attach(String username, String dossierCode) {
         users.signInAs(username);
         byte[] pdf = TestDocuments.pdf(List.of("Giấy chứng sinh", "Bệnh viện Đa khoa tỉnh Kiên Giang"));
-        long id = attachments.upload(dossierCode, null, "giay-chung-sinh.pdf", new ByteArrayInputStream(pdf)).id();
+        long id = attachments.upload(dossierCode, null, "giay-chung-sinh.pdf", new ByteArrayInputStream(pdf), true).id();
         await().atMost(Duration.ofSeconds(120)).until(() -> {
             users.signInAs(username);
             return attachments.get(dossierCode, id).state().isFinal();

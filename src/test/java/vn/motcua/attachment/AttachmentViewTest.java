@@ -91,6 +91,10 @@ class AttachmentViewTest {
         assertThat(row.fileName()).isEqualTo("giay-chung-sinh.pdf");
         assertThat(row.state()).isEqualTo(AttachmentState.EXTRACTED);
 
+        assertThat(GridKt._getFormattedRow(grid, 0)).as("a paper of the dossier: the applicant sees it").contains("Có");
+        assertThat(_get(com.vaadin.flow.component.checkbox.Checkbox.class, spec -> spec.withId("attachment-for-applicant"))
+                .getValue()).as("the staff's own files are internal unless given").isFalse();
+
         var checklist = _get(Div.class, spec -> spec.withId("attachment-checklist"));
         var lines = checklist.getChildren().map(c -> c.getElement().getAttribute("data-component") + "=" + c.getElement().getAttribute("data-status")).toList();
         assertThat(lines).contains("GIAY_CHUNG_SINH=FILLED", "TO_KHAI=MISSING");
@@ -115,7 +119,10 @@ class AttachmentViewTest {
         UI.getCurrent().navigate("dossiers/" + code);
         openDocumentsTab();
         Grid<Attachment> grid = _get(Grid.class, spec -> spec.withId("attachment-grid"));
-        grid.asSingleSelect().setValue(GridKt._findAll(grid).stream().filter(a -> a.id() == signedId).findFirst().orElseThrow());
+        var signedRow = GridKt._findAll(grid).stream().filter(a -> a.id() == signedId).findFirst().orElseThrow();
+        assertThat(GridKt._getFormattedRow(grid, GridKt._findAll(grid).indexOf(signedRow)))
+                .as("the clerk's file without a component is the unit's").contains("Nội bộ");
+        grid.asSingleSelect().setValue(signedRow);
         var signatures = _get(Div.class, spec -> spec.withId("attachment-signatures"));
         // No trust store in the tests: the view says that trust was not checked, and why
         assertThat(signatures.getElement().getTextRecursively())

@@ -59,7 +59,7 @@ class ExtractionQueueTest {
 
     /** An attachment row as a node would have left it. */
     private long pending(String claimedBy, Instant claimedUntil, int attempts) {
-        long id = attachments.insert(code, null, "bien-ban.txt", "text/plain", 40, sha256, "clerk", Instant.now());
+        long id = attachments.insert(code, null, "bien-ban.txt", "text/plain", 40, sha256, "clerk", Instant.now(), false);
         jdbc.sql("update attachment set claimed_by = ?, claimed_until = ?, attempts = ? where id = ?")
                 .params(claimedBy, claimedUntil == null ? null : claimedUntil.atOffset(java.time.ZoneOffset.UTC), attempts, id).update();
         return id;

@@ -23,12 +23,19 @@ public class AttachmentFiling {
     }
 
     /** A file whose content the store already holds under its SHA-256. */
-    public record StoredFile(String componentCode, String fileName, String mediaType, long size, String sha256) { }
+    /** @param internal the unit's file, not shown to the applicant (see {@code vn.motcua.attachment.AttachmentService}) */
+    public record StoredFile(String componentCode, String fileName, String mediaType, long size, String sha256,
+                             boolean internal) {
+        /** A paper of the dossier, which its applicant sees. */
+        public StoredFile(String componentCode, String fileName, String mediaType, long size, String sha256) {
+            this(componentCode, fileName, mediaType, size, sha256, false);
+        }
+    }
 
     /** @return the new attachment's id; the extraction workers are woken by the caller once its transaction commits */
     public long file(Dossier dossier, StoredFile file, String uploadedBy, Instant at) {
         long id = attachments.insert(dossier.code(), file.componentCode(), file.fileName(), file.mediaType(), file.size(),
-                file.sha256(), uploadedBy, at);
+                file.sha256(), uploadedBy, at, file.internal());
         var owner = new SearchIndex.Owner(dossier.unitId(), dossier.unitTreePath(), dossier.ownerUsername());
         search.putAttachment(id, dossier.code(), owner, file.fileName(), null, at);
         indexer.request(dossier.code());

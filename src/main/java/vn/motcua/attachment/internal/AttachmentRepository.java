@@ -33,15 +33,15 @@ public class AttachmentRepository {
     /** What a worker needs of a claimed attachment. */
     public record Work(long id, String dossierCode, String fileName, String mediaType, String sha256, int attempts) { }
 
-    /** Records a new attachment, PENDING; answers its id. */
+    /** Records a new attachment, PENDING; answers its id. {@code internal}: the unit's, not shown to the applicant. */
     public long insert(String dossierCode, String componentCode, String fileName, String mediaType, long size,
-                       String sha256, String uploadedBy, Instant at) {
+                       String sha256, String uploadedBy, Instant at, boolean internal) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into attachment (dossier_code, component_code, file_name, media_type, size_bytes, sha256,
-                          uploaded_by, uploaded_at, state)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING')""")
-                .params(dossierCode, componentCode, fileName, mediaType, size, sha256, uploadedBy, utc(at))
+                          uploaded_by, uploaded_at, state, internal)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, 'PENDING', ?)""")
+                .params(dossierCode, componentCode, fileName, mediaType, size, sha256, uploadedBy, utc(at), internal)
                 .update(keys, "id");
         return keys.getKey().longValue();
     }
@@ -176,7 +176,7 @@ public class AttachmentRepository {
     private static Attachment withSignatures(Attachment a, List<SignatureCheck> signatures) {
         return new Attachment(a.id(), a.dossierCode(), a.componentCode(), a.fileName(), a.mediaType(), a.size(), a.sha256(),
                 a.pages(), a.language(), a.title(), a.state(), a.reason(), a.textExcerpt(), a.truncated(),
-                a.suggestedComponent(), a.uploadedBy(), a.uploadedAt(), a.extractedAt(), signatures);
+                a.suggestedComponent(), a.uploadedBy(), a.uploadedAt(), a.extractedAt(), signatures, a.internal());
     }
 
     private static Attachment map(ResultSet rs, List<SignatureCheck> signatures) throws SQLException {
@@ -187,7 +187,7 @@ public class AttachmentRepository {
                 pageCount, rs.getString("language"), rs.getString("title"), AttachmentState.valueOf(rs.getString("state")),
                 rs.getString("reason"), rs.getString("text_excerpt"), rs.getBoolean("text_truncated"),
                 rs.getString("suggested_component"), rs.getString("uploaded_by"), instant(rs, "uploaded_at"),
-                instant(rs, "extracted_at"), signatures);
+                instant(rs, "extracted_at"), signatures, rs.getBoolean("internal"));
     }
 
     private static String limit(String value, int max) {

@@ -58,6 +58,10 @@ public class AttachmentsSection extends Div {
     private Upload upload;
     private Span uploadHint;
     private volatile String componentCode;
+    /** The caller works for the unit: files without a component are internal unless given to the applicant. */
+    private final boolean staff;
+    private com.vaadin.flow.component.checkbox.Checkbox forApplicant;
+    private volatile boolean givenToApplicant;
     private Long selected;
     private String previewed;
     private Registration polling;
@@ -72,6 +76,7 @@ public class AttachmentsSection extends Div {
         setWidthFull();
         add(new H3(getTranslation("attachment.panel.title")));
         checks = service.checklist(dossierCode);
+        staff = service.addsInternalFiles(dossierCode);
         if (editable && service.mayUpload(dossierCode)) add(uploadBar());
         configureGrid();
         add(grid);
@@ -100,6 +105,8 @@ public class AttachmentsSection extends Div {
         component.addValueChangeListener(e -> {
             componentCode = e.getValue() == null ? null : e.getValue().code();
             applyFilter();
+            // a paper of the dossier is always the applicant's
+            if (forApplicant != null) forApplicant.setVisible(componentCode == null);
         });
 
         upload = new Upload(new AttachmentUpload());
@@ -112,6 +119,13 @@ public class AttachmentsSection extends Div {
         applyFilter();
 
         var bar = new HorizontalLayout(component, upload);
+        if (staff) {
+            forApplicant = new com.vaadin.flow.component.checkbox.Checkbox(getTranslation("attachment.forApplicant"));
+            forApplicant.setId("attachment-for-applicant");
+            forApplicant.setTooltipText(getTranslation("attachment.forApplicant.help"));
+            forApplicant.addValueChangeListener(e -> givenToApplicant = e.getValue());
+            bar.add(forApplicant);
+        }
         bar.setDefaultVerticalComponentAlignment(FlexComponent.Alignment.START);
         bar.setWrap(true);
         var box = new Div(bar, uploadHint);
@@ -133,7 +147,7 @@ public class AttachmentsSection extends Div {
         @Override
         void receive(UploadEvent event, InputStream content) {
             UI ui = event.getUI();
-            Attachment added = service.upload(dossierCode, componentCode, event.getFileName(), content);
+            Attachment added = service.upload(dossierCode, componentCode, event.getFileName(), content, givenToApplicant);
             ui.access(() -> {
                 Notification.show(getTranslation("attachment.upload.done", added.fileName()), 4000, Notification.Position.BOTTOM_START)
                         .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
@@ -167,6 +181,10 @@ public class AttachmentsSection extends Div {
         grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
         grid.setAllRowsVisible(true);
         grid.addColumn(Attachment::fileName).setHeader(t("attachment.column.file")).setFlexGrow(3).setKey("file");
+        if (staff) {
+            grid.addColumn(a -> a.internal() ? t("attachment.internal") : t("attachment.shared"))
+                    .setHeader(t("attachment.column.visibility")).setAutoWidth(true).setKey("visibility");
+        }
         grid.addColumn(this::componentLabel).setHeader(t("attachment.column.component")).setFlexGrow(2).setKey("component");
         grid.addColumn(a -> typeName(a.mediaType())).setHeader(t("attachment.column.type")).setAutoWidth(true).setKey("type");
         grid.addColumn(a -> size(a.size())).setHeader(t("attachment.column.size")).setAutoWidth(true).setKey("size");

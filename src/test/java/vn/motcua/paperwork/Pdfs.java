@@ -27,12 +27,12 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 
 /** Reading rendered PDFs back, as a reader or a scanner would. */
-final class Pdfs {
+public final class Pdfs {
 
     private Pdfs() {
     }
 
-    static PDDocument open(byte[] pdf) {
+    public static PDDocument open(byte[] pdf) {
         try {
             return Loader.loadPDF(pdf);
         } catch (IOException e) {
@@ -110,7 +110,7 @@ final class Pdfs {
     }
 
     /** The images of one page. */
-    static List<BufferedImage> images(PDDocument document, int pageIndex) throws IOException {
+    public static List<BufferedImage> images(PDDocument document, int pageIndex) throws IOException {
         List<BufferedImage> images = new ArrayList<>();
         PDResources resources = document.getPage(pageIndex).getResources();
         for (COSName name : resources.getXObjectNames()) {
@@ -123,7 +123,7 @@ final class Pdfs {
     }
 
     /** The text of the QR code in an image, as a phone would read it. */
-    static String decodeQr(BufferedImage image)
+    public static String decodeQr(BufferedImage image)
             throws NotFoundException, ChecksumException, FormatException {
         int width = image.getWidth();
         int height = image.getHeight();

@@ -69,6 +69,7 @@ public class SendFeedbackView extends VerticalLayout implements BeforeEnterObser
         dossierCode.setWidthFull();
         key.setId("feedback-form-key");
         key.setLabel(getTranslation("feedback.label.key"));
+        key.setHelperText(getTranslation("feedback.label.key.help"));
         key.setAllowedCharPattern("[0-9]");
         key.setMaxLength(12);
         key.setWidthFull();

@@ -22,6 +22,26 @@ public class NotificationProviders {
     @Bean
     NotificationChannel loggingZalo() { return new LoggingChannel(NotificationChannel.Kind.ZALO); }
 
+    @Bean
+    NotificationChannel httpSms(org.springframework.core.env.Environment environment) {
+        return new HttpChannel(NotificationChannel.Kind.SMS, httpSettings(environment, "sms"));
+    }
+
+    @Bean
+    NotificationChannel httpZalo(org.springframework.core.env.Environment environment) {
+        return new HttpChannel(NotificationChannel.Kind.ZALO, httpSettings(environment, "zalo"));
+    }
+
+    /** {@code motcua.notifications.<channel>.http.*}: see {@link HttpChannel}. */
+    static HttpChannel.Settings httpSettings(org.springframework.core.env.Environment environment, String channel) {
+        String prefix = "motcua.notifications." + channel + ".http.";
+        return new HttpChannel.Settings(environment.getProperty(prefix + "url", ""),
+                environment.getProperty(prefix + "body", HttpChannel.DEFAULT_BODY),
+                environment.getProperty(prefix + "content-type", "application/json"),
+                environment.getProperty(prefix + "authorization", ""),
+                org.springframework.boot.convert.DurationStyle.detectAndParse(environment.getProperty(prefix + "timeout", "10s")));
+    }
+
     /** The provider that sends each channel. */
     public record Chosen(Map<NotificationChannel.Kind, NotificationChannel> byKind) {
         public NotificationChannel of(NotificationChannel.Kind kind) { return byKind.get(kind); }

@@ -29,6 +29,8 @@ class PublicTrackingTest {
     @Autowired DossierService dossiers;
     @Autowired DossierDocuments documents;
     @Autowired vn.motcua.tasklist.TaskListService tasks;
+    @Autowired vn.motcua.monitoring.IndicatorService indicators;
+    @Autowired vn.motcua.TestClock clock;
 
     @AfterEach
     void signOut() { users.signOut(); }
@@ -169,6 +171,40 @@ class PublicTrackingTest {
         users.signInAs("clerk");
         assertThat(dossiers.ratingCriteria(code)).containsExactly(RatingCriterion.STAFF, RatingCriterion.TIME);
         assertThat(dossiers.history(code)).anySatisfy(e -> assertThat(e.detail()).contains("score 2", "STAFF,TIME"));
+    }
+
+    @Test
+    void aRatingFromTheTrackingPageIsCountedByIndicatorFiveFour() throws Exception {
+        // a working day of its own, far ahead, so that the period holds few dossiers (earlier runs' on PostgreSQL)
+        java.time.Instant day = java.time.Instant.parse("2031-03-04T02:00:00Z");
+        clock.setTo(day);
+        try {
+            String code = receive();
+            complete("specialist", code, Map.of("documentsComplete", true, "reviewOpinion", "Hồ sơ đầy đủ"));
+            complete("leader", code, Map.of("decision", "APPROVE"));
+            complete("clerk", code, Map.of("resultHandedOver", true, "receiverName", "Trần Thị Mỹ Lệ"));
+            clock.setTo(day.plusSeconds(3600));
+            var before = satisfaction();
+            assertThat(rate(code, "5678", 1).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+            var after = satisfaction();
+            assertThat(after.denominator()).as("the same dossiers").isEqualByComparingTo(before.denominator());
+            assertThat(before.numerator().subtract(after.numerator())).as("one satisfied dossier fewer: the rating of 1")
+                    .isEqualByComparingTo(java.math.BigDecimal.ONE);
+        } finally {
+            clock.reset();
+        }
+    }
+
+    /** Indicator 5.4 of the ward's birth registrations on 4 March 2031, as the supervisor reads it. */
+    private vn.motcua.monitoring.Indicator satisfaction() {
+        users.signInAs("supervisor");
+        try {
+            var report = indicators.report(indicators.filter("2031-03-04", "2031-03-04", BirthRegistrationSample.WARD,
+                    BirthRegistrationSample.PROCEDURE, null, null));
+            return report.indicators().stream().filter(i -> i.code().equals("5.4")).findFirst().orElseThrow();
+        } finally {
+            users.signOut();
+        }
     }
 
     private ResponseEntity<String> rate(String code, Map<String, Object> body) {

@@ -88,6 +88,14 @@ class PaymentController {
                 "message", messages.get("payment.callback." + outcome.name())));
     }
 
+    @PostMapping("/api/reports/payments/reconciliation/run")
+    @Operation(summary = "Run a past day's reconciliation again (administrators)", description = "The day's mismatches "
+            + "are replaced by what the comparison with the payment service finds now; the answer is the day's "
+            + "reconciliation. 400 naming date for today or a later day.")
+    Reconciliation rerun(@RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date) {
+        return service.rerunReconciliation(date);
+    }
+
     @GetMapping("/api/reports/payments/reconciliation")
     @Operation(summary = "A day's payment reconciliation", description = "The payments created that day on which MotCua "
             + "and the payment service disagree; administrators and supervisors (their units)")

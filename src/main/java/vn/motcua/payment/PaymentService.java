@@ -70,11 +70,16 @@ public class PaymentService {
     private final ObjectProvider<RuntimeService> runtime;
     private final Clock clock;
     private final TransactionTemplate separate;
+    private final vn.motcua.shared.Messages messages;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
     PaymentService(PaymentRepository payments, List<PaymentGateway> gateways, PaymentSettings settings,
                    DossierService dossiers, ProcedureCatalogue catalogue, OrganisationService organisation,
                    OfficialDocuments documents, CurrentUser currentUser, ObjectProvider<RuntimeService> runtime,
-                   Clock clock, PlatformTransactionManager transactions) {
+                   Clock clock, PlatformTransactionManager transactions, vn.motcua.shared.Messages messages,
+                   org.springframework.context.ApplicationEventPublisher events) {
+        this.messages = messages;
+        this.events = events;
         this.payments = payments;
         this.gateways = gateways;
         this.settings = settings;
@@ -271,6 +276,26 @@ public class PaymentService {
         payments.finishReconciliation(day, rows.size(), now());
         log.info("Payments of {} reconciled: {} compared", day, rows.size());
         return rows.size();
+    }
+
+    /**
+     * Runs a past day's reconciliation again — after the payment service corrected its side, or when a run was cut
+     * short: the day's recorded mismatches are replaced by what the comparison finds now, and the administrators' log
+     * says who did it. 400 naming {@code date} for today or a later day (not over yet).
+     */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public Reconciliation rerunReconciliation(LocalDate day) {
+        LocalDate today = LocalDate.ofInstant(clock.instant(), Formats.ZONE);
+        if (day == null || !day.isBefore(today)) {
+            throw new vn.motcua.shared.InvalidInputException("date", messages.get("payment.reconciliation.notOver"));
+        }
+        payments.forgetReconciliation(day);
+        int checked = SystemAccess.call(() -> reconcile(day));
+        events.publishEvent(new vn.motcua.shared.AdministrativeChange("PAYMENT_RECONCILIATION_RERUN", day.toString(),
+                checked < 0 ? "another node was running it" : checked + " payments compared"));
+        log.info("Payments of {} reconciled again on request: {} compared", day, checked);
+        return reconciliation(day);
     }
 
     /** A day's reconciliation: administrators all of it, supervisors the dossiers of their units. */

@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -247,6 +248,54 @@ class PaymentApiTest {
         }
         assertThat(get("clerk", "/api/reports/payments/reconciliation?date=" + today).getStatusCode())
                 .isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
+    void anAdministratorRunsAPastDaysReconciliationAgainAndItFindsWhatChangedSince() throws Exception {
+        var test = (vn.motcua.TestClock) clock;
+        // a day of its own, far ahead: the other tests reconcile today
+        Instant day = Instant.parse("2032-05-05T03:00:00Z");
+        LocalDate date = LocalDate.ofInstant(day, Formats.ZONE);
+        test.setTo(day);
+        try {
+            String code = waitingForPayment();
+            JsonNode payment = json.readTree(startPayment("citizen", code).getBody());
+            String id = payment.get("paymentId").asText();
+            test.setTo(day.plus(java.time.Duration.ofDays(1)));
+            SystemAccess.call(() -> service.reconcile(date)); // both sides say CREATED: nothing to list
+            assertThat(mismatchOf(get("admin", "/api/reports/payments/reconciliation?date=" + date).getBody(), id)).isNull();
+
+            sandbox.settle(payment.get("providerRef").asText(), PaymentStatus.PAID); // paid; the callback is lost
+            assertThat(rerun("clerk", date).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+            assertThat(rerun("supervisor", date).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+            var today = rerun("admin", date.plusDays(1));
+            assertThat(today.getStatusCode()).as("a day not over yet").isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(json.readTree(today.getBody()).get("field").asText()).isEqualTo("date");
+
+            var again = rerun("admin", date);
+            assertThat(again.getStatusCode()).as(again.getBody()).isEqualTo(HttpStatus.OK);
+            JsonNode mismatch = mismatchOf(again.getBody(), id);
+            assertThat(mismatch).as(again.getBody()).isNotNull();
+            assertThat(mismatch.get("kind").asText()).isEqualTo("STATUS");
+            assertThat(mismatch.get("providerStatus").asText()).isEqualTo("PAID");
+            assertThat(json.readTree(again.getBody()).get("reconciledAt").isNull()).isFalse();
+            assertThat(mismatchOf(get("admin", "/api/reports/payments/reconciliation?date=" + date).getBody(), id))
+                    .as("kept").isNotNull();
+            var log = get("admin", "/api/admin/log?from=" + date.plusDays(1) + "&to=" + date.plusDays(1));
+            assertThat(log.getBody()).contains("PAYMENT_RECONCILIATION_RERUN", date.toString());
+        } finally {
+            test.reset();
+        }
+    }
+
+    private JsonNode mismatchOf(String report, String paymentId) throws Exception {
+        for (JsonNode m : json.readTree(report).get("mismatches")) if (m.get("paymentId").asText().equals(paymentId)) return m;
+        return null;
+    }
+
+    private ResponseEntity<String> rerun(String user, LocalDate date) {
+        return http.withBasicAuth(user, "demo").postForEntity("/api/reports/payments/reconciliation/run?date=" + date,
+                null, String.class);
     }
 
     // --- fixtures

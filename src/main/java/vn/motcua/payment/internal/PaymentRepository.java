@@ -112,6 +112,12 @@ public class PaymentRepository {
         }
     }
 
+    /** Forgets a day's reconciliation and its mismatches, so that it can be claimed and run again. */
+    public void forgetReconciliation(LocalDate day) {
+        jdbc.sql("delete from payment_mismatch where run_date = :d").param("d", day).update();
+        jdbc.sql("delete from payment_reconciliation where run_date = :d").param("d", day).update();
+    }
+
     public boolean reconciled(LocalDate day) {
         return jdbc.sql("select count(*) from payment_reconciliation where run_date = :d").param("d", day)
                 .query(Integer.class).single() > 0;

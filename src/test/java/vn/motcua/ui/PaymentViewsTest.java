@@ -65,6 +65,8 @@ class PaymentViewsTest {
         assertThat(payment.status()).isEqualTo(PaymentStatus.CREATED);
         UI.getCurrent().navigate(payment.payUrl().substring(1));
         assertThat(_get(Paragraph.class, spec -> spec.withId("sandbox-amount")).getText()).contains("2000");
+        assertThat(_get(com.vaadin.flow.component.html.Image.class, spec -> spec.withId("sandbox-qr")).getAlt())
+                .as("the QR code a banking app scans").hasValue("Mã QR thanh toán");
         _click(_get(Button.class, spec -> spec.withId("sandbox-pay")));
         assertThat(_get(Paragraph.class, spec -> spec.withId("sandbox-settled")).getText()).contains("Đã thanh toán");
 

@@ -73,6 +73,16 @@ public class SandboxPaymentView extends VerticalLayout implements BeforeEnterObs
             if (dossier != null) add(new Anchor("dossiers/" + dossier, getTranslation("payment.sandbox.back")));
             return;
         }
+        // the QR code a banking app scans, as on the national payment platform's page
+        repository.find(t.merchantRef()).map(p -> p.qrContent()).filter(q -> q != null && !q.isBlank()).ifPresent(q -> {
+            var png = new com.vaadin.flow.server.StreamResource("qr-" + t.id() + ".png",
+                    () -> new java.io.ByteArrayInputStream(vn.motcua.paperwork.QrCodes.png(q, 6)));
+            png.setContentType("image/png");
+            var qr = new com.vaadin.flow.component.html.Image(png, getTranslation("payment.sandbox.qr"));
+            qr.setId("sandbox-qr");
+            qr.setWidth("12rem");
+            add(qr, new Paragraph(getTranslation("payment.sandbox.qr.hint")));
+        });
         var pay = new Button(getTranslation("payment.sandbox.pay"), e -> settle(t.id(), PaymentStatus.PAID));
         pay.setId("sandbox-pay");
         pay.addThemeVariants(ButtonVariant.LUMO_PRIMARY);

@@ -65,6 +65,7 @@ class PaymentApiTest {
     @Autowired PaymentService service;
     @Autowired JdbcClient jdbc;
     @Autowired Clock clock;
+    @Autowired vn.motcua.monitoring.IndicatorService indicators;
 
     @Autowired vn.motcua.organisation.OrganisationService organisation;
 
@@ -285,6 +286,42 @@ class PaymentApiTest {
             assertThat(log.getBody()).contains("PAYMENT_RECONCILIATION_RERUN", date.toString());
         } finally {
             test.reset();
+        }
+    }
+
+    @Test
+    void aDossierPaidOnlineCountsInIndicatorThreeSix() throws Exception {
+        var test = (vn.motcua.TestClock) clock;
+        // a working day of its own, far ahead (earlier runs' dossiers of that day stay on PostgreSQL: counted as deltas)
+        Instant day = Instant.parse("2032-06-08T03:00:00Z");
+        test.setTo(day);
+        try {
+            String code = waitingForPayment();
+            JsonNode payment = json.readTree(startPayment("citizen", code).getBody());
+            var before = onlinePayment();
+            test.setTo(day.plus(Duration.ofMinutes(30)));
+            var answer = post(sandbox.settle(payment.get("providerRef").asText(), PaymentStatus.PAID));
+            assertThat(answer.getBody()).contains("APPLIED");
+            test.setTo(day.plus(Duration.ofHours(1))); // the report counts what was paid before it is read
+            var after = onlinePayment();
+            assertThat(after.denominator().subtract(before.denominator())).as("one more dossier whose fee was paid")
+                    .isEqualByComparingTo(java.math.BigDecimal.ONE);
+            assertThat(after.numerator().subtract(before.numerator())).as("paid online")
+                    .isEqualByComparingTo(java.math.BigDecimal.ONE);
+        } finally {
+            test.reset();
+        }
+    }
+
+    /** Indicator 3.6 of the ward on 8 June 2032, as the supervisor reads it. */
+    private vn.motcua.monitoring.Indicator onlinePayment() {
+        users.signInAs("supervisor");
+        try {
+            var report = indicators.report(indicators.filter("2032-06-08", "2032-06-08", vn.motcua.BirthRegistrationSample.WARD,
+                    null, null, null));
+            return report.indicators().stream().filter(i -> i.code().equals("3.6")).findFirst().orElseThrow();
+        } finally {
+            users.signOut();
         }
     }
 

@@ -197,14 +197,8 @@ class PublicTrackingTest {
 
     /** Indicator 5.4 of the ward's birth registrations on 4 March 2031, as the supervisor reads it. */
     private vn.motcua.monitoring.Indicator satisfaction() {
-        users.signInAs("supervisor");
-        try {
-            var report = indicators.report(indicators.filter("2031-03-04", "2031-03-04", BirthRegistrationSample.WARD,
-                    BirthRegistrationSample.PROCEDURE, null, null));
-            return report.indicators().stream().filter(i -> i.code().equals("5.4")).findFirst().orElseThrow();
-        } finally {
-            users.signOut();
-        }
+        return vn.motcua.monitoring.IndicatorReading.of(indicators, users, "2031-03-04", BirthRegistrationSample.WARD,
+                BirthRegistrationSample.PROCEDURE, "5.4");
     }
 
     private ResponseEntity<String> rate(String code, Map<String, Object> body) {

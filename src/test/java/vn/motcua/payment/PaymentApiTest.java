@@ -315,14 +315,8 @@ class PaymentApiTest {
 
     /** Indicator 3.6 of the ward on 8 June 2032, as the supervisor reads it. */
     private vn.motcua.monitoring.Indicator onlinePayment() {
-        users.signInAs("supervisor");
-        try {
-            var report = indicators.report(indicators.filter("2032-06-08", "2032-06-08", vn.motcua.BirthRegistrationSample.WARD,
-                    null, null, null));
-            return report.indicators().stream().filter(i -> i.code().equals("3.6")).findFirst().orElseThrow();
-        } finally {
-            users.signOut();
-        }
+        return vn.motcua.monitoring.IndicatorReading.of(indicators, users, "2032-06-08", vn.motcua.BirthRegistrationSample.WARD,
+                null, "3.6");
     }
 
     private JsonNode mismatchOf(String report, String paymentId) throws Exception {

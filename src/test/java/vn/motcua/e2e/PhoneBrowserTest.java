@@ -11,7 +11,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
@@ -30,16 +29,18 @@ import vn.motcua.dossier.DossierService;
 import vn.motcua.dossier.ReceiveDossier;
 
 /**
- * Phone first: in Chromium 390 CSS pixels wide, the citizen's pages — the header and its menu, the catalogue, a
+ * Phone first: in Chromium 360 and 390 CSS pixels wide, the citizen's pages — the header and its menu, the catalogue, a
  * procedure's page with its "Nộp hồ sơ" button, the submission form, their dossiers, one dossier, the tracking page
  * opened from the receipt's QR code without an account, and the rating — scroll only up and down (the page is never
  * wider than the window) and the header keeps to one line. A picture of each page is kept in
- * {@code target/e2e/phone-*.png}.
+ * {@code target/e2e/phone-<width>-*.png}.
  */
 @MotCuaTest
 class PhoneBrowserTest {
     /** The phone's width in CSS pixels (an iPhone 12–15; Android phones are 360–412). */
     static final int WIDTH = 390;
+    /** The narrowest phones the pages are built for (many Android phones). */
+    static final int NARROWEST = 360;
     /** One line of header: the app layout's navbar is 56 px or so; two lines would be twice that. */
     static final int ONE_LINE = 64;
 
@@ -51,13 +52,13 @@ class PhoneBrowserTest {
     ChromeDriver browser;
     WebDriverWait wait;
     private final List<String> wrong = new ArrayList<>();
+    /** The width of this run, in CSS pixels. */
+    private int width;
 
     @BeforeEach
     void start() throws Exception {
         session = Chromium.start();
         browser = session.driver();
-        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-                Map.of("width", WIDTH, "height", 844, "deviceScaleFactor", 1, "mobile", false));
         wait = new WebDriverWait(browser, Duration.ofSeconds(40));
     }
 
@@ -67,8 +68,12 @@ class PhoneBrowserTest {
         if (session != null) Chromium.quit(session);
     }
 
-    @Test
-    void theCitizensPagesFitAPhoneWithoutSidewaysScrolling() throws Exception {
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0} px")
+    @org.junit.jupiter.params.provider.ValueSource(ints = {NARROWEST, WIDTH})
+    void theCitizensPagesFitAPhoneWithoutSidewaysScrolling(int width) throws Exception {
+        this.width = width;
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", width, "height", 844, "deviceScaleFactor", 1, "mobile", false));
         String accepted;
         String refused;
         try {
@@ -125,13 +130,13 @@ class PhoneBrowserTest {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("mine-rating")));
         check("my-dossier-rating");
 
-        assertThat(wrong).as("pages wider than a %d px phone, or a header of more than one line", WIDTH).isEmpty();
+        assertThat(wrong).as("pages wider than a %d px phone, or a header of more than one line", width).isEmpty();
     }
 
     /** Keeps a picture of the page and notes whether it is wider than the window or its header wraps. */
     private void check(String name) throws Exception {
         Thread.sleep(400); // let Vaadin lay the page out (web components upgrade after the first paint)
-        Path shot = Path.of("target", "e2e", "phone-" + name + ".png");
+        Path shot = Path.of("target", "e2e", "phone-" + width + "-" + name + ".png");
         Files.createDirectories(shot.getParent());
         Files.write(shot, browser.getScreenshotAs(OutputType.BYTES));
         var js = (JavascriptExecutor) browser;

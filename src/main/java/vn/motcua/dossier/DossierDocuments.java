@@ -69,6 +69,7 @@ public class DossierDocuments {
     private final CurrentUser currentUser;
     private final Clock clock;
     private final org.springframework.beans.factory.ObjectProvider<ComponentFiles> componentFiles;
+    private final org.springframework.beans.factory.ObjectProvider<vn.motcua.paperwork.DocumentSigner> signer;
     /** The address citizens reach MotCua at ({@code motcua.public-url}); the receipt's QR code opens its tracking page. */
     private String publicUrl = "";
 
@@ -77,7 +78,9 @@ public class DossierDocuments {
 
     DossierDocuments(DossierService dossiers, DossierRepository repository, AuditTrail audit, ProcedureCatalogue catalogue,
                      OrganisationService organisation, OfficialDocuments documents, CurrentUser currentUser, Clock clock,
-                     org.springframework.beans.factory.ObjectProvider<ComponentFiles> componentFiles) {
+                     org.springframework.beans.factory.ObjectProvider<ComponentFiles> componentFiles,
+                     org.springframework.beans.factory.ObjectProvider<vn.motcua.paperwork.DocumentSigner> signer) {
+        this.signer = signer;
         this.clock = clock;
         this.componentFiles = componentFiles;
         this.dossiers = dossiers;
@@ -181,7 +184,73 @@ public class DossierDocuments {
                     handovers(d, sheet, issuer));
             case F07_TRACKING_REGISTER -> register(d, issuer, now);
         };
-        return new Pdf(documents.fileName(data), documents.render(data));
+        byte[] pdf = documents.render(data);
+        if (form.ordinal() <= OfficialForm.F05_STOP_NOTICE.ordinal()) {
+            // The papers addressed to the applicant (01 to 05) carry the unit's signature when it has a key
+            pdf = sign(pdf, unit, issuer, form.title(java.util.Locale.forLanguageTag("vi")) + " " + d.code(), now)
+                    .map(vn.motcua.paperwork.DocumentSigner.Signed::pdf).orElse(pdf);
+        }
+        return new Pdf(documents.fileName(data), pdf);
+    }
+
+    /**
+     * The electronic result of a dossier whose result is ready: the notice of the result (Thông báo kết quả giải quyết
+     * hồ sơ) with the procedure's result, from the unit, signed by the leader who approved it (a leader of the unit when
+     * the system recorded the decision), and signed digitally with the unit's key (or the nearest unit above it with
+     * one) when there is one.
+     *
+     * @throws BusinessRuleException when the dossier's result is not ready (409)
+     */
+    @PreAuthorize("hasRole('SYSTEM')")
+    @Transactional(readOnly = true)
+    public IssuedResult issueResult(String code) {
+        Dossier d = dossiers.get(code);
+        if (d.status() != DossierStatus.PROCESSED && d.status() != DossierStatus.RETURNED) {
+            throw new BusinessRuleException("dossier.result.notReady", code);
+        }
+        Procedure procedure = catalogue.procedure(d.procedureCode()).orElseThrow();
+        Unit unit = organisation.unit(d.unitId()).orElseThrow();
+        IssuingUnit issuer = issuer(unit);
+        List<AuditEntry> history = audit.history(d.id());
+        Instant issuedAt = (d.finishedAt() != null ? d.finishedAt() : clock.instant()).truncatedTo(ChronoUnit.SECONDS);
+        String decidedBy = lastEvent(history, "PROCESSED").map(AuditEntry::actor).orElse(null);
+        String signerName = decidedBy == null || SystemAccess.USERNAME.equals(decidedBy) ? leaderOf(unit) : decidedBy;
+        Signatory signatory = signerName == null ? new Signatory(null, "THỦ TRƯỞNG ĐƠN VỊ", unit.name())
+                : signatory(unit, signerName, OfficialForm.F05_STOP_NOTICE, code);
+        String number = d.code().substring(d.code().lastIndexOf('-') + 1) + "/KQ";
+        var notice = new vn.motcua.paperwork.ResultNotice(issuer, number, issuedAt, sheet(d, procedure, history),
+                procedure.result().vi(), signatory, List.of("Như trên", "Lưu: VT, BPMC"));
+        byte[] pdf = documents.resultNotice(notice);
+        var signed = sign(pdf, unit, issuer, "Kết quả giải quyết hồ sơ " + d.code(), clock.instant());
+        String fileName = "ket-qua_" + d.code().replaceAll("[^A-Za-z0-9.-]+", "-") + ".pdf";
+        return signed.map(s -> new IssuedResult(fileName, s.pdf(), s.signer(), s.issuer(), s.timestamped()))
+                .orElseGet(() -> new IssuedResult(fileName, pdf, null, null, false));
+    }
+
+    /**
+     * A dossier's electronic result as issued.
+     *
+     * @param signer      the signing certificate's name; null when the unit had no key (unsigned)
+     * @param issuer      the identifier of the unit whose key signed; null when unsigned
+     * @param timestamped whether the signature carries a timestamp (PAdES B-T)
+     */
+    public record IssuedResult(String fileName, byte[] content, String signer, String issuer, boolean timestamped) {
+        public boolean signed() { return signer != null; }
+    }
+
+    /** Signed with the key of the unit or the nearest unit above it that has one; empty when none has. */
+    private java.util.Optional<vn.motcua.paperwork.DocumentSigner.Signed> sign(byte[] pdf, Unit unit, IssuingUnit issuer,
+                                                                                 String reason, Instant at) {
+        var documentSigner = signer.getIfAvailable();
+        if (documentSigner == null) return java.util.Optional.empty();
+        var issuers = new ArrayList<vn.motcua.paperwork.DocumentSigner.Issuer>();
+        Unit u = unit;
+        for (int depth = 0; u != null && depth < 10; depth++) {
+            issuers.add(new vn.motcua.paperwork.DocumentSigner.Issuer(u.identifier(), u.name()));
+            u = u.parentId() == null ? null : organisation.unit(u.parentId()).orElse(null);
+        }
+        return documentSigner.sign(pdf, new vn.motcua.paperwork.DocumentSigner.Request(issuers, reason, issuer.place(),
+                at.truncatedTo(ChronoUnit.SECONDS)));
     }
 
     /** A document's number: the dossier's sequence and the form, e.g. {@code 0001/01} for the receipt. */

@@ -67,6 +67,27 @@ final class FormContents {
         page.sheet().paragraph(List.of(Run.italic(page.message("paperwork.payment.note"))), Composer.NOTE, Align.LEFT, 0, 0);
     }
 
+    // ---------------------------------------------------------------- the electronic result
+
+    void resultNotice(ResultNotice data) {
+        DossierSheet dossier = data.dossier();
+        String unit = data.unit().name();
+        authorityLetterhead(data.unit(), data.issuedAt(), data.documentNumber());
+        page.title(page.message("paperwork.result.title"));
+        page.centred(page.phrase("paperwork.dossier.code", Run.keptBold(dossier.code())), Composer.BODY);
+        page.gap(4);
+        page.centred(page.phrase("paperwork.addressee", Run.keptBold(dossier.applicant().name())), Composer.BODY);
+        page.gap(8);
+        page.prose(page.phrase("paperwork.result.received",
+                Composer.capitalised(page.dates().longDate(dossier.receivedAt())), Run.text(unit),
+                procedure(dossier), Run.keptBold(dossier.code())));
+        page.prose(page.phrase("paperwork.result.done", Run.text(unit), page.dates().longDate(data.issuedAt())));
+        page.prose(page.phrase("paperwork.result.result", Run.keptBold(data.result())));
+        page.prose(page.phrase("paperwork.result.electronic", Run.text(unit)));
+        page.prose(page.phrase("paperwork.stop.closing", Run.text(unit)));
+        page.recipientsAndSignature(data.recipients(), signature(data.signatory()));
+    }
+
     // ---------------------------------------------------------------- 01
 
     void receipt(ReceiptAndAppointment data) {
@@ -388,8 +409,11 @@ final class FormContents {
 
     /** The authority's letters: the authority above it over the competent authority (in bold). */
     private void authorityLetterhead(DocumentData data, String number) {
-        IssuingUnit unit = data.unit();
-        page.letterhead(unit.parentAuthority(), unit.name(), unit.place(), data.issuedAt(), true, number);
+        authorityLetterhead(data.unit(), data.issuedAt(), number);
+    }
+
+    private void authorityLetterhead(IssuingUnit unit, java.time.Instant issuedAt, String number) {
+        page.letterhead(unit.parentAuthority(), unit.name(), unit.place(), issuedAt, true, number);
     }
 
     /** The receiving desk as the body names it: "Bộ phận Một cửa UBND phường ..." or the public service centre. */

@@ -127,6 +127,47 @@ public class OfficialDocuments {
     }
 
     /**
+     * Renders the electronic result of a dossier (Thông báo kết quả giải quyết hồ sơ), in Vietnamese with the embedded
+     * fonts, unsigned: the caller signs it with the unit's key ({@link DocumentSigner}).
+     *
+     * @throws IllegalArgumentException if a part the notice prints is missing (named by its component, never its value)
+     */
+    public byte[] resultNotice(ResultNotice data) {
+        if (data == null) throw new IllegalArgumentException("result notice is required");
+        var missing = new java.util.ArrayList<String>();
+        if (data.unit() == null || data.unit().name() == null || data.unit().place() == null) missing.add("unit");
+        if (data.issuedAt() == null) missing.add("issuedAt");
+        if (data.dossier() == null || data.dossier().code() == null || data.dossier().applicant() == null
+                || data.dossier().receivedAt() == null || data.dossier().procedureName() == null) missing.add("dossier");
+        if (data.result() == null || data.result().isBlank()) missing.add("result");
+        if (data.signatory() == null || data.signatory().position() == null || data.signatory().name() == null) missing.add("signatory");
+        if (!missing.isEmpty()) throw new IllegalArgumentException("result notice lacks " + String.join(", ", missing));
+        PaperworkMessages messages = PaperworkMessages.vietnamese();
+        try (PDDocument document = new PDDocument()) {
+            Typefaces fonts = Typefaces.load(document);
+            Sheet sheet = new Sheet(document, fonts, PageFormat.portrait());
+            Composer composer = new Composer(sheet, messages, new VietnameseDates(messages));
+            new FormContents(composer, document).resultNotice(data);
+            sheet.finish(Composer.PAGE_NUMBER);
+            PDDocumentInformation info = document.getDocumentInformation();
+            info.setTitle(messages.get("paperwork.result.title"));
+            info.setSubject(data.dossier().code());
+            info.setAuthor(data.unit().name());
+            info.setCreator(PRODUCER);
+            info.setProducer(PRODUCER);
+            Calendar created = new GregorianCalendar(TimeZone.getTimeZone(VietnameseDates.ZONE), Locale.ROOT);
+            created.setTimeInMillis(data.issuedAt().toEpochMilli());
+            info.setCreationDate(created);
+            document.getDocumentCatalog().setLanguage(LANGUAGE);
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("result notice cannot be rendered", e);
+        }
+    }
+
+    /**
      * A file name for the document, ASCII only so that it survives every browser and mail client:
      * {@code mau-01_000.01.15.H33-261127-0001.pdf}, or for the register {@code mau-07_000.01.15.H33.pdf}.
      *

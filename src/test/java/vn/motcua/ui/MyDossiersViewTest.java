@@ -1,5 +1,7 @@
 package vn.motcua.ui;
 
+import java.util.Map;
+
 import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +42,7 @@ class MyDossiersViewTest {
     @Autowired TestUsers users;
     @Autowired DossierService dossiers;
     @Autowired vn.motcua.attachment.StagedUploadService staged;
+    @Autowired vn.motcua.tasklist.TaskListService tasks;
 
     String own;
     String other;
@@ -105,6 +108,28 @@ class MyDossiersViewTest {
         assertThat(_get(Div.class, spec -> spec.withId("mine-history")).getElement().getTextRecursively())
                 .as("in the applicant's words").contains("Đã nộp trực tuyến", "Bộ phận Một cửa đã tiếp nhận")
                 .doesNotContain("clerk", "Phạm Thị Tiếp Nhận");
+    }
+
+    @Test
+    void onceTheLeaderApprovesTheCitizenDownloadsTheSignedResultFromTheirDossier() {
+        users.signInAs("clerk");
+        dossiers.act(own, DossierAction.ACCEPT, null);
+        for (var step : java.util.List.of(
+                Map.<String, Object>of("documentsComplete", true, "reviewOpinion", "Hồ sơ đầy đủ"),
+                Map.<String, Object>of("decision", "APPROVE"))) {
+            users.signInAs(step.containsKey("decision") ? "leader" : "specialist");
+            tasks.complete(tasks.tasksOf(own).get(0).id(), step);
+        }
+
+        KaribuViews.signInAs(users, "citizen");
+        UI.getCurrent().navigate("dossiers/" + own);
+        _get(MyDossierView.class);
+        var download = _get(Anchor.class, spec -> spec.withId("dossier-result-download"));
+        assertThat(download.getText()).isEqualTo("Tải kết quả điện tử (PDF)");
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("dossier-result-signature")).getText())
+                .startsWith("Đã ký số bởi UBND phường");
+        byte[] pdf = com.github.mvysny.kaributesting.v10.DownloadKt._download(download);
+        assertThat(new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1)).startsWith("%PDF-").contains("/ETSI.CAdES.detached");
     }
 
     @Test

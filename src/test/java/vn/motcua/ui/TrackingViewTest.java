@@ -50,6 +50,8 @@ class TrackingViewTest {
         _get(TextField.class, spec -> spec.withId("tracking-key")).setValue("5678");
         _get(Button.class, spec -> spec.withId("tracking-search")).click();
         assertThat(_get(H3.class, spec -> spec.withId("tracking-stage")).getText()).isEqualTo("Đang giải quyết");
+        assertThat(com.github.mvysny.kaributesting.v10.LocatorJ._find(com.vaadin.flow.component.html.Anchor.class,
+                spec -> spec.withId("tracking-result-download"))).as("no result while in processing").isEmpty();
     }
 
     @Test
@@ -64,6 +66,12 @@ class TrackingViewTest {
 
         UI.getCurrent().navigate("tra-cuu", QueryParameters.simple(Map.of("ma", code, "khoa", "5678")));
         assertThat(_get(H3.class, spec -> spec.withId("tracking-stage")).getText()).isEqualTo("Đã trả kết quả");
+        // the electronic result the leader's approval issued, signed by the ward, downloaded with the same key
+        var download = _get(com.vaadin.flow.component.html.Anchor.class, spec -> spec.withId("tracking-result-download"));
+        assertThat(download.getText()).isEqualTo("Tải kết quả (PDF có chữ ký số)");
+        byte[] pdf = com.github.mvysny.kaributesting.v10.DownloadKt._download(download);
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        assertThat(new String(pdf, java.nio.charset.StandardCharsets.ISO_8859_1)).contains("/ETSI.CAdES.detached");
         ((com.vaadin.flow.component.radiobutton.RadioButtonGroup<Integer>) _get(
                 com.vaadin.flow.component.radiobutton.RadioButtonGroup.class, spec -> spec.withId("tracking-rating-score"))).setValue(5);
         _get(Button.class, spec -> spec.withId("tracking-rating-send")).click();

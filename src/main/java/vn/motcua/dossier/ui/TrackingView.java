@@ -39,12 +39,14 @@ import vn.motcua.shared.TooManyAttemptsException;
 @AnonymousAllowed
 public class TrackingView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
     private final PublicTracking tracking;
+    private final List<vn.motcua.dossier.extension.TrackedResults> results;
     private final TextField code = new TextField();
     private final TextField key = new TextField();
     private final Div result = new Div();
 
-    public TrackingView(PublicTracking tracking) {
+    public TrackingView(PublicTracking tracking, List<vn.motcua.dossier.extension.TrackedResults> results) {
         this.tracking = tracking;
+        this.results = results;
         setMaxWidth("40rem");
         code.setId("tracking-code");
         code.setLabel(getTranslation("tracking.code"));
@@ -105,12 +107,43 @@ public class TrackingView extends VerticalLayout implements BeforeEnterObserver,
             rows.add(line);
         }
         result.add(rows);
+        if (t.stage() == PublicTracking.Stage.READY || t.stage() == PublicTracking.Stage.DONE) resultLink(t);
         if (t.canRate() && !t.rated()) result.add(ratingForm(t));
         if (t.expected() != null) {
             var expected = new Div(label(getTranslation("tracking.expected")), new Paragraph(t.expected()));
             expected.setId("tracking-expected");
             expected.addClassName("section");
             result.add(expected);
+        }
+    }
+
+    /** The electronic result, signed by the unit, once issued: downloaded with the code and key just checked. */
+    private void resultLink(PublicTracking.Tracked t) {
+        String address = VaadinRequest.getCurrent() == null ? null : VaadinRequest.getCurrent().getRemoteAddr();
+        String given = key.getValue();
+        for (var source : results) {
+            var download = source.forTracking(t.code(), given, address).orElse(null);
+            if (download == null) continue;
+            var resource = new com.vaadin.flow.server.StreamResource(download.fileName(), () -> {
+                try {
+                    return download.opener().open();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            resource.setContentType("application/pdf");
+            var link = new com.vaadin.flow.component.html.Anchor(resource, getTranslation("tracking.result.download"));
+            link.setTarget("_blank");
+            link.setId("tracking-result-download");
+            var box = new Div(label(getTranslation("tracking.result")), link);
+            box.addClassName("section");
+            if (download.signer() != null) {
+                var signed = new Paragraph(getTranslation("tracking.result.signed", download.signer()));
+                signed.addClassName("muted");
+                box.add(signed);
+            }
+            result.add(box);
+            return;
         }
     }
 

@@ -36,10 +36,17 @@ class IssuedResultController {
         return pdf(results.content(code));
     }
 
+    /** The result as issued, with its signatures as MotCua's own check finds them. */
+    record InfoJson(String dossierCode, String fileName, long size, java.time.Instant issuedAt, String signer,
+                    String signingUnit, boolean timestamped, java.util.List<SignatureCheck> signatures) { }
+
     @GetMapping("/api/dossiers/{code}/result/info")
-    @Operation(summary = "How the electronic result was issued: when, signed by whom, timestamped or not")
-    IssuedResults.IssuedResult info(@PathVariable String code) {
-        return results.find(code).orElseThrow(() -> new NotFoundException("attachment.result.none", code));
+    @Operation(summary = "How the electronic result was issued: when, signed by whom, timestamped or not, and its "
+            + "signatures as MotCua's own check finds them (valid, covering the whole file, trusted)")
+    InfoJson info(@PathVariable String code) {
+        var r = results.find(code).orElseThrow(() -> new NotFoundException("attachment.result.none", code));
+        return new InfoJson(r.dossierCode(), r.fileName(), r.size(), r.issuedAt(), r.signer(), r.signingUnit(),
+                r.timestamped(), results.signatures(code));
     }
 
     @PostMapping("/api/dossiers/{code}/result")

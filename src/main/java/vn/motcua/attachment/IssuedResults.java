@@ -13,13 +13,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
-import vn.motcua.attachment.internal.AttachmentFiling;
-import vn.motcua.attachment.internal.AttachmentRepository;
 import vn.motcua.attachment.internal.ContentStore;
-import vn.motcua.attachment.internal.ExtractionWorker;
 import vn.motcua.attachment.internal.IssuedResultRepository;
+import vn.motcua.attachment.internal.PdfSignatures;
+import vn.motcua.attachment.internal.SignatureTrustStore;
 import vn.motcua.dossier.Dossier;
 import vn.motcua.dossier.DossierDocuments;
 import vn.motcua.dossier.DossierEvents;
@@ -32,9 +29,10 @@ import vn.motcua.shared.NotFoundException;
 /**
  * The electronic result of a dossier (kết quả điện tử): issued once, when its result is ready (4 → 9, the leader's
  * approval), as the notice of the result from the unit ({@link DossierDocuments#issueResult}) signed in PAdES with the
- * unit's key when there is one, and filed as an attachment its applicant sees (so that MotCua's own signature check
- * runs on it as on any PDF). Staff who see the dossier and its owner download it; anyone with the dossier's code and
- * tracking key or the end of the applicant's phone or ID number downloads it from the tracking page.
+ * unit's key when there is one, kept in the content store beside the attachments but not among them (they are the
+ * papers handed in, which indicator 4.2 counts as digitised input). Staff who see the dossier and its owner download
+ * it and read its signatures as MotCua's own check finds them; anyone with the dossier's code and tracking key or the
+ * end of the applicant's phone or ID number downloads it from the tracking page.
  *
  * <p>A result that cannot be signed (a key store that cannot be read) is not issued and the reason logged: the
  * leader's approval stands, the dossier is processed, and the result can be issued again
@@ -46,26 +44,19 @@ public class IssuedResults implements vn.motcua.dossier.extension.TrackedResults
 
     private final DossierService dossiers;
     private final DossierDocuments documents;
-    private final AttachmentService attachments;
-    private final AttachmentRepository attachmentRows;
     private final IssuedResultRepository results;
     private final ContentStore store;
-    private final AttachmentFiling filing;
-    private final ExtractionWorker worker;
+    private final SignatureTrustStore trust;
     private final PublicTracking tracking;
     private final Clock clock;
 
-    IssuedResults(DossierService dossiers, DossierDocuments documents, AttachmentService attachments,
-                  AttachmentRepository attachmentRows, IssuedResultRepository results, ContentStore store,
-                  AttachmentFiling filing, ExtractionWorker worker, PublicTracking tracking, Clock clock) {
+    IssuedResults(DossierService dossiers, DossierDocuments documents, IssuedResultRepository results, ContentStore store,
+                  SignatureTrustStore trust, PublicTracking tracking, Clock clock) {
         this.dossiers = dossiers;
         this.documents = documents;
-        this.attachments = attachments;
-        this.attachmentRows = attachmentRows;
         this.results = results;
         this.store = store;
-        this.filing = filing;
-        this.worker = worker;
+        this.trust = trust;
         this.tracking = tracking;
         this.clock = clock;
     }
@@ -77,7 +68,7 @@ public class IssuedResults implements vn.motcua.dossier.extension.TrackedResults
      * @param signingUnit the identifier of the unit whose key signed (the dossier's unit or one above it)
      * @param timestamped whether the signature carries a timestamp authority's token (PAdES B-T)
      */
-    public record IssuedResult(String dossierCode, long attachmentId, String fileName, long size, Instant issuedAt,
+    public record IssuedResult(String dossierCode, String fileName, long size, Instant issuedAt,
                                String signer, String signingUnit, boolean timestamped) {
         public boolean signed() { return signer != null; }
     }
@@ -115,17 +106,14 @@ public class IssuedResults implements vn.motcua.dossier.extension.TrackedResults
         var existing = results.find(code);
         if (existing.isPresent()) return view(existing.get());
         var issued = SystemAccess.call(() -> documents.issueResult(code));
-        Dossier dossier = SystemAccess.call(() -> dossiers.get(code));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         ContentStore.Staged staged = null;
         try {
             staged = store.stage(new ByteArrayInputStream(issued.content()), Long.MAX_VALUE);
             store.commit(staged);
-            long id = filing.file(dossier, new AttachmentFiling.StoredFile(null, issued.fileName(), "application/pdf",
-                    staged.size(), staged.sha256(), false), SystemAccess.USERNAME, now);
-            var row = new IssuedResultRepository.Row(code, id, now, issued.signer(), issued.issuer(), issued.timestamped());
+            var row = new IssuedResultRepository.Row(code, issued.fileName(), staged.sha256(), staged.size(), now,
+                    issued.signer(), issued.issuer(), issued.timestamped());
             results.insert(row);
-            wakeAfterCommit();
             log.info("Electronic result of dossier {} issued ({}{})", code, issued.signed() ? "signed for " + issued.issuer() : "unsigned",
                     issued.timestamped() ? ", timestamped" : "");
             return view(row);
@@ -140,7 +128,7 @@ public class IssuedResults implements vn.motcua.dossier.extension.TrackedResults
     @PreAuthorize("isAuthenticated()")
     public Optional<IssuedResult> find(String code) {
         Dossier d = dossiers.get(code);
-        return results.find(d.code()).map(this::view);
+        return results.find(d.code()).map(IssuedResults::view);
     }
 
     /** The signed PDF of a dossier the caller may see; 404 when not theirs or not issued yet. */
@@ -148,7 +136,34 @@ public class IssuedResults implements vn.motcua.dossier.extension.TrackedResults
     public AttachmentContent content(String code) {
         var row = results.find(dossiers.get(code).code())
                 .orElseThrow(() -> new NotFoundException("attachment.result.none", code));
-        return attachments.content(code, row.attachmentId());
+        return content(row);
+    }
+
+    /**
+     * The signatures of the result of a dossier the caller may see, as MotCua's own check finds them (the trust store
+     * of {@code motcua.attachment.signatures.trust-store}); 404 when not theirs or not issued yet.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public java.util.List<SignatureCheck> signatures(String code) {
+        var row = results.find(dossiers.get(code).code())
+                .orElseThrow(() -> new NotFoundException("attachment.result.none", code));
+        try {
+            var file = java.nio.file.Files.createTempFile("motcua-result", ".pdf");
+            try {
+                try (var in = store.open(row.sha256())) {
+                    java.nio.file.Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+                return PdfSignatures.verify(file, trust.anchors());
+            } finally {
+                java.nio.file.Files.deleteIfExists(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private AttachmentContent content(IssuedResultRepository.Row row) {
+        return new AttachmentContent(row.fileName(), "application/pdf", row.size(), () -> store.open(row.sha256()));
     }
 
     /**
@@ -166,24 +181,11 @@ public class IssuedResults implements vn.motcua.dossier.extension.TrackedResults
     @PreAuthorize("permitAll()")
     public Optional<Download> forTracking(String code, String key, String address) {
         tracking.verify(code, key, address);
-        return SystemAccess.call(() -> results.find(code).map(this::view)).map(r -> new Download(r.fileName(), r.signer(),
-                () -> SystemAccess.call(() -> attachments.content(code, r.attachmentId())).open()));
+        return results.find(code).map(r -> new Download(r.fileName(), r.signer(), () -> content(r).open()));
     }
 
-    private IssuedResult view(IssuedResultRepository.Row row) {
-        var a = attachmentRows.find(row.dossierCode(), row.attachmentId()).orElseThrow();
-        return new IssuedResult(row.dossierCode(), row.attachmentId(), a.fileName(), a.size(), row.issuedAt(), row.signer(),
+    private static IssuedResult view(IssuedResultRepository.Row row) {
+        return new IssuedResult(row.dossierCode(), row.fileName(), row.size(), row.issuedAt(), row.signer(),
                 row.signingUnit(), row.timestamped());
-    }
-
-    private void wakeAfterCommit() {
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCommit() { worker.wake(); }
-            });
-        } else {
-            worker.wake();
-        }
     }
 }

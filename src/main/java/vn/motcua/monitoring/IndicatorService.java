@@ -77,8 +77,9 @@ import vn.motcua.shared.NotFoundException;
  *       level, and the levels of the units reported on).</li>
  *   <li>3.3 dossiers submitted online (channel 2) ÷ the period's dossiers.</li>
  *   <li>3.6 dossiers with a fee paid online ÷ dossiers with a fee paid (by the as-of instant).</li>
- *   <li>4.1 results returned (10) of procedures that issue an electronic result ÷ results returned of procedures
- *       whose result is a document.</li>
+ *   <li>4.1 results returned (10) issued electronically (of procedures that issue an electronic result, or whose
+ *       result MotCua issued signed with the unit's key) ÷ results returned of procedures whose result is a
+ *       document.</li>
  *   <li>4.2 dossiers with a digitised input (at least one attachment not rejected) and a result issued
  *       electronically (as in 4.1) ÷ the period's dossiers; N/A, with a note, when the attachment table does not exist.</li>
  *   <li>5.4 100 % − (late rate + rate of dossiers with a complaint or a rating of 1 or 2), both over the period's
@@ -411,8 +412,8 @@ public class IndicatorService {
     private List<IndicatorQueries.Group> groups(Scope scope, ReportFilter filter, Instant[] bounds, Procedures procedures) {
         return queries.groups(selection(scope, filter, bounds, procedures)).stream()
                 .map(g -> new IndicatorQueries.Group(g.unitId(), g.procedureCode(),
-                        g.figures().withElectronicResult(electronic(g.procedureCode()), g.returnedWithAttachment()),
-                        g.returnedWithAttachment()))
+                        g.figures().withElectronicResult(electronic(g.procedureCode()), g.returned()),
+                        g.returned()))
                 .toList();
     }
 

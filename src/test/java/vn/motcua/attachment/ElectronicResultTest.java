@@ -48,11 +48,16 @@ class ElectronicResultTest {
     @Autowired AttachmentService attachments;
     @Autowired StagedUploadService staged;
     @Autowired ProcedureCatalogue catalogue;
+    @Autowired vn.motcua.monitoring.IndicatorService indicators;
+    @Autowired java.time.Clock clock;
+
+    private static final String CERTIFIED_COPY = "2.000815";
 
     @AfterEach
     void signOut() { users.signOut(); }
 
     @Test
+    @SuppressWarnings("unchecked")
     void theLeadersApprovalIssuesTheResultSignedWithTheWardsKeyForStaffAndTracking() throws Exception {
         String code = received();
         complete("specialist", code, Map.of("documentsComplete", true, "reviewOpinion", "Hồ sơ đầy đủ, hợp lệ"));
@@ -105,13 +110,15 @@ class ElectronicResultTest {
         assertThat(http.getForEntity("/api/public/dossiers/" + code + "/result?key=" + wrong, byte[].class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
 
-        // filed for the applicant among the dossier's files, under its file name
-        users.signInAs("clerk");
-        assertThat(attachments.list(code)).anySatisfy(a -> {
-            assertThat(a.id()).isEqualTo(issued.attachmentId());
-            assertThat(a.internal()).isFalse();
-            assertThat(a.fileName()).isEqualTo(issued.fileName());
+        // MotCua's own check of its signatures; kept apart from the papers handed in (indicator 4.2's digitised input)
+        var info = http.withBasicAuth("clerk", "demo").getForEntity("/api/dossiers/" + code + "/result/info", Map.class);
+        assertThat(info.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat((List<Map<String, Object>>) info.getBody().get("signatures")).singleElement().satisfies(sig -> {
+            assertThat(sig).containsEntry("valid", true).containsEntry("coversWholeDocument", true)
+                    .containsEntry("signer", issued.signer());
         });
+        users.signInAs("clerk");
+        assertThat(attachments.list(code)).noneSatisfy(a -> assertThat(a.fileName()).isEqualTo(issued.fileName()));
     }
 
     @Test
@@ -137,9 +144,9 @@ class ElectronicResultTest {
         var first = SystemAccess.call(() -> results.find(code)).orElseThrow();
         var again = http.withBasicAuth("admin", "demo").postForEntity("/api/dossiers/" + code + "/result", null, Map.class);
         assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
-        assertThat(((Number) again.getBody().get("attachmentId")).longValue()).isEqualTo(first.attachmentId());
-        users.signInAs("clerk");
-        assertThat(attachments.list(code).stream().filter(a -> a.fileName().equals(first.fileName()))).hasSize(1);
+        assertThat(again.getBody()).containsEntry("fileName", first.fileName())
+                .containsEntry("issuedAt", first.issuedAt().toString());
+        assertThat(get("citizen", code).getBody()).isEqualTo(mine.getBody());
         assertThat(http.withBasicAuth("clerk", "demo").postForEntity("/api/dossiers/" + code + "/result", null, Map.class)
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
@@ -167,6 +174,47 @@ class ElectronicResultTest {
         var response = http.withBasicAuth("admin", "demo").postForEntity("/api/dossiers/" + code + "/result", null, Map.class);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat(String.valueOf(response.getBody().get("message"))).contains(code);
+    }
+
+    @Test
+    void aSignedResultOfAProcedureWhosePaperResultIsTheRuleCountsInIndicatorFourOne() {
+        var test = (vn.motcua.TestClock) clock;
+        // a working day of its own, far ahead (earlier runs' dossiers of that day stay on PostgreSQL: counted as deltas)
+        java.time.Instant day = java.time.Instant.parse("2032-06-15T02:00:00Z");
+        test.setTo(day);
+        try {
+            assertThat(catalogue.procedure(CERTIFIED_COPY).orElseThrow().resultType())
+                    .as("the certified copy's result is a paper document").isEqualTo(vn.motcua.catalogue.Procedure.ResultType.PAPER);
+            var before = electronicResults();
+            users.signInAs("citizen");
+            var applicant = BirthRegistrationSample.inPerson().applicant();
+            String code = dossiers.receive(Intakes.uploaded(new ReceiveDossier(CERTIFIED_COPY, Channel.ONLINE, applicant,
+                    Map.of("documentTitle", "Bằng tốt nghiệp trung học phổ thông",
+                            "issuingAuthority", "Sở Giáo dục và Đào tạo tỉnh Kiên Giang", "requestedCopies", 2),
+                    BirthRegistrationSample.WARD, List.of()), staged)).code();
+            users.signInAs("clerk");
+            dossiers.act(code, DossierAction.ACCEPT, null);
+            users.signOut();
+            test.setTo(day.plus(java.time.Duration.ofHours(1)));
+            SystemAccess.run(() -> dossiers.markProcessed(code, "leader"));
+            assertThat(SystemAccess.call(() -> results.find(code)).orElseThrow().signed()).isTrue();
+            test.setTo(day.plus(java.time.Duration.ofHours(2)));
+            SystemAccess.run(() -> dossiers.returnResult(code, "clerk"));
+            test.setTo(day.plus(java.time.Duration.ofHours(3)));
+
+            var after = electronicResults();
+            assertThat(after.denominator().subtract(before.denominator())).as("one more result returned of a procedure whose result is a document")
+                    .isEqualByComparingTo(java.math.BigDecimal.ONE);
+            assertThat(after.numerator().subtract(before.numerator())).as("issued electronically, signed")
+                    .isEqualByComparingTo(java.math.BigDecimal.ONE);
+        } finally {
+            test.reset();
+        }
+    }
+
+    /** Indicator 4.1 of the ward on 15 June 2032, as the supervisor reads it. */
+    private vn.motcua.monitoring.Indicator electronicResults() {
+        return vn.motcua.monitoring.IndicatorReading.of(indicators, users, "2032-06-15", BirthRegistrationSample.WARD, null, "4.1");
     }
 
     private String received() {

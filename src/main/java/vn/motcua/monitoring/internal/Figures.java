@@ -15,7 +15,8 @@ package vn.motcua.monitoring.internal;
  * @param feePaid             dossiers with a fee, paid before the as-of instant
  * @param paidOnline          of which paid online
  * @param returned            results handed over (10) before the as-of instant
- * @param returnedElectronic  of which of a procedure that issues an electronic result
+ * @param returnedElectronic  of which issued electronically: of a procedure that issues an electronic result, or
+ *                            issued by MotCua signed with the unit's key
  * @param withAttachment      dossiers with at least one (not rejected) attachment
  * @param digitised           dossiers with an attachment and a result issued electronically
  * @param rated               dossiers the applicant rated
@@ -42,10 +43,13 @@ public record Figures(long dossiers, long received, long onTime, long ended, lon
                 supplementedTwice + o.supplementedTwice);
     }
 
-    /** These figures for a procedure that issues (or does not issue) electronic results. */
-    public Figures withElectronicResult(boolean electronic, long returnedWithAttachment) {
+    /**
+     * These figures with the results issued electronically: every result returned of a procedure that issues an
+     * electronic result, and, of the others, those whose result MotCua issued signed.
+     */
+    public Figures withElectronicResult(boolean electronic, IndicatorQueries.Returned r) {
         return new Figures(dossiers, received, onTime, ended, processed, workingSeconds, online, feePaid, paidOnline,
-                returned, electronic ? returned : 0, withAttachment, electronic ? returnedWithAttachment : 0, rated,
-                negative, supplementedTwice);
+                returned, electronic ? returned : r.issued(), withAttachment,
+                electronic ? r.withAttachment() : r.issuedWithAttachment(), rated, negative, supplementedTwice);
     }
 }

@@ -46,8 +46,25 @@ public class IndicatorQueries {
                  when d.clock_stopped_at < :asOf then case when d.due_at is null or d.clock_stopped_at <= d.due_at then 1 else 0 end
                  when d.due_at is null or d.due_at >= :asOf then 1 else 0 end""".formatted(RESULT_END);
 
-    /** One unit's and one procedure's counts; {@code returnedWithAttachment} before the procedure's result type is known. */
-    public record Group(long unitId, String procedureCode, Figures figures, long returnedWithAttachment) { }
+    /**
+     * Results returned before the as-of instant, counted before the procedure's result type is known: with a usable
+     * attachment (4.2), issued electronically by MotCua with a signature (4.1), and both (4.2).
+     */
+    public record Returned(long withAttachment, long issued, long issuedWithAttachment) {
+        static final Returned NONE = new Returned(0, 0, 0);
+
+        Returned plus(Returned o) {
+            return new Returned(withAttachment + o.withAttachment, issued + o.issued, issuedWithAttachment + o.issuedWithAttachment);
+        }
+
+        static Returned of(ResultSet rs) throws java.sql.SQLException {
+            return new Returned(rs.getLong("returned_with_attachment"), rs.getLong("returned_e_result"),
+                    rs.getLong("returned_attached_e_result"));
+        }
+    }
+
+    /** One unit's and one procedure's counts, with its returned results before the procedure's result type is known. */
+    public record Group(long unitId, String procedureCode, Figures figures, Returned returned) { }
 
     private final JdbcClient jdbc;
     /** For the register: rows fetched 500 at a time (PostgreSQL streams them inside a transaction). */
@@ -119,7 +136,7 @@ public class IndicatorQueries {
                         rs.getLong("received"), rs.getLong("on_time"), rs.getLong("dossiers"), rs.getLong("processed"),
                         rs.getLong("working_seconds"), rs.getLong("online"), rs.getLong("fee_paid"), rs.getLong("paid_online"),
                         rs.getLong("returned"), 0, rs.getLong("with_attachment"), 0, rs.getLong("rated"), rs.getLong("negative"),
-                        rs.getLong("supplemented_twice")), rs.getLong("returned_with_attachment"));
+                        rs.getLong("supplemented_twice")), Returned.of(rs));
             });
             // their facts at the period's edges
             Map<String, Object> e = new HashMap<>();
@@ -128,7 +145,7 @@ public class IndicatorQueries {
                 jdbc.sql(edges).params(e).query(rs -> {
                     add(sums, rs.getLong("unit_id"), rs.getString("procedure_code"), new Figures(0, rs.getLong("received"), 0,
                             0, 0, 0, 0, rs.getLong("fee_paid"), rs.getLong("paid_online"), rs.getLong("returned"), 0, 0, 0, 0,
-                            0, 0), rs.getLong("returned_with_attachment"));
+                            0, 0), Returned.of(rs));
                 });
             }
         });
@@ -145,7 +162,7 @@ public class IndicatorQueries {
         List<Instant[]> ranges = new ArrayList<>();
         core.filter(c -> s.from().isBefore(c.start())).ifPresent(c -> ranges.add(new Instant[] {s.from(), c.start()}));
         if (lastMonth > 0) ranges.add(new Instant[] {after, IndicatorSummary.monthStart(lastMonth + 1)});
-        for (Group g : rows(s, ranges, true, attachments)) add(sums, g.unitId(), g.procedureCode(), g.figures(), g.returnedWithAttachment());
+        for (Group g : rows(s, ranges, true, attachments)) add(sums, g.unitId(), g.procedureCode(), g.figures(), g.returned());
         return new ArrayList<>(sums.values());
     }
 
@@ -156,10 +173,9 @@ public class IndicatorQueries {
         return rows(s, whole(s), false, true);
     }
 
-    private static void add(Map<String, Group> sums, long unitId, String procedureCode, Figures f, long returnedWithAttachment) {
-        sums.merge(unitId + "/" + procedureCode, new Group(unitId, procedureCode, f, returnedWithAttachment),
-                (a, b) -> new Group(unitId, procedureCode, a.figures().plus(b.figures()),
-                        a.returnedWithAttachment() + b.returnedWithAttachment()));
+    private static void add(Map<String, Group> sums, long unitId, String procedureCode, Figures f, Returned returned) {
+        sums.merge(unitId + "/" + procedureCode, new Group(unitId, procedureCode, f, returned),
+                (a, b) -> new Group(unitId, procedureCode, a.figures().plus(b.figures()), a.returned().plus(b.returned())));
     }
 
     /**
@@ -170,22 +186,34 @@ public class IndicatorQueries {
     private List<Group> rows(Selection s, List<Instant[]> ranges, boolean flags, boolean withAttachment) {
         Map<String, Object> params = new HashMap<>();
         Map<String, long[]> withAttachments = new HashMap<>();
-        attachments.shape().filter(shape -> withAttachment && !flags).ifPresent(shape -> {
-            Map<String, Object> p = new HashMap<>();
-            jdbc.sql(attachmentSql(s, ranges, p, shape)).params(p).query(rs -> {
-                withAttachments.put(rs.getLong("unit_id") + "/" + rs.getString("procedure_code"),
-                        new long[] {rs.getLong("with_attachment"), rs.getLong("returned_with_attachment")});
+        Map<String, long[]> issued = new HashMap<>();
+        if (withAttachment && !flags) {
+            var shape = attachments.shape();
+            shape.ifPresent(sh -> {
+                Map<String, Object> p = new HashMap<>();
+                jdbc.sql(attachmentSql(s, ranges, p, sh)).params(p).query(rs -> {
+                    withAttachments.put(rs.getLong("unit_id") + "/" + rs.getString("procedure_code"),
+                            new long[] {rs.getLong("with_attachment"), rs.getLong("returned_with_attachment")});
+                });
             });
-        });
+            Map<String, Object> p = new HashMap<>();
+            jdbc.sql(issuedSql(s, ranges, p, shape.orElse(null))).params(p).query(rs -> {
+                issued.put(rs.getLong("unit_id") + "/" + rs.getString("procedure_code"),
+                        new long[] {rs.getLong("returned_e_result"), rs.getLong("returned_attached_e_result")});
+            });
+        }
         return jdbc.sql(factsSql(s, ranges, params, flags ? FLAGS : RATING_JOINED)).params(params).query((rs, n) -> {
+            String key = rs.getLong("unit_id") + "/" + rs.getString("procedure_code");
             long[] a = flags ? new long[] {rs.getLong("with_attachment"), rs.getLong("returned_with_attachment")}
-                    : withAttachments.getOrDefault(rs.getLong("unit_id") + "/" + rs.getString("procedure_code"), new long[2]);
+                    : withAttachments.getOrDefault(key, new long[2]);
+            long[] e = flags ? new long[] {rs.getLong("returned_e_result"), rs.getLong("returned_attached_e_result")}
+                    : issued.getOrDefault(key, new long[2]);
             return new Group(rs.getLong("unit_id"), rs.getString("procedure_code"),
                     new Figures(rs.getLong("dossiers"), rs.getLong("received"), rs.getLong("on_time"), rs.getLong("ended"),
                             rs.getLong("processed"), rs.getLong("working_seconds"), rs.getLong("online"),
                             rs.getLong("fee_paid"), rs.getLong("paid_online"), rs.getLong("returned"), 0, a[0], 0,
                             rs.getLong("rated"), rs.getLong("negative"), rs.getLong("supplemented_twice")),
-                    a[1]);
+                    new Returned(a[1], e[0], e[1]));
         }).list();
     }
 
@@ -206,7 +234,9 @@ public class IndicatorQueries {
                   sum(case when m.returned_month < :ceMonth then m.returned else 0 end) as returned,
                   sum(m.rated) as rated, sum(m.negative) as negative, sum(m.supplemented_twice) as supplemented_twice,
                   sum(m.with_attachment) as with_attachment,
-                  sum(case when m.returned_month < :ceMonth then m.returned_with_attachment else 0 end) as returned_with_attachment
+                  sum(case when m.returned_month < :ceMonth then m.returned_with_attachment else 0 end) as returned_with_attachment,
+                  sum(case when m.returned_month < :ceMonth then m.returned_e_result else 0 end) as returned_e_result,
+                  sum(case when m.returned_month < :ceMonth then m.returned_attached_e_result else 0 end) as returned_attached_e_result
                 from indicator_month m
                 """);
         if (s.treePath() != null || s.level() != null) sql.append(" join org_unit u on u.id = m.unit_id");
@@ -236,7 +266,11 @@ public class IndicatorQueries {
                 .append(late ? "sum(case when " + paid + " and d.payment_method = 'ONLINE' then 1 else 0 end)" : "0").append(" as paid_online, ")
                 .append(late ? "sum(case when " + returned + " then 1 else 0 end)" : "0").append(" as returned, ")
                 .append(late ? "sum(case when " + returned + " and " + attached + " then 1 else 0 end)" : "0")
-                .append(" as returned_with_attachment from dossier d");
+                .append(" as returned_with_attachment, ")
+                .append(late ? "sum(case when " + returned + " and d.ind_e_result then 1 else 0 end)" : "0")
+                .append(" as returned_e_result, ")
+                .append(late ? "sum(case when " + returned + " and " + attached + " and d.ind_e_result then 1 else 0 end)" : "0")
+                .append(" as returned_attached_e_result from dossier d");
         if (s.treePath() != null || s.level() != null) sql.append(" join org_unit u on u.id = d.unit_id");
         sql.append(" where d.finished_at >= :cs and d.finished_at < :ce and (");
         List<String> any = new ArrayList<>();
@@ -324,7 +358,9 @@ public class IndicatorQueries {
     private static final String[] FLAGS = {"d.ind_rated", "d.ind_negative", "", """
             ,
               sum(case when d.ind_attached then 1 else 0 end) as with_attachment,
-              sum(case when d.ind_attached and d.returned_at < :asOf then 1 else 0 end) as returned_with_attachment"""};
+              sum(case when d.ind_attached and d.returned_at < :asOf then 1 else 0 end) as returned_with_attachment,
+              sum(case when d.ind_e_result and d.returned_at < :asOf then 1 else 0 end) as returned_e_result,
+              sum(case when d.ind_attached and d.ind_e_result and d.returned_at < :asOf then 1 else 0 end) as returned_attached_e_result"""};
 
     /**
      * The facts, as the union of two aggregates that each read one range of the covering index: the dossiers finished
@@ -334,7 +370,8 @@ public class IndicatorQueries {
     private static String factsSql(Selection s, List<Instant[]> ranges, Map<String, Object> params, String[] rating) {
         var sum = new StringBuilder("select unit_id, procedure_code");
         for (String column : SUMMED) sum.append(", sum(").append(column).append(") as ").append(column);
-        if (rating == FLAGS) sum.append(", sum(with_attachment) as with_attachment, sum(returned_with_attachment) as returned_with_attachment");
+        if (rating == FLAGS) sum.append(", sum(with_attachment) as with_attachment, sum(returned_with_attachment) as returned_with_attachment, "
+                + "sum(returned_e_result) as returned_e_result, sum(returned_attached_e_result) as returned_attached_e_result");
         sum.append(" from (");
         String units = s.treePath() != null || s.level() != null ? "join org_unit u on u.id = d.unit_id" : "";
         for (int part = 0; part <= ranges.size(); part++) {
@@ -364,6 +401,30 @@ public class IndicatorQueries {
             appendWhere(sql, params, s, part < ranges.size() ? ranges.get(part) : null, part);
             sql.append(" and exists (select 1 from attachment a where a.").append(shape.dossierColumn()).append(" = ")
                     .append(shape.dossierKey("d")).append(shape.rejectedState() ? " and a.state <> 'REJECTED'" : "").append(')');
+            sql.append(" group by d.unit_id, d.procedure_code");
+            sum.append(sql);
+        }
+        return sum.append(") parts group by unit_id, procedure_code").toString();
+    }
+
+    /**
+     * The dossiers of the population whose result was returned and issued electronically by MotCua with a signature
+     * ({@code attachment_issued_result}), and those of them with a usable attachment (a semi-join each).
+     */
+    private static String issuedSql(Selection s, List<Instant[]> ranges, Map<String, Object> params,
+                                    AttachmentTable.Shape shape) {
+        var sum = new StringBuilder("select unit_id, procedure_code, sum(returned_e_result) as returned_e_result, "
+                + "sum(returned_attached_e_result) as returned_attached_e_result from (");
+        String attached = shape == null ? "0" : "case when exists (select 1 from attachment a where a." + shape.dossierColumn()
+                + " = " + shape.dossierKey("d") + (shape.rejectedState() ? " and a.state <> 'REJECTED'" : "") + ") then 1 else 0 end";
+        for (int part = 0; part <= ranges.size(); part++) {
+            if (part > 0) sum.append(" union all ");
+            var sql = new StringBuilder("select d.unit_id, d.procedure_code, count(*) as returned_e_result, sum(")
+                    .append(attached).append(") as returned_attached_e_result from dossier d")
+                    .append(s.treePath() != null || s.level() != null ? " join org_unit u on u.id = d.unit_id" : "");
+            appendWhere(sql, params, s, part < ranges.size() ? ranges.get(part) : null, part);
+            sql.append(" and d.returned_at < :asOf and exists (select 1 from attachment_issued_result r "
+                    + "where r.dossier_code = d.code and r.signer is not null)");
             sql.append(" group by d.unit_id, d.procedure_code");
             sum.append(sql);
         }

@@ -109,7 +109,7 @@ public class PadesSigner implements DocumentSigner {
             }, options);
             ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + STAMPED_SIGNATURE_SIZE * 2 + 4096);
             document.saveIncremental(out);
-            log.info("Signed a document for unit {} ({} bytes{})", issuer.identifier(), out.size(), stamped[0] ? ", timestamped" : "");
+            log.debug("Signed a document for unit {} ({} bytes{})", issuer.identifier(), out.size(), stamped[0] ? ", timestamped" : "");
             return new Signed(out.toByteArray(), signer, issuer.identifier(), stamped[0]);
         } catch (IOException e) {
             throw new IllegalStateException("the document cannot be signed for unit " + issuer.identifier() + ": " + e.getMessage(), e);

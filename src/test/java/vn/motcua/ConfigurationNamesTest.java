@@ -47,6 +47,8 @@ class ConfigurationNamesTest {
             Map.entry("MOTCUA_ATTACHMENT_MAXSIZE",
                     new Setting("20MB", env -> attachment(env).getMaxSize(), DataSize.ofMegabytes(20))),
             Map.entry("MOTCUA_API_DOCS", Setting.byValue("motcua.api-docs")),
+            Map.entry("MOTCUA_OIDC_IDENTITYCLAIM", Setting.byValue("motcua.oidc.identity-claim")),
+            Map.entry("MOTCUA_OIDC_NAMECLAIM", Setting.byValue("motcua.oidc.name-claim")),
             Map.entry("MOTCUA_SIGNING_KEYDIR", Setting.byValue("motcua.signing.key-dir")),
             Map.entry("MOTCUA_SIGNING_KEYPASSWORD", Setting.byValue("motcua.signing.key-password")),
             Map.entry("MOTCUA_SIGNING_DEMOKEYS", Setting.byValue("motcua.signing.demo-keys")),

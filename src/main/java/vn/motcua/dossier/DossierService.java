@@ -66,13 +66,16 @@ public class DossierService {
 
     private final DossierCodeAllocator codes;
 
+    private final vn.motcua.organisation.CitizenIdentities identities;
+
     DossierService(DossierRepository dossiers, AuditTrail audit, ProcedureCatalogue catalogue,
                    OrganisationService organisation, WorkingCalendar calendar, CurrentUser currentUser,
                    ApplicationEventPublisher events, Messages messages, Forms forms, Clock clock,
                    org.springframework.beans.factory.ObjectProvider<WorkAccess> workAccess,
                    org.springframework.beans.factory.ObjectProvider<ComponentFiles> componentFiles,
                    @org.springframework.beans.factory.annotation.Value("${motcua.dossier.resume-stopped:false}") boolean resumeStopped,
-                   DossierCodeAllocator codes) {
+                   DossierCodeAllocator codes, vn.motcua.organisation.CitizenIdentities identities) {
+        this.identities = identities;
         this.codes = codes;
         this.resumeStopped = resumeStopped;
         this.workAccess = workAccess;
@@ -103,10 +106,11 @@ public class DossierService {
      */
     @PreAuthorize("hasAnyRole('CLERK', 'CITIZEN')")
     @Transactional
-    public Dossier receive(ReceiveDossier request) {
+    public Dossier receive(ReceiveDossier submitted) {
         AuthenticatedUser user = currentUser.require();
         boolean citizen = !user.has(Role.CLERK);
         var violations = new ArrayList<InvalidInputException.Violation>();
+        ReceiveDossier request = citizen ? verifiedApplicant(submitted, user, violations) : submitted;
         Procedure procedure = request.procedureCode() == null ? null : catalogue.procedure(request.procedureCode()).orElse(null);
         if (procedure == null) violations.add(violation("procedureCode", "dossier.procedure.unknown"));
         Channel channel = request.channel();
@@ -738,6 +742,30 @@ public class DossierService {
         var receiving = organisation.carriedOnBy(unit).orElse(null);
         if (receiving == null) violations.add(violation("unit", "dossier.unit.closed", unit.identifier()));
         return receiving == null ? unit : receiving;
+    }
+
+    /**
+     * A citizen signed in by the e-identity provider submits as the person it vouched for: the verified name and
+     * identity number fill the applicant's when left blank, and another name or number is refused (naming the field).
+     * A local citizen account has no verified identity: the applicant is as given.
+     */
+    private ReceiveDossier verifiedApplicant(ReceiveDossier request, AuthenticatedUser user,
+                                             List<InvalidInputException.Violation> violations) {
+        var verified = identities.of(user.username()).orElse(null);
+        if (verified == null) return request;
+        Applicant a = request.applicant() == null ? new Applicant(null, null, null, null, null) : request.applicant();
+        String name = a.fullName() == null || a.fullName().isBlank() ? verified.fullName() : a.fullName().strip();
+        String number = a.idNumber() == null || a.idNumber().isBlank() ? verified.identityNumber() : a.idNumber().strip();
+        if (!vn.motcua.shared.PlainText.normalize(name, false).equals(verified.fullName())) {
+            violations.add(violation("applicant.fullName", "dossier.applicant.verifiedName", verified.fullName()));
+        }
+        if (!number.equals(verified.identityNumber())) {
+            violations.add(violation("applicant.idNumber", "dossier.applicant.verifiedNumber"));
+        }
+        return new ReceiveDossier(request.procedureCode(), request.channel(),
+                new Applicant(verified.fullName(), verified.identityNumber(), a.phone(), a.email(), a.address()),
+                request.data(), request.unitIdentifier(), request.stagedFiles(), request.checkedComponents(),
+                request.missingComponentsReason());
     }
 
     private void validateApplicant(Applicant a, List<InvalidInputException.Violation> violations) {

@@ -64,8 +64,27 @@ class SecurityConfiguration extends VaadinWebSecurity {
             .map(p -> (RequestMatcher) AntPathRequestMatcher.antMatcher(p)).toList());
 
     private final SignInAnswers answers;
+    private final org.springframework.beans.factory.ObjectProvider<org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> registrations;
+    private final org.springframework.beans.factory.ObjectProvider<CitizenSignIn> citizenSignIn;
 
-    SecurityConfiguration(Messages messages) { this.answers = new SignInAnswers(messages); }
+    SecurityConfiguration(Messages messages,
+                          org.springframework.beans.factory.ObjectProvider<org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> registrations,
+                          org.springframework.beans.factory.ObjectProvider<CitizenSignIn> citizenSignIn) {
+        this.answers = new SignInAnswers(messages);
+        this.registrations = registrations;
+        this.citizenSignIn = citizenSignIn;
+    }
+
+    /**
+     * Citizens' sign-in through the e-identity provider(s) configured as Spring Security OAuth2 client registrations
+     * ({@code spring.security.oauth2.client.registration.<id>.*}); none configured, none offered.
+     */
+    @Bean
+    CitizenSignIn citizenSignIn(vn.motcua.organisation.CitizenIdentities identities, AccountDetailsService accounts,
+                                @org.springframework.beans.factory.annotation.Value("${motcua.oidc.identity-claim:identity_number}") String identityClaim,
+                                @org.springframework.beans.factory.annotation.Value("${motcua.oidc.name-claim:name}") String nameClaim) {
+        return new CitizenSignIn(identities, accounts, identityClaim.strip(), nameClaim.strip());
+    }
 
     @Bean
     @Order(1)
@@ -166,6 +185,10 @@ class SecurityConfiguration extends VaadinWebSecurity {
                 .permissionsPolicyHeader(p -> p.policy(SecurityHeaders.PERMISSIONS_POLICY)));
         setLoginView(http, LoginView.class, "/");
         http.formLogin(form -> form.failureHandler(answers.form()));
+        if (registrations.getIfAvailable() != null) {
+            CitizenSignIn signIn = citizenSignIn.getObject();
+            http.oauth2Login(oidc -> oidc.loginPage(SignInAnswers.LOGIN).successHandler(signIn).failureHandler(signIn));
+        }
         // Vaadin exempts the login form's POST from CSRF protection: a page elsewhere could then sign a visitor in as
         // someone else (login CSRF). A second CSRF filter checks that POST alone, against the same session token;
         // Vaadin's login form sends it (from the page's _csrf meta tags).

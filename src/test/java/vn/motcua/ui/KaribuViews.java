@@ -23,18 +23,18 @@ import vn.motcua.catalogue.ProcedureCatalogue;
 import vn.motcua.forms.FormRenderer;
 
 /** Vaadin views without a browser (Karibu-Testing) inside the real Spring application, signed in as a demo user. */
-final class KaribuViews {
+public final class KaribuViews {
     private static final Routes ROUTES = new Routes().autoDiscoverViews("vn.motcua");
 
     private KaribuViews() { }
 
-    static void setUp(ApplicationContext context) {
+    public static void setUp(ApplicationContext context) {
         Function0<UI> uiFactory = UI::new;
         MockVaadin.setup(uiFactory, new MockSpringServlet(ROUTES, context, uiFactory));
     }
 
     /** Signs in for the service layer and for the view access checks (request principal and roles). */
-    static void signInAs(TestUsers users, String username) {
+    public static void signInAs(TestUsers users, String username) {
         var auth = users.signInAs(username);
         var request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
         request.setUserPrincipalInt(auth);
@@ -54,7 +54,7 @@ final class KaribuViews {
                 .setValue(new HashSet<>(birth.components()));
     }
 
-    static void tearDown(TestUsers users) {
+    public static void tearDown(TestUsers users) {
         users.signOut();
         MockVaadin.tearDown();
     }

@@ -54,6 +54,19 @@ class ApplicantForm extends FormLayout {
     }
 
     /**
+     * Fills and locks the name and identity number the e-identity provider verified: the citizen submits as that person
+     * (the service refuses any other).
+     */
+    void setVerified(String name, String number) {
+        fullName.setValue(name);
+        idNumber.setValue(number);
+        fullName.setReadOnly(true);
+        idNumber.setReadOnly(true);
+        fullName.setHelperText(getTranslation("dossier.applicant.verified"));
+        idNumber.setHelperText(getTranslation("dossier.applicant.verified"));
+    }
+
+    /**
      * Shows the violations of the applicant's fields on those fields.
      *
      * @return the violations of other fields, left to the view

@@ -57,7 +57,8 @@ public class SubmitOnlineView extends VerticalLayout implements HasDynamicTitle,
     private FormRenderer form;
 
     public SubmitOnlineView(DossierService dossiers, ProcedureCatalogue catalogue, OrganisationService organisation,
-                            CurrentUser currentUser, ObjectProvider<IntakeFiles> intakeFiles, Forms forms) {
+                            CurrentUser currentUser, ObjectProvider<IntakeFiles> intakeFiles, Forms forms,
+                            vn.motcua.organisation.CitizenIdentities identities) {
         this.forms = forms;
         this.dossiers = dossiers;
         IntakeFiles contribution = intakeFiles.getIfAvailable();
@@ -80,6 +81,9 @@ public class SubmitOnlineView extends VerticalLayout implements HasDynamicTitle,
         unit.setWidthFull();
 
         currentUser.get().ifPresent(u -> applicant.setFullName(u.fullName()));
+        // signed in by the e-identity provider: the verified name and number, locked
+        currentUser.get().flatMap(u -> identities.of(u.username()))
+                .ifPresent(v -> applicant.setVerified(v.fullName(), v.identityNumber()));
 
         var submit = new Button(getTranslation("submit.action"), e -> submit());
         submit.setId("submit-send");

@@ -22,7 +22,8 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
     private final LoginForm login = new LoginForm();
     private final LoginI18n i18n = LoginI18n.createDefault();
 
-    public LoginView(Environment environment) {
+    public LoginView(Environment environment,
+                     org.springframework.beans.factory.ObjectProvider<org.springframework.security.oauth2.client.registration.ClientRegistrationRepository> registrations) {
         addClassName("login-view");
         setSizeFull();
         setAlignItems(Alignment.CENTER);
@@ -41,8 +42,25 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
         login.setForgotPasswordButtonVisible(false);
         login.setAction("login");
 
-        add(new H1(getTranslation("app.title")), new Paragraph(getTranslation("app.subtitle")), login,
-                new LanguageSwitch());
+        add(new H1(getTranslation("app.title")), new Paragraph(getTranslation("app.subtitle")), login);
+        // Citizens sign in with the national e-identity provider, when one is configured
+        if (registrations.getIfAvailable() instanceof Iterable<?> all) {
+            for (Object r : all) {
+                var registration = (org.springframework.security.oauth2.client.registration.ClientRegistration) r;
+                var link = new com.vaadin.flow.component.html.Anchor("oauth2/authorization/" + registration.getRegistrationId(),
+                        getTranslation("login.eid", registration.getClientName()));
+                link.setRouterIgnore(true);
+                link.setId("login-eid-" + registration.getRegistrationId());
+                link.addClassName("eid-sign-in");
+                link.getStyle().set("display", "inline-block").set("padding", "0.6em 1.2em").set("border-radius", "var(--lumo-border-radius-m)")
+                        .set("background", "var(--lumo-error-color)").set("color", "var(--lumo-primary-contrast-color)")
+                        .set("font-weight", "600").set("text-decoration", "none");
+                var box = new Div(new Paragraph(getTranslation("login.eid.hint")), link);
+                box.getStyle().set("max-width", "28rem").set("text-align", "center");
+                add(box);
+            }
+        }
+        add(new LanguageSwitch());
         if (Arrays.asList(environment.getActiveProfiles()).contains("demo")) {
             var hint = new Div(new Paragraph(getTranslation("login.demo.hint")));
             hint.setId("demo-hint");
@@ -66,12 +84,17 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver, Ha
             i18n.getErrorMessage().setTitle(getTranslation("login.locked.title"));
             i18n.getErrorMessage().setMessage(minutes == null ? getTranslation("login.locked.messageNoTime")
                     : getTranslation("login.locked.message", minutes));
+        } else if (parameters.containsKey("eid")) {
+            String why = parameters.get("eid").stream().filter(v -> v.matches("identity|disabled|provider")).findFirst().orElse("provider");
+            i18n.getErrorMessage().setTitle(getTranslation("login.eid.error.title"));
+            i18n.getErrorMessage().setMessage(getTranslation("login.eid.error." + why));
         } else if (parameters.containsKey("expired")) {
             i18n.getErrorMessage().setTitle(getTranslation("login.expired.title"));
             i18n.getErrorMessage().setMessage(getTranslation("login.expired.message"));
         }
         login.setI18n(i18n);
-        login.setError(parameters.containsKey("error") || parameters.containsKey("locked") || parameters.containsKey("expired"));
+        login.setError(parameters.containsKey("error") || parameters.containsKey("locked") || parameters.containsKey("expired")
+                || parameters.containsKey("eid"));
     }
 
     @Override

@@ -30,23 +30,21 @@ class AttachmentApiErrors {
     ResponseEntity<Map<String, Object>> unsupported(UnsupportedMediaTypeException e) {
         String message = messages.get("attachment.type.refused", describe(e.detected()),
                 String.join(", ", e.accepted().stream().map(this::describe).distinct().toList()));
-        return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).body(Map.of(
-                "status", 415, "error", "UNSUPPORTED_MEDIA_TYPE", "field", "file", "message", message,
-                "detected", e.detected(), "accepted", e.accepted()));
+        return vn.motcua.shared.ErrorJson.entity(415, "UNSUPPORTED_MEDIA_TYPE", message,
+                Map.of("field", "file", "detected", e.detected(), "accepted", e.accepted()));
     }
 
     @ExceptionHandler(AttachmentTooLargeException.class)
     ResponseEntity<Map<String, Object>> tooLarge(AttachmentTooLargeException e) {
-        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Map.of(
-                "status", 413, "error", "PAYLOAD_TOO_LARGE", "field", "file",
-                "message", messages.get("attachment.tooLarge", e.maxMegabytes())));
+        return vn.motcua.shared.ErrorJson.entity(413, "PAYLOAD_TOO_LARGE", messages.get("attachment.tooLarge", e.maxMegabytes()),
+                Map.of("field", "file"));
     }
 
     @ExceptionHandler({MissingServletRequestPartException.class, MultipartException.class})
     ResponseEntity<Map<String, Object>> noFile(Exception e) {
         String message = messages.get("attachment.file.missing");
-        return ResponseEntity.badRequest().body(Map.of("status", 400, "error", "INVALID_INPUT", "field", "file",
-                "message", message, "errors", List.of(Map.of("field", "file", "message", message))));
+        return vn.motcua.shared.ErrorJson.entity(400, "INVALID_INPUT", message,
+                Map.of("field", "file", "errors", List.of(Map.of("field", "file", "message", message))));
     }
 
     /** A type as users know it: its usual extension in capitals (PDF, DOCX, EXE), else the type itself. */

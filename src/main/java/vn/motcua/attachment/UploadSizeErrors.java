@@ -30,8 +30,7 @@ class UploadSizeErrors {
     ResponseEntity<Map<String, Object>> tooLarge(MaxUploadSizeExceededException e) {
         long limit = e.getMaxUploadSize() > 0 ? e.getMaxUploadSize() : settings.getMaxSize().toBytes();
         long megabytes = Math.min(limit, settings.getMaxSize().toBytes()) / DataSize.ofMegabytes(1).toBytes();
-        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(Map.of(
-                "status", 413, "error", "PAYLOAD_TOO_LARGE", "field", "file",
-                "message", messages.get("attachment.tooLarge", megabytes)));
+        return vn.motcua.shared.ErrorJson.entity(413, "PAYLOAD_TOO_LARGE", messages.get("attachment.tooLarge", megabytes),
+                Map.of("field", "file"));
     }
 }

@@ -18,8 +18,7 @@ final class ApiDocsOff {
     private ApiDocsOff() { }
 
     private static ResponseEntity<Map<String, Object>> notPublished(Messages messages) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("status", 404, "error", "NOT_FOUND", "message", messages.get("security.apiDocs.off")));
+        return vn.motcua.shared.ErrorJson.entity(404, "NOT_FOUND", messages.get("security.apiDocs.off"), null);
     }
 
     @RestController

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -27,7 +26,6 @@ final class SignInAnswers {
     static final String LOGIN = "/login";
 
     private final Messages messages;
-    private final ObjectMapper json = new ObjectMapper();
     private final DefaultRedirectStrategy redirects = new DefaultRedirectStrategy();
 
     SignInAnswers(Messages messages) { this.messages = messages; }
@@ -35,18 +33,16 @@ final class SignInAnswers {
     /** For HTTP Basic and anonymous API calls. */
     AuthenticationEntryPoint api() {
         return (request, response, e) -> {
-            response.setContentType("application/json;charset=UTF-8");
             if (e instanceof SignInLockedException locked) {
-                response.setStatus(429);
                 response.setHeader("Retry-After", String.valueOf(locked.retryAfterSeconds()));
-                write(response, Map.of("status", 429, "error", "SIGN_IN_LOCKED",
-                        "message", messages.get(language(request), "security.signIn.locked", locked.retryAfterMinutes()),
-                        "retryAfterSeconds", locked.retryAfterSeconds()));
+                vn.motcua.shared.ErrorJson.write(response, problem(request, 429, "SIGN_IN_LOCKED",
+                        messages.get(language(request), "security.signIn.locked", locked.retryAfterMinutes()),
+                        Map.of("retryAfterSeconds", locked.retryAfterSeconds())));
                 return;
             }
-            response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
             response.setHeader("WWW-Authenticate", "Basic realm=\"MotCua\", charset=\"UTF-8\"");
-            response.getWriter().write("{\"status\":401,\"error\":\"UNAUTHORIZED\",\"message\":\"Cần đăng nhập / authentication required\"}");
+            vn.motcua.shared.ErrorJson.write(response, problem(request, 401, "UNAUTHORIZED",
+                    "Cần đăng nhập / authentication required", null));
         };
     }
 
@@ -64,8 +60,12 @@ final class SignInAnswers {
         return (request, response, e) -> redirects.sendRedirect(request, response, LOGIN + "?expired");
     }
 
-    private void write(HttpServletResponse response, Map<String, Object> body) throws IOException {
-        response.getWriter().write(json.writeValueAsString(body));
+    /** A problem of a request answered before Spring MVC (no request context): its path as the instance. */
+    private static Map<String, Object> problem(jakarta.servlet.http.HttpServletRequest request, int status, String error,
+                                               String message, Map<String, ?> extra) {
+        var problem = new java.util.LinkedHashMap<>(vn.motcua.shared.ErrorJson.problem(status, error, message, extra));
+        problem.putIfAbsent("instance", request.getRequestURI());
+        return problem;
     }
 
     /** Vietnamese unless the caller asks for English. */

@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * Turns the domain's exceptions into JSON answers worded in the caller's language:
+ * Turns the domain's exceptions into problem details ({@link ErrorJson}, RFC 9457) worded in the caller's language:
  * 400 invalid input (naming the field), 403 forbidden, 404 not found (or not yours), 409 refused by a rule.
  */
 @RestControllerAdvice(basePackages = "vn.motcua")
@@ -27,12 +27,8 @@ class ApiExceptionHandler {
     ResponseEntity<Map<String, Object>> invalid(InvalidInputException e) {
         List<Map<String, String>> errors = e.violations().stream()
                 .map(v -> Map.of("field", v.field(), "message", v.message())).toList();
-        return ResponseEntity.badRequest().body(Map.of(
-                "status", 400,
-                "error", "INVALID_INPUT",
-                "field", e.violations().get(0).field(),
-                "message", e.violations().get(0).message(),
-                "errors", errors));
+        return ErrorJson.entity(400, "INVALID_INPUT", e.violations().get(0).message(),
+                Map.of("field", e.violations().get(0).field(), "errors", errors));
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
@@ -68,8 +64,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<Map<String, Object>> notFound(NotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of(
-                "status", 404, "error", "NOT_FOUND", "message", messages.get(e.messageKey(), e.args())));
+        return ErrorJson.entity(404, "NOT_FOUND", messages.get(e.messageKey(), e.args()), null);
     }
 
     @ExceptionHandler(TooManyAttemptsException.class)
@@ -77,20 +72,19 @@ class ApiExceptionHandler {
         long minutes = Math.max(1, (e.retryAfterSeconds() + 59) / 60);
         return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
                 .header("Retry-After", String.valueOf(e.retryAfterSeconds()))
-                .body(Map.of("status", 429, "error", "TOO_MANY_ATTEMPTS", "message", messages.get(e.messageKey(), minutes),
-                        "retryAfterSeconds", e.retryAfterSeconds()));
+                .contentType(org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ErrorJson.problem(429, "TOO_MANY_ATTEMPTS", messages.get(e.messageKey(), minutes),
+                        Map.of("retryAfterSeconds", e.retryAfterSeconds())));
     }
 
     @ExceptionHandler(BusinessRuleException.class)
     ResponseEntity<Map<String, Object>> conflict(BusinessRuleException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of(
-                "status", 409, "error", "CONFLICT", "message", messages.get(e.messageKey(), e.args())));
+        return ErrorJson.entity(409, "CONFLICT", messages.get(e.messageKey(), e.args()), null);
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<Map<String, Object>> forbidden(AccessDeniedException e) {
         String message = e instanceof ForbiddenException f ? messages.get(f.messageKey(), f.args()) : messages.get("error.forbidden");
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of(
-                "status", 403, "error", "FORBIDDEN", "message", message));
+        return ErrorJson.entity(403, "FORBIDDEN", message, null);
     }
 }

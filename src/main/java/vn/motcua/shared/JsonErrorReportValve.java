@@ -42,7 +42,7 @@ public class JsonErrorReportValve extends ErrorReportValve {
                     : ErrorJson.body(status, "HTTP_" + status, text(locale, "error.request.status", status));
         };
         try {
-            response.setContentType("application/json");
+            response.setContentType(ErrorJson.MEDIA_TYPE);
             response.setCharacterEncoding("UTF-8");
             Writer writer = response.getReporter();
             if (writer != null) writer.write(body);

@@ -55,6 +55,19 @@ class ApiErrorsTest {
     }
 
     @Test
+    void invalidInputIsAProblemDetailNamingTheOffendingField() throws Exception {
+        Answer answer = send("POST", "/api/dossiers", "clerk");
+        assertJsonError(answer, 400);
+        JsonNode problem = parse(answer);
+        assertThat(problem.get("type").asText()).isEqualTo("urn:motcua:problem:invalid-input");
+        assertThat(problem.get("title").asText()).isEqualTo("Bad Request");
+        assertThat(problem.get("instance").asText()).isEqualTo("/api/dossiers");
+        assertThat(problem.get("field").asText()).isNotBlank();
+        assertThat(problem.get("errors")).isNotEmpty();
+        assertThat(problem.get("errors").get(0).get("field").asText()).isEqualTo(problem.get("field").asText());
+    }
+
+    @Test
     void anOverlongAddressIs400InJson() throws Exception {
         for (int length : new int[] {9_000, 20_000}) {
             Answer answer = send("GET", "/api/dossiers?q=" + "a".repeat(length), "clerk");
@@ -64,10 +77,14 @@ class ApiErrorsTest {
 
     private void assertJsonError(Answer answer, int status) throws IOException {
         assertThat(answer.status()).as(answer.body()).isEqualTo(status);
-        assertThat(answer.contentType()).as(answer.body()).startsWith("application/json");
+        assertThat(answer.contentType()).as(answer.body()).startsWith("application/problem+json");
         JsonNode error = parse(answer);
         assertThat(error.get("status").asInt()).isEqualTo(status);
         assertThat(error.get("message").asText()).isNotBlank();
+        // RFC 9457 problem details, MotCua's own members beside them
+        assertThat(error.get("type").asText()).startsWith("urn:motcua:problem:");
+        assertThat(error.get("title").asText()).isNotBlank();
+        assertThat(error.get("detail").asText()).isEqualTo(error.get("message").asText());
         assertThat(answer.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("<html");
     }
 

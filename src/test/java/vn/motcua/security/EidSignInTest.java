@@ -171,6 +171,83 @@ class EidSignInTest {
         }
     }
 
+    /**
+     * Issue 16's "done when", for the citizen: signed in through the provider, she submits online, pays through the
+     * sandbox with her session (the repeated callback changes nothing), and downloads with her session a result that
+     * pdfsig reports signed and unmodified.
+     */
+    @Test
+    void aCitizenSignedInByTheProviderSubmitsPaysOnceAndDownloadsTheSignedResult() throws Exception {
+        var browser = new Browser();
+        browser.signIn("nguyenvanan");
+        users.signInAs("admin");
+        String username = organisation.users().stream().filter(u -> u.fullName().equals("Nguyễn Văn An"))
+                .map(u -> u.username()).findFirst().orElseThrow();
+
+        users.signInAs(username);
+        String code = dossiers.receive(Intakes.uploaded(new ReceiveDossier(CERTIFIED_COPY, Channel.ONLINE,
+                new Applicant(null, null, "0912345678", null, null),
+                java.util.Map.of("documentTitle", "Bằng tốt nghiệp trung học phổ thông",
+                        "issuingAuthority", "Sở Giáo dục và Đào tạo tỉnh Kiên Giang", "requestedCopies", 2),
+                BirthRegistrationSample.WARD, List.of()), staged)).code();
+        users.signInAs("clerk");
+        dossiers.act(code, vn.motcua.dossier.DossierAction.ACCEPT, null);
+        dossiers.act(code, vn.motcua.dossier.DossierAction.REQUEST_PAYMENT, "Nộp phí chứng thực bản sao");
+        users.signOut();
+
+        var started = browser.postJson("/api/dossiers/" + code + "/payments", "{}");
+        assertThat(started.statusCode()).as(started.body()).isEqualTo(201);
+        String providerRef = json.readTree(started.body()).get("providerRef").asText();
+        var paid = sandbox.settle(providerRef, vn.motcua.payment.PaymentStatus.PAID);
+        assertThat(callback(paid)).contains("APPLIED");
+        assertThat(callback(paid)).as("the repeated callback").contains("DUPLICATE");
+        assertThat(SystemAccess.call(() -> dossiers.history(code))).filteredOn(e -> e.action().equals("CONFIRM_PAYMENT")).hasSize(1);
+
+        complete("specialist", code, java.util.Map.of("originalChecked", true, "decision", "CERTIFY", "pageCount", 1,
+                "copyCount", 2, "certificationNumber", "126/2026/SCT-BS"));
+        complete("leader", code, java.util.Map.of("decision", "SIGN", "signerTitle", "Phó Chủ tịch UBND"));
+        while (SystemAccess.call(() -> dossiers.get(code)).status() != vn.motcua.dossier.DossierStatus.PROCESSED) {
+            var fee = SystemAccess.call(() -> dossiers.get(code)).feeAmount();
+            complete("clerk", code, java.util.Map.of("amountCollected", fee == null ? 0 : fee.longValue(),
+                    "paymentMethod", "ONLINE", "receiptNumber", "0001235"));
+        }
+
+        var result = browser.getBytes("/api/dossiers/" + code + "/result");
+        assertThat(result.statusCode()).isEqualTo(200);
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("ket-qua", ".pdf");
+        java.nio.file.Files.write(file, result.body());
+        if (java.nio.file.Files.isExecutable(java.nio.file.Path.of("/usr/bin/pdfsig"))) {
+            Process pdfsig = new ProcessBuilder("/usr/bin/pdfsig", file.toString()).redirectErrorStream(true).start();
+            String report = new String(pdfsig.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            pdfsig.waitFor();
+            assertThat(report).contains("Signature is Valid").contains("Total document signed");
+        }
+        assertThat(vn.motcua.attachment.internal.PdfSignatures.verify(file)).singleElement()
+                .satisfies(c -> assertThat(c.valid() && c.coversWholeDocument()).isTrue());
+        java.nio.file.Files.delete(file);
+    }
+
+    private static final String CERTIFIED_COPY = "2.000815";
+    @Autowired vn.motcua.payment.internal.SandboxGateway sandbox;
+    @Autowired vn.motcua.tasklist.TaskListService tasks;
+    @Autowired com.fasterxml.jackson.databind.ObjectMapper json;
+    @Autowired org.springframework.boot.test.web.client.TestRestTemplate rest;
+
+    private void complete(String user, String code, java.util.Map<String, Object> data) {
+        users.signInAs(user);
+        tasks.complete(tasks.tasksOf(code).get(0).id(), data);
+        users.signOut();
+    }
+
+    /** The payment service's signed callback, as it posts it. */
+    private String callback(vn.motcua.payment.PaymentGateway.SignedCallback callback) {
+        var headers = new org.springframework.http.HttpHeaders();
+        headers.setContentType(org.springframework.http.MediaType.APPLICATION_JSON);
+        headers.set(vn.motcua.payment.internal.SandboxGateway.SIGNATURE_HEADER, callback.signature());
+        return rest.postForEntity("/api/payments/callback", new org.springframework.http.HttpEntity<>(callback.body(), headers),
+                String.class).getBody();
+    }
+
     /** A browser: cookies kept per server, redirects followed by hand so that each hop is seen. */
     private final class Browser {
         private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
@@ -180,6 +257,16 @@ class EidSignInTest {
         HttpResponse<String> get(String path) throws Exception {
             return http.send(HttpRequest.newBuilder(URI.create(path.startsWith("http") ? path : base + path))
                             .header("Accept", path.startsWith("/api/") ? "application/json" : "text/html,application/xhtml+xml").GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+
+        HttpResponse<byte[]> getBytes(String path) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        }
+
+        HttpResponse<String> postJson(String path, String body) throws Exception {
+            return http.send(HttpRequest.newBuilder(URI.create(base + path)).header("Content-Type", "application/json")
+                    .header("Accept", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.ofString());
         }
 

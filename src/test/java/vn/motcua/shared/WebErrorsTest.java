@@ -19,7 +19,7 @@ class WebErrorsTest {
                 new IllegalStateException("stored form data is not JSON at row 42"));
         assertThat(answered).isNotNull();
         assertThat(response.getStatus()).isEqualTo(500);
-        assertThat(response.getContentType()).startsWith("application/json");
+        assertThat(response.getContentType()).as("RFC 9457 problem details").startsWith("application/problem+json");
         assertThat(response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
                 .contains("\"status\":500").contains("Đã có lỗi ngoài dự kiến")
                 .doesNotContain("IllegalStateException").doesNotContain("row 42");

@@ -44,7 +44,11 @@ class OrganisationAdminController {
     private final OrganisationService organisation;
     private final Messages messages;
 
-    OrganisationAdminController(OrganisationAdministration administration, OrganisationService organisation, Messages messages) {
+    private final ApiClients apiClients;
+
+    OrganisationAdminController(OrganisationAdministration administration, OrganisationService organisation, Messages messages,
+                                ApiClients apiClients) {
+        this.apiClients = apiClients;
         this.administration = administration;
         this.organisation = organisation;
         this.messages = messages;
@@ -135,6 +139,32 @@ class OrganisationAdminController {
     }
 
     // --- Users
+
+    /** A new connected system: its name, scopes ({@code dossiers:read}, {@code dossiers:write}) and unit. */
+    record ApiClientRequest(String name, java.util.List<String> scopes, String unit) { }
+
+    @GetMapping("/api-clients")
+    @io.swagger.v3.oas.annotations.Operation(summary = "Connected systems (API clients): name, unit, scopes, created, revoked, last used; never their keys")
+    java.util.List<ApiClients.ApiClient> apiClients() {
+        return apiClients.list();
+    }
+
+    @PostMapping(path = "/api-clients", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @io.swagger.v3.oas.annotations.Operation(summary = "Creates a connected system; its API key is in this answer only",
+            description = "{name, scopes: [dossiers:read | dossiers:write], unit}. The system then calls the API with "
+                    + "Authorization: ApiKey <apiKey> (or X-API-Key). 400 naming name, scopes or unit")
+    org.springframework.http.ResponseEntity<ApiClients.Created> createApiClient(@org.springframework.web.bind.annotation.RequestBody ApiClientRequest body) {
+        var b = body == null ? new ApiClientRequest(null, null, null) : body;
+        var created = apiClients.create(b.name(), b.scopes(), b.unit());
+        return org.springframework.http.ResponseEntity.created(java.net.URI.create("/api/admin/api-clients/" + created.client().clientId()))
+                .body(created);
+    }
+
+    @PostMapping("/api-clients/{clientId}/revoke")
+    @io.swagger.v3.oas.annotations.Operation(summary = "Revokes a connected system: its key no longer signs in")
+    ApiClients.ApiClient revokeApiClient(@PathVariable String clientId) {
+        return apiClients.revoke(clientId);
+    }
 
     @GetMapping("/users")
     @Operation(summary = "Every user")

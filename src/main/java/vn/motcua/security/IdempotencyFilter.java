@@ -45,7 +45,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1,100}");
 
     private record Kept(String method, String path, Integer status, String contentType, String body, Instant createdAt,
-                        String node) { }
+                        String node, String requestHash) { }
 
     private final JdbcClient jdbc;
     private final vn.motcua.shared.ClusterNode node;
@@ -86,6 +86,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         String user = authentication.getName();
+        // The body is read once here (a JSON request is small) so that its fingerprint can be compared; an upload is not
+        var read = BodyOnce.of(request);
+        request = read.request();
+        String hash = read.sha256();
         String path = request.getRequestURI() + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
         if (path.length() > 500) path = path.substring(0, 500);
         Instant now = clock.instant();
@@ -96,10 +100,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             kept = Optional.empty();
         }
         if (kept.isEmpty()) {
-            if (!claim(user, key, request.getMethod(), path, now)) kept = find(user, key);
+            if (!claim(user, key, request.getMethod(), path, hash, now)) kept = find(user, key);
         }
         if (kept.isPresent()) {
-            replay(kept.get(), request.getMethod(), path, response);
+            replay(kept.get(), request.getMethod(), path, hash, response);
             return;
         }
         var wrapper = new ContentCachingResponseWrapper(response);
@@ -150,8 +154,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 .params(status, wrapper.getContentType(), body, user, key).update());
     }
 
-    private void replay(Kept kept, String method, String path, HttpServletResponse response) throws IOException {
-        if (!kept.method().equals(method) || !kept.path().equals(path)) {
+    private void replay(Kept kept, String method, String path, String hash, HttpServletResponse response) throws IOException {
+        if (!kept.method().equals(method) || !kept.path().equals(path)
+                || (kept.requestHash() != null && hash != null && !kept.requestHash().equals(hash))) {
             ErrorJson.write(response, 422, "IDEMPOTENCY_KEY_REUSED", messages.get("idempotency.key.reused"));
             return;
         }
@@ -178,11 +183,11 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     }
 
     /** Records that this request runs with the key; false when another one holds it already. */
-    private boolean claim(String user, String key, String method, String path, Instant now) {
+    private boolean claim(String user, String key, String method, String path, String hash, Instant now) {
         try {
             separate.executeWithoutResult(s -> jdbc.sql(
-                            "insert into idempotency_record (username, idem_key, method, path, created_at, node_id) values (?, ?, ?, ?, ?, ?)")
-                    .params(user, key, method, path, now.atOffset(ZoneOffset.UTC), node.id()).update());
+                            "insert into idempotency_record (username, idem_key, method, path, created_at, node_id, request_hash) values (?, ?, ?, ?, ?, ?, ?)")
+                    .params(user, key, method, path, now.atOffset(ZoneOffset.UTC), node.id(), hash).update());
             if (Math.floorMod(key.hashCode(), 50) == 0) {
                 separate.executeWithoutResult(s -> jdbc.sql("delete from idempotency_record where created_at < ?")
                         .param(now.minus(KEPT).atOffset(ZoneOffset.UTC)).update());
@@ -196,10 +201,10 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     private Optional<Kept> find(String user, String key) {
         return separate.execute(s -> jdbc.sql(
-                        "select method, path, status, content_type, body, created_at, node_id from idempotency_record where username = ? and idem_key = ?")
+                        "select method, path, status, content_type, body, created_at, node_id, request_hash from idempotency_record where username = ? and idem_key = ?")
                 .params(user, key)
                 .query((rs, n) -> new Kept(rs.getString(1), rs.getString(2), (Integer) rs.getObject(3), rs.getString(4),
-                        rs.getString(5), rs.getObject(6, java.time.OffsetDateTime.class).toInstant(), rs.getString(7)))
+                        rs.getString(5), rs.getObject(6, java.time.OffsetDateTime.class).toInstant(), rs.getString(7), rs.getString(8)))
                 .optional());
     }
 

@@ -92,6 +92,7 @@ class SecurityConfiguration extends VaadinWebSecurity {
                                     org.springframework.transaction.PlatformTransactionManager transactions,
                                     vn.motcua.shared.Messages messages, java.time.Clock clock,
                                     vn.motcua.shared.ClusterNode node,
+                                    vn.motcua.organisation.ApiClients apiClients, AccountDetailsService accounts,
                                     @org.springframework.beans.factory.annotation.Value("${motcua.design.publish-role:DESIGNER}")
                                     String publishRole) throws Exception {
         // 401 and 429 written here, as JSON, not through the servlet error page (which would redirect to the login view)
@@ -144,6 +145,9 @@ class SecurityConfiguration extends VaadinWebSecurity {
                                 SecurityHeaders.SWAGGER_UI_POLICY))
                         .referrerPolicy(r -> r.policy(ReferrerPolicy.SAME_ORIGIN))
                         .permissionsPolicyHeader(p -> p.policy(SecurityHeaders.PERMISSIONS_POLICY)));
+        // Other systems sign in with their API key, for the request only (vn.motcua.organisation.ApiClients)
+        http.addFilterBefore(new ApiKeyFilter(apiClients, accounts, messages),
+                org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class);
         // A retried write with the same Idempotency-Key gets the first answer again (signed-in and allowed callers only)
         http.addFilterAfter(new IdempotencyFilter(jdbc, transactions, messages, clock, node),
                 org.springframework.security.web.access.intercept.AuthorizationFilter.class);
@@ -211,7 +215,7 @@ class SecurityConfiguration extends VaadinWebSecurity {
 
     private static RequestMatcher nonBrowserFormRequest() {
         return request -> {
-            if (request.getHeader("Authorization") != null) return true;
+            if (request.getHeader("Authorization") != null || request.getHeader(ApiKeyFilter.HEADER) != null) return true;
             String contentType = request.getContentType();
             try {
                 if (contentType != null && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType))) return true;

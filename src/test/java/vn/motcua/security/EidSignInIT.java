@@ -40,10 +40,11 @@ import vn.motcua.shared.InvalidInputException;
  * test ({@link InTestOidcProvider}): the authorization code flow through MotCua's login, the first sign-in creating a
  * citizen account by the verified identity number (a username that is not the number), a second one reaching the same
  * account, a provider answer without a number refused, and the verified name and number filled in and enforced in the
- * citizen's online submissions.
+ * citizen's online submissions. An *IT: its properties make an application context of its own, which runs in
+ * failsafe's JVM on a database of its own (docs/stack.md, pitfall 16).
  */
 @MotCuaTest
-class EidSignInTest {
+class EidSignInIT {
     @LocalServerPort int port;
     @Autowired org.springframework.context.ApplicationContext context;
     @Autowired TestUsers users;
@@ -56,6 +57,11 @@ class EidSignInTest {
     static void provider(DynamicPropertyRegistry registry) {
         // the provider's endpoints named (not discovered from its issuer): it starts after MotCua (InTestOidcProvider#issuer)
         String issuer = InTestOidcProvider.issuer();
+        // a database and data folder of its own (failsafe's JVM; see docs/stack.md, pitfall 16)
+        registry.add("spring.datasource.url", () -> "jdbc:h2:mem:motcua-eid;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=20000");
+        registry.add("spring.datasource.username", () -> "sa");
+        registry.add("spring.datasource.password", () -> "");
+        registry.add("motcua.data-dir", () -> "target/test-data-eid");
         registry.add("spring.security.oauth2.client.registration.vneid.client-id", () -> "motcua");
         registry.add("spring.security.oauth2.client.registration.vneid.client-secret", () -> "motcua-secret");
         registry.add("spring.security.oauth2.client.registration.vneid.client-name", () -> "VNeID");

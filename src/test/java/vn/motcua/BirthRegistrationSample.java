@@ -31,6 +31,20 @@ public final class BirthRegistrationSample {
     /** The components the desk checks on paper for it: the declaration and the birth certificate (both required). */
     public static final java.util.List<String> CHECKED = java.util.List.of("TO_KHAI", "GIAY_CHUNG_SINH");
 
+    /** The same receipt as the API takes it (JSON), at the desk with its required papers checked. */
+    public static Map<String, Object> receiptJson() {
+        var applicant = new LinkedHashMap<String, Object>();
+        applicant.put("fullName", "Trần Thị Mỹ Lệ");
+        applicant.put("phone", "0912345678");
+        var request = new LinkedHashMap<String, Object>();
+        request.put("procedureCode", PROCEDURE);
+        request.put("channel", "IN_PERSON");
+        request.put("applicant", applicant);
+        request.put("data", intakeData());
+        request.put("checkedComponents", CHECKED);
+        return request;
+    }
+
     /** The dossier as the desk receives it, with its required papers checked. */
     public static ReceiveDossier inPerson() {
         return new ReceiveDossier(PROCEDURE, Channel.IN_PERSON,

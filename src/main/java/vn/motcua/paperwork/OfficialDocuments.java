@@ -101,28 +101,38 @@ public class OfficialDocuments {
         if (data.amount() == null) missing.add("amount");
         if (data.payerName() == null) missing.add("payerName");
         if (!missing.isEmpty()) throw new IllegalArgumentException("receipt lacks " + String.join(", ", missing));
+        return sheetOfItsOwn("paperwork.payment.title", data.dossierCode(), data.unit().name(), data.paidAt(),
+                contents -> contents.paymentReceipt(data), "payment receipt");
+    }
+
+    /**
+     * A one-page-format document of the desk outside the annex's forms (a receipt, a notice), in Vietnamese with the
+     * embedded fonts and its PDF metadata: the title (a message key), the dossier's code, the unit, the creation time.
+     */
+    private byte[] sheetOfItsOwn(String titleKey, String subject, String author, java.time.Instant createdAt,
+                                 java.util.function.Consumer<FormContents> body, String what) {
         PaperworkMessages messages = PaperworkMessages.vietnamese();
         try (PDDocument document = new PDDocument()) {
             Typefaces fonts = Typefaces.load(document);
             Sheet sheet = new Sheet(document, fonts, PageFormat.portrait());
             Composer composer = new Composer(sheet, messages, new VietnameseDates(messages));
-            new FormContents(composer, document).paymentReceipt(data);
+            body.accept(new FormContents(composer, document));
             sheet.finish(Composer.PAGE_NUMBER);
             PDDocumentInformation info = document.getDocumentInformation();
-            info.setTitle(messages.get("paperwork.payment.title"));
-            info.setSubject(data.dossierCode());
-            info.setAuthor(data.unit().name());
+            info.setTitle(messages.get(titleKey));
+            info.setSubject(subject);
+            info.setAuthor(author);
             info.setCreator(PRODUCER);
             info.setProducer(PRODUCER);
             Calendar created = new GregorianCalendar(TimeZone.getTimeZone(VietnameseDates.ZONE), Locale.ROOT);
-            created.setTimeInMillis(data.paidAt().toEpochMilli());
+            created.setTimeInMillis(createdAt.toEpochMilli());
             info.setCreationDate(created);
             document.getDocumentCatalog().setLanguage(LANGUAGE);
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             document.save(out);
             return out.toByteArray();
         } catch (IOException e) {
-            throw new UncheckedIOException("payment receipt cannot be rendered", e);
+            throw new UncheckedIOException(what + " cannot be rendered", e);
         }
     }
 
@@ -142,29 +152,8 @@ public class OfficialDocuments {
         if (data.result() == null || data.result().isBlank()) missing.add("result");
         if (data.signatory() == null || data.signatory().position() == null || data.signatory().name() == null) missing.add("signatory");
         if (!missing.isEmpty()) throw new IllegalArgumentException("result notice lacks " + String.join(", ", missing));
-        PaperworkMessages messages = PaperworkMessages.vietnamese();
-        try (PDDocument document = new PDDocument()) {
-            Typefaces fonts = Typefaces.load(document);
-            Sheet sheet = new Sheet(document, fonts, PageFormat.portrait());
-            Composer composer = new Composer(sheet, messages, new VietnameseDates(messages));
-            new FormContents(composer, document).resultNotice(data);
-            sheet.finish(Composer.PAGE_NUMBER);
-            PDDocumentInformation info = document.getDocumentInformation();
-            info.setTitle(messages.get("paperwork.result.title"));
-            info.setSubject(data.dossier().code());
-            info.setAuthor(data.unit().name());
-            info.setCreator(PRODUCER);
-            info.setProducer(PRODUCER);
-            Calendar created = new GregorianCalendar(TimeZone.getTimeZone(VietnameseDates.ZONE), Locale.ROOT);
-            created.setTimeInMillis(data.issuedAt().toEpochMilli());
-            info.setCreationDate(created);
-            document.getDocumentCatalog().setLanguage(LANGUAGE);
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            document.save(out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException("result notice cannot be rendered", e);
-        }
+        return sheetOfItsOwn("paperwork.result.title", data.dossier().code(), data.unit().name(), data.issuedAt(),
+                contents -> contents.resultNotice(data), "result notice");
     }
 
     /**

@@ -51,7 +51,7 @@ class ElectronicResultTest {
     @Autowired vn.motcua.monitoring.IndicatorService indicators;
     @Autowired java.time.Clock clock;
 
-    private static final String CERTIFIED_COPY = "2.000815";
+    private static final String CERTIFIED_COPY = vn.motcua.CertifiedCopySample.PROCEDURE;
 
     @AfterEach
     void signOut() { users.signOut(); }
@@ -188,10 +188,7 @@ class ElectronicResultTest {
             var before = electronicResults();
             users.signInAs("citizen");
             var applicant = BirthRegistrationSample.inPerson().applicant();
-            String code = dossiers.receive(Intakes.uploaded(new ReceiveDossier(CERTIFIED_COPY, Channel.ONLINE, applicant,
-                    Map.of("documentTitle", "Bằng tốt nghiệp trung học phổ thông",
-                            "issuingAuthority", "Sở Giáo dục và Đào tạo tỉnh Kiên Giang", "requestedCopies", 2),
-                    BirthRegistrationSample.WARD, List.of()), staged)).code();
+            String code = dossiers.receive(vn.motcua.CertifiedCopySample.online(applicant, staged)).code();
             users.signInAs("clerk");
             dossiers.act(code, DossierAction.ACCEPT, null);
             users.signOut();

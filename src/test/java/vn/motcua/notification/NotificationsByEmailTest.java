@@ -50,7 +50,6 @@ import vn.motcua.shared.Messages;
 @MotCuaTest
 class NotificationsByEmailTest {
     /** 2.000815 Chứng thực bản sao từ bản chính: a commune procedure citizens submit online. */
-    private static final String CERTIFIED_COPY = "2.000815";
     private static final String APPLICANT_EMAIL = "myle@example.vn";
     /** The settings' defaults: 5 attempts, 1 minute of backoff doubled each time. */
     private static final int MAX_ATTEMPTS = 5;
@@ -297,10 +296,7 @@ class NotificationsByEmailTest {
     private String acceptedOnline() {
         users.signInAs("citizen");
         var applicant = BirthRegistrationSample.inPerson().applicant();
-        String code = dossiers.receive(Intakes.uploaded(new ReceiveDossier(CERTIFIED_COPY, Channel.ONLINE, applicant,
-                Map.of("documentTitle", "Bằng tốt nghiệp trung học phổ thông",
-                        "issuingAuthority", "Sở Giáo dục và Đào tạo tỉnh Kiên Giang", "requestedCopies", 2),
-                BirthRegistrationSample.WARD, List.of()), staged)).code();
+        String code = dossiers.receive(vn.motcua.CertifiedCopySample.online(applicant, staged)).code();
         users.signInAs("clerk");
         dossiers.act(code, DossierAction.ACCEPT, null);
         users.signOut();

@@ -116,15 +116,6 @@ class ApiClientsTest {
     }
 
     private static Map<String, Object> receipt() {
-        var applicant = new HashMap<String, Object>();
-        applicant.put("fullName", "Trần Thị Mỹ Lệ");
-        applicant.put("phone", "0912345678");
-        var request = new HashMap<String, Object>();
-        request.put("procedureCode", BirthRegistrationSample.PROCEDURE);
-        request.put("channel", "IN_PERSON");
-        request.put("applicant", applicant);
-        request.put("data", new HashMap<>(BirthRegistrationSample.intakeData()));
-        request.put("checkedComponents", BirthRegistrationSample.CHECKED);
-        return request;
+        return BirthRegistrationSample.receiptJson();
     }
 }

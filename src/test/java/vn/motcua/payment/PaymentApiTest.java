@@ -52,9 +52,6 @@ import vn.motcua.shared.Formats;
  */
 @MotCuaTest
 class PaymentApiTest {
-    /** 2.000815 Chứng thực bản sao từ bản chính: a commune procedure with a fee (2.000 đồng in its descriptor). */
-    private static final String CERTIFIED_COPY = "2.000815";
-
     @Autowired TestRestTemplate http;
     @Autowired ObjectMapper json;
     @Autowired TestUsers users;
@@ -335,10 +332,7 @@ class PaymentApiTest {
     private String waitingForPayment() {
         users.signInAs("citizen");
         var applicant = BirthRegistrationSample.inPerson().applicant();
-        String code = dossiers.receive(Intakes.uploaded(new ReceiveDossier(CERTIFIED_COPY, Channel.ONLINE, applicant,
-                Map.of("documentTitle", "Bằng tốt nghiệp trung học phổ thông",
-                        "issuingAuthority", "Sở Giáo dục và Đào tạo tỉnh Kiên Giang", "requestedCopies", 2),
-                BirthRegistrationSample.WARD, List.of()), staged)).code();
+        String code = dossiers.receive(vn.motcua.CertifiedCopySample.online(applicant, staged)).code();
         users.signInAs("clerk");
         dossiers.act(code, DossierAction.ACCEPT, null);
         assertThat(dossiers.get(code).status()).isEqualTo(DossierStatus.IN_PROCESS);

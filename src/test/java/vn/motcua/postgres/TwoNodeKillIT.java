@@ -171,8 +171,13 @@ class TwoNodeKillIT {
             // a completion whose answer was lost with the node is recorded once, though its client saw 409 on the retry
             assertThat(Integer.parseInt(strings(db, "select count(*) from dossier_step where step_key = '" + REVIEW + "'").get(0)))
                     .as("reviews recorded").isGreaterThanOrEqualTo(completed.size()).isPositive();
+            // A job that succeeded twice ran twice. The engine's history cleanup job is left out: it is one job that
+            // runs again and again inside the nightly cleanup window (22:00-05:00 by default, so a run of this test at
+            // night logs several successes of it)
             assertThat(strings(db, """
-                    select job_id_ from act_hi_job_log where job_state_ = 2 group by job_id_ having count(*) > 1"""))
+                    select job_id_ from act_hi_job_log where job_state_ = 2
+                      and (job_def_type_ is null or job_def_type_ <> 'history-cleanup')
+                    group by job_id_ having count(*) > 1"""))
                     .as("engine jobs (timers, asynchronous steps) that ran twice").isEmpty();
 
             // every file uploaded is extracted, also those the dead node had taken

@@ -191,11 +191,8 @@ class EidSignInIT {
                 .map(u -> u.username()).findFirst().orElseThrow();
 
         users.signInAs(username);
-        String code = dossiers.receive(Intakes.uploaded(new ReceiveDossier(CERTIFIED_COPY, Channel.ONLINE,
-                new Applicant(null, null, "0912345678", null, null),
-                java.util.Map.of("documentTitle", "Bằng tốt nghiệp trung học phổ thông",
-                        "issuingAuthority", "Sở Giáo dục và Đào tạo tỉnh Kiên Giang", "requestedCopies", 2),
-                BirthRegistrationSample.WARD, List.of()), staged)).code();
+        String code = dossiers.receive(vn.motcua.CertifiedCopySample.online(new Applicant(null, null, "0912345678", null, null),
+                staged)).code();
         users.signInAs("clerk");
         dossiers.act(code, vn.motcua.dossier.DossierAction.ACCEPT, null);
         dossiers.act(code, vn.motcua.dossier.DossierAction.REQUEST_PAYMENT, "Nộp phí chứng thực bản sao");
@@ -233,7 +230,6 @@ class EidSignInIT {
         java.nio.file.Files.delete(file);
     }
 
-    private static final String CERTIFIED_COPY = "2.000815";
     @Autowired vn.motcua.payment.internal.SandboxGateway sandbox;
     @Autowired vn.motcua.tasklist.TaskListService tasks;
     @Autowired com.fasterxml.jackson.databind.ObjectMapper json;

@@ -147,16 +147,8 @@ public class IssuedResults implements vn.motcua.dossier.extension.TrackedResults
     public java.util.List<SignatureCheck> signatures(String code) {
         var row = results.find(dossiers.get(code).code())
                 .orElseThrow(() -> new NotFoundException("attachment.result.none", code));
-        try {
-            var file = java.nio.file.Files.createTempFile("motcua-result", ".pdf");
-            try {
-                try (var in = store.open(row.sha256())) {
-                    java.nio.file.Files.copy(in, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-                return PdfSignatures.verify(file, trust.anchors());
-            } finally {
-                java.nio.file.Files.deleteIfExists(file);
-            }
+        try (var copy = store.localCopy(row.sha256())) {
+            return PdfSignatures.verify(copy.path(), trust.anchors());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

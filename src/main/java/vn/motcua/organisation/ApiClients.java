@@ -89,16 +89,10 @@ public class ApiClients {
             violations.add(new InvalidInputException.Violation("name", messages.get("organisation.apiClient.name")));
         }
         var chosen = new LinkedHashSet<String>();
-        if (scopes == null || scopes.isEmpty()) {
-            violations.add(new InvalidInputException.Violation("scopes", messages.get("organisation.apiClient.scopes", String.join(", ", SCOPES.keySet().stream().sorted().toList()))));
-        } else {
-            for (String s : scopes) {
-                if (s == null || !SCOPES.containsKey(s.strip())) {
-                    violations.add(new InvalidInputException.Violation("scopes", messages.get("organisation.apiClient.scopes", String.join(", ", SCOPES.keySet().stream().sorted().toList()))));
-                    break;
-                }
-                chosen.add(s.strip());
-            }
+        if (scopes != null) scopes.forEach(s -> chosen.add(s == null ? "" : s.strip()));
+        if (chosen.isEmpty() || !SCOPES.keySet().containsAll(chosen)) {
+            violations.add(new InvalidInputException.Violation("scopes", messages.get("organisation.apiClient.scopes",
+                    String.join(", ", SCOPES.keySet().stream().sorted().toList()))));
         }
         Unit unit = unitIdentifier == null ? null : units.findByIdentifier(unitIdentifier.strip()).orElse(null);
         if (unit == null || !unit.active()) {

@@ -50,10 +50,8 @@ final class ApiKeyFilter extends OncePerRequestFilter {
         AuthenticatedUser user = username.map(accounts::loadUserByUsername).filter(AuthenticatedUser::isEnabled).orElse(null);
         if (user == null) {
             response.setHeader("WWW-Authenticate", "ApiKey");
-            var problem = new java.util.LinkedHashMap<>(ErrorJson.problem(401, "INVALID_API_KEY",
+            ErrorJson.write(response, ErrorJson.problem(request, 401, "INVALID_API_KEY",
                     messages.get(Messages.locale(request), "security.apiKey.invalid"), null));
-            problem.putIfAbsent("instance", request.getRequestURI());
-            ErrorJson.write(response, problem);
             return;
         }
         var context = SecurityContextHolder.createEmptyContext();

@@ -35,13 +35,13 @@ final class SignInAnswers {
         return (request, response, e) -> {
             if (e instanceof SignInLockedException locked) {
                 response.setHeader("Retry-After", String.valueOf(locked.retryAfterSeconds()));
-                vn.motcua.shared.ErrorJson.write(response, problem(request, 429, "SIGN_IN_LOCKED",
+                vn.motcua.shared.ErrorJson.write(response, vn.motcua.shared.ErrorJson.problem(request, 429, "SIGN_IN_LOCKED",
                         messages.get(language(request), "security.signIn.locked", locked.retryAfterMinutes()),
                         Map.of("retryAfterSeconds", locked.retryAfterSeconds())));
                 return;
             }
             response.setHeader("WWW-Authenticate", "Basic realm=\"MotCua\", charset=\"UTF-8\"");
-            vn.motcua.shared.ErrorJson.write(response, problem(request, 401, "UNAUTHORIZED",
+            vn.motcua.shared.ErrorJson.write(response, vn.motcua.shared.ErrorJson.problem(request, 401, "UNAUTHORIZED",
                     "Cần đăng nhập / authentication required", null));
         };
     }
@@ -60,13 +60,6 @@ final class SignInAnswers {
         return (request, response, e) -> redirects.sendRedirect(request, response, LOGIN + "?expired");
     }
 
-    /** A problem of a request answered before Spring MVC (no request context): its path as the instance. */
-    private static Map<String, Object> problem(jakarta.servlet.http.HttpServletRequest request, int status, String error,
-                                               String message, Map<String, ?> extra) {
-        var problem = new java.util.LinkedHashMap<>(vn.motcua.shared.ErrorJson.problem(status, error, message, extra));
-        problem.putIfAbsent("instance", request.getRequestURI());
-        return problem;
-    }
 
     /** Vietnamese unless the caller asks for English. */
     private static Locale language(HttpServletRequest request) {

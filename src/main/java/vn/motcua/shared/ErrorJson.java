@@ -43,6 +43,14 @@ public final class ErrorJson {
         return body;
     }
 
+    /** As {@link #problem(int, String, String, Map)} for a request answered before Spring MVC (a filter): its path. */
+    public static Map<String, Object> problem(jakarta.servlet.http.HttpServletRequest request, int status, String error,
+                                              String message, Map<String, ?> extra) {
+        Map<String, Object> problem = problem(status, error, message, extra);
+        problem.putIfAbsent("instance", request.getRequestURI());
+        return problem;
+    }
+
     /** An error answer of a controller or an exception handler. */
     public static ResponseEntity<Map<String, Object>> entity(int status, String error, String message, Map<String, ?> extra) {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem(status, error, message, extra));

@@ -103,10 +103,7 @@ public class PadesSigner implements DocumentSigner {
             at.setTimeInMillis(request.signedAt().toEpochMilli());
             signature.setSignDate(at);
             options.setPreferredSignatureSize(timestamps == null ? SIGNATURE_SIZE : STAMPED_SIGNATURE_SIZE);
-            document.addSignature(signature, content -> {
-                byte[] cms = cms(content, identity, stamped);
-                return cms;
-            }, options);
+            document.addSignature(signature, content -> cms(content, identity, stamped), options);
             ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + STAMPED_SIGNATURE_SIZE * 2 + 4096);
             document.saveIncremental(out);
             log.debug("Signed a document for unit {} ({} bytes{})", issuer.identifier(), out.size(), stamped[0] ? ", timestamped" : "");

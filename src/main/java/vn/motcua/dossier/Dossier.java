@@ -151,22 +151,24 @@ public final class Dossier {
     /**
      * The desk receives a dossier (→ 2) due at {@code due}. Registers {@link DossierEvents.StagedFilesSubmitted} when
      * files were staged (first, so that a listener that cannot take them undoes the receipt), then
-     * {@link DossierEvents.DossierReceived} (its process starts).
+     * {@link DossierEvents.DossierCreated} and {@link DossierEvents.DossierReceived} (its process starts).
      */
     static Dossier receive(Intake intake, Instant due) {
         Dossier d = created(intake, DossierStatus.RECEIVED, null, due);
         d.registerStagedFiles(intake);
+        d.events.add(new DossierEvents.DossierCreated(d.code, d.status));
         d.events.add(new DossierEvents.DossierReceived(d.code, d.procedureCode, d.unitIdentifier));
         return d;
     }
 
     /**
      * The applicant submits a dossier online (→ 1); it is theirs and waits for the desk (no due date yet). Registers
-     * {@link DossierEvents.StagedFilesSubmitted} when files were staged.
+     * {@link DossierEvents.StagedFilesSubmitted} when files were staged, then {@link DossierEvents.DossierCreated}.
      */
     static Dossier submitOnline(Intake intake) {
         Dossier d = created(intake, DossierStatus.NEW, intake.by(), null);
         d.registerStagedFiles(intake);
+        d.events.add(new DossierEvents.DossierCreated(d.code, d.status));
         return d;
     }
 

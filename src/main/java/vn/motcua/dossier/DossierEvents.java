@@ -4,6 +4,12 @@ package vn.motcua.dossier;
 public final class DossierEvents {
     private DossierEvents() { }
 
+    /**
+     * A dossier came into being in its first status: received at the desk or through the API (2), or submitted online
+     * by the applicant (1). Published in the creating transaction, after {@link StagedFilesSubmitted}.
+     */
+    public record DossierCreated(String code, DossierStatus status) { }
+
     /** A dossier was received (status 2): its procedure's process must start, with the code as business key. */
     public record DossierReceived(String code, String procedureCode, String unitIdentifier) { }
 

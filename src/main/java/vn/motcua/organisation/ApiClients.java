@@ -122,6 +122,23 @@ public class ApiClients {
         return clients.all().stream().map(this::view).toList();
     }
 
+    /** One client, for administrators and the system. */
+    @PreAuthorize("hasAnyRole('ADMIN', 'SYSTEM')")
+    @Transactional(readOnly = true)
+    public Optional<ApiClient> find(String clientId) {
+        return clientId == null ? Optional.empty() : clients.find(clientId).map(this::view);
+    }
+
+    /**
+     * The client whose account is {@code username} (what a module serving connected systems asks of its caller);
+     * empty for any other account. A caller may ask about their own account; administrators and the system about any.
+     */
+    @PreAuthorize("hasAnyRole('ADMIN', 'SYSTEM') or (isAuthenticated() and authentication.name == #username)")
+    @Transactional(readOnly = true)
+    public Optional<ApiClient> byUsername(String username) {
+        return username == null || !username.startsWith("api-") ? Optional.empty() : clients.findByUsername(username).map(this::view);
+    }
+
     /** Revokes a client: its key no longer signs in, its account is disabled. */
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional

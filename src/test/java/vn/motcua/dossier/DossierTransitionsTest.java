@@ -185,10 +185,11 @@ class DossierTransitionsTest {
         assertThat(d.feeAmount()).isEqualByComparingTo("8000");
         assertThat(d.events()).containsExactly(
                 new DossierEvents.StagedFilesSubmitted(CODE, PROCEDURE, List.of("staged-1", "staged-2")),
+                new DossierEvents.DossierCreated(CODE, DossierStatus.RECEIVED),
                 new DossierEvents.DossierReceived(CODE, PROCEDURE, UNIT));
 
-        assertThat(Dossier.receive(intake(List.of()), DUE).events())
-                .containsExactly(new DossierEvents.DossierReceived(CODE, PROCEDURE, UNIT));
+        assertThat(Dossier.receive(intake(List.of()), DUE).events()).containsExactly(
+                new DossierEvents.DossierCreated(CODE, DossierStatus.RECEIVED), new DossierEvents.DossierReceived(CODE, PROCEDURE, UNIT));
     }
 
     @Test
@@ -198,8 +199,9 @@ class DossierTransitionsTest {
         assertThat(d.dueAt()).isNull();
         assertThat(d.ownerUsername()).isEqualTo(ACTOR);
         assertThat(d.events()).as("no process starts before the desk accepts it")
-                .containsExactly(new DossierEvents.StagedFilesSubmitted(CODE, PROCEDURE, List.of("staged-1")));
-        assertThat(Dossier.submitOnline(intake(null)).events()).isEmpty();
+                .containsExactly(new DossierEvents.StagedFilesSubmitted(CODE, PROCEDURE, List.of("staged-1")),
+                        new DossierEvents.DossierCreated(CODE, DossierStatus.NEW));
+        assertThat(Dossier.submitOnline(intake(null)).events()).containsExactly(new DossierEvents.DossierCreated(CODE, DossierStatus.NEW));
     }
 
     @Test

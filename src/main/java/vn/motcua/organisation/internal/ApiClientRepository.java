@@ -26,6 +26,10 @@ public class ApiClientRepository {
         return jdbc.sql("select " + COLUMNS + " from api_client where client_id = ?").param(clientId).query((rs, n) -> row(rs)).optional();
     }
 
+    public Optional<Row> findByUsername(String username) {
+        return jdbc.sql("select " + COLUMNS + " from api_client where username = ?").param(username).query((rs, n) -> row(rs)).optional();
+    }
+
     public List<Row> all() {
         return jdbc.sql("select " + COLUMNS + " from api_client order by created_at, client_id").query((rs, n) -> row(rs)).list();
     }

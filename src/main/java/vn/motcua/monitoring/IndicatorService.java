@@ -446,8 +446,7 @@ public class IndicatorService {
             if (p == null) continue;
             if (p.onlineLevel() == OnlineLevel.FULL) {
                 eligible += g.figures().dossiers();
-                // a document issued on paper only is not a fully online result
-                if (p.result() == null || p.resultType() != Procedure.ResultType.PAPER) fullyOnline += g.figures().online();
+                fullyOnline += processedFullyOnline(p, g);
             }
             if (p.result() != null) {
                 documents += g.figures().returned();
@@ -460,6 +459,17 @@ public class IndicatorService {
         if (attachments) m.put(ScoringMeasure.DIGITISATION, new long[] {f.digitised(), f.dossiers()});
         m.put(ScoringMeasure.SATISFACTION, new long[] {Scoring.satisfied(f.dossiers(), f.late(), f.negative()), f.dossiers()});
         return m;
+    }
+
+    /**
+     * The dossiers of a group of a procedure offered fully online that count as processed fully online (DVC.1): its
+     * online dossiers, except that, where the procedure's result is a document issued on paper only, an online dossier
+     * counts only when MotCua issued its result electronically, signed with the unit's key.
+     */
+    static long processedFullyOnline(Procedure p, IndicatorQueries.Group g) {
+        if (p.onlineLevel() != OnlineLevel.FULL) return 0;
+        boolean paperOnly = p.result() != null && p.resultType() == Procedure.ResultType.PAPER;
+        return paperOnly ? g.returned().onlineIssued() : g.figures().online();
     }
 
     /**

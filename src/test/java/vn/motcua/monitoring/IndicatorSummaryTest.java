@@ -67,6 +67,12 @@ class IndicatorSummaryTest {
                   case when mod(d.id, 7) = 0 then 'REJECTED' else 'EXTRACTED' end
                 from dossier d join org_unit u on u.id = d.unit_id where u.tree_path like ? and mod(d.id, 2) = 0""",
                 district.treePath() + "%");
+        // results issued electronically (signed) for about a third of the processed ones, one unsigned
+        jdbc.update("""
+                insert into attachment_issued_result (dossier_code, file_name, sha256, size_bytes, issued_at, signer, signing_unit)
+                select d.code, 'ket-qua.pdf', 'abcd', 1000, d.finished_at, case when mod(d.id, 9) = 0 then null else 'CN=Demo' end, u.identifier
+                from dossier d join org_unit u on u.id = d.unit_id
+                where u.tree_path like ? and d.status in (9, 10) and mod(d.id, 3) = 0""", district.treePath() + "%");
     }
 
     @Test
@@ -115,6 +121,14 @@ class IndicatorSummaryTest {
         }
         assertSame(selection(first, today, district.treePath(), null, null));
         assertSame(selection(today.minusMonths(3).withDayOfMonth(1), today.withDayOfMonth(1).minusDays(1), null, null, null));
+        long onlineIssued = read(selection(first, today, district.treePath(), null, null), false).stream()
+                .mapToLong(g -> g.returned().onlineIssued()).sum();
+        long expected = jdbc.queryForObject("""
+                select count(*) from dossier d join org_unit u on u.id = d.unit_id
+                join attachment_issued_result r on r.dossier_code = d.code and r.signer is not null
+                where u.tree_path like ? and d.channel = 'ONLINE' and d.finished_at >= ?""", Long.class,
+                district.treePath() + "%", first.atStartOfDay(Formats.ZONE).toInstant().atOffset(ZoneOffset.UTC));
+        assertThat(onlineIssued).as("online dossiers with a signed electronic result (DVC.1)").isPositive().isEqualTo(expected);
     }
 
     @Test

@@ -48,18 +48,21 @@ public class IndicatorQueries {
 
     /**
      * Results returned before the as-of instant, counted before the procedure's result type is known: with a usable
-     * attachment (4.2), issued electronically by MotCua with a signature (4.1), and both (4.2).
+     * attachment (4.2), issued electronically by MotCua with a signature (4.1), and both (4.2); and the online
+     * dossiers whose result MotCua issued electronically with a signature before the as-of instant, returned or not
+     * (DVC.1, for a procedure whose result is a paper document).
      */
-    public record Returned(long withAttachment, long issued, long issuedWithAttachment) {
-        static final Returned NONE = new Returned(0, 0, 0);
+    public record Returned(long withAttachment, long issued, long issuedWithAttachment, long onlineIssued) {
+        static final Returned NONE = new Returned(0, 0, 0, 0);
 
         Returned plus(Returned o) {
-            return new Returned(withAttachment + o.withAttachment, issued + o.issued, issuedWithAttachment + o.issuedWithAttachment);
+            return new Returned(withAttachment + o.withAttachment, issued + o.issued, issuedWithAttachment + o.issuedWithAttachment,
+                    onlineIssued + o.onlineIssued);
         }
 
         static Returned of(ResultSet rs) throws java.sql.SQLException {
             return new Returned(rs.getLong("returned_with_attachment"), rs.getLong("returned_e_result"),
-                    rs.getLong("returned_attached_e_result"));
+                    rs.getLong("returned_attached_e_result"), rs.getLong("online_e_result"));
         }
     }
 
@@ -198,22 +201,22 @@ public class IndicatorQueries {
             });
             Map<String, Object> p = new HashMap<>();
             jdbc.sql(issuedSql(s, ranges, p, shape.orElse(null))).params(p).query(rs -> {
-                issued.put(rs.getLong("unit_id") + "/" + rs.getString("procedure_code"),
-                        new long[] {rs.getLong("returned_e_result"), rs.getLong("returned_attached_e_result")});
+                issued.put(rs.getLong("unit_id") + "/" + rs.getString("procedure_code"), new long[] {rs.getLong("returned_e_result"),
+                        rs.getLong("returned_attached_e_result"), rs.getLong("online_e_result")});
             });
         }
         return jdbc.sql(factsSql(s, ranges, params, flags ? FLAGS : RATING_JOINED)).params(params).query((rs, n) -> {
             String key = rs.getLong("unit_id") + "/" + rs.getString("procedure_code");
             long[] a = flags ? new long[] {rs.getLong("with_attachment"), rs.getLong("returned_with_attachment")}
                     : withAttachments.getOrDefault(key, new long[2]);
-            long[] e = flags ? new long[] {rs.getLong("returned_e_result"), rs.getLong("returned_attached_e_result")}
-                    : issued.getOrDefault(key, new long[2]);
+            long[] e = flags ? new long[] {rs.getLong("returned_e_result"), rs.getLong("returned_attached_e_result"),
+                    rs.getLong("online_e_result")} : issued.getOrDefault(key, new long[3]);
             return new Group(rs.getLong("unit_id"), rs.getString("procedure_code"),
                     new Figures(rs.getLong("dossiers"), rs.getLong("received"), rs.getLong("on_time"), rs.getLong("ended"),
                             rs.getLong("processed"), rs.getLong("working_seconds"), rs.getLong("online"),
                             rs.getLong("fee_paid"), rs.getLong("paid_online"), rs.getLong("returned"), 0, a[0], 0,
                             rs.getLong("rated"), rs.getLong("negative"), rs.getLong("supplemented_twice")),
-                    new Returned(a[1], e[0], e[1]));
+                    new Returned(a[1], e[0], e[1], e[2]));
         }).list();
     }
 
@@ -236,7 +239,8 @@ public class IndicatorQueries {
                   sum(m.with_attachment) as with_attachment,
                   sum(case when m.returned_month < :ceMonth then m.returned_with_attachment else 0 end) as returned_with_attachment,
                   sum(case when m.returned_month < :ceMonth then m.returned_e_result else 0 end) as returned_e_result,
-                  sum(case when m.returned_month < :ceMonth then m.returned_attached_e_result else 0 end) as returned_attached_e_result
+                  sum(case when m.returned_month < :ceMonth then m.returned_attached_e_result else 0 end) as returned_attached_e_result,
+                  sum(m.online_e_result) as online_e_result
                 from indicator_month m
                 """);
         if (s.treePath() != null || s.level() != null) sql.append(" join org_unit u on u.id = m.unit_id");
@@ -270,7 +274,7 @@ public class IndicatorQueries {
                 .append(late ? "sum(case when " + returned + " and d.ind_e_result then 1 else 0 end)" : "0")
                 .append(" as returned_e_result, ")
                 .append(late ? "sum(case when " + returned + " and " + attached + " and d.ind_e_result then 1 else 0 end)" : "0")
-                .append(" as returned_attached_e_result from dossier d");
+                .append(" as returned_attached_e_result, 0 as online_e_result from dossier d");
         if (s.treePath() != null || s.level() != null) sql.append(" join org_unit u on u.id = d.unit_id");
         sql.append(" where d.finished_at >= :cs and d.finished_at < :ce and (");
         List<String> any = new ArrayList<>();
@@ -360,7 +364,8 @@ public class IndicatorQueries {
               sum(case when d.ind_attached then 1 else 0 end) as with_attachment,
               sum(case when d.ind_attached and d.returned_at < :asOf then 1 else 0 end) as returned_with_attachment,
               sum(case when d.ind_e_result and d.returned_at < :asOf then 1 else 0 end) as returned_e_result,
-              sum(case when d.ind_attached and d.ind_e_result and d.returned_at < :asOf then 1 else 0 end) as returned_attached_e_result"""};
+              sum(case when d.ind_attached and d.ind_e_result and d.returned_at < :asOf then 1 else 0 end) as returned_attached_e_result,
+              sum(case when d.channel = 'ONLINE' and d.ind_e_result and d.finished_at < :asOf then 1 else 0 end) as online_e_result"""};
 
     /**
      * The facts, as the union of two aggregates that each read one range of the covering index: the dossiers finished
@@ -371,7 +376,8 @@ public class IndicatorQueries {
         var sum = new StringBuilder("select unit_id, procedure_code");
         for (String column : SUMMED) sum.append(", sum(").append(column).append(") as ").append(column);
         if (rating == FLAGS) sum.append(", sum(with_attachment) as with_attachment, sum(returned_with_attachment) as returned_with_attachment, "
-                + "sum(returned_e_result) as returned_e_result, sum(returned_attached_e_result) as returned_attached_e_result");
+                + "sum(returned_e_result) as returned_e_result, sum(returned_attached_e_result) as returned_attached_e_result, "
+                + "sum(online_e_result) as online_e_result");
         sum.append(" from (");
         String units = s.treePath() != null || s.level() != null ? "join org_unit u on u.id = d.unit_id" : "";
         for (int part = 0; part <= ranges.size(); part++) {
@@ -408,22 +414,25 @@ public class IndicatorQueries {
     }
 
     /**
-     * The dossiers of the population whose result was returned and issued electronically by MotCua with a signature
-     * ({@code attachment_issued_result}), and those of them with a usable attachment (a semi-join each).
+     * The dossiers of the population whose result MotCua issued electronically with a signature
+     * ({@code attachment_issued_result}): those returned, those of them with a usable attachment (a semi-join), and
+     * the online ones whose result was issued (when they were processed, {@code finished_at}) before the as-of instant.
      */
     private static String issuedSql(Selection s, List<Instant[]> ranges, Map<String, Object> params,
                                     AttachmentTable.Shape shape) {
         var sum = new StringBuilder("select unit_id, procedure_code, sum(returned_e_result) as returned_e_result, "
-                + "sum(returned_attached_e_result) as returned_attached_e_result from (");
+                + "sum(returned_attached_e_result) as returned_attached_e_result, sum(online_e_result) as online_e_result from (");
         String attached = shape == null ? "0" : "case when exists (select 1 from attachment a where a." + shape.dossierColumn()
                 + " = " + shape.dossierKey("d") + (shape.rejectedState() ? " and a.state <> 'REJECTED'" : "") + ") then 1 else 0 end";
         for (int part = 0; part <= ranges.size(); part++) {
             if (part > 0) sum.append(" union all ");
-            var sql = new StringBuilder("select d.unit_id, d.procedure_code, count(*) as returned_e_result, sum(")
-                    .append(attached).append(") as returned_attached_e_result from dossier d")
+            var sql = new StringBuilder("select d.unit_id, d.procedure_code, ")
+                    .append("sum(case when d.returned_at < :asOf then 1 else 0 end) as returned_e_result, ")
+                    .append("sum(case when d.returned_at < :asOf then ").append(attached).append(" else 0 end) as returned_attached_e_result, ")
+                    .append("sum(case when d.channel = 'ONLINE' and d.finished_at < :asOf then 1 else 0 end) as online_e_result from dossier d")
                     .append(s.treePath() != null || s.level() != null ? " join org_unit u on u.id = d.unit_id" : "");
             appendWhere(sql, params, s, part < ranges.size() ? ranges.get(part) : null, part);
-            sql.append(" and d.returned_at < :asOf and exists (select 1 from attachment_issued_result r "
+            sql.append(" and (d.returned_at < :asOf or d.finished_at < :asOf) and exists (select 1 from attachment_issued_result r "
                     + "where r.dossier_code = d.code and r.signer is not null)");
             sql.append(" group by d.unit_id, d.procedure_code");
             sum.append(sql);

@@ -147,7 +147,8 @@ public class IndicatorSummary {
         jdbc.sql("""
                 insert into indicator_month (unit_id, procedure_code, end_month, start_month, paid_month, returned_month,
                   dossiers, on_time, processed, working_seconds, online, fee_paid, paid_online, returned, rated, negative,
-                  supplemented_twice, with_attachment, returned_with_attachment, returned_e_result, returned_attached_e_result)
+                  supplemented_twice, with_attachment, returned_with_attachment, returned_e_result, returned_attached_e_result,
+                  online_e_result)
                 select unit_id, procedure_code, indicator_month_of(finished_at), indicator_month_of(started_at),
                   case when fee_amount > 0 and paid_at is not null then indicator_month_of(paid_at) end,
                   indicator_month_of(returned_at),
@@ -165,7 +166,8 @@ public class IndicatorSummary {
                   sum(case when attached then 1 else 0 end),
                   sum(case when attached and returned_at is not null then 1 else 0 end),
                   sum(case when e_result and returned_at is not null then 1 else 0 end),
-                  sum(case when attached and e_result and returned_at is not null then 1 else 0 end)
+                  sum(case when attached and e_result and returned_at is not null then 1 else 0 end),
+                  sum(case when e_result and channel = 'ONLINE' then 1 else 0 end)
                 from (
                   select d.unit_id, d.procedure_code, d.finished_at, coalesce(d.accepted_at, d.received_at) as started_at,
                     d.fee_amount, d.paid_at, d.payment_method, d.returned_at, d.supplement_count, d.due_at, d.status,

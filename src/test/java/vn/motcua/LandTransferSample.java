@@ -14,7 +14,7 @@ import vn.motcua.security.SystemAccess;
 public final class LandTransferSample {
     public static final String PROCEDURE = "1.013831";
     public static final String PROCESS = "land-transfer-registration";
-    /** Sở Tài nguyên và Môi trường, which the demo data gives no users. */
+    /** Sở Nông nghiệp và Môi trường (land since 1 March 2025), which the demo data gives no users. */
     public static final String OFFICE = "000.00.02.H33";
 
     private LandTransferSample() { }

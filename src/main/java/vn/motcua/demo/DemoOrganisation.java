@@ -1,5 +1,6 @@
 package vn.motcua.demo;
 
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +14,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.motcua.organisation.OrganisationAdministration;
 import vn.motcua.organisation.OrganisationService;
 import vn.motcua.organisation.Role;
 import vn.motcua.organisation.Unit;
@@ -21,10 +23,14 @@ import vn.motcua.organisation.UnitLevel;
 import vn.motcua.security.SystemAccess;
 
 /**
- * Kiên Giang as its 2021 digital-transformation plan describes it: the provincial People's Committee with its
- * departments, the cities and districts, and some of their wards and communes, with identifiers in the QCVN 102
- * format (province code H33). Demo users all have the password {@code demo}. Created once, on the first start with
- * the demo profile.
+ * The demo province as local government stands since 1 July 2025 (two tiers, Resolution 202/2025/QH15 merging Kiên
+ * Giang into An Giang): the provincial People's Committee, its public service centre with two branches, its
+ * departments under their 2025 names (Resolution 190/2025/QH15 and the government's restructuring of March 2025; the
+ * departments merged away kept as closed units), communes, wards and special zones directly under the province, and
+ * the former cities and districts only as units closed on 30 June 2025. Central vertical agencies (tax, police, social
+ * insurance) work beside them. Identifiers follow the QCVN 102 format with the former Kiên Giang's code H33; they
+ * are illustrative, as are the few communes chosen. Demo users all have the password {@code demo}. Created once, on
+ * the first start with the demo profile.
  */
 @Component
 @Profile("demo")
@@ -32,15 +38,17 @@ import vn.motcua.security.SystemAccess;
 class DemoOrganisation implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoOrganisation.class);
     static final String PROVINCE = "000.00.00.H33";
-    /** Phường Vĩnh Thanh Vân, thành phố Rạch Giá: the demo desk of clerk, specialist and leader. */
+    /** Phường Vĩnh Thanh Vân: the demo desk of clerk, specialist and leader. */
     static final String WARD_VINH_THANH_VAN = "000.01.15.H33";
-    /** Xã Bình An, huyện Kiên Lương: the demo desk of clerk2. */
+    /** Xã Bình An: the demo desk of clerk2. */
     static final String COMMUNE_BINH_AN = "000.02.17.H33";
-    /** UBND thành phố Rạch Giá (district level): clerk3, specialist3, leader3. */
-    static final String CITY_RACH_GIA = "000.00.15.H33";
-    /** Sở Du lịch (province level): clerk4, specialist4, leader4. */
+    /** Đặc khu Phú Quốc (a special zone): clerk3, specialist3, leader3. */
+    static final String SPECIAL_ZONE_PHU_QUOC = "000.00.126.H33";
+    /** Sở Văn hóa, Thể thao và Du lịch (province level): clerk4, specialist4, leader4. */
     static final String DEPARTMENT_OF_TOURISM = "000.00.05.H33";
-    /** Chi cục Thuế khu vực (the tax office of inter-agency procedures): tax. */
+    /** Trung tâm Phục vụ hành chính công tỉnh: the desk of the province's departments. */
+    static final String SERVICE_CENTRE = "000.00.40.H33";
+    /** Thuế cơ sở (the tax office of inter-agency procedures): tax. */
     static final String TAX_OFFICE = "000.00.30.H33";
     /** Công an tỉnh: the police of the bundles' communes without a row of their own. */
     static final String POLICE_PROVINCE = "000.00.33.G12";
@@ -53,24 +61,34 @@ class DemoOrganisation implements ApplicationRunner {
     /** Bảo hiểm xã hội cơ sở Rạch Giá: health insurance and funeral allowance steps; user insurance. */
     static final String SOCIAL_INSURANCE_RACH_GIA = "000.01.33.G22";
     private static final String PASSWORD = "demo";
+    /** The day districts ceased to exist: the last day they worked. */
+    private static final LocalDate DISTRICTS_CLOSED = LocalDate.of(2025, 6, 30);
+    /** The day the merged departments stopped working (the restructuring took effect on 1 March 2025). */
+    private static final LocalDate DEPARTMENTS_MERGED = LocalDate.of(2025, 2, 28);
 
+    /** A department: code, names, and whether it was merged away in 2025. */
+    private record Department(String code, String name, String nameEn, boolean merged) { }
+
+    private static final List<Department> DEPARTMENTS = List.of(
+            new Department("01", "Sở Tư pháp", "Department of Justice", false),
+            new Department("02", "Sở Nông nghiệp và Môi trường", "Department of Agriculture and Environment", false),
+            new Department("03", "Sở Y tế", "Department of Health", false),
+            new Department("04", "Sở Giáo dục và Đào tạo", "Department of Education and Training", false),
+            new Department("05", "Sở Văn hóa, Thể thao và Du lịch", "Department of Culture, Sports and Tourism", false),
+            new Department("06", "Sở Giao thông vận tải", "Department of Transport", true),
+            new Department("07", "Sở Công Thương", "Department of Industry and Trade", false),
+            new Department("08", "Sở Nông nghiệp và Phát triển nông thôn", "Department of Agriculture and Rural Development", true),
+            new Department("09", "Sở Kế hoạch và Đầu tư", "Department of Planning and Investment", true),
+            new Department("10", "Sở Xây dựng", "Department of Construction", false),
+            new Department("11", "Sở Tài chính", "Department of Finance", false),
+            new Department("12", "Sở Thông tin và Truyền thông", "Department of Information and Communications", true),
+            new Department("13", "Sở Lao động - Thương binh và Xã hội", "Department of Labour, Invalids and Social Affairs", true),
+            new Department("14", "Sở Nội vụ", "Department of Home Affairs", false),
+            new Department("34", "Sở Khoa học và Công nghệ", "Department of Science and Technology", false),
+            new Department("35", "Sở Dân tộc và Tôn giáo", "Department of Ethnic Minorities and Religion", false));
+
+    /** A former city or district (closed) and the communes and wards it had, now directly under the province. */
     private record District(String code, String name, String nameEn, List<String> communes) { }
-
-    private static final List<String[]> DEPARTMENTS = List.of(
-            new String[] {"01", "Sở Tư pháp", "Department of Justice"},
-            new String[] {"02", "Sở Tài nguyên và Môi trường", "Department of Natural Resources and Environment"},
-            new String[] {"03", "Sở Y tế", "Department of Health"},
-            new String[] {"04", "Sở Giáo dục và Đào tạo", "Department of Education and Training"},
-            new String[] {"05", "Sở Du lịch", "Department of Tourism"},
-            new String[] {"06", "Sở Giao thông vận tải", "Department of Transport"},
-            new String[] {"07", "Sở Công Thương", "Department of Industry and Trade"},
-            new String[] {"08", "Sở Nông nghiệp và Phát triển nông thôn", "Department of Agriculture and Rural Development"},
-            new String[] {"09", "Sở Kế hoạch và Đầu tư", "Department of Planning and Investment"},
-            new String[] {"10", "Sở Xây dựng", "Department of Construction"},
-            new String[] {"11", "Sở Tài chính", "Department of Finance"},
-            new String[] {"12", "Sở Thông tin và Truyền thông", "Department of Information and Communications"},
-            new String[] {"13", "Sở Lao động - Thương binh và Xã hội", "Department of Labour, Invalids and Social Affairs"},
-            new String[] {"14", "Sở Nội vụ", "Department of Home Affairs"});
 
     private static final List<District> DISTRICTS = List.of(
             new District("15", "Thành phố Rạch Giá", "Rach Gia City", List.of("Phường Vĩnh Thanh Vân", "Phường Vĩnh Thanh",
@@ -87,17 +105,24 @@ class DemoOrganisation implements ApplicationRunner {
             new District("23", "Huyện An Biên", "An Bien District", List.of("Thị trấn Thứ Ba", "Xã Đông Thái", "Xã Nam Yên")),
             new District("24", "Huyện An Minh", "An Minh District", List.of("Thị trấn Thứ Mười Một", "Xã Đông Hưng", "Xã Vân Khánh")),
             new District("25", "Huyện Vĩnh Thuận", "Vinh Thuan District", List.of("Thị trấn Vĩnh Thuận", "Xã Vĩnh Bình Bắc", "Xã Tân Thuận")),
-            new District("26", "Thành phố Phú Quốc", "Phu Quoc City", List.of("Phường Dương Đông", "Phường An Thới", "Xã Cửa Cạn",
-                    "Xã Gành Dầu", "Xã Bãi Thơm", "Xã Hàm Ninh", "Xã Cửa Dương", "Xã Dương Tơ", "Xã Hòn Thơm", "Xã Thổ Châu")),
-            new District("27", "Huyện Kiên Hải", "Kien Hai District", List.of("Xã Hòn Tre", "Xã Lại Sơn", "Xã An Sơn", "Xã Nam Du")),
+            new District("26", "Thành phố Phú Quốc", "Phu Quoc City", List.of()),
+            new District("27", "Huyện Kiên Hải", "Kien Hai District", List.of()),
             new District("28", "Huyện U Minh Thượng", "U Minh Thuong District", List.of("Xã Thạnh Yên", "Xã An Minh Bắc", "Xã Minh Thuận")),
             new District("29", "Huyện Giang Thành", "Giang Thanh District", List.of("Xã Tân Khánh Hòa", "Xã Phú Mỹ", "Xã Vĩnh Điều")));
 
+    /** The special zones (đặc khu) that took the place of the island districts on 1 July 2025. */
+    private static final List<String[]> SPECIAL_ZONES = List.of(
+            new String[] {SPECIAL_ZONE_PHU_QUOC, "Đặc khu Phú Quốc", "Phu Quoc Special Zone"},
+            new String[] {"000.00.127.H33", "Đặc khu Kiên Hải", "Kien Hai Special Zone"},
+            new String[] {"000.00.128.H33", "Đặc khu Thổ Châu", "Tho Chau Special Zone"});
+
     private final OrganisationService organisation;
+    private final OrganisationAdministration administration;
     private final TransactionTemplate transaction;
 
-    DemoOrganisation(OrganisationService organisation, TransactionTemplate transaction) {
+    DemoOrganisation(OrganisationService organisation, OrganisationAdministration administration, TransactionTemplate transaction) {
         this.organisation = organisation;
+        this.administration = administration;
         this.transaction = transaction;
     }
 
@@ -105,7 +130,7 @@ class DemoOrganisation implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         if (organisation.unitByIdentifier(PROVINCE).isEmpty()) {
             SystemAccess.run(() -> transaction.executeWithoutResult(s -> seed()));
-            log.info("Demo organisation of Kiên Giang created; demo users have the password '{}'", PASSWORD);
+            log.info("Demo organisation of An Giang (two tiers) created; demo users have the password '{}'", PASSWORD);
         }
         // Added later than the rest: a demo database of an earlier release gets them on its next start
         if (organisation.unitByIdentifier(POLICE_PROVINCE).isEmpty()) {
@@ -121,14 +146,14 @@ class DemoOrganisation implements ApplicationRunner {
      */
     private void seedCentralAgencies() {
         Unit province = organisation.unitByIdentifier(PROVINCE).orElseThrow();
-        Unit police = organisation.createUnit(POLICE_PROVINCE, "Công an tỉnh Kiên Giang", "Kien Giang Provincial Police",
+        Unit police = organisation.createUnit(POLICE_PROVINCE, "Công an tỉnh An Giang", "An Giang Provincial Police",
                 UnitLevel.PROVINCE, UnitKind.POLICE, province);
         Unit wardPolice = organisation.createUnit(POLICE_WARD_VINH_THANH_VAN, "Công an phường Vĩnh Thanh Vân",
                 "Vinh Thanh Van Ward Police", UnitLevel.COMMUNE, UnitKind.POLICE, police);
         organisation.createUnit(POLICE_COMMUNE_BINH_AN, "Công an xã Bình An", "Binh An Commune Police",
                 UnitLevel.COMMUNE, UnitKind.POLICE, police);
-        Unit insurance = organisation.createUnit(SOCIAL_INSURANCE_PROVINCE, "Bảo hiểm xã hội tỉnh Kiên Giang",
-                "Kien Giang Social Insurance", UnitLevel.PROVINCE, UnitKind.SOCIAL_INSURANCE, province);
+        Unit insurance = organisation.createUnit(SOCIAL_INSURANCE_PROVINCE, "Bảo hiểm xã hội tỉnh An Giang",
+                "An Giang Social Insurance", UnitLevel.PROVINCE, UnitKind.SOCIAL_INSURANCE, province);
         Unit rachGia = organisation.createUnit(SOCIAL_INSURANCE_RACH_GIA, "Bảo hiểm xã hội cơ sở Rạch Giá",
                 "Rach Gia Social Insurance Office", UnitLevel.COMMUNE, UnitKind.SOCIAL_INSURANCE, insurance);
         if (organisation.user("police").isEmpty()) user("police", "Trương Văn Cư Trú", wardPolice, Role.SPECIALIST);
@@ -136,24 +161,42 @@ class DemoOrganisation implements ApplicationRunner {
     }
 
     private void seed() {
-        Unit province = organisation.createUnit(PROVINCE, "UBND tỉnh Kiên Giang", "Kien Giang Provincial People's Committee",
-                UnitLevel.PROVINCE, null);
-        for (String[] d : DEPARTMENTS) {
-            organisation.createUnit("000.00." + d[0] + ".H33", d[1], d[2], UnitLevel.PROVINCE, province);
+        Unit province = organisation.createUnit(PROVINCE, "UBND tỉnh An Giang", "An Giang Provincial People's Committee",
+                UnitLevel.PROVINCE, UnitKind.PEOPLES_COMMITTEE, null);
+        Unit centre = organisation.createUnit(SERVICE_CENTRE, "Trung tâm Phục vụ hành chính công tỉnh An Giang",
+                "An Giang Public Administrative Service Centre", UnitLevel.PROVINCE, UnitKind.SERVICE_CENTRE, province);
+        organisation.createUnit("000.00.41.H33", "Chi nhánh Trung tâm Phục vụ hành chính công tại Rạch Giá",
+                "Public Service Centre, Rach Gia branch", UnitLevel.PROVINCE, UnitKind.SERVICE_CENTRE_BRANCH, centre);
+        organisation.createUnit("000.00.42.H33", "Chi nhánh Trung tâm Phục vụ hành chính công tại Phú Quốc",
+                "Public Service Centre, Phu Quoc branch", UnitLevel.PROVINCE, UnitKind.SERVICE_CENTRE_BRANCH, centre);
+        for (Department d : DEPARTMENTS) {
+            organisation.createUnit("000.00." + d.code() + ".H33", d.name(), d.nameEn(), UnitLevel.PROVINCE, UnitKind.DEPARTMENT, province);
         }
         Map<String, Unit> units = new LinkedHashMap<>();
         for (District district : DISTRICTS) {
-            Unit unit = organisation.createUnit("000.00." + district.code() + ".H33", "UBND " + lower(district.name()),
-                    district.nameEn() + " People's Committee", UnitLevel.DISTRICT, province);
+            organisation.createUnit("000.00." + district.code() + ".H33", "UBND " + lower(district.name()),
+                    district.nameEn() + " People's Committee", UnitLevel.DISTRICT, UnitKind.PEOPLES_COMMITTEE, province);
             int index = 1;
-            for (String commune : district.communes()) {
+            for (String former : district.communes()) {
+                // towns (thị trấn) are communes in the two-tier government
+                String commune = former.replaceFirst("^Thị trấn ", "Xã ");
                 String identifier = String.format("000.%02d.%s.H33", index++, district.code());
+                UnitKind kind = commune.startsWith("Phường") ? UnitKind.WARD : UnitKind.COMMUNE;
                 units.put(identifier, organisation.createUnit(identifier, "UBND " + lower(commune),
-                        foldToEnglish(commune) + " People's Committee", UnitLevel.COMMUNE, unit));
+                        foldToEnglish(commune) + " People's Committee", UnitLevel.COMMUNE, kind, province));
             }
         }
-        Unit tax = organisation.createUnit(TAX_OFFICE, "Chi cục Thuế khu vực Rạch Giá - Kiên Hải",
-                "Rach Gia - Kien Hai Regional Tax Office", UnitLevel.DISTRICT, province);
+        for (String[] zone : SPECIAL_ZONES) {
+            units.put(zone[0], organisation.createUnit(zone[0], "UBND " + lower(zone[1]), zone[2] + " People's Committee",
+                    UnitLevel.COMMUNE, UnitKind.SPECIAL_ZONE, province));
+        }
+        // history: the districts ended with the two-tier government, the merged departments with the restructuring
+        for (District district : DISTRICTS) administration.closeUnit("000.00." + district.code() + ".H33", DISTRICTS_CLOSED);
+        for (Department d : DEPARTMENTS) {
+            if (d.merged()) administration.closeUnit("000.00." + d.code() + ".H33", DEPARTMENTS_MERGED);
+        }
+        Unit tax = organisation.createUnit(TAX_OFFICE, "Thuế cơ sở 1 tỉnh An Giang", "An Giang Grassroots Tax Office 1",
+                UnitLevel.PROVINCE, UnitKind.TAX, province);
         Unit ward = units.get(WARD_VINH_THANH_VAN);
         Unit commune = units.get(COMMUNE_BINH_AN);
         user("admin", "Nguyễn Văn Quản Trị", province, Role.ADMIN);
@@ -166,10 +209,10 @@ class DemoOrganisation implements ApplicationRunner {
         user("specialist2", "Bùi Thị Chuyên Viên", commune, Role.SPECIALIST);
         user("leader2", "Đỗ Văn Chủ Tịch", commune, Role.LEADER);
         user("citizen", "Ngô Thị Công Dân", null, Role.CITIZEN);
-        Unit city = organisation.unitByIdentifier(CITY_RACH_GIA).orElseThrow();
-        user("clerk3", "Lâm Thị Bộ Phận", city, Role.CLERK);
-        user("specialist3", "Trịnh Văn Phòng Ban", city, Role.SPECIALIST);
-        user("leader3", "Mai Văn Thành Phố", city, Role.LEADER);
+        Unit zone = units.get(SPECIAL_ZONE_PHU_QUOC);
+        user("clerk3", "Lâm Thị Bộ Phận", zone, Role.CLERK);
+        user("specialist3", "Trịnh Văn Phòng Ban", zone, Role.SPECIALIST);
+        user("leader3", "Mai Văn Đặc Khu", zone, Role.LEADER);
         Unit tourism = organisation.unitByIdentifier(DEPARTMENT_OF_TOURISM).orElseThrow();
         user("clerk4", "Hồ Thị Du Lịch", tourism, Role.CLERK);
         user("specialist4", "Tô Văn Lữ Hành", tourism, Role.SPECIALIST);

@@ -29,6 +29,7 @@ import vn.motcua.dossier.DossierImport;
 import vn.motcua.dossier.ImportedDossier;
 import vn.motcua.organisation.OrganisationService;
 import vn.motcua.organisation.Unit;
+import vn.motcua.organisation.UnitKind;
 
 /**
  * Demo history: dossiers received over the past months at the units of each procedure's level, lived through the
@@ -108,7 +109,11 @@ public class HistoryGenerator {
 
         // Slots: (procedure, unit, day), weighted; busier city wards, fewer dossiers at the weekend (online only)
         List<Procedure> procedures = catalogue.procedures();
+        // the units that receive dossiers of their own: not a central vertical agency (its steps come from others'
+        // dossiers) nor the public service centre (it receives for the departments)
         List<Unit> units = organisation.units().stream().filter(Unit::active)
+                .filter(u -> u.kind() == null || !(u.kind().central() || u.kind() == UnitKind.SERVICE_CENTRE
+                        || u.kind() == UnitKind.SERVICE_CENTRE_BRANCH))
                 .filter(u -> options.unitIdentifiers() == null || options.unitIdentifiers().contains(u.identifier())).toList();
         record Target(Procedure procedure, Unit unit, double weight) { }
         List<Target> targets = new ArrayList<>();

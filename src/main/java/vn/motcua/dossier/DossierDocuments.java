@@ -372,10 +372,15 @@ public class DossierDocuments {
     }
 
     private IssuingUnit issuer(Unit unit) {
-        String parent = unit.parentId() == null ? "" : organisation.unit(unit.parentId()).map(Unit::name).orElse("");
-        // The place line names the locality: the unit's district or city ("thành phố Rạch Giá" → "Rạch Giá")
-        String place = parent.isBlank() ? unit.name() : parent;
-        place = place.replaceFirst("^(UBND|Ủy ban nhân dân)\\s+", "").replaceFirst("^(thành phố|huyện|thị xã|tỉnh|Thành phố|Huyện|Thị xã|Tỉnh)\\s+", "");
+        var parentUnit = unit.parentId() == null ? null : organisation.unit(unit.parentId()).orElse(null);
+        String parent = parentUnit == null ? "" : parentUnit.name();
+        // The place line names the locality: a commune, ward or special zone directly under the province (two tiers,
+        // since 1 July 2025) its own name ("phường Vĩnh Thanh Vân" → "Vĩnh Thanh Vân"); a unit of a former district or
+        // city that district or city ("thành phố Rạch Giá" → "Rạch Giá"); a unit of the province the province
+        boolean communeOfProvince = unit.level() == vn.motcua.organisation.UnitLevel.COMMUNE && parentUnit != null
+                && parentUnit.level() == vn.motcua.organisation.UnitLevel.PROVINCE;
+        String place = parent.isBlank() || communeOfProvince ? unit.name() : parent;
+        place = place.replaceFirst("^(UBND|Ủy ban nhân dân)\\s+", "").replaceFirst("^(?iu)(thành phố|huyện|thị xã|tỉnh|phường|xã|thị trấn|đặc khu)\\s+", "");
         return new IssuingUnit(unit.name(), parent, unit.identifier(), place, desk(unit));
     }
 

@@ -238,8 +238,8 @@ class SupervisionViewTest {
         assertThat(ComboBoxKt.getSuggestionItems(unit)).extracting(Unit::identifier).containsExactly(CraftedDossiers.COMMUNE);
         ComboBoxKt.setUserInput(unit, "huyen thu nghiem");
         assertThat(ComboBoxKt.getSuggestionItems(unit)).extracting(Unit::identifier).containsExactly(CraftedDossiers.DISTRICT);
-        ComboBoxKt.setUserInput(unit, "ubnd tinh kien giang");
-        assertThat(ComboBoxKt.getSuggestionItems(unit)).extracting(Unit::name).containsExactly("UBND tỉnh Kiên Giang");
+        ComboBoxKt.setUserInput(unit, "ubnd tinh an giang");
+        assertThat(ComboBoxKt.getSuggestionItems(unit)).extracting(Unit::name).containsExactly("UBND tỉnh An Giang");
         ComboBoxKt.setUserInput(unit, "kiem thu dong thap");
         assertThat(ComboBoxKt.getSuggestionItems(unit)).isEmpty();
     }

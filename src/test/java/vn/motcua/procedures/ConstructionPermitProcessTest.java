@@ -5,7 +5,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static vn.motcua.procedures.ProcedureDriver.AGRICULTURE;
 import static vn.motcua.procedures.ProcedureDriver.WARD;
 import static vn.motcua.procedures.ProcedureDriver.INDUSTRY_TRADE;
-import static vn.motcua.procedures.ProcedureDriver.TRANSPORT;
+import static vn.motcua.procedures.ProcedureDriver.CONSTRUCTION;
 
 import java.util.HashMap;
 import java.util.List;
@@ -30,7 +30,7 @@ class ConstructionPermitProcessTest extends ProcedureProcessTest {
     @Override
     ProcedureDriver withUsers(ProcedureDriver driver) {
         return driver
-                .ensureUser("transportspecialist", TRANSPORT, Role.SPECIALIST)
+                .ensureUser("constructionspecialist", CONSTRUCTION, Role.SPECIALIST)
                 .ensureUser("tradespecialist", INDUSTRY_TRADE, Role.SPECIALIST)
                 .ensureUser("agrispecialist", AGRICULTURE, Role.SPECIALIST);
     }
@@ -76,14 +76,14 @@ class ConstructionPermitProcessTest extends ProcedureProcessTest {
         var dossier = driver.receive("clerk", CODE, intake());
         driver.complete("specialist", dossier.code(), review(true, true, false));
 
-        assertThat(driver.variable(dossier.code(), KEY, "consultedUnits")).isEqualTo(List.of(TRANSPORT, INDUSTRY_TRADE));
+        assertThat(driver.variable(dossier.code(), KEY, "consultedUnits")).isEqualTo(List.of(CONSTRUCTION, INDUSTRY_TRADE));
         List<Task> consultations = driver.openTasks(dossier.code(), KEY, "Task_ConsultUnit");
         assertThat(consultations).hasSize(2);
         assertThat(consultations).extracting(t -> engine.getTaskService().getIdentityLinksForTask(t.getId()).get(0).getGroupId())
-                .containsExactlyInAnyOrder("SPECIALIST_" + TRANSPORT, "SPECIALIST_" + INDUSTRY_TRADE);
+                .containsExactlyInAnyOrder("SPECIALIST_" + CONSTRUCTION, "SPECIALIST_" + INDUSTRY_TRADE);
         assertThat(consultations).allSatisfy(t -> assertThat(t.getDueDate()).isNotNull());
         // The consulted departments find the step in their own task lists; the irrigation department is not asked
-        assertThat(driver.taskOf("transportspecialist", dossier.code()).stepKey()).isEqualTo("Task_ConsultUnit");
+        assertThat(driver.taskOf("constructionspecialist", dossier.code()).stepKey()).isEqualTo("Task_ConsultUnit");
         assertThat(driver.taskOf("tradespecialist", dossier.code()).stepKey()).isEqualTo("Task_ConsultUnit");
         users.signInAs("agrispecialist");
         assertThat(tasks.tasksOf(dossier.code())).isEmpty();
@@ -115,7 +115,7 @@ class ConstructionPermitProcessTest extends ProcedureProcessTest {
         var instance = driver.instance(dossier.code(), KEY);
         driver.complete("specialist", dossier.code(), review(true, true, false));
 
-        driver.complete("transportspecialist", dossier.code(), Map.of("consultationOpinion", "AGREE", "officialLetterNumber", "215/SGTVT-QLHT"));
+        driver.complete("constructionspecialist", dossier.code(), Map.of("consultationOpinion", "AGREE", "officialLetterNumber", "215/SXD-QLHT"));
         assertThat(instance).isWaitingAt("Task_ConsultUnit");
         driver.complete("tradespecialist", dossier.code(), Map.of("consultationOpinion", "AGREE_WITH_CONDITIONS",
                 "consultationRemarks", "Giữ khoảng cách an toàn 4 m đến đường dây 22 kV", "officialLetterNumber", "88/SCT-KTAT"));

@@ -61,10 +61,10 @@ class ProcedureDecisionTablesTest {
                 "nearPowerLineCorridor", false, "inIrrigationProtectionZone", false)).collectEntries("consultedUnit")).isEmpty();
         assertThat(evaluate("construction-permit", "construction-permit-consultation", Map.of("nearRoadSafetyCorridor", true,
                 "nearPowerLineCorridor", true, "inIrrigationProtectionZone", true)).collectEntries("consultedUnit"))
-                .containsExactly("000.00.06.H33", "000.00.07.H33", "000.00.08.H33");
+                .containsExactly("000.00.10.H33", "000.00.07.H33", "000.00.02.H33");
         assertThat(evaluate("construction-permit", "construction-permit-consultation", Map.of("nearRoadSafetyCorridor", false,
                 "nearPowerLineCorridor", false, "inIrrigationProtectionZone", true)).collectEntries("consultedUnit"))
-                .containsExactly("000.00.08.H33");
+                .containsExactly("000.00.02.H33");
     }
 
     @ParameterizedTest

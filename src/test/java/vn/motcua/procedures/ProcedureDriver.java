@@ -29,14 +29,17 @@ final class ProcedureDriver {
     /** Demo units the procedures of these tests run at (DemoOrganisation). */
     static final String WARD = "000.01.15.H33";
     static final String COMMUNE = "000.02.17.H33";
+    /** A former city (closed on 30 June 2025, two-tier local government): no dossier is received there any more. */
     static final String CITY = "000.00.15.H33";
     static final String TOURISM = "000.00.05.H33";
     static final String TAX_OFFICE = "000.00.30.H33";
+    /** Sở Nông nghiệp và Môi trường (natural resources and agriculture since 1 March 2025). */
     static final String NATURAL_RESOURCES = "000.00.02.H33";
     static final String HEALTH = "000.00.03.H33";
-    static final String TRANSPORT = "000.00.06.H33";
+    /** Sở Xây dựng (construction and transport since 1 March 2025). */
+    static final String CONSTRUCTION = "000.00.10.H33";
     static final String INDUSTRY_TRADE = "000.00.07.H33";
-    static final String AGRICULTURE = "000.00.08.H33";
+    static final String AGRICULTURE = NATURAL_RESOURCES;
 
     private final ProcessEngine engine;
     private final DossierService dossiers;

@@ -97,6 +97,7 @@ class ConfigurationNamesTest {
             Map.entry("MOTCUA_NOTIFICATIONS_POLLINTERVAL", Setting.byValue("motcua.notifications.poll-interval")),
             Map.entry("MOTCUA_NOTIFICATIONS_SMS_PROVIDER", Setting.byValue("motcua.notifications.sms.provider")),
             Map.entry("MOTCUA_NOTIFICATIONS_ZALO_PROVIDER", Setting.byValue("motcua.notifications.zalo.provider")),
+            Map.entry("MOTCUA_ORGANISATION_MERGECHECKINTERVAL", Setting.byValue("motcua.organisation.merge-check-interval")),
             Map.entry("MOTCUA_WEBHOOKS_ENABLED", Setting.byValue("motcua.webhooks.enabled")),
             Map.entry("MOTCUA_WEBHOOKS_POLLINTERVAL", Setting.byValue("motcua.webhooks.poll-interval")),
             Map.entry("MOTCUA_WEBHOOKS_TIMEOUT", Setting.byValue("motcua.webhooks.timeout")),

@@ -120,11 +120,28 @@ class OrganisationAdminController {
     record MergeRequest(String successor, java.time.LocalDate effectiveDate) { }
 
     @PostMapping("/units/{identifier}/merge")
-    @Operation(summary = "Merge a unit into a successor from a day (today or past): its people and open dossiers, with "
-            + "their steps and deadlines, move to the successor; answers what moved")
-    UnitMergeReport mergeUnit(@PathVariable String identifier, @RequestBody(required = false) MergeRequest request) {
-        return administration.mergeUnit(identifier, request == null ? null : request.successor(),
+    @Operation(summary = "Merge a unit into a successor from a day: today or past, its people and open dossiers, with "
+            + "their steps and deadlines, move to the successor now and the answer (200) says what moved; a day to come "
+            + "(at most five years ahead) plans the merge (202, scheduled true), carried out on that day")
+    ResponseEntity<UnitMergeReport> mergeUnit(@PathVariable String identifier, @RequestBody(required = false) MergeRequest request) {
+        var report = administration.mergeUnit(identifier, request == null ? null : request.successor(),
                 request == null ? null : request.effectiveDate());
+        return ResponseEntity.status(report.scheduled() ? org.springframework.http.HttpStatus.ACCEPTED : org.springframework.http.HttpStatus.OK)
+                .body(report);
+    }
+
+    @org.springframework.web.bind.annotation.DeleteMapping("/units/{identifier}/merge")
+    @Operation(summary = "Cancel a unit's merge planned for a day to come (204; 404 when none is planned)")
+    ResponseEntity<Void> cancelScheduledMerge(@PathVariable String identifier) {
+        administration.cancelScheduledMerge(identifier);
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/unit-merges")
+    @Operation(summary = "The merges planned for a day to come and what became of them (PENDING, DONE, FAILED with why, "
+            + "CANCELLED), the latest day first")
+    List<ScheduledMerge> scheduledMerges() {
+        return administration.scheduledMerges();
     }
 
     @PostMapping("/units/{identifier}/reopen")

@@ -175,7 +175,9 @@ public class OrganisationAdministration {
      * successor); its people move to the successor; its open dossiers move with their open steps, deadlines and
      * processes to the successor, keeping their codes; nothing recorded is rewritten (audit trails only gain an entry,
      * ended dossiers stay with the unit). Refused (409) for a closed unit or successor, a successor below the unit,
-     * or a unit with open units below it; 400 for the unit itself as successor or a day to come.
+     * or a unit with open units below it or a merge already planned; 400 for the unit itself as successor. A day to
+     * come plans the merge instead ({@link UnitMergeReport#scheduled()}, nothing moves now): on that day
+     * {@link ScheduledMerges} carries it out as if entered then, at most five years ahead.
      */
     @PreAuthorize(ADMIN_OR_SYSTEM)
     @Transactional
@@ -193,7 +195,19 @@ public class OrganisationAdministration {
         if (units.countOpenBelow(unit) > 0) throw new BusinessRuleException("organisation.unit.close.openChildren", identifier);
         LocalDate today = LocalDate.now(clock.withZone(Formats.ZONE));
         LocalDate day = effectiveOn == null ? today : effectiveOn;
-        if (day.isAfter(today)) throw new InvalidInputException("effectiveDate", messages.get("organisation.unit.merge.future"));
+        var pending = units.pendingMerge(unit.id());
+        if (pending.isPresent()) {
+            throw new BusinessRuleException("organisation.unit.merge.alreadyScheduled", identifier,
+                    Formats.date(pending.get().effectiveOn()));
+        }
+        if (day.isAfter(today)) {
+            if (day.isAfter(today.plusYears(5))) {
+                throw new InvalidInputException("effectiveDate", messages.get("organisation.unit.merge.tooFar"));
+            }
+            units.scheduleMerge(unit.id(), successor.id(), day, actor(), clock.instant());
+            events.publishEvent(new AdministrativeChange("UNIT_MERGE_SCHEDULED", identifier, "→ " + successor.identifier() + " from " + day));
+            return new UnitMergeReport(identifier, successor.identifier(), day, List.of(), Map.of(), true);
+        }
 
         units.closeInto(unit.id(), successor.id(), day);
         List<String> people = units.moveUsers(unit.id(), successor.id());
@@ -201,15 +215,42 @@ public class OrganisationAdministration {
         var moved = new java.util.TreeMap<String, Integer>();
         moved.put("users", people.size());
         events.publishEvent(new UnitsMerged(existingUnit(identifier), successor, day, moved));
-        var report = new UnitMergeReport(identifier, successor.identifier(), day, people, moved);
+        var report = new UnitMergeReport(identifier, successor.identifier(), day, people, moved, false);
         String summary = moved.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(java.util.stream.Collectors.joining(", "));
-        String actor = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication() == null
-                ? "system" : org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication().getName();
-        units.recordMerge(unit.id(), successor.id(), day, clock.instant(), actor,
+        units.recordMerge(unit.id(), successor.id(), day, clock.instant(), actor(),
                 summary.length() > 4000 ? summary.substring(0, 4000) : summary);
         events.publishEvent(new AdministrativeChange("UNIT_MERGED", identifier, "→ " + successor.identifier() + " from " + day + ": " + summary));
         return report;
+    }
+
+    /** The merges planned for a day to come, with what became of them, the latest day first. */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional(readOnly = true)
+    public List<ScheduledMerge> scheduledMerges() {
+        return units.scheduledMerges().stream().map(r -> new ScheduledMerge(identifierOf(r.unitId()), identifierOf(r.successorId()),
+                r.effectiveOn(), r.scheduledBy(), r.scheduledAt(), r.state(), r.outcome(), r.doneAt())).toList();
+    }
+
+    /** Cancels a unit's merge planned for a day to come (404 when it has none). */
+    @PreAuthorize("hasRole('ADMIN')")
+    @Transactional
+    public void cancelScheduledMerge(String identifier) {
+        Unit unit = existingUnit(identifier);
+        var pending = units.pendingMerge(unit.id())
+                .orElseThrow(() -> new NotFoundException("organisation.unit.merge.noneScheduled", identifier));
+        units.endScheduledMerge(pending.id(), "CANCELLED", null, clock.instant());
+        events.publishEvent(new AdministrativeChange("UNIT_MERGE_CANCELLED", identifier,
+                "→ " + identifierOf(pending.successorId()) + " from " + pending.effectiveOn()));
+    }
+
+    private String identifierOf(long unitId) {
+        return units.findById(unitId).map(Unit::identifier).orElse(String.valueOf(unitId));
+    }
+
+    private static String actor() {
+        var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? "system" : authentication.getName();
     }
 
     /** Opens a closed unit again (its parent must be open). */

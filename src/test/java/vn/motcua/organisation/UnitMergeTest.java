@@ -158,8 +158,8 @@ class UnitMergeTest {
         assertThat(as("admin").postForEntity("/api/admin/units/" + a + "/merge", entity(Map.of("successor", "999.99.99.H99")),
                 String.class).getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(as("admin").postForEntity("/api/admin/units/" + a + "/merge",
-                entity(Map.of("successor", b, "effectiveDate", LocalDate.now(Formats.ZONE).plusDays(3).toString())), String.class)
-                .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+                entity(Map.of("successor", b, "effectiveDate", LocalDate.now(Formats.ZONE).plusYears(6).toString())), String.class)
+                .getStatusCode()).as("planned more than five years ahead").isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(as("clerk").postForEntity("/api/admin/units/" + a + "/merge", entity(Map.of("successor", b)), String.class)
                 .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(organisation.unitByIdentifier(a).orElseThrow().active()).isTrue();

@@ -107,6 +107,39 @@ class OrganisationViewsTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void anAdministratorPlansAMergeForADayToComeSeesItOnTheUnitAndCancelsIt() {
+        KaribuViews.signInAs(users, "admin");
+        String merged = "000.36." + RUN + ".H33";
+        String successor = "000.37." + RUN + ".H33";
+        administration.createUnit(new vn.motcua.organisation.UnitForm(merged, "UBND xã Lên Lịch", null, UnitLevel.COMMUNE,
+                UnitKind.COMMUNE, "000.00.00.H33"));
+        administration.createUnit(new vn.motcua.organisation.UnitForm(successor, "UBND xã Nhận Lịch", null, UnitLevel.COMMUNE,
+                UnitKind.COMMUNE, "000.00.00.H33"));
+        UI.getCurrent().navigate("admin/units");
+        TreeGrid<Unit> grid = _get(TreeGrid.class, s -> s.withId("units"));
+        _click(rowButton(grid, rowOf(grid, merged), "unit-merge-" + merged.replace('.', '-')));
+        _setValue((ComboBox<Unit>) _get(ComboBox.class, s -> s.withId("unit-merge-successor")), administration.unit(successor));
+        java.time.LocalDate day = java.time.LocalDate.now(vn.motcua.shared.Formats.ZONE).plusDays(10);
+        _setValue(_get(com.vaadin.flow.component.datepicker.DatePicker.class, s -> s.withId("unit-merge-on")), day);
+        ConfirmDialogKt._fireConfirm(_get(ConfirmDialog.class, s -> s.withId("unit-merge-dialog")));
+
+        assertThat(administration.unit(merged).active()).as("nothing moves before its day").isTrue();
+        assertThat(String.join(" | ", GridKt._getFormattedRow(grid, rowOf(grid, merged))))
+                .contains("hợp nhất vào " + successor + " từ " + vn.motcua.shared.Formats.date(day));
+        _click(rowButton(grid, rowOf(grid, merged), "unit-merge-cancel-" + merged.replace('.', '-')));
+        assertThat(administration.scheduledMerges()).filteredOn(m -> m.unit().equals(merged))
+                .singleElement().satisfies(m -> assertThat(m.state()).isEqualTo("CANCELLED"));
+        assertThat(String.join(" | ", GridKt._getFormattedRow(grid, rowOf(grid, merged)))).contains("Đang hoạt động")
+                .doesNotContain("hợp nhất vào");
+    }
+
+    private static int rowOf(TreeGrid<Unit> grid, String identifier) {
+        var all = GridKt._findAll(grid);
+        return all.indexOf(all.stream().filter(u -> u.identifier().equals(identifier)).findFirst().orElseThrow());
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void anAdministratorCreatesAUserThenDisablesThemAfterConfirming() {
         KaribuViews.signInAs(users, "admin");
         UI.getCurrent().navigate("admin/users");

@@ -90,6 +90,60 @@ public class UnitRepository {
                 .params(unitId, successorId, on, at.atOffset(java.time.ZoneOffset.UTC), by, report).update();
     }
 
+    /** A merge planned for a day to come, and what became of it. */
+    public record ScheduledMergeRow(long id, long unitId, long successorId, LocalDate effectiveOn, String scheduledBy,
+                                    java.time.Instant scheduledAt, String state, String outcome, java.time.Instant doneAt) { }
+
+    private static final String SCHEDULED = "id, unit_id, successor_id, effective_on, scheduled_by, scheduled_at, state, outcome, done_at";
+
+    public void scheduleMerge(long unitId, long successorId, LocalDate on, String by, java.time.Instant at) {
+        jdbc.sql("insert into unit_merge_scheduled (unit_id, successor_id, effective_on, scheduled_by, scheduled_at, state) "
+                        + "values (?, ?, ?, ?, ?, 'PENDING')")
+                .params(unitId, successorId, on, by, at.atOffset(java.time.ZoneOffset.UTC)).update();
+    }
+
+    /** The unit's merge still waiting for its day, if any. */
+    public java.util.Optional<ScheduledMergeRow> pendingMerge(long unitId) {
+        return jdbc.sql("select " + SCHEDULED + " from unit_merge_scheduled where unit_id = ? and state = 'PENDING'")
+                .param(unitId).query((rs, n) -> scheduled(rs)).optional();
+    }
+
+    /** Every planned merge, the latest day first. */
+    public List<ScheduledMergeRow> scheduledMerges() {
+        return jdbc.sql("select " + SCHEDULED + " from unit_merge_scheduled order by effective_on desc, id desc")
+                .query((rs, n) -> scheduled(rs)).list();
+    }
+
+    /** The merges whose day has come, in the order of their days. */
+    public List<ScheduledMergeRow> dueMerges(LocalDate today) {
+        return jdbc.sql("select " + SCHEDULED + " from unit_merge_scheduled where state = 'PENDING' and effective_on <= ? "
+                + "order by effective_on, id").param(today).query((rs, n) -> scheduled(rs)).list();
+    }
+
+    /**
+     * Ends a planned merge (DONE, FAILED or CANCELLED) if it is still waiting: one atomic update, which only one
+     * node wins. True when this caller ended it.
+     */
+    public boolean endScheduledMerge(long id, String state, String outcome, java.time.Instant at) {
+        return jdbc.sql("update unit_merge_scheduled set state = ?, outcome = ?, done_at = ? where id = ? and state = 'PENDING'")
+                .params(state, outcome == null || outcome.length() <= 1000 ? outcome : outcome.substring(0, 1000),
+                        at.atOffset(java.time.ZoneOffset.UTC), id).update() == 1;
+    }
+
+    /** What a planned merge that was carried out moved. */
+    public void setScheduledOutcome(long id, String outcome) {
+        jdbc.sql("update unit_merge_scheduled set outcome = ? where id = ?")
+                .params(outcome == null || outcome.length() <= 1000 ? outcome : outcome.substring(0, 1000), id).update();
+    }
+
+    private static ScheduledMergeRow scheduled(java.sql.ResultSet rs) throws java.sql.SQLException {
+        var done = rs.getObject("done_at", java.time.OffsetDateTime.class);
+        return new ScheduledMergeRow(rs.getLong("id"), rs.getLong("unit_id"), rs.getLong("successor_id"),
+                rs.getObject("effective_on", LocalDate.class), rs.getString("scheduled_by"),
+                rs.getObject("scheduled_at", java.time.OffsetDateTime.class).toInstant(), rs.getString("state"),
+                rs.getString("outcome"), done == null ? null : done.toInstant());
+    }
+
     public void delete(long id) {
         jdbc.sql("delete from org_unit where id = ?").param(id).update();
     }

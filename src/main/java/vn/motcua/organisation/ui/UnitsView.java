@@ -51,6 +51,8 @@ public class UnitsView extends VerticalLayout implements HasDynamicTitle {
     private final Div report = new Div();
     private final java.time.Clock clock;
     private List<Unit> all = List.of();
+    /** The merges planned for a day to come, by the merged unit's identifier. */
+    private java.util.Map<String, vn.motcua.organisation.ScheduledMerge> planned = java.util.Map.of();
 
     public UnitsView(OrganisationAdministration administration, java.time.Clock clock) {
         this.administration = administration;
@@ -76,6 +78,8 @@ public class UnitsView extends VerticalLayout implements HasDynamicTitle {
     }
 
     private String state(Unit unit) {
+        var plan = planned.get(unit.identifier());
+        if (plan != null) return getTranslation("units.mergePlanned", plan.successor(), Formats.date(plan.effectiveOn()));
         return unit.active() ? getTranslation("units.open")
                 : getTranslation("units.closedOn", Formats.date(unit.closedOn()));
     }
@@ -98,13 +102,24 @@ public class UnitsView extends VerticalLayout implements HasDynamicTitle {
         delete.addThemeVariants(ButtonVariant.LUMO_ERROR);
         var merge = new Button(getTranslation("units.merge"), e -> merge(unit));
         merge.setId("unit-merge-" + id);
-        merge.setVisible(unit.active());
-        for (var b : List.of(edit, close, merge, delete)) b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
-        return new HorizontalLayout(edit, close, merge, delete);
+        boolean plannedMerge = planned.containsKey(unit.identifier());
+        merge.setVisible(unit.active() && !plannedMerge);
+        var cancelMerge = new Button(getTranslation("units.mergeCancel"), e -> {
+            if (AdminForms.attempt(() -> administration.cancelScheduledMerge(unit.identifier()))) {
+                AdminForms.success(getTranslation("units.mergeCancelled", unit.identifier()));
+                refresh();
+            }
+        });
+        cancelMerge.setId("unit-merge-cancel-" + id);
+        cancelMerge.setVisible(plannedMerge);
+        for (var b : List.of(edit, close, merge, cancelMerge, delete)) b.addThemeVariants(ButtonVariant.LUMO_SMALL, ButtonVariant.LUMO_TERTIARY);
+        return new HorizontalLayout(edit, close, merge, cancelMerge, delete);
     }
 
     void refresh() {
         all = administration.units();
+        planned = administration.scheduledMerges().stream().filter(m -> "PENDING".equals(m.state()))
+                .collect(java.util.stream.Collectors.toMap(vn.motcua.organisation.ScheduledMerge::unit, m -> m, (a, b) -> a));
         render();
     }
 
@@ -227,8 +242,13 @@ public class UnitsView extends VerticalLayout implements HasDynamicTitle {
             if (AdminForms.attempt(() -> report.set(administration.mergeUnit(unit.identifier(),
                     successor.getValue() == null ? null : successor.getValue().identifier(), day.getValue())))) {
                 var moved = report.get().moved();
-                AdminForms.success(getTranslation("units.merged", unit.identifier(), report.get().successor(),
-                        moved.getOrDefault("dossiers", 0), moved.getOrDefault("tasks", 0), moved.getOrDefault("users", 0)));
+                if (report.get().scheduled()) {
+                    AdminForms.success(getTranslation("units.mergeScheduled", unit.identifier(), report.get().successor(),
+                            Formats.date(report.get().effectiveOn())));
+                } else {
+                    AdminForms.success(getTranslation("units.merged", unit.identifier(), report.get().successor(),
+                            moved.getOrDefault("dossiers", 0), moved.getOrDefault("tasks", 0), moved.getOrDefault("users", 0)));
+                }
                 refresh();
             }
         });

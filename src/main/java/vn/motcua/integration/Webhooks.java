@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -120,7 +119,8 @@ public class Webhooks {
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)
     public List<WebhookSubscription> subscriptions() {
-        return repository.subscriptions(admin() ? null : caller().clientId()).stream().map(this::view).toList();
+        var names = new java.util.HashMap<String, String>();
+        return repository.subscriptions(admin() ? null : caller().clientId()).stream().map(s -> view(s, names)).toList();
     }
 
     @PreAuthorize("isAuthenticated()")
@@ -299,8 +299,16 @@ public class Webhooks {
     }
 
     private WebhookSubscription view(WebhookRepository.Subscription s) {
-        String name = admin() ? clients.find(s.clientId()).map(ApiClient::name).orElse(s.clientId())
-                : Optional.of(caller()).map(ApiClient::name).orElse(s.clientId());
+        return view(s, new java.util.HashMap<>());
+    }
+
+    /**
+     * A subscription as its readers see it, with its system's name, looked up once per system in {@code names}: an
+     * administrator's any system, a system's its own (the only subscriptions it reads).
+     */
+    private WebhookSubscription view(WebhookRepository.Subscription s, Map<String, String> names) {
+        String name = names.computeIfAbsent(s.clientId(), id -> (admin() ? clients.find(id) : clients.byUsername(username()))
+                .map(ApiClient::name).orElse(id));
         return new WebhookSubscription(s.id(), s.clientId(), name, s.url(), s.scope(), s.description(), s.active(),
                 s.createdBy(), s.createdAt());
     }

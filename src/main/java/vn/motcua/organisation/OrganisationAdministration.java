@@ -228,7 +228,7 @@ public class OrganisationAdministration {
     @PreAuthorize("hasRole('ADMIN')")
     @Transactional(readOnly = true)
     public List<ScheduledMerge> scheduledMerges() {
-        return units.scheduledMerges().stream().map(r -> new ScheduledMerge(identifierOf(r.unitId()), identifierOf(r.successorId()),
+        return units.scheduledMerges().stream().map(r -> new ScheduledMerge(r.unit(), r.successor(),
                 r.effectiveOn(), r.scheduledBy(), r.scheduledAt(), r.state(), r.outcome(), r.doneAt())).toList();
     }
 
@@ -241,11 +241,7 @@ public class OrganisationAdministration {
                 .orElseThrow(() -> new NotFoundException("organisation.unit.merge.noneScheduled", identifier));
         units.endScheduledMerge(pending.id(), "CANCELLED", null, clock.instant());
         events.publishEvent(new AdministrativeChange("UNIT_MERGE_CANCELLED", identifier,
-                "→ " + identifierOf(pending.successorId()) + " from " + pending.effectiveOn()));
-    }
-
-    private String identifierOf(long unitId) {
-        return units.findById(unitId).map(Unit::identifier).orElse(String.valueOf(unitId));
+                "→ " + pending.successor() + " from " + pending.effectiveOn()));
     }
 
     private static String actor() {

@@ -55,8 +55,8 @@ public class ScheduledMerges {
         LocalDate today = LocalDate.now(clock.withZone(Formats.ZONE));
         int done = 0;
         for (var due : units.dueMerges(today)) {
-            String unit = identifierOf(due.unitId());
-            String successor = identifierOf(due.successorId());
+            String unit = due.unit();
+            String successor = due.successor();
             try {
                 Boolean merged = transaction.execute(status -> {
                     // taken by this node, or already by another (then nothing to do)
@@ -89,9 +89,5 @@ public class ScheduledMerges {
             }
         });
         log.warn("Planned merge of {} into {} from {} could not be carried out: {}", unit, successor, due.effectiveOn(), reason);
-    }
-
-    private String identifierOf(long unitId) {
-        return units.findById(unitId).map(Unit::identifier).orElse(String.valueOf(unitId));
     }
 }

@@ -105,9 +105,10 @@ public class WebhookOutbox {
                 Dossier d = dossiers.get(code);
                 String payload = null;
                 Instant now = now();
+                var clientsById = new HashMap<String, Optional<ApiClients.ApiClient>>();
                 var treePaths = new HashMap<String, Optional<String>>();
                 for (var subscription : active) {
-                    if (!concerns(subscription, d, treePaths)) continue;
+                    if (!concerns(subscription, d, clientsById, treePaths)) continue;
                     if (payload == null) payload = write(payload(type, d, from, now));
                     repository.insertDelivery(subscription.id(), messageId(), type, d.code(), payload, null, now);
                 }
@@ -118,8 +119,10 @@ public class WebhookOutbox {
         }
     }
 
-    private boolean concerns(WebhookRepository.Subscription subscription, Dossier d, Map<String, Optional<String>> treePaths) {
-        var client = clients.find(subscription.clientId()).orElse(null);
+    /** Whether a subscription concerns a dossier; systems and units' tree paths are looked up once per change. */
+    private boolean concerns(WebhookRepository.Subscription subscription, Dossier d,
+                             Map<String, Optional<ApiClients.ApiClient>> clientsById, Map<String, Optional<String>> treePaths) {
+        var client = clientsById.computeIfAbsent(subscription.clientId(), clients::find).orElse(null);
         if (client == null || !client.active()) return false;
         if (WebhookSubscription.OWN.equals(subscription.scope())) return client.username().equals(d.createdBy());
         if (!client.scopes().contains("dossiers:read")) return false;

@@ -91,10 +91,15 @@ public class UnitRepository {
     }
 
     /** A merge planned for a day to come, and what became of it. */
-    public record ScheduledMergeRow(long id, long unitId, long successorId, LocalDate effectiveOn, String scheduledBy,
-                                    java.time.Instant scheduledAt, String state, String outcome, java.time.Instant doneAt) { }
+    public record ScheduledMergeRow(long id, long unitId, String unit, long successorId, String successor, LocalDate effectiveOn,
+                                    String scheduledBy, java.time.Instant scheduledAt, String state, String outcome,
+                                    java.time.Instant doneAt) { }
 
-    private static final String SCHEDULED = "id, unit_id, successor_id, effective_on, scheduled_by, scheduled_at, state, outcome, done_at";
+    /** A planned merge with the identifiers of its two units ({@code m} the plan, {@code u} the unit, {@code s} its successor). */
+    private static final String SCHEDULED = "select m.id, m.unit_id, u.identifier as unit_identifier, m.successor_id, "
+            + "s.identifier as successor_identifier, m.effective_on, m.scheduled_by, m.scheduled_at, m.state, m.outcome, m.done_at "
+            + "from unit_merge_scheduled m "
+            + "join org_unit u on u.id = m.unit_id join org_unit s on s.id = m.successor_id";
 
     public void scheduleMerge(long unitId, long successorId, LocalDate on, String by, java.time.Instant at) {
         jdbc.sql("insert into unit_merge_scheduled (unit_id, successor_id, effective_on, scheduled_by, scheduled_at, state) "
@@ -104,20 +109,19 @@ public class UnitRepository {
 
     /** The unit's merge still waiting for its day, if any. */
     public java.util.Optional<ScheduledMergeRow> pendingMerge(long unitId) {
-        return jdbc.sql("select " + SCHEDULED + " from unit_merge_scheduled where unit_id = ? and state = 'PENDING'")
+        return jdbc.sql(SCHEDULED + " where m.unit_id = ? and m.state = 'PENDING'")
                 .param(unitId).query((rs, n) -> scheduled(rs)).optional();
     }
 
     /** Every planned merge, the latest day first. */
     public List<ScheduledMergeRow> scheduledMerges() {
-        return jdbc.sql("select " + SCHEDULED + " from unit_merge_scheduled order by effective_on desc, id desc")
+        return jdbc.sql(SCHEDULED + " order by m.effective_on desc, m.id desc")
                 .query((rs, n) -> scheduled(rs)).list();
     }
 
     /** The merges whose day has come, in the order of their days. */
     public List<ScheduledMergeRow> dueMerges(LocalDate today) {
-        return jdbc.sql("select " + SCHEDULED + " from unit_merge_scheduled where state = 'PENDING' and effective_on <= ? "
-                + "order by effective_on, id").param(today).query((rs, n) -> scheduled(rs)).list();
+        return jdbc.sql(SCHEDULED + " where m.state = 'PENDING' and m.effective_on <= ? order by m.effective_on, m.id").param(today).query((rs, n) -> scheduled(rs)).list();
     }
 
     /**
@@ -138,8 +142,9 @@ public class UnitRepository {
 
     private static ScheduledMergeRow scheduled(java.sql.ResultSet rs) throws java.sql.SQLException {
         var done = rs.getObject("done_at", java.time.OffsetDateTime.class);
-        return new ScheduledMergeRow(rs.getLong("id"), rs.getLong("unit_id"), rs.getLong("successor_id"),
-                rs.getObject("effective_on", LocalDate.class), rs.getString("scheduled_by"),
+        return new ScheduledMergeRow(rs.getLong("id"), rs.getLong("unit_id"), rs.getString("unit_identifier"),
+                rs.getLong("successor_id"), rs.getString("successor_identifier"), rs.getObject("effective_on", LocalDate.class),
+                rs.getString("scheduled_by"),
                 rs.getObject("scheduled_at", java.time.OffsetDateTime.class).toInstant(), rs.getString("state"),
                 rs.getString("outcome"), done == null ? null : done.toInstant());
     }

@@ -36,7 +36,8 @@ class DossierController {
         this.messages = messages;
     }
 
-    record ApplicantJson(String fullName, String idNumber, String phone, String email, String address) { }
+    /** @param residence the identifier of the commune, ward or special zone where the applicant lives (optional) */
+    record ApplicantJson(String fullName, String idNumber, String phone, String email, String address, String residence) { }
 
     record ReceiveRequest(String procedureCode, String channel, ApplicantJson applicant, Map<String, Object> data, String unit,
                           List<String> checkedComponents, String missingComponentsReason, List<String> stagedFiles) { }
@@ -68,7 +69,7 @@ class DossierController {
             }
         }
         var a = body.applicant();
-        var applicant = a == null ? null : new Applicant(a.fullName(), a.idNumber(), a.phone(), a.email(), a.address());
+        var applicant = a == null ? null : new Applicant(a.fullName(), a.idNumber(), a.phone(), a.email(), a.address(), a.residence());
         var dossier = service.receive(new ReceiveDossier(body.procedureCode(), channel, applicant, body.data(), body.unit(),
                 body.stagedFiles() == null ? List.of() : body.stagedFiles().stream().filter(java.util.Objects::nonNull).toList(),
                 body.checkedComponents(), body.missingComponentsReason()));
@@ -174,7 +175,7 @@ class DossierController {
         var a = d.applicant();
         return new DossierJson(d.code(), d.procedureCode(), d.unitIdentifier(), d.channel().name(), d.channel().code(),
                 d.status().name(), d.status().code(), messages.get(locale, d.status().messageKey()),
-                new ApplicantJson(a.fullName(), a.idNumber(), a.phone(), a.email(), a.address()), d.formData(),
+                new ApplicantJson(a.fullName(), a.idNumber(), a.phone(), a.email(), a.address(), a.residence()), d.formData(),
                 d.receivedAt(), d.dueAt(), d.finishedAt(), d.returnedAt(),
                 // the name of the step inside the unit is the staff's: the applicant reads the status
                 service.seenByApplicant(d) ? null : d.currentStep(),

@@ -18,9 +18,7 @@ import org.springframework.stereotype.Repository;
  */
 @Repository
 class DossierLists {
-    private static final String SELECT = """
-            select d.*, u.identifier as unit_identifier, u.tree_path as unit_tree_path
-            from dossier d join org_unit u on u.id = d.unit_id where 1 = 1""";
+    private static final String SELECT = DossierRepository.SELECT + " where 1 = 1";
     static final String OPEN_STATUSES = "1, 2, 4, 5, 6, 9";
 
     private final JdbcClient jdbc;

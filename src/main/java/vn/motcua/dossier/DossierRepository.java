@@ -27,9 +27,10 @@ import vn.motcua.shared.BusinessRuleException;
 /** Dossier storage (portable SQL for H2 and PostgreSQL). */
 @Repository
 class DossierRepository {
-    private static final String SELECT = """
-            select d.*, u.identifier as unit_identifier, u.tree_path as unit_tree_path
-            from dossier d join org_unit u on u.id = d.unit_id
+    /** A dossier row with what {@link #map} reads beside it: its unit's identifier and path, its residence's identifier. */
+    static final String SELECT = """
+            select d.*, u.identifier as unit_identifier, u.tree_path as unit_tree_path, r.identifier as residence_identifier
+            from dossier d join org_unit u on u.id = d.unit_id left join org_unit r on r.id = d.residence_unit_id
             """;
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() { };
 
@@ -81,9 +82,11 @@ class DossierRepository {
         jdbc.sql("""
                         insert into dossier (code, procedure_code, unit_id, channel, status, applicant_name, applicant_id_number,
                           applicant_phone, applicant_email, applicant_address, owner_username, form_data, received_at, due_at, created_by,
-                          fee_amount, tracking_key)
+                          fee_amount, tracking_key, residence_unit_id)
                         values (:code, :procedure, :unit, :channel, :status, :name, :idNumber, :phone, :email, :address, :owner,
-                          :data, :receivedAt, :dueAt, :createdBy, :fee, :trackingKey)""")
+                          :data, :receivedAt, :dueAt, :createdBy, :fee, :trackingKey,
+                          (select id from org_unit where identifier = :residence))""")
+                .param("residence", applicant.residence())
                 .param("fee", feeAmount == null ? java.math.BigDecimal.ZERO : feeAmount)
                 .param("trackingKey", newTrackingKey())
                 .param("code", code).param("procedure", procedureCode).param("unit", unitId)
@@ -253,7 +256,8 @@ class DossierRepository {
                 .unit(rs.getLong("unit_id"), rs.getString("unit_identifier"), rs.getString("unit_tree_path"))
                 .channel(Channel.valueOf(rs.getString("channel"))).status(DossierStatus.ofCode(rs.getInt("status")))
                 .applicant(new Applicant(rs.getString("applicant_name"), rs.getString("applicant_id_number"),
-                        rs.getString("applicant_phone"), rs.getString("applicant_email"), rs.getString("applicant_address")))
+                        rs.getString("applicant_phone"), rs.getString("applicant_email"), rs.getString("applicant_address"),
+                        rs.getString("residence_identifier")))
                 .ownerUsername(rs.getString("owner_username")).formData(fromJson(rs.getString("form_data")))
                 .receivedAt(instant(rs, "received_at")).dueAt(instant(rs, "due_at"))
                 .finishedAt(instant(rs, "finished_at")).returnedAt(instant(rs, "returned_at"))

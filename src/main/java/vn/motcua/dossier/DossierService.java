@@ -121,6 +121,7 @@ public class DossierService {
         Unit unit = citizen ? receivingUnitOfCitizen(request.unitIdentifier(), violations)
                 : organisation.unit(user.unitId()).orElseThrow();
         if (!citizen && !unit.active()) throw new BusinessRuleException("dossier.unit.closed", unit.identifier());
+        Unit residence = residence(request.applicant(), unit, violations);
         if (procedure != null && unit != null && procedure.level() != unit.level()) {
             violations.add(new InvalidInputException.Violation(citizen ? "unit" : "procedureCode",
                     messages.get("dossier.procedure.wrongLevel", procedure.code(), messages.get("unitLevel." + procedure.level()))));
@@ -153,8 +154,8 @@ public class DossierService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         LocalDate day = now.atZone(Formats.ZONE).toLocalDate();
         String code = codes.allocate(unit.id(), unit.identifier(), day);
-        var intake = new Dossier.Intake(code, procedure.code(), procedure.fee(), unit, channel, trimmed(request.applicant()),
-                data, now, user.username(), request.stagedFiles());
+        var intake = new Dossier.Intake(code, procedure.code(), procedure.fee(), unit, channel, trimmed(request.applicant())
+                .withResidence(residence == null ? null : residence.identifier()), data, now, user.username(), request.stagedFiles());
         Dossier d = citizen ? Dossier.submitOnline(intake)
                 : Dossier.receive(intake, calendar.dueAt(now, procedure.processingTime(channel == Channel.ONLINE), unit.identifier()));
         long id = dossiers.insert(d.code(), d.procedureCode(), d.unitId(), d.channel(), d.status(), d.applicant(),
@@ -728,6 +729,48 @@ public class DossierService {
         return dossier;
     }
 
+    /**
+     * The commune the applicant lives in, when given (field {@code applicant.residence}): a commune, ward or special
+     * zone of the receiving unit's province. One merged since is recorded as the commune that carries it on (identity
+     * cards keep the old address). The desk receives regardless of it (Decree 118/2025/ND-CP); null when not given.
+     */
+    private Unit residence(Applicant applicant, Unit receiving, List<InvalidInputException.Violation> violations) {
+        String identifier = applicant == null || applicant.residence() == null || applicant.residence().isBlank()
+                ? null : applicant.residence().trim();
+        if (identifier == null) return null;
+        Unit given = organisation.unitByIdentifier(identifier).orElse(null);
+        if (given == null) {
+            violations.add(violation(RESIDENCE, "dossier.residence.unknown", identifier));
+            return null;
+        }
+        Unit current = organisation.carriedOnBy(given).orElse(null);
+        String refused = residenceRefused(given, current, receiving);
+        if (refused != null) {
+            violations.add(violation(RESIDENCE, refused, (refused.endsWith("otherProvince") ? current : given).name()));
+            return null;
+        }
+        return current;
+    }
+
+    /**
+     * Why a commune of residence is refused (a message key), or null when it is accepted.
+     *
+     * @param given     the unit given as the applicant's commune
+     * @param current   the open unit that carries it on (itself while open), null when none does
+     * @param receiving the receiving unit (null when unknown yet)
+     */
+    static String residenceRefused(Unit given, Unit current, Unit receiving) {
+        if (!given.kind().communeGovernment()) return "dossier.residence.notCommune";
+        if (current == null || !current.kind().communeGovernment()) return "dossier.residence.closed";
+        // a central vertical agency's tree is its own: it receives for people of the province it serves
+        if (receiving != null && !receiving.kind().central() && current.rootId() != receiving.rootId()) {
+            return "dossier.residence.otherProvince";
+        }
+        return null;
+    }
+
+    private static final String RESIDENCE = "applicant.residence";
+
     private Unit receivingUnitOfCitizen(String identifier, List<InvalidInputException.Violation> violations) {
         if (identifier == null || identifier.isBlank()) {
             violations.add(violation("unit", "error.field.required"));
@@ -763,7 +806,7 @@ public class DossierService {
             violations.add(violation("applicant.idNumber", "dossier.applicant.verifiedNumber"));
         }
         return new ReceiveDossier(request.procedureCode(), request.channel(),
-                new Applicant(verified.fullName(), verified.identityNumber(), a.phone(), a.email(), a.address()),
+                new Applicant(verified.fullName(), verified.identityNumber(), a.phone(), a.email(), a.address(), a.residence()),
                 request.data(), request.unitIdentifier(), request.stagedFiles(), request.checkedComponents(),
                 request.missingComponentsReason());
     }

@@ -16,6 +16,15 @@ public class DossierSummary extends FormLayout {
 
     /** @param unitName the name of the dossier's unit as people read it (not its identifier) */
     public DossierSummary(Dossier d, String unitName, ProcedureCatalogue catalogue, Locale locale, Instant now) {
+        this(d, unitName, null, catalogue, locale, now);
+    }
+
+    /**
+     * @param unitName  the name of the dossier's unit as people read it (not its identifier)
+     * @param residence where the applicant lives, null when not recorded
+     */
+    public DossierSummary(Dossier d, String unitName, DossierWork.Residence residence, ProcedureCatalogue catalogue,
+                          Locale locale, Instant now) {
         setResponsiveSteps(new ResponsiveStep("0", 1), new ResponsiveStep("600px", 2), new ResponsiveStep("1000px", 3));
         var code = new Span(d.code());
         code.addClassName("dossier-code");
@@ -27,6 +36,18 @@ public class DossierSummary extends FormLayout {
         status.setId("dossier-status");
         addFormItem(status, getTranslation("dossier.status"));
         addFormItem(new Span(d.applicant().fullName()), getTranslation("dossier.applicant"));
+        if (residence != null) {
+            var lives = new Span(residence.name());
+            lives.setId("dossier-residence");
+            if (residence.away()) {
+                var away = new Span(getTranslation("dossier.residence.away"));
+                away.setId("dossier-residence-away");
+                away.getElement().getThemeList().add("badge contrast");
+                away.getStyle().set("margin-inline-start", "var(--lumo-space-s)");
+                lives.add(away);
+            }
+            addFormItem(lives, getTranslation("dossier.residence"));
+        }
         addFormItem(new Span(getTranslation(d.channel().messageKey())), getTranslation("dossier.channel"));
         var unit = new Span(unitName);
         unit.setId("dossier-unit");

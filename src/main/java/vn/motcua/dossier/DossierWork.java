@@ -97,6 +97,26 @@ public class DossierWork {
         return result;
     }
 
+    /**
+     * Where a dossier's applicant lives, as people read it.
+     *
+     * @param name the commune, ward or special zone's name
+     * @param away true when a commune, ward or special zone other than the applicant's received the dossier (Decree
+     *             118/2025/ND-CP lets any desk of the province receive)
+     */
+    public record Residence(String name, boolean away) { }
+
+    /** Where the dossier's applicant lives; empty when it was not recorded. */
+    @PreAuthorize("isAuthenticated()")
+    @Transactional(readOnly = true)
+    public java.util.Optional<Residence> residence(Dossier dossier, Locale locale) {
+        String identifier = dossier.applicant().residence();
+        if (identifier == null) return java.util.Optional.empty();
+        boolean communeReceived = organisation.unit(dossier.unitId()).map(u -> u.kind().communeGovernment()).orElse(false);
+        return organisation.unitByIdentifier(identifier).map(r -> new Residence(r.placeName(locale),
+                communeReceived && !identifier.equals(dossier.unitIdentifier())));
+    }
+
     /** The name of a dossier's unit as people read it (in English where it has one and the caller reads English). */
     @PreAuthorize("isAuthenticated()")
     @Transactional(readOnly = true)

@@ -28,13 +28,38 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param scoring          the scoring table of Decision 766, row by row: points earned and maximum; for a row MotCua
  *                         does not compute, the reason
  * @param totalMaxPoints   the maximum points of all the table's rows: 100
+ * @param residence        where the applicants of the dossiers received in the period live, against where they were
+ *                         received (desks receive regardless of residence, Decree 118/2025/ND-CP)
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record IndicatorReport(LocalDate from, LocalDate to, Instant asOf, UnitRef unit, String procedure, String sector,
                               String level, Population population, List<Indicator> indicators, BigDecimal points,
                               BigDecimal maxPoints, List<ProvinceTarget> provinceTargets, boolean attachmentsAvailable,
                               List<Row> units, List<Row> communes, List<Row> procedures, List<ScoreLine> scoring,
-                              BigDecimal totalMaxPoints) {
+                              BigDecimal totalMaxPoints, Residence residence) {
+
+    /**
+     * The dossiers received in the period (an online submission: accepted) by where their applicants live.
+     *
+     * @param received     the dossiers received in the period
+     * @param recorded     those whose applicant's commune of residence was recorded
+     * @param awayFromHome those a commune, ward or special zone received for an applicant living in another one
+     * @param communes     per commune of residence (with dossiers in the period), most dossiers first
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record Residence(long received, long recorded, long awayFromHome, List<ResidenceRow> communes) { }
+
+    /**
+     * The dossiers of the applicants living in one commune, ward or special zone, by where they were received.
+     *
+     * @param key            the commune's identifier
+     * @param dossiers       its residents' dossiers received in the period
+     * @param atHome         received by the commune itself
+     * @param atOtherCommune received by another commune, ward or special zone
+     * @param atProvince     received by a provincial unit (the public service centre, its branches, a department...)
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ResidenceRow(String key, String name, long dossiers, long atHome, long atOtherCommune, long atProvince) { }
 
     /** A unit by its identifier and name. */
     @JsonInclude(JsonInclude.Include.ALWAYS)

@@ -10,6 +10,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -218,7 +219,38 @@ public class IndicatorService {
                 filter.procedureCode(), filter.sector() == null ? null : filter.sector().name(),
                 filter.level() == null ? null : filter.level().name(), population, indicators, points, maxPoints,
                 targets, attachments, unitRows(scope, groups, units), communeRows(scope, groups, units),
-                procedureRows(groups), lines, totalMaxPoints);
+                procedureRows(groups), lines, totalMaxPoints,
+                residence(queries.residences(selection(scope, filter, bounds, procedures)), units));
+    }
+
+    /** The period's receipts by where their applicants live, per commune of residence. */
+    private IndicatorReport.Residence residence(List<IndicatorQueries.ResidenceCount> counts, Map<Long, Unit> units) {
+        long received = 0;
+        long recorded = 0;
+        long away = 0;
+        Map<Long, long[]> byCommune = new HashMap<>();
+        for (var c : counts) {
+            received += c.dossiers();
+            if (c.residenceUnitId() == null) continue;
+            recorded += c.dossiers();
+            Unit receiving = units.get(c.unitId());
+            boolean commune = receiving != null && receiving.kind().communeGovernment();
+            boolean home = c.residenceUnitId() == c.unitId();
+            if (commune && !home) away += c.dossiers();
+            long[] row = byCommune.computeIfAbsent(c.residenceUnitId(), id -> new long[4]);
+            row[0] += c.dossiers();
+            row[home ? 1 : commune ? 2 : 3] += c.dossiers();
+        }
+        var locale = Messages.locale();
+        List<IndicatorReport.ResidenceRow> rows = new ArrayList<>();
+        byCommune.forEach((id, n) -> {
+            Unit u = units.get(id);
+            rows.add(new IndicatorReport.ResidenceRow(u == null ? String.valueOf(id) : u.identifier(),
+                    u == null ? "" : u.placeName(locale), n[0], n[1], n[2], n[3]));
+        });
+        rows.sort(Comparator.comparingLong(IndicatorReport.ResidenceRow::dossiers).reversed()
+                .thenComparing(IndicatorReport.ResidenceRow::name));
+        return new IndicatorReport.Residence(received, recorded, away, rows);
     }
 
     /** The periods of a trend: weeks (Monday to Sunday) or calendar months. */

@@ -76,12 +76,26 @@ public class ReportExports {
             int p = title(procedures, styles, "CHỈ SỐ THEO THỦ TỤC HÀNH CHÍNH", report);
             rows(procedures, styles, p, ROW_HEADER, breakdown(report.procedures()));
             widths(procedures, 16, 60, 12, 14, 10, 10, 12, 16, 14, 14, 14);
+
+            Sheet residence = workbook.createSheet("Nơi cư trú");
+            int n = title(residence, styles, "HỒ SƠ THEO NƠI CƯ TRÚ CỦA NGƯỜI NỘP (tiếp nhận không phụ thuộc địa giới hành chính)", report);
+            var lives = report.residence();
+            residence.createRow(n++).createCell(0).setCellValue("Tiếp nhận trong kỳ: " + vi(lives.received())
+                    + "; có ghi nơi cư trú: " + vi(lives.recorded()) + "; do xã, phường, đặc khu khác nơi cư trú tiếp nhận: "
+                    + vi(lives.awayFromHome()));
+            rows(residence, styles, n + 1, RESIDENCE_HEADER, lives.communes().stream()
+                    .map(row -> List.<Object>of(row.key(), row.name(), row.dossiers(), row.atHome(), row.atOtherCommune(), row.atProvince()))
+                    .toList());
+            widths(residence, 16, 50, 12, 16, 16, 16);
             workbook.write(out);
             out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
+    private static final List<String> RESIDENCE_HEADER = List.of("Mã định danh", "Xã, phường, đặc khu nơi cư trú",
+            "Hồ sơ", "Tiếp nhận tại nơi cư trú", "Tại xã, phường, đặc khu khác", "Tại cấp tỉnh");
 
     /** The indicator tables of a period as one CSV table (a first column says which table each row is from). */
     @PreAuthorize("hasAnyRole('SUPERVISOR', 'ADMIN')")

@@ -56,6 +56,18 @@ public class OrganisationService {
     }
 
     /** The user's account, for authentication and scoping; empty when unknown. */
+    /**
+     * The communes, wards and special zones people may live in, open, by name: those of {@code province}'s tree (the
+     * province of a receiving unit), or every one when null.
+     */
+    public List<Unit> communesOfResidence(Unit province) {
+        var collator = java.text.Collator.getInstance(java.util.Locale.forLanguageTag("vi"));
+        return units.findAll().stream()
+                .filter(u -> u.active() && u.kind().communeGovernment())
+                .filter(u -> province == null || province.kind().central() || u.rootId() == province.rootId())
+                .sorted(java.util.Comparator.comparing((Unit u) -> u.placeName(null), collator)).toList();
+    }
+
     public Optional<UserAccount> user(String username) { return users.findByUsername(username); }
 
     public List<UserAccount> users() { return users.findAll(); }

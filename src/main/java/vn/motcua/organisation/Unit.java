@@ -36,6 +36,28 @@ public record Unit(long id, String identifier, String name, String nameEn, UnitL
         return other != null && other.treePath().startsWith(treePath);
     }
 
+    /** The root of the unit's tree (the province it belongs to): the first id of its path. */
+    public long rootId() {
+        int end = treePath.indexOf('/', 1);
+        return Long.parseLong(end < 0 ? treePath.substring(1) : treePath.substring(1, end));
+    }
+
+    /**
+     * The place a local government governs, as people name where they live: {@code "Xã Bình An"} for {@code "UBND xã
+     * Bình An"}, {@code "Binh An Commune"} for {@code "Binh An Commune People's Committee"}; other units by their name.
+     */
+    public String placeName(java.util.Locale locale) {
+        String n = displayName(locale);
+        for (String prefix : new String[] {"UBND ", "Ủy ban nhân dân ", "Uỷ ban nhân dân "}) {
+            if (n.startsWith(prefix) && n.length() > prefix.length()) {
+                String rest = n.substring(prefix.length());
+                return Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
+            }
+        }
+        String suffix = " People's Committee";
+        return n.endsWith(suffix) && n.length() > suffix.length() ? n.substring(0, n.length() - suffix.length()) : n;
+    }
+
     public String displayName(java.util.Locale locale) {
         return locale != null && "en".equals(locale.getLanguage()) && nameEn != null ? nameEn : name;
     }

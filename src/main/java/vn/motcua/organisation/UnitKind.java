@@ -46,6 +46,9 @@ public enum UnitKind {
 
     public String messageKey() { return "unitKind." + name(); }
 
+    /** A commune-level local government (xã, phường, đặc khu): where people live, in the two-tier structure. */
+    public boolean communeGovernment() { return this == COMMUNE || this == WARD || this == SPECIAL_ZONE; }
+
     /** The kind a unit created without one has: what its level and place in the tree say. */
     public static UnitKind inferred(UnitLevel level, boolean hasParent) {
         return switch (level) {

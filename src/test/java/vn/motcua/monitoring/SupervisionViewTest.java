@@ -107,6 +107,28 @@ class SupervisionViewTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void theRankingsSayWhereTheApplicantsOfThePeriodLiveAgainstWhereTheyWereReceived() {
+        signInAs("clerk");
+        var request = BirthRegistrationSample.inPerson();
+        var applicant = request.applicant().withResidence("000.02.17.H33");
+        dossiers.receive(new vn.motcua.dossier.ReceiveDossier(request.procedureCode(), request.channel(), applicant,
+                request.data(), null, List.of(), request.checkedComponents(), null));
+        signInAs("supervisor");
+        UI.getCurrent().navigate("supervision");
+        assertThat(awaitTrend("\"line\"")).contains("\"line\"");
+        _get(TabSheet.class, spec -> spec.withId("supervision-tabs")).setSelectedIndex(1);
+
+        Grid<IndicatorReport.ResidenceRow> residence = _get(Grid.class, spec -> spec.withId("residence-grid"));
+        var binhAn = GridKt._findAll(residence).stream().filter(r -> r.key().equals("000.02.17.H33")).findFirst().orElseThrow();
+        assertThat(binhAn.name()).isEqualTo("Xã Bình An");
+        assertThat(binhAn.atOtherCommune()).as("received by Phường Vĩnh Thanh Vân").isPositive();
+        assertThat(binhAn.dossiers()).isEqualTo(binhAn.atHome() + binhAn.atOtherCommune() + binhAn.atProvince());
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("residence-summary")).getText())
+                .startsWith("Tiếp nhận trong kỳ ").contains("hồ sơ có ghi nơi cư trú");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void overdueAndNearlyDueDossiersLinkToTheirDossierView() {
         signInAs("clerk");
         String code = dossiers.receive(BirthRegistrationSample.inPerson()).code();

@@ -24,4 +24,17 @@ class UnitIdentifierTest {
     void otherShapesAreRefused(String identifier) {
         assertThat(Unit.isValidIdentifier(identifier)).isFalse();
     }
+
+    @org.junit.jupiter.api.Test
+    void aLocalGovernmentIsNamedByThePlaceItGovernsWhereSomeoneLivesThere() {
+        var commune = new Unit(1, "000.02.17.H33", "UBND xã Bình An", "Binh An Commune People's Committee", UnitLevel.COMMUNE,
+                null, "/1/", true, UnitKind.COMMUNE, null);
+        org.assertj.core.api.Assertions.assertThat(commune.placeName(java.util.Locale.forLanguageTag("vi"))).isEqualTo("Xã Bình An");
+        org.assertj.core.api.Assertions.assertThat(commune.placeName(java.util.Locale.ENGLISH)).isEqualTo("Binh An Commune");
+        var department = new Unit(2, "000.00.10.H33", "Sở Tư pháp", null, UnitLevel.PROVINCE, null, "/2/", true,
+                UnitKind.DEPARTMENT, null);
+        org.assertj.core.api.Assertions.assertThat(department.placeName(null)).isEqualTo("Sở Tư pháp");
+        org.assertj.core.api.Assertions.assertThat(new Unit(3, "000.00.11.H33", "X", null, UnitLevel.PROVINCE, 1L, "/1/3/",
+                true, UnitKind.DEPARTMENT, null).rootId()).isEqualTo(1);
+    }
 }

@@ -58,6 +58,29 @@ class IntakeViewTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theDeskReceivesForAnApplicantOfAnotherCommuneOfTheProvinceAndTheDossierSaysSo() {
+        UI.getCurrent().navigate("intake");
+        KaribuViews.fillValidBirthRegistration(catalogue);
+        var residence = (com.vaadin.flow.component.combobox.ComboBox<vn.motcua.organisation.Unit>)
+                _get(com.vaadin.flow.component.combobox.ComboBox.class, spec -> spec.withId("applicant-residence"));
+        var offered = com.github.mvysny.kaributesting.v10.ComboBoxKt.getSuggestionItems(residence);
+        assertThat(offered).as("the province's communes, wards and special zones, open")
+                .allSatisfy(u -> assertThat(u.kind().communeGovernment() && u.active()).isTrue())
+                .extracting(u -> u.identifier()).contains("000.01.15.H33", "000.02.17.H33", "000.00.126.H33");
+        residence.setValue(offered.stream().filter(u -> u.identifier().equals("000.02.17.H33")).findFirst().orElseThrow());
+        _click(_get(Button.class, spec -> spec.withId("intake-receive")));
+
+        _get(DossierView.class);
+        String code = _get(Span.class, spec -> spec.withId("dossier-code")).getText();
+        assertThat(code).as("the receiving ward owns it").startsWith("000.01.15.H33-");
+        assertThat(dossiers.get(code).applicant().residence()).isEqualTo("000.02.17.H33");
+        assertThat(_get(Span.class, spec -> spec.withId("dossier-residence")).getElement().getText()).isEqualTo("Xã Bình An");
+        assertThat(_get(Span.class, spec -> spec.withId("dossier-residence-away")).getText())
+                .isEqualTo("Tiếp nhận ngoài nơi cư trú");
+    }
+
+    @Test
     void missingRequiredDocumentsNeedTheDesksReasonWhichTheAuditTrailKeeps() {
         int before = dossiers.search(null, null, 1000).size();
         UI.getCurrent().navigate("intake");

@@ -4,15 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.vaadin.flow.component.HasValidation;
+import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.textfield.EmailField;
 import com.vaadin.flow.component.textfield.TextField;
 import vn.motcua.dossier.Applicant;
+import vn.motcua.organisation.Unit;
 import vn.motcua.shared.InvalidInputException;
 
 /**
  * The applicant's fields (người nộp hồ sơ) of the desk's intake and of the online submission: full name, identity
- * number, phone, e-mail, address, with the element ids the tests and the browser walk use ({@code applicant-*}), the
+ * number, phone, e-mail, address and the commune, ward or special zone of residence, with the element ids the tests and the browser walk use ({@code applicant-*}), the
  * characters each field accepts, and the service's violations ({@code applicant.*}) shown on their fields.
  */
 class ApplicantForm extends FormLayout {
@@ -21,8 +23,13 @@ class ApplicantForm extends FormLayout {
     private final TextField phone = new TextField();
     private final EmailField email = new EmailField();
     private final TextField address = new TextField();
+    private final ComboBox<Unit> residence = new ComboBox<>();
 
-    ApplicantForm() {
+    /**
+     * @param communes the communes, wards and special zones an applicant may live in (those of the province, open),
+     *                 in the order to offer them
+     */
+    ApplicantForm(List<Unit> communes) {
         fullName.setId("applicant-fullName");
         fullName.setLabel(getTranslation("dossier.applicant.fullName"));
         fullName.setRequiredIndicatorVisible(true);
@@ -39,13 +46,20 @@ class ApplicantForm extends FormLayout {
         address.setId("applicant-address");
         address.setLabel(getTranslation("dossier.applicant.address"));
         address.setMaxLength(500);
-        add(fullName, idNumber, phone, email, address);
+        residence.setId("applicant-residence");
+        residence.setLabel(getTranslation("dossier.applicant.residence"));
+        residence.setHelperText(getTranslation("dossier.applicant.residence.helper"));
+        residence.setItems(communes);
+        residence.setItemLabelGenerator(u -> u.placeName(getLocale()));
+        residence.setClearButtonVisible(true);
+        add(fullName, idNumber, phone, email, address, residence);
         setColspan(address, 2);
     }
 
     /** The applicant as entered. */
     Applicant value() {
-        return new Applicant(fullName.getValue(), idNumber.getValue(), phone.getValue(), email.getValue(), address.getValue());
+        return new Applicant(fullName.getValue(), idNumber.getValue(), phone.getValue(), email.getValue(), address.getValue(),
+                residence.getValue() == null ? null : residence.getValue().identifier());
     }
 
     /** Fills the full name (a citizen submits for themselves). */
@@ -80,6 +94,7 @@ class ApplicantForm extends FormLayout {
                 case "applicant.phone" -> invalid(phone, v.message());
                 case "applicant.email" -> invalid(email, v.message());
                 case "applicant.address" -> invalid(address, v.message());
+                case "applicant.residence" -> invalid(residence, v.message());
                 default -> others.add(v);
             }
         }
@@ -93,6 +108,7 @@ class ApplicantForm extends FormLayout {
         phone.clear();
         email.clear();
         address.clear();
+        residence.clear();
     }
 
     private static void invalid(HasValidation field, String message) {

@@ -129,7 +129,7 @@ public class DossierView extends VerticalLayout implements BeforeEnterObserver, 
     }
 
     private Component summary(Dossier d) {
-        var content = new Div(new DossierSummary(d, work.unitName(d, getLocale()), catalogue, getLocale(), clock.instant()));
+        var content = new Div(new DossierSummary(d, work.unitName(d, getLocale()), work.residence(d, getLocale()).orElse(null), catalogue, getLocale(), clock.instant()));
         if (d.clockStoppedAt() != null || d.statusReason() != null || d.extendedDueAt() != null) {
             var state = new Div();
             state.setId("dossier-clock");

@@ -50,7 +50,7 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
 
     private final ComboBox<Procedure> procedure = new ComboBox<>();
     private final Select<Channel> channel = new Select<>();
-    private final ApplicantForm applicant = new ApplicantForm();
+    private final ApplicantForm applicant;
     private final CheckboxGroup<DossierComponent> checklist = new CheckboxGroup<>();
     private final Div formHolder = new Div();
     private final TextArea missingReason = new TextArea();
@@ -66,8 +66,11 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
         this.catalogue = catalogue;
         IntakeFiles contribution = intakeFiles.getIfAvailable();
         this.files = contribution == null ? null : contribution.create();
-        var unitLevel = currentUser.get().flatMap(u -> u.unitId() == null ? java.util.Optional.empty() : organisation.unit(u.unitId()))
-                .map(u -> u.level()).orElse(null);
+        var myUnit = currentUser.get().flatMap(u -> u.unitId() == null ? java.util.Optional.empty() : organisation.unit(u.unitId()))
+                .orElse(null);
+        var unitLevel = myUnit == null ? null : myUnit.level();
+        // any commune of the province: the desk receives regardless of where the applicant lives
+        applicant = new ApplicantForm(myUnit == null ? List.of() : organisation.communesOfResidence(myUnit));
 
         procedure.setId("intake-procedure");
         procedure.setLabel(getTranslation("intake.procedure"));

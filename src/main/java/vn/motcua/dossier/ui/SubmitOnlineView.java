@@ -50,7 +50,7 @@ public class SubmitOnlineView extends VerticalLayout implements HasDynamicTitle,
 
     private final ComboBox<Procedure> procedure = new ComboBox<>();
     private final ComboBox<Unit> unit = new ComboBox<>();
-    private final ApplicantForm applicant = new ApplicantForm();
+    private final ApplicantForm applicant;
     private final Div formHolder = new Div();
     private final ValidationSummary errors = new ValidationSummary("submit-errors");
     private final IntakeFiles.Section files;
@@ -65,6 +65,7 @@ public class SubmitOnlineView extends VerticalLayout implements HasDynamicTitle,
         this.files = contribution == null ? null : contribution.create();
         this.catalogue = catalogue;
         this.organisation = organisation;
+        this.applicant = new ApplicantForm(organisation.communesOfResidence(null));
 
         procedure.setId("submit-procedure");
         procedure.setLabel(getTranslation("intake.procedure"));

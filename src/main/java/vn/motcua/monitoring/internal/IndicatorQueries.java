@@ -493,6 +493,30 @@ public class IndicatorQueries {
         }
     }
 
+    /** How many dossiers a unit received for applicants living in a commune ({@code residenceUnitId} null: not recorded). */
+    public record ResidenceCount(long unitId, Long residenceUnitId, long dossiers) { }
+
+    /**
+     * The dossiers received in the period (for an online submission: accepted), by receiving unit and the applicant's
+     * commune of residence: two index ranges (receipt, acceptance) of the period, not the whole table.
+     */
+    public List<ResidenceCount> residences(Selection s) {
+        if (s.empty()) return List.of();
+        var sql = new StringBuilder("""
+                select d.unit_id, d.residence_unit_id, count(*) as n
+                from dossier d join org_unit u on u.id = d.unit_id
+                where (d.received_at >= :from and d.received_at < :asOf or d.accepted_at >= :from and d.accepted_at < :asOf)
+                 and coalesce(d.accepted_at, d.received_at) >= :from""");
+        Map<String, Object> params = new HashMap<>();
+        appendCommon(sql, params, s);
+        sql.append(" group by d.unit_id, d.residence_unit_id");
+        return jdbc.sql(sql.toString()).params(params).query((rs, n) -> {
+            long residence = rs.getLong("residence_unit_id");
+            Long residenceId = rs.wasNull() ? null : residence;
+            return new ResidenceCount(rs.getLong("unit_id"), residenceId, rs.getLong("n"));
+        }).list();
+    }
+
     /** One dossier of the tracking register. */
     public record RegisterLine(String code, String procedureCode, String applicantName, Instant receivedAt,
                                Instant dueAt, Instant finishedAt, Instant returnedAt, int status, int supplementCount,

@@ -125,6 +125,9 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle, 
     /** The query of the address the dashboard shows (what Back and bookmarks return to). */
     private QueryParameters shown = QueryParameters.empty();
     private final Grid<IndicatorReport.Row> procedureGrid = new Grid<>();
+    /** Where the applicants of the period's receipts live, against where they were received. */
+    private final Grid<IndicatorReport.ResidenceRow> residenceGrid = new Grid<>();
+    private final Span residenceSummary = new Span();
     private final Grid<IndicatorService.DueDossier> dueGrid = new Grid<>();
     private final ComboBox<Procedure> bottleneckProcedure = new ComboBox<>();
     private final BpmnViewer diagram = new BpmnViewer();
@@ -398,6 +401,20 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle, 
                 .setHeader(getTranslation("monitoring.col.statutory")).setAutoWidth(true);
         procedureGrid.addItemClickListener(e -> drillIntoProcedure(e.getItem().key()));
         layout.add(new H3(getTranslation("monitoring.procedures.title")), procedureGrid);
+
+        residenceSummary.setId("residence-summary");
+        residenceGrid.setId("residence-grid");
+        residenceGrid.setAllRowsVisible(true);
+        residenceGrid.setEmptyStateText(getTranslation("monitoring.residence.none"));
+        residenceGrid.addColumn(IndicatorReport.ResidenceRow::name).setHeader(getTranslation("monitoring.residence.col.commune"))
+                .setFlexGrow(3);
+        residenceGrid.addColumn(r -> number(r.dossiers())).setHeader(getTranslation("monitoring.residence.col.dossiers"));
+        residenceGrid.addColumn(r -> number(r.atHome())).setHeader(getTranslation("monitoring.residence.col.atHome"));
+        residenceGrid.addColumn(r -> number(r.atOtherCommune())).setHeader(getTranslation("monitoring.residence.col.atOtherCommune"));
+        residenceGrid.addColumn(r -> number(r.atProvince())).setHeader(getTranslation("monitoring.residence.col.atProvince"));
+        var residenceTitle = new H3(getTranslation("monitoring.residence.title"));
+        residenceTitle.setId("residence-title");
+        layout.add(residenceTitle, residenceSummary, residenceGrid);
         return layout;
     }
 
@@ -600,6 +617,10 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle, 
             ranking.chart().setVisible(!rows.isEmpty());
         }
         procedureGrid.setItems(report.procedures());
+        var residence = report.residence();
+        residenceSummary.setText(getTranslation("monitoring.residence.summary", number(residence.received()),
+                number(residence.recorded()), number(residence.awayFromHome())));
+        residenceGrid.setItems(residence.communes());
         dueGrid.setItems(indicators.overdueAndNearlyDue(filter, 500));
         downloads(filter);
         trends(filter);

@@ -85,7 +85,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
         var heading = new H2(task.name());
         heading.setId("task-name");
         var dossierLink = new Anchor("dossiers/" + dossier.code(), dossier.code());
-        add(heading, dossierLink, new DossierSummary(dossier, work.unitName(dossier, getLocale()), catalogue, getLocale(), clock.instant()));
+        add(heading, dossierLink, new DossierSummary(dossier, work.unitName(dossier, getLocale()), work.residence(dossier, getLocale()).orElse(null), catalogue, getLocale(), clock.instant()));
 
         catalogue.procedure(dossier.procedureCode()).flatMap(p -> catalogue.form(p.intakeForm())).ifPresent(schema -> {
             var intake = forms.renderer(schema, getLocale());

@@ -416,7 +416,7 @@ public class DossierDocuments {
 
     /** A leader of the unit, for a decision the system recorded without one (null when the unit has none). */
     private String leaderOf(Unit unit) {
-        return organisation.users().stream().filter(u -> unit.id() == (u.unitId() == null ? -1 : u.unitId()) && u.has(Role.LEADER))
+        return organisation.users().stream().filter(u -> u.worksFor(unit.id()) && u.has(Role.LEADER))
                 .map(UserAccount::username).sorted().findFirst().orElse(null);
     }
 

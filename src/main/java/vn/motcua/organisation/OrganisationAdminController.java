@@ -63,14 +63,21 @@ class OrganisationAdminController {
         UnitForm form() { return new UnitForm(identifier, name, nameEn, level, kind, parent); }
     }
 
-    /** A user as the API shows it (never the password or its hash). */
+    /**
+     * A user as the API shows it (never the password or its hash).
+     *
+     * @param otherUnits the identifiers of the other units the person also works for (kiêm nhiệm), sorted
+     */
     record UserJson(String username, String fullName, String email, String phone, String unit, Set<Role> roles,
-                    boolean enabled) { }
+                    boolean enabled, List<String> otherUnits) { }
 
-    /** A user as the API takes it; {@code password} is required when creating, optional when changing. */
+    /**
+     * A user as the API takes it; {@code password} is required when creating, optional when changing;
+     * {@code otherUnits} null keeps those the person has (none for a new user), empty removes them.
+     */
     record UserRequest(String username, String fullName, String email, String phone, String unit, Set<Role> roles,
-                       String password, Boolean enabled) {
-        UserForm form() { return new UserForm(username, fullName, email, phone, unit, roles, password, enabled); }
+                       String password, Boolean enabled, List<String> otherUnits) {
+        UserForm form() { return new UserForm(username, fullName, email, phone, unit, roles, password, enabled, otherUnits); }
     }
 
     record CloseRequest(LocalDate closedOn) { }
@@ -284,6 +291,7 @@ class OrganisationAdminController {
 
     private static UserJson json(UserAccount user, Function<Long, String> identifierOf) {
         return new UserJson(user.username(), user.fullName(), user.email(), user.phone(),
-                user.unitId() == null ? null : identifierOf.apply(user.unitId()), user.roles(), user.enabled());
+                user.unitId() == null ? null : identifierOf.apply(user.unitId()), user.roles(), user.enabled(),
+                user.otherUnitIds().stream().map(identifierOf).filter(java.util.Objects::nonNull).sorted().toList());
     }
 }

@@ -64,7 +64,8 @@ public class OrganisationAdministration {
             "phone", List.of("Số điện thoại", "phone", "Điện thoại"),
             "unit", List.of("Mã định danh đơn vị", "unit", "Đơn vị", "Mã đơn vị"),
             "roles", List.of("Vai trò", "roles", "role"),
-            "password", List.of("Mật khẩu", "password"));
+            "password", List.of("Mật khẩu", "password"),
+            "otherUnits", List.of("Đơn vị kiêm nhiệm", "otherUnits", "Mã định danh đơn vị kiêm nhiệm", "Kiêm nhiệm"));
 
     private final UnitRepository units;
     private final UserRepository users;
@@ -463,11 +464,12 @@ public class OrganisationAdministration {
         var checked = checkUser(form, null);
         var account = new UserAccount(checked.username(), passwordEncoder.encode(form.password()), checked.fullName(),
                 checked.email(), checked.unit() == null ? null : checked.unit().id(), checked.roles(),
-                form.enabled() == null || form.enabled(), checked.phone());
+                form.enabled() == null || form.enabled(), checked.phone(), ids(checked.otherUnits()));
         users.insert(account);
         events.publishEvent(new UserSaved(account.username()));
         events.publishEvent(new AdministrativeChange("USER_CREATED", account.username(),
                 "roles " + sorted(account.roles()) + (checked.unit() == null ? "" : " at " + checked.unit().identifier())
+                        + (checked.otherUnits().isEmpty() ? "" : ", also at " + identifiers(checked.otherUnits()))
                         + (account.enabled() ? "" : ", disabled")));
         return users.findByUsername(account.username()).orElseThrow();
     }
@@ -484,7 +486,8 @@ public class OrganisationAdministration {
         var checked = checkUser(form, current);
         boolean enabled = form.enabled() == null ? current.enabled() : form.enabled();
         var updated = new UserAccount(current.username(), current.passwordHash(), checked.fullName(), checked.email(),
-                checked.unit() == null ? null : checked.unit().id(), checked.roles(), enabled, checked.phone());
+                checked.unit() == null ? null : checked.unit().id(), checked.roles(), enabled, checked.phone(),
+                ids(checked.otherUnits()));
         guardAdministrators(current, updated);
         var changes = userChanges(current, updated);
         boolean passwordChanged = form.password() != null && !form.password().isEmpty()
@@ -506,7 +509,7 @@ public class OrganisationAdministration {
         UserAccount current = existingUser(username);
         Unit unit = current.unitId() == null ? null : units.findById(current.unitId()).orElse(null);
         return updateUser(username, new UserForm(username, current.fullName(), current.email(), current.phone(),
-                unit == null ? null : unit.identifier(), current.roles(), null, enabled));
+                unit == null ? null : unit.identifier(), current.roles(), null, enabled, null));
     }
 
     /** Sets a new password chosen by the administrator, checked against the {@link PasswordPolicy}. */
@@ -550,7 +553,8 @@ public class OrganisationAdministration {
                     given(line, "phone", existing.map(UserAccount::phone).orElse(null)),
                     given(line, "unit", existing.map(u -> unitIdentifier(u.unitId())).filter(u -> !u.equals("-")).orElse(null)),
                     line.cells().containsKey("roles") ? parseRoles(line.get("roles")) : existing.map(UserAccount::roles).orElse(Set.of()),
-                    line.get("password"), null);
+                    line.get("password"), null,
+                    line.cells().containsKey("otherUnits") ? splitIdentifiers(line.get("otherUnits")) : null);
             if (existing.isPresent()) {
                 var before = existing.get();
                 var after = updateUser(username, form);
@@ -589,8 +593,22 @@ public class OrganisationAdministration {
         return roles;
     }
 
-    /** A user form that passed every check, normalised, with its unit found. */
-    private record CheckedUser(String username, String fullName, String email, String phone, Unit unit, Set<Role> roles) { }
+    private static List<String> splitIdentifiers(String value) {
+        if (value == null) return List.of();
+        return java.util.Arrays.stream(value.split("[,;|\\s]+")).map(String::strip).filter(v -> !v.isEmpty()).toList();
+    }
+
+    private static Set<Long> ids(List<Unit> units) {
+        return units.stream().map(Unit::id).collect(java.util.stream.Collectors.toSet());
+    }
+
+    private static String identifiers(java.util.Collection<Unit> units) {
+        return units.stream().map(Unit::identifier).sorted().collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    /** A user form that passed every check, normalised, with its units found. */
+    private record CheckedUser(String username, String fullName, String email, String phone, Unit unit, Set<Role> roles,
+                               List<Unit> otherUnits) { }
 
     private CheckedUser checkUser(UserForm form, UserAccount existing) {
         var violations = new ArrayList<InvalidInputException.Violation>();
@@ -625,12 +643,42 @@ public class OrganisationAdministration {
                 violations.add(violation("unit", "organisation.user.unit.closed", unitIdentifier));
             }
         }
+        List<Unit> others = otherUnits(form, existing, citizen, unit, violations);
         if (existing == null || (form.password() != null && !form.password().isEmpty())) {
             policy.check(username, form.password()).ifPresent(p -> violations.add(
                     new InvalidInputException.Violation("password", messages.get(p.key(), p.args()))));
         }
         if (!violations.isEmpty()) throw new InvalidInputException(violations);
-        return new CheckedUser(username, fullName, email, phone, unit, roles);
+        return new CheckedUser(username, fullName, email, phone, unit, roles, others);
+    }
+
+    /**
+     * The other units a person also works for (kiêm nhiệm): known, open (or already held), neither the unit of
+     * appointment nor twice; none for citizens. Null in the form keeps those the person has.
+     */
+    private List<Unit> otherUnits(UserForm form, UserAccount existing, boolean citizen, Unit unit,
+                                  List<InvalidInputException.Violation> violations) {
+        if (form.otherUnits() == null) {
+            if (existing == null || citizen) return List.of();
+            return existing.otherUnitIds().stream().map(units::findById).flatMap(Optional::stream)
+                    .filter(u -> unit == null || u.id() != unit.id()).toList();
+        }
+        var found = new java.util.LinkedHashMap<Long, Unit>();
+        for (String given : form.otherUnits()) {
+            String identifier = trim(given);
+            if (identifier == null) continue;
+            if (citizen) {
+                violations.add(violation("otherUnits", "organisation.user.unit.citizen"));
+                return List.of();
+            }
+            Unit other = units.findByIdentifier(identifier).orElse(null);
+            if (other == null) violations.add(violation("otherUnits", "organisation.unit.notFound", identifier));
+            else if (unit != null && other.id() == unit.id()) violations.add(violation("otherUnits", "organisation.user.otherUnits.same", identifier));
+            else if (!other.active() && (existing == null || !existing.otherUnitIds().contains(other.id()))) {
+                violations.add(violation("otherUnits", "organisation.user.unit.closed", identifier));
+            } else found.put(other.id(), other);
+        }
+        return List.copyOf(found.values());
     }
 
     private void guardAdministrators(UserAccount before, UserAccount after) {
@@ -652,9 +700,16 @@ public class OrganisationAdministration {
         if (!Objects.equals(before.unitId(), after.unitId())) {
             changes.add("unit: " + unitIdentifier(before.unitId()) + " → " + unitIdentifier(after.unitId()));
         }
+        if (!before.otherUnitIds().equals(after.otherUnitIds())) {
+            changes.add("otherUnits: " + otherIdentifiers(before) + " → " + otherIdentifiers(after));
+        }
         if (!before.roles().equals(after.roles())) changes.add("roles: " + sorted(before.roles()) + " → " + sorted(after.roles()));
         if (before.enabled() != after.enabled()) changes.add(after.enabled() ? "enabled" : "disabled");
         return changes;
+    }
+
+    private String otherIdentifiers(UserAccount user) {
+        return "[" + user.otherUnitIds().stream().map(this::unitIdentifier).sorted().collect(java.util.stream.Collectors.joining(", ")) + "]";
     }
 
     private String unitIdentifier(Long unitId) {

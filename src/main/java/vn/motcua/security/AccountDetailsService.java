@@ -18,6 +18,6 @@ class AccountDetailsService implements UserDetailsService {
         var unit = account.unitId() == null ? null : organisation.unit(account.unitId()).orElse(null);
         return new AuthenticatedUser(account.username(), account.fullName(), account.unitId(),
                 unit == null ? null : unit.identifier(), unit == null ? null : unit.treePath(),
-                account.roles(), account.passwordHash(), account.enabled());
+                account.roles(), account.passwordHash(), account.enabled(), account.unitIds());
     }
 }

@@ -93,6 +93,7 @@ class SecurityConfiguration extends VaadinWebSecurity {
                                     vn.motcua.shared.Messages messages, java.time.Clock clock,
                                     vn.motcua.shared.ClusterNode node,
                                     vn.motcua.organisation.ApiClients apiClients, AccountDetailsService accounts,
+                                    WorkingUnits workingUnits,
                                     @org.springframework.beans.factory.annotation.Value("${motcua.design.publish-role:DESIGNER}")
                                     String publishRole) throws Exception {
         // 401 and 429 written here, as JSON, not through the servlet error page (which would redirect to the login view)
@@ -147,6 +148,9 @@ class SecurityConfiguration extends VaadinWebSecurity {
                         .permissionsPolicyHeader(p -> p.policy(SecurityHeaders.PERMISSIONS_POLICY)));
         // Other systems sign in with their API key, for the request only (vn.motcua.organisation.ApiClients)
         http.addFilterBefore(new ApiKeyFilter(apiClients, accounts, messages),
+                org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class);
+        // A person who works for several units names the unit of a call (header MotCua-Unit), for that call only
+        http.addFilterAfter(new WorkingUnitFilter(workingUnits, messages),
                 org.springframework.security.web.authentication.www.BasicAuthenticationFilter.class);
         // A retried write with the same Idempotency-Key gets the first answer again (signed-in and allowed callers only)
         http.addFilterAfter(new IdempotencyFilter(jdbc, transactions, messages, clock, node),

@@ -432,11 +432,14 @@ public class TaskListService {
     }
 
     private boolean member(UserAccount user, WorkTask task) {
-        if (!user.enabled() || task.candidateGroup() == null || user.unitId() == null) return false;
-        var unit = organisation.unit(user.unitId()).orElse(null);
-        if (unit == null) return false;
-        for (Role role : user.roles()) {
-            if (role.groupAt(unit.identifier()).equals(task.candidateGroup())) return true;
+        if (!user.enabled() || task.candidateGroup() == null) return false;
+        // at any unit the person works for (a person may work for two)
+        for (Long unitId : user.unitIds()) {
+            var unit = organisation.unit(unitId).orElse(null);
+            if (unit == null) continue;
+            for (Role role : user.roles()) {
+                if (role.groupAt(unit.identifier()).equals(task.candidateGroup())) return true;
+            }
         }
         return false;
     }

@@ -23,7 +23,7 @@ import vn.motcua.security.CamundaWebappAuthenticationProvider;
 
 /**
  * Camunda's users and groups follow the application's: each user is a Camunda user, member of one group per role at
- * their unit (the candidate groups of the models, e.g. SPECIALIST_000.01.15.H33); administrators are also members of
+ * each unit they work for (the candidate groups of the models, e.g. SPECIALIST_000.01.15.H33); administrators are also members of
  * camunda-admin. Passwords stay in the application: Camunda's webapps are entered through single sign-on. A user who
  * is disabled keeps no task: their open tasks go back to their groups, unassigned.
  */
@@ -77,8 +77,11 @@ class CamundaIdentitySync {
         identity.saveUser(user);
 
         Set<String> wanted = new HashSet<>();
-        String unit = account.unitId() == null ? null : organisation.unit(account.unitId()).map(u -> u.identifier()).orElse(null);
-        if (unit != null) account.roles().forEach(r -> wanted.add(r.groupAt(unit)));
+        // one group per role at every unit the person works for (of appointment, and also: kiêm nhiệm)
+        for (Long unitId : account.unitIds()) {
+            organisation.unit(unitId).map(u -> u.identifier())
+                    .ifPresent(unit -> account.roles().forEach(r -> wanted.add(r.groupAt(unit))));
+        }
         if (account.has(Role.ADMIN)) wanted.add(CamundaWebappAuthenticationProvider.CAMUNDA_ADMIN_GROUP);
         Set<String> current = new HashSet<>();
         identity.createGroupQuery().groupMember(account.username()).list().forEach(g -> current.add(g.getId()));

@@ -36,6 +36,7 @@ import vn.motcua.security.SystemAccess;
 class SignInBrowserTest {
     @LocalServerPort int port;
     @Autowired OrganisationService organisation;
+    @Autowired vn.motcua.organisation.OrganisationAdministration administration;
     Chromium.Session session;
     ChromeDriver browser;
     WebDriverWait wait;
@@ -91,6 +92,32 @@ class SignInBrowserTest {
                 "return document.querySelector('vaadin-login-form-wrapper')?.shadowRoot?.textContent || ''"))
                 .contains("Đăng nhập tạm thời bị khóa"));
         assertThat(browser.findElements(By.id("current-user"))).as("not signed in").isEmpty();
+    }
+
+    @Test
+    void aPersonOfTwoUnitsChoosesTheUnitAtTheTopAndTheSessionKeepsItAcrossPages() {
+        String username = "two-units-" + Long.toString(ThreadLocalRandom.current().nextLong(1L << 40), 36);
+        SystemAccess.run(() -> {
+            var ward = organisation.unitByIdentifier("000.01.15.H33").orElseThrow();
+            var commune = organisation.unitByIdentifier("000.02.17.H33").orElseThrow();
+            organisation.createUser(username, "Hai-don-vi-2026", "Người Làm Hai Nơi", null, ward, EnumSet.of(Role.CLERK));
+            administration.updateUser(username, new vn.motcua.organisation.UserForm(username, "Người Làm Hai Nơi", null, null,
+                    ward.identifier(), EnumSet.of(Role.CLERK), null, null, List.of(commune.identifier())));
+        });
+        signIn(username, "Hai-don-vi-2026");
+        assertThat(browser.findElement(By.id("current-user")).getText()).endsWith("Vĩnh Thanh Vân");
+
+        ((JavascriptExecutor) browser).executeScript("""
+                const select = document.getElementById('working-unit');
+                select.opened = true;""");
+        var item = wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//vaadin-select-item[contains(., 'Bình An')]")));
+        item.click();
+        // the page is shown again for the unit chosen, and every page after it
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("current-user"), "Bình An"));
+        open("dossiers");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("current-user"), "Bình An"));
+        assertNothingRefused("the working unit's choice");
     }
 
     private String url(String path) { return "http://localhost:" + port + "/" + path; }

@@ -35,7 +35,18 @@ public final class KaribuViews {
 
     /** Signs in for the service layer and for the view access checks (request principal and roles). */
     public static void signInAs(TestUsers users, String username) {
-        var auth = users.signInAs(username);
+        principal(users.signInAs(username));
+    }
+
+    /** As the browser reloads the page: a new UI with its layout built again, the same signed-in context. */
+    public static void reload(ApplicationContext context) {
+        var auth = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        MockVaadin.tearDown();
+        setUp(context);
+        if (auth != null) principal(auth);
+    }
+
+    private static void principal(org.springframework.security.core.Authentication auth) {
         var request = (FakeRequest) VaadinServletRequest.getCurrent().getRequest();
         request.setUserPrincipalInt(auth);
         request.setUserInRole((principal, role) -> auth.getAuthorities().stream()

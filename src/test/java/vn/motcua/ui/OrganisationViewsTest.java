@@ -55,6 +55,8 @@ class OrganisationViewsTest {
 
     @Autowired ApplicationContext context;
     @Autowired TestUsers users;
+    @Autowired vn.motcua.security.CurrentUser currentUser;
+    @Autowired vn.motcua.catalogue.ProcedureCatalogue catalogue;
     @Autowired OrganisationAdministration administration;
 
     @BeforeEach
@@ -170,6 +172,48 @@ class OrganisationViewsTest {
         assertThat(administration.user(username).enabled()).as("nothing before the confirmation").isTrue();
         ConfirmDialogKt._fireConfirm(confirm);
         assertThat(administration.user(username).enabled()).isFalse();
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aPersonGivenASecondUnitChoosesAtTheTopOfThePageWhereTheyWorkAndReceivesThereWithItsCode() {
+        KaribuViews.signInAs(users, "admin");
+        UI.getCurrent().navigate("admin/users");
+        _click(_get(Button.class, s -> s.withId("users-create")));
+        String username = "kiem-nhiem-" + RUN + "-" + ThreadLocalRandom.current().nextInt(1000);
+        _setValue(_get(TextField.class, s -> s.withId("user-username")), username);
+        _setValue(_get(TextField.class, s -> s.withId("user-full-name")), "Người Làm Hai Nơi");
+        _setValue((ComboBox<Unit>) _get(ComboBox.class, s -> s.withId("user-unit")), administration.unit("000.01.15.H33"));
+        var others = (com.vaadin.flow.component.combobox.MultiSelectComboBox<Unit>) _get(
+                com.vaadin.flow.component.combobox.MultiSelectComboBox.class, s -> s.withId("user-other-units"));
+        assertThat(others.getLabel()).isEqualTo("Đơn vị kiêm nhiệm");
+        _setValue(others, java.util.Set.of(administration.unit("000.02.17.H33")));
+        _setValue((CheckboxGroup<Role>) _get(CheckboxGroup.class, s -> s.withId("user-roles")), EnumSet.of(Role.CLERK));
+        _setValue(_get(PasswordField.class, s -> s.withId("user-password")), "Chuyên viên xử lý 2026");
+        _click(_get(Button.class, s -> s.withId("user-save")));
+        assertThat(administration.user(username).otherUnitIds()).containsExactly(administration.unit("000.02.17.H33").id());
+        Grid<UserAccount> grid = _get(Grid.class, s -> s.withId("users"));
+        int row = GridKt._findAll(grid).indexOf(administration.user(username));
+        assertThat(GridKt._getFormattedRow(grid, row).get(2)).contains("Vĩnh Thanh Vân", "kiêm nhiệm", "Bình An");
+
+        KaribuViews.signInAs(users, username);
+        KaribuViews.reload(context);
+        UI.getCurrent().navigate("intake");
+        var working = (com.vaadin.flow.component.select.Select<Unit>) _get(com.vaadin.flow.component.select.Select.class,
+                s -> s.withId("working-unit"));
+        assertThat(working.getValue().identifier()).as("the unit of appointment first").isEqualTo("000.01.15.H33");
+        _setValue(working, working.getListDataView().getItems().filter(u -> u.identifier().equals("000.02.17.H33"))
+                .findFirst().orElseThrow());
+        assertThat(currentUser.require().unitIdentifier()).isEqualTo("000.02.17.H33");
+
+        KaribuViews.reload(context);
+        UI.getCurrent().navigate("intake");
+        KaribuViews.fillValidBirthRegistration(catalogue);
+        _click(_get(Button.class, s -> s.withId("intake-receive")));
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, s -> s.withId("dossier-code")).getText())
+                .startsWith("000.02.17.H33-");
+        assertThat(_get(com.vaadin.flow.component.html.Span.class, s -> s.withId("current-user")).getText())
+                .isEqualTo("Người Làm Hai Nơi · UBND xã Bình An");
     }
 
     @Test

@@ -77,11 +77,24 @@ public class UnitRepository {
                 .query(Long.class).optional().flatMap(this::findById);
     }
 
-    /** Moves every user of a unit to another one; returns their usernames. */
+    /**
+     * Moves every user of a unit to another one, those appointed there and those who also work there; returns their
+     * usernames. A person who worked for both works for the other one once.
+     */
     public List<String> moveUsers(long from, long to) {
-        var names = jdbc.sql("select username from app_user where unit_id = ? order by username").param(from)
-                .query(String.class).list();
+        var names = jdbc.sql("""
+                        select username from app_user where unit_id = ?
+                        union select username from app_user_unit where unit_id = ? order by username""")
+                .params(from, from).query(String.class).list();
         jdbc.sql("update app_user set unit_id = ? where unit_id = ?").params(to, from).update();
+        jdbc.sql("""
+                delete from app_user_unit where unit_id = ?
+                  and (username in (select username from app_user where unit_id = ?)
+                    or username in (select o.username from app_user_unit o where o.unit_id = ?))""")
+                .params(from, to, to).update();
+        jdbc.sql("update app_user_unit set unit_id = ? where unit_id = ?").params(to, from).update();
+        jdbc.sql("delete from app_user_unit where unit_id = ? and username in (select username from app_user where unit_id = ?)")
+                .params(to, to).update();
         return names;
     }
 
@@ -164,7 +177,8 @@ public class UnitRepository {
     }
 
     public int countUsers(long id) {
-        return jdbc.sql("select count(*) from app_user where unit_id = ?").param(id).query(Integer.class).single();
+        return jdbc.sql("select (select count(*) from app_user where unit_id = ?) + (select count(*) from app_user_unit where unit_id = ?)")
+                .params(id, id).query(Integer.class).single();
     }
 
     private static Unit map(ResultSet rs, int row) throws SQLException {

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -82,9 +83,13 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
         refresh();
     }
 
+    /** The unit of appointment, then the units the person also works for ("kiêm nhiệm"). */
     private String unitName(UserAccount user) {
         Unit unit = user.unitId() == null ? null : units.get(user.unitId());
-        return unit == null ? "" : unit.displayName(getLocale()) + " (" + unit.identifier() + ")";
+        String main = unit == null ? "" : unit.displayName(getLocale()) + " (" + unit.identifier() + ")";
+        var others = user.otherUnitIds().stream().map(units::get).filter(Objects::nonNull)
+                .map(u -> u.displayName(getLocale()) + " (" + u.identifier() + ")").sorted().toList();
+        return others.isEmpty() ? main : main + "; " + getTranslation("users.otherUnits.short") + ": " + String.join("; ", others);
     }
 
     private Component actions(UserAccount user) {
@@ -128,6 +133,13 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
                 units.values().stream().filter(u -> u.active() || (user != null && Objects.equals(user.unitId(), u.id())))
                         .sorted(java.util.Comparator.comparing(Unit::treePath)).toList());
         unit.setItemLabelGenerator(u -> u.identifier() + " · " + u.displayName(getLocale()));
+        var otherUnits = new MultiSelectComboBox<Unit>(getTranslation("users.otherUnits"));
+        otherUnits.setId("user-other-units");
+        otherUnits.setHelperText(getTranslation("users.otherUnits.help"));
+        otherUnits.setItems((u, text) -> TableFile.fold(u.name()).contains(TableFile.fold(text)) || u.identifier().contains(text),
+                units.values().stream().filter(u -> u.active() || (user != null && user.otherUnitIds().contains(u.id())))
+                        .sorted(java.util.Comparator.comparing(Unit::treePath)).toList());
+        otherUnits.setItemLabelGenerator(u -> u.identifier() + " · " + u.displayName(getLocale()));
         var roles = new CheckboxGroup<Role>(getTranslation("users.roles"));
         roles.setId("user-roles");
         roles.setItems(Role.values());
@@ -142,15 +154,19 @@ public class UsersView extends VerticalLayout implements HasDynamicTitle {
             email.setValue(Objects.requireNonNullElse(user.email(), ""));
             phone.setValue(Objects.requireNonNullElse(user.phone(), ""));
             if (user.unitId() != null) unit.setValue(units.get(user.unitId()));
+            otherUnits.setValue(user.otherUnitIds().stream().map(units::get).filter(Objects::nonNull).collect(Collectors.toSet()));
             roles.setValue(user.roles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(user.roles()));
         }
-        dialog.add(new FormLayout(username, fullName, email, phone, unit, password, roles));
+        var layout = new FormLayout(username, fullName, email, phone, unit, password, otherUnits, roles);
+        layout.setColspan(otherUnits, 2);
+        dialog.add(layout);
         Map<String, HasValidation> fields = Map.of("username", username, "fullName", fullName, "email", email,
-                "phone", phone, "unit", unit, "roles", roles, "password", password);
+                "phone", phone, "unit", unit, "roles", roles, "password", password, "otherUnits", otherUnits);
         var save = new Button(getTranslation("users.save"), e -> {
             var form = new UserForm(username.getValue(), fullName.getValue(), email.getValue(), phone.getValue(),
                     unit.getValue() == null ? null : unit.getValue().identifier(), roles.getValue(),
-                    password.getValue().isEmpty() ? null : password.getValue(), null);
+                    password.getValue().isEmpty() ? null : password.getValue(), null,
+                    otherUnits.getValue().stream().map(Unit::identifier).sorted().toList());
             try {
                 UserAccount saved = user == null ? administration.createUser(form) : administration.updateUser(user.username(), form);
                 dialog.close();

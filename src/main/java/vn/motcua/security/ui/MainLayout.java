@@ -16,6 +16,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import com.vaadin.flow.component.dependency.StyleSheet;
 import vn.motcua.organisation.OrganisationService;
 import vn.motcua.security.CurrentUser;
+import vn.motcua.security.WorkingUnits;
 
 /**
  * The frame of every view: the application's name, the signed-in user and their unit, the language, sign-out, and
@@ -26,7 +27,8 @@ import vn.motcua.security.CurrentUser;
 @StyleSheet("context://css/motcua.css")
 public class MainLayout extends AppLayout {
 
-    public MainLayout(CurrentUser currentUser, OrganisationService organisation, AuthenticationContext authentication) {
+    public MainLayout(CurrentUser currentUser, OrganisationService organisation, AuthenticationContext authentication,
+                      WorkingUnits workingUnits) {
         var title = new Span(getTranslation("app.title"));
         title.addClassName("app-title");
         var header = new HorizontalLayout(new DrawerToggle(), title);
@@ -47,7 +49,10 @@ public class MainLayout extends AppLayout {
             var logout = new Button(getTranslation("action.logout"), e -> authentication.logout());
             logout.setId("logout");
             logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
-            header.add(who, wide(new LanguageSwitch()), logout);
+            header.add(who);
+            var units = workingUnits.choices();
+            if (units.size() > 1) header.add(wide(workingUnit(units, workingUnits)));
+            header.add(wide(new LanguageSwitch()), logout);
             var whoInMenu = new Span(user.fullName() + unit);
             whoInMenu.addClassName("current-user-menu");
             narrowExtras.add(whoInMenu);
@@ -67,6 +72,34 @@ public class MainLayout extends AppLayout {
                 nav.addItem(new SideNavItem(translated(entry.title()), entry.path())));
         addToDrawer(nav, narrowExtras);
         setPrimarySection(Section.DRAWER);
+    }
+
+    /**
+     * A person who works for several units chooses the one they work in: kept in their session, and the page is shown
+     * again for that unit (its dossiers, tasks, desk and reports).
+     */
+    private com.vaadin.flow.component.Component workingUnit(java.util.List<vn.motcua.organisation.Unit> units,
+                                                            WorkingUnits workingUnits) {
+        var select = new com.vaadin.flow.component.select.Select<vn.motcua.organisation.Unit>();
+        select.setId("working-unit");
+        select.setAriaLabel(getTranslation("layout.workingUnit"));
+        select.setTooltipText(getTranslation("layout.workingUnit"));
+        select.setItems(units);
+        select.setItemLabelGenerator(u -> u.displayName(getLocale()));
+        select.setValue(units.get(0));
+        select.addValueChangeListener(e -> {
+            if (e.getValue() == null || e.getValue().equals(e.getOldValue())) return;
+            var context = workingUnits.switchTo(e.getValue().identifier());
+            var session = com.vaadin.flow.server.VaadinSession.getCurrent();
+            if (session != null && session.getSession() != null) {
+                session.getSession().setAttribute(org.springframework.security.web.context
+                        .HttpSessionSecurityContextRepository.SPRING_SECURITY_CONTEXT_KEY, context);
+            }
+            com.vaadin.flow.component.notification.Notification.show(
+                    getTranslation("layout.workingUnit.switched", e.getValue().displayName(getLocale())));
+            getUI().ifPresent(ui -> ui.getPage().reload());
+        });
+        return select;
     }
 
     private static <T extends com.vaadin.flow.component.Component> T wide(T component) {

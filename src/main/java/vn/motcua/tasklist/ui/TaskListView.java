@@ -148,7 +148,7 @@ public class TaskListView extends VerticalLayout implements HasDynamicTitle, Bef
         colleague.setClearButtonVisible(true);
         colleague.setVisible(me.has(Role.LEADER));
         if (me.has(Role.LEADER)) {
-            colleague.setItems(organisation.users().stream().filter(u -> u.unitId() != null && u.unitId().equals(me.unitId())
+            colleague.setItems(organisation.users().stream().filter(u -> me.unitId() != null && u.worksFor(me.unitId())
                     && u.enabled() && !u.username().equals(me.username())).toList());
         }
         colleague.addValueChangeListener(e -> changed());

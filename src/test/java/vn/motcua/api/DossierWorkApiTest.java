@@ -36,7 +36,8 @@ class DossierWorkApiTest {
         complete("specialist", code, Map.of("documentsComplete", true, "reviewOpinion", "Hồ sơ đầy đủ, đề nghị phê duyệt",
                 "registerNumber", "15/2026"));
         complete("leader", code, Map.of("decision", "REWORK", "reworkReason", "Ghi sai nơi sinh\r\ntheo giấy chứng sinh"));
-        complete("specialist", code, Map.of("documentsComplete", true, "reviewOpinion", "Đã sửa nơi sinh"));
+        complete("specialist", code, Map.of("documentsComplete", true, "reviewOpinion", "Đã sửa nơi sinh",
+                "proposedResult", "REFUSE", "refusalGrounds", "Người đi đăng ký không có quyền yêu cầu"));
 
         JsonNode steps = body(as("clerk").getForEntity("/api/dossiers/" + code + "/steps", String.class), HttpStatus.OK);
         assertThat(steps).hasSize(3);
@@ -48,20 +49,38 @@ class DossierWorkApiTest {
         assertThat(review.at("/unit/name").asText()).startsWith("UBND phường");
         assertThat(review.get("completedAt").asText()).isNotBlank();
         assertThat(review.get("decision").asText())
-                .isEqualTo("Hồ sơ đầy đủ, hợp lệ theo quy định: có; Số đăng ký trong Sổ đăng ký khai sinh (dự kiến): 15/2026");
+                .as("the proposed result, by default to grant, goes to the leader with the assessment")
+                .isEqualTo("Hồ sơ đầy đủ, hợp lệ theo quy định: có; Đề nghị giải quyết, cấp kết quả; "
+                        + "Số đăng ký trong Sổ đăng ký khai sinh (dự kiến): 15/2026");
         assertThat(review.get("opinion").asText()).isEqualTo("Hồ sơ đầy đủ, đề nghị phê duyệt");
 
         JsonNode sendBack = steps.get(1);
         assertThat(sendBack.at("/by/fullName").asText()).isEqualTo("Võ Thị Lãnh Đạo");
         assertThat(sendBack.get("decision").asText()).isEqualTo("Trả lại chuyên viên xử lý lại");
         assertThat(sendBack.get("opinion").asText()).as("line breaks stored as LF").isEqualTo("Ghi sai nơi sinh\ntheo giấy chứng sinh");
-        assertThat(steps.get(2).get("opinion").asText()).isEqualTo("Đã sửa nơi sinh");
+        assertThat(steps.get(2).get("opinion").asText()).startsWith("Đã sửa nơi sinh").contains("Người đi đăng ký không có quyền yêu cầu");
+        assertThat(steps.get(2).get("decision").asText()).contains("Đề nghị từ chối giải quyết");
         assertThat(steps.get(0).get("completedAt").asText()).isLessThanOrEqualTo(steps.get(2).get("completedAt").asText());
 
         JsonNode english = body(as("clerk").exchange("/api/dossiers/" + code + "/steps", HttpMethod.GET,
                 entity(null, Locale.ENGLISH), String.class), HttpStatus.OK);
         assertThat(english.get(0).get("decision").asText()).startsWith("Hồ sơ đầy đủ, hợp lệ theo quy định: yes");
         assertThat(english.get(0).at("/unit/name").asText()).endsWith("People's Committee");
+    }
+
+    @Test
+    void aProposalToRefuseNeedsItsGroundsAndIsRefusedWithoutThemNamingTheField() throws Exception {
+        String code = receive();
+        var client = as("specialist");
+        JsonNode tasks = body(client.getForEntity("/api/tasks?size=1000", String.class), HttpStatus.OK).get("items");
+        String id = null;
+        for (JsonNode t : tasks) if (code.equals(t.get("dossierCode").asText())) id = t.get("id").asText();
+        JsonNode refused = body(client.postForEntity("/api/tasks/" + id + "/complete", entity(Map.of("data", Map.of(
+                "documentsComplete", true, "reviewOpinion", "Không đủ điều kiện", "proposedResult", "REFUSE")), null),
+                String.class), HttpStatus.BAD_REQUEST);
+        assertThat(refused.get("errors")).anySatisfy(v -> assertThat(v.get("field").asText()).isEqualTo("data.refusalGrounds"));
+        assertThat(body(as("clerk").getForEntity("/api/dossiers/" + code + "/steps", String.class), HttpStatus.OK))
+                .as("nothing completed").isEmpty();
     }
 
     @Test

@@ -127,6 +127,11 @@ public class ProcedureDesigns {
     /** A procedure of the catalogue as designers see it: its published version and its draft. */
     public record DesignedProcedure(String code, String folder, Localized name, Integer currentVersion, Draft draft) { }
 
+    /** True when the caller may draft procedures (upload, edit the model in the browser): designers. */
+    public boolean mayDesign() {
+        return currentUser.get().map(u -> u.has(Role.DESIGNER)).orElse(false);
+    }
+
     /** Whether the signed-in user may publish. */
     public boolean mayPublish() {
         return currentUser.get().map(u -> u.has(publishRole)).orElse(false);
@@ -313,6 +318,84 @@ public class ProcedureDesigns {
 
     /** An exported version: a file name and the zip. */
     public record Export(String fileName, byte[] zip) { }
+
+    /**
+     * What a designer edits in the browser: the procedure's draft when it has one, else its published version.
+     *
+     * @param bpmnFile  the name of the procedure's process file ({@code <process id>.bpmn})
+     * @param xml       that file's content
+     * @param forms     its forms by form id (what a step's {@code camunda:formRef} names), each as saved
+     * @param fromDraft  true when it is the draft, false when the published version (saving makes a draft of it)
+     * @param descriptor its {@code procedure.json}
+     */
+    public record EditableModel(String code, String folder, String bpmnFile, String xml,
+                                java.util.SortedMap<String, String> forms, boolean fromDraft, String descriptor) { }
+
+    /**
+     * The model and forms of a procedure to edit in the browser. Designers only.
+     *
+     * @throws NotFoundException when the code is not a procedure, or it has no process file
+     */
+    public EditableModel editable(String code) {
+        requireDesigner();
+        String folder = folder(code);
+        var draft = store().draft(folder);
+        CatalogueFiles.Folder files = draft.map(d -> store().files(d)).or(() -> catalogue.files(folder))
+                .orElseThrow(() -> new NotFoundException("catalogue.design.noModel", code));
+        String processKey = catalogue.procedure(code).map(Procedure::processKey).orElse(folder);
+        String bpmnFile = processKey + ".bpmn";
+        byte[] bpmn = files.processFiles().get(bpmnFile);
+        if (bpmn == null) throw new NotFoundException("catalogue.design.noModel", code);
+        var forms = new TreeMap<String, String>();
+        files.formFiles().forEach((name, bytes) -> {
+            String json = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            String id;
+            try {
+                id = FormConventions.id(json);
+            } catch (IllegalArgumentException unreadable) {
+                id = null;
+            }
+            forms.put(id == null ? name.replaceFirst("\\.form$", "") : id, json);
+        });
+        byte[] descriptor = files.processFiles().get(CatalogueFiles.DESCRIPTOR);
+        return new EditableModel(code, folder, bpmnFile, new String(bpmn, java.nio.charset.StandardCharsets.UTF_8),
+                java.util.Collections.unmodifiableSortedMap(forms), draft.isPresent(),
+                descriptor == null ? null : new String(descriptor, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Keeps the diagram and forms edited in the browser as the procedure's draft: the files of {@link #editable}
+     * with the process file and the changed forms replaced, checked by the linter like any upload. Designers only.
+     *
+     * @param xml          the BPMN XML as the modeler has it
+     * @param changedForms forms changed beside the diagram, by form id (others stay as they are)
+     * @param descriptor   the procedure's {@code procedure.json} as edited, null to keep it
+     * @throws UploadRejected        with every problem the linter found; nothing stored
+     * @throws InvalidInputException when a changed form is not one of the procedure's
+     */
+    public Draft saveModel(String code, String xml, Map<String, String> changedForms, String descriptor) {
+        AuthenticatedUser user = requireDesigner();
+        EditableModel editable = editable(code);
+        String folder = editable.folder();
+        CatalogueFiles.Folder files = store().draft(folder).map(d -> store().files(d)).or(() -> catalogue.files(folder)).orElseThrow();
+        Map<String, byte[]> process = new TreeMap<>(files.processFiles());
+        Map<String, byte[]> forms = new TreeMap<>(files.formFiles());
+        process.put(editable.bpmnFile(), (xml == null ? "" : xml).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (descriptor != null) process.put(CatalogueFiles.DESCRIPTOR, descriptor.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        for (var changed : (changedForms == null ? Map.<String, String>of() : changedForms).entrySet()) {
+            String fileName = forms.keySet().stream().filter(name -> {
+                String json = new String(forms.get(name), java.nio.charset.StandardCharsets.UTF_8);
+                try {
+                    return changed.getKey().equals(FormConventions.id(json));
+                } catch (IllegalArgumentException unreadable) {
+                    return false;
+                }
+            }).findFirst().orElseThrow(() -> new InvalidInputException("forms",
+                    messages.get("catalogue.design.model.unknownForm", changed.getKey())));
+            forms.put(fileName, changed.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return saveDraft(new CatalogueFiles.Folder(folder, process, forms), user);
+    }
 
     /** The BPMN XML of a version (the procedure's process file), for the diagram. */
     public Optional<String> model(String code, int number) {

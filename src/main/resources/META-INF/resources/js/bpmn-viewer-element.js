@@ -22,6 +22,22 @@
 (function () {
   'use strict';
 
+  /*
+   * bpmn-js's viewer and modeler bundles both define window.BpmnJS: the viewer's class is kept as
+   * window.MotCuaBpmnViewer when it is seen (this script runs right after the viewer's bundle), so that a page that
+   * later loads the modeler (<bpmn-modeler>) still draws read-only diagrams here.
+   */
+  function viewerClass() {
+    if (window.MotCuaBpmnViewer) return window.MotCuaBpmnViewer;
+    const candidate = window.BpmnJS;
+    if (candidate && !(candidate.prototype && candidate.prototype.createDiagram)) {
+      window.MotCuaBpmnViewer = candidate;
+      return candidate;
+    }
+    return null;
+  }
+  viewerClass();
+
   const HIGHLIGHT = 'bpmn-viewer-highlight';
   const HEAT = 'bpmn-viewer-heat';
   const BADGE = 'bpmn-viewer-badge';
@@ -115,13 +131,13 @@
 
     _ensureViewer() {
       if (this._viewer) return true;
-      if (!window.BpmnJS) {
+      if (!viewerClass()) {
         // The library script is declared first; should it still be on its way, try again shortly
         if (!this._waitingForLibrary) {
           this._waitingForLibrary = true;
           const started = Date.now();
           const retry = () => {
-            if (window.BpmnJS) {
+            if (viewerClass()) {
               this._waitingForLibrary = false;
               this._ensureViewer();
               if (this._xml != null) this._import();
@@ -139,7 +155,7 @@
       this._container = document.createElement('div');
       this._container.className = 'bpmn-viewer-canvas';
       this.appendChild(this._container);
-      this._viewer = new window.BpmnJS({ container: this._container });
+      this._viewer = new (viewerClass())({ container: this._container });
       this._viewer.on('element.click', (event) => this._onElementClick(event.element));
       return true;
     }

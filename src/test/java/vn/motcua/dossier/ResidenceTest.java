@@ -173,18 +173,10 @@ class ResidenceTest {
 
     private TestRestTemplate clerk() { return http.withBasicAuth(CLERK, "demo"); }
 
+    @SuppressWarnings("unchecked")
     static Map<String, Object> request(String residence) {
-        var applicant = new HashMap<String, Object>();
-        applicant.put("fullName", "Nguyễn Thị Ở Xa");
-        applicant.put("idNumber", "091234567891");
-        applicant.put("address", "Ấp Láng Giềng");
-        if (residence != null) applicant.put("residence", residence);
-        var request = new HashMap<String, Object>();
-        request.put("procedureCode", BirthRegistrationSample.PROCEDURE);
-        request.put("channel", "IN_PERSON");
-        request.put("applicant", applicant);
-        request.put("data", new HashMap<>(BirthRegistrationSample.intakeData()));
-        request.put("checkedComponents", BirthRegistrationSample.CHECKED);
+        var request = BirthRegistrationSample.receiptJson();
+        if (residence != null) ((Map<String, Object>) request.get("applicant")).put("residence", residence);
         return request;
     }
 

@@ -185,6 +185,10 @@ public class DesignView extends VerticalLayout implements HasDynamicTitle {
         details.removeAll();
         if (procedure == null) return;
         details.add(new H3(getTranslation("design.versions.title", procedure.code(), procedure.name().in(getLocale()))));
+        var model = new Button(getTranslation("design.model.edit"), e -> getUI().ifPresent(ui -> ui.navigate(ModelDesignView.class,
+                new com.vaadin.flow.router.RouteParameters("code", procedure.code()))));
+        model.setId("design-edit-model");
+        if (designs.mayDesign()) details.add(model);
         if (procedure.draft() != null) {
             var draft = new Paragraph(getTranslation("design.draftBy", procedure.draft().createdBy(), Formats.dateTime(procedure.draft().createdAt())));
             draft.setId("design-draft");

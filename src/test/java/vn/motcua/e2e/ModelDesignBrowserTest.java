@@ -91,6 +91,54 @@ class ModelDesignBrowserTest {
         assertNothingRefused();
     }
 
+    @Test
+    void aFieldAddedInTheFormEditorIsKeptWithTheDraft() {
+        users.signInAs("designer");
+        int before;
+        try {
+            before = vn.motcua.catalogue.FormConventions.fields(designs.editable(ProcedureUploads.CODE).forms()
+                    .get("diploma-copy-from-register-review")).size();
+        } finally {
+            users.signOut();
+        }
+        steps.signIn("designer");
+        steps.open("design/" + ProcedureUploads.CODE + "/model");
+        var wait = steps.waiting();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+                "bpmn-modeler g.djs-element[data-element-id='" + ProcedureUploads.STEP + "']")));
+        ((JavascriptExecutor) browser).executeScript("""
+                const modeler = document.getElementById('model-modeler')._modeler;
+                modeler.get('selection').select(modeler.get('elementRegistry').get(arguments[0]));""", ProcedureUploads.STEP);
+        steps.click(wait.until(ExpectedConditions.elementToBeClickable(By.id("model-step-edit-form"))));
+        // bpmn.io's form editor draws the form with its palette; Enter on a palette entry adds that field
+        var textfield = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(
+                "form-schema-editor .fjs-palette-field[data-field-type='textfield']")));
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("form-schema-editor .fjs-editor-container .fjs-form-field")));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].focus()", textfield);
+        textfield.sendKeys(org.openqa.selenium.Keys.ENTER);
+        // the form as it stands has reached the server (sent shortly after the edit)
+        wait.until(d -> Boolean.TRUE.equals(((JavascriptExecutor) d).executeScript("""
+                const element = document.getElementById('model-form-editor');
+                return element._pending === null && element._schema != null
+                    && JSON.parse(element._schema).components.length === element._editor.saveSchema().components.length
+                    && element._editor.saveSchema().components.length > arguments[0];""", before)));
+        // the dialog's footer sits where the development tools draw their own button: clicked as a user's click lands
+        ((JavascriptExecutor) browser).executeScript("arguments[0].click()",
+                wait.until(ExpectedConditions.presenceOfElementLocated(By.id("model-form-keep"))));
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("model-form-dialog")));
+        steps.click(browser.findElement(By.id("model-save")));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("model-saved")));
+
+        users.signInAs("designer");
+        try {
+            assertThat(vn.motcua.catalogue.FormConventions.fields(designs.editable(ProcedureUploads.CODE).forms()
+                    .get("diploma-copy-from-register-review"))).hasSize(before + 1);
+        } finally {
+            users.signOut();
+        }
+        assertNothingRefused();
+    }
+
     private void assertNothingRefused() {
         List<String> refused = new ArrayList<>();
         for (LogEntry entry : browser.manage().logs().get(LogType.BROWSER)) {

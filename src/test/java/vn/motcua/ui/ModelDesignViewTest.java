@@ -149,6 +149,52 @@ class ModelDesignViewTest {
                 .satisfies(c -> assertThat(c.nameVi()).isEqualTo("Văn bản ủy quyền"));
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void aStepsFormIsEditedWithTheFormEditorPreviewedAsTheStaffSeeItAndSavedWithTheDraft() {
+        KaribuViews.signInAs(users, "designer");
+        UI.getCurrent().navigate("design/" + ProcedureUploads.CODE + "/model");
+        var modeler = _get(BpmnModeler.class, spec -> spec.withId("model-modeler"));
+        select(modeler, ProcedureUploads.STEP);
+        _click(_get(Button.class, spec -> spec.withId("model-step-edit-form")));
+        var editor = _get(vn.motcua.diagram.FormSchemaEditor.class, spec -> spec.withId("model-form-editor"));
+        assertThat(FormConventions.id(editor.getSchema())).isEqualTo(REVIEW_FORM);
+
+        // the designer adds a field in the editor (as form-js sends it), then looks at the preview
+        String added = editor.getSchema().replaceFirst("\"components\"\\s*:\\s*\\[",
+                "\"components\": [ { \"label\": \"Số trang sổ gốc\", \"type\": \"textfield\", \"id\": \"Field_Page\", "
+                        + "\"key\": \"registerPage\" },");
+        ComponentUtil.fireEvent(editor, new vn.motcua.diagram.FormSchemaEditor.SchemaChangedEvent(editor, true, added));
+        _get(com.vaadin.flow.component.tabs.TabSheet.class).setSelectedIndex(1);
+        var preview = _get(com.vaadin.flow.component.html.Div.class, spec -> spec.withId("model-form-preview"));
+        assertThat(_find(preview, vn.motcua.forms.FormRenderer.class)).as("rendered natively, as the clerk sees it").hasSize(1);
+        assertThat(_find(preview, TextField.class)).anySatisfy(f -> assertThat(f.getLabel()).isEqualTo("Số trang sổ gốc"));
+        _click(_get(Button.class, spec -> spec.withId("model-form-keep")));
+        var variables = (CheckboxGroup<FormConventions.Field>) _get(CheckboxGroup.class, spec -> spec.withId("model-step-variables"));
+        assertThat(variables.getListDataView().getItems().map(FormConventions.Field::key)).contains("registerPage");
+
+        _click(_get(Button.class, spec -> spec.withId("model-save")));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("model-saved")).getText()).contains(ProcedureUploads.CODE);
+        assertThat(FormConventions.fields(designs.editable(ProcedureUploads.CODE).forms().get(REVIEW_FORM)))
+                .extracting(FormConventions.Field::key).contains("registerPage");
+    }
+
+    @Test
+    void aFormWhoseIdChangedIsNotKept() {
+        KaribuViews.signInAs(users, "designer");
+        UI.getCurrent().navigate("design/" + ProcedureUploads.CODE + "/model");
+        var modeler = _get(BpmnModeler.class, spec -> spec.withId("model-modeler"));
+        select(modeler, ProcedureUploads.STEP);
+        _click(_get(Button.class, spec -> spec.withId("model-step-edit-form")));
+        var editor = _get(vn.motcua.diagram.FormSchemaEditor.class, spec -> spec.withId("model-form-editor"));
+        ComponentUtil.fireEvent(editor, new vn.motcua.diagram.FormSchemaEditor.SchemaChangedEvent(editor, true,
+                editor.getSchema().replace("\"id\": \"" + REVIEW_FORM + "\"", "\"id\": \"another-form\"")));
+        _click(_get(Button.class, spec -> spec.withId("model-form-keep")));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("model-form-error")).getText())
+                .isEqualTo("Mã biểu mẫu phải giữ là " + REVIEW_FORM + ": các bước dẫn tới biểu mẫu bằng mã này.");
+        _get(com.vaadin.flow.component.dialog.Dialog.class, spec -> spec.withId("model-form-dialog"));
+    }
+
     private static int componentCount() {
         return (int) _get(com.vaadin.flow.component.orderedlayout.VerticalLayout.class, spec -> spec.withId("descriptor-components"))
                 .getChildren().count();

@@ -75,8 +75,12 @@ public class ModelDesignView extends VerticalLayout implements BeforeEnterObserv
     private final Map<String, String> changedForms = new TreeMap<>();
     private String selectedStep;
 
-    public ModelDesignView(ProcedureDesigns designs) {
+    private final vn.motcua.forms.Forms formsRendering;
+    private final Button editForm = new Button();
+
+    public ModelDesignView(ProcedureDesigns designs, vn.motcua.forms.Forms formsRendering) {
         this.designs = designs;
+        this.formsRendering = formsRendering;
         setSizeFull();
         modeler.setId("model-modeler");
         modeler.setHeight("70vh");
@@ -120,7 +124,12 @@ public class ModelDesignView extends VerticalLayout implements BeforeEnterObserv
         noStep.setId("model-no-step");
         noStep.setText(getTranslation("design.model.noStep"));
         stepFields.setPadding(false);
-        stepFields.add(name, role, unit, hours, form, variables, apply);
+        editForm.setText(getTranslation("design.form.edit"));
+        editForm.setId("model-step-edit-form");
+        editForm.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
+        editForm.addClickListener(e -> editForm(form.getValue()));
+        form.addValueChangeListener(e -> editForm.setEnabled(e.getValue() != null));
+        stepFields.add(name, role, unit, hours, form, editForm, variables, apply);
         stepFields.setVisible(false);
 
         var panel = new VerticalLayout(new H3(getTranslation("design.model.step")), noStep, stepFields);
@@ -189,6 +198,67 @@ public class ModelDesignView extends VerticalLayout implements BeforeEnterObserv
         unit.setInvalid(false);
         form.setValue(step.form() != null && forms.containsKey(step.form()) ? step.form() : null);
         showVariables(form.getValue());
+    }
+
+    /**
+     * The step's form in bpmn.io's form editor, with a preview rendered as the clerk will see it: what the designer
+     * keeps replaces the form here (saved with the draft).
+     */
+    void editForm(String formId) {
+        if (formId == null || !forms.containsKey(formId)) return;
+        var dialog = new com.vaadin.flow.component.dialog.Dialog();
+        dialog.setId("model-form-dialog");
+        dialog.setHeaderTitle(getTranslation("design.form.title", formId));
+        dialog.setWidth("90vw");
+        var editor = new vn.motcua.diagram.FormSchemaEditor();
+        editor.setId("model-form-editor");
+        editor.setSchema(forms.get(formId));
+        var preview = new Div();
+        preview.setId("model-form-preview");
+        var tabs = new com.vaadin.flow.component.tabs.TabSheet();
+        tabs.setWidthFull();
+        tabs.add(getTranslation("design.form.tab.edit"), editor);
+        var previewTab = tabs.add(getTranslation("design.form.tab.preview"), preview);
+        var error = new Paragraph();
+        error.setId("model-form-error");
+        error.addClassName("error");
+        error.setVisible(false);
+        tabs.addSelectedChangeListener(e -> {
+            if (e.getSelectedTab() == previewTab) showPreview(editor.getSchema(), preview, error);
+        });
+        var keep = new Button(getTranslation("design.form.keep"), e -> {
+            String schema = editor.getSchema();
+            if (!showPreview(schema, preview, error)) return;
+            if (!formId.equals(FormConventions.id(schema))) {
+                error.setText(getTranslation("design.form.idChanged", formId));
+                error.setVisible(true);
+                return;
+            }
+            forms.put(formId, schema);
+            changedForms.put(formId, schema);
+            showVariables(formId);
+            dialog.close();
+        });
+        keep.setId("model-form-keep");
+        keep.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+        dialog.add(error, tabs);
+        dialog.getFooter().add(new Button(getTranslation("design.form.cancel"), e -> dialog.close()), keep);
+        add(dialog);
+        dialog.open();
+    }
+
+    /** The form rendered natively, as the clerk will see it; false (and why) when it cannot be read. */
+    private boolean showPreview(String schema, Div preview, Paragraph error) {
+        preview.removeAll();
+        try {
+            preview.add(formsRendering.renderer(formsRendering.parse(schema), getLocale()));
+            error.setVisible(false);
+            return true;
+        } catch (RuntimeException e) {
+            error.setText(getTranslation("design.form.unreadable", e.getMessage() == null ? "" : e.getMessage()));
+            error.setVisible(true);
+            return false;
+        }
     }
 
     private void showVariables(String formId) {

@@ -36,6 +36,8 @@ import org.w3c.dom.NodeList;
 public final class StepConventions {
     public static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
     public static final String CAMUNDA = "http://camunda.org/schema/1.0/bpmn";
+    /** The longest deadline a step may be given, in working hours (a year of working days). */
+    public static final int MAX_HOURS = 2000;
     /** The unit variable of the dossier's own unit. */
     public static final String OWN_UNIT = "unit";
 
@@ -112,13 +114,14 @@ public final class StepConventions {
             task.setAttributeNS(CAMUNDA, "camunda:candidateGroups", step.role().name() + "_${" + variable + "}");
         }
         if (step.hours() != null) {
-            if (step.hours() < 1) throw new IllegalArgumentException("hours " + step.hours());
+            if (step.hours() < 1 || step.hours() > MAX_HOURS) throw new IllegalArgumentException("hours " + step.hours());
             task.setAttributeNS(CAMUNDA, "camunda:dueDate", "${deadlines.workingHours(execution, " + step.hours() + ")}");
         }
         if (step.form() == null || step.form().isBlank()) {
             task.removeAttributeNS(CAMUNDA, "formRef");
             task.removeAttributeNS(CAMUNDA, "formRefBinding");
         } else {
+            if (!step.form().strip().matches("[A-Za-z0-9_.-]+")) throw new IllegalArgumentException("form " + step.form());
             task.setAttributeNS(CAMUNDA, "camunda:formRef", step.form().strip());
             task.setAttributeNS(CAMUNDA, "camunda:formRefBinding", "deployment");
         }

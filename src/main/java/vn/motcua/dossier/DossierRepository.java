@@ -158,6 +158,15 @@ class DossierRepository {
                 .list();
     }
 
+    /**
+     * The applicants of open dossiers who lived in a merged commune live in its successor now (ended dossiers keep
+     * what was recorded); answers how many dossiers changed.
+     */
+    int moveResidence(long fromUnitId, long toUnitId) {
+        return jdbc.sql("update dossier set residence_unit_id = ? where residence_unit_id = ? and finished_at is null")
+                .params(toUnitId, fromUnitId).update();
+    }
+
     /** Hands a dossier to another unit (its code, history and dates stay as they are). */
     void moveToUnit(long dossierId, long unitId) {
         jdbc.sql("update dossier set unit_id = ?, version = version + 1 where id = ?").params(unitId, dossierId).update();

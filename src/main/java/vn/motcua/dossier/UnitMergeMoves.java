@@ -38,6 +38,8 @@ class UnitMergeMoves {
             codes.add(open.code());
         }
         merge.count("dossiers", codes.size());
+        // where applicants live follows too (open dossiers): one received at home stays "at home"
+        merge.count("dossiers.residence", dossiers.moveResidence(merge.unit().id(), merge.successor().id()));
         if (!codes.isEmpty()) {
             events.publishEvent(new DossiersMoved(codes, merge.unit().identifier(),
                     merge.successor().identifier(), merge.moved()));

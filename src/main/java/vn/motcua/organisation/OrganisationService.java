@@ -55,7 +55,6 @@ public class OrganisationService {
         return Optional.empty();
     }
 
-    /** The user's account, for authentication and scoping; empty when unknown. */
     /**
      * The communes, wards and special zones people may live in, open, by name: those of {@code province}'s tree (the
      * province of a receiving unit), or every one when null.
@@ -68,6 +67,7 @@ public class OrganisationService {
                 .sorted(java.util.Comparator.comparing((Unit u) -> u.placeName(null), collator)).toList();
     }
 
+    /** The user's account, for authentication and scoping; empty when unknown. */
     public Optional<UserAccount> user(String username) { return users.findByUsername(username); }
 
     public List<UserAccount> users() { return users.findAll(); }

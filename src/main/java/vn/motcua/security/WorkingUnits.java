@@ -33,8 +33,11 @@ public class WorkingUnits {
     public List<Unit> choices() {
         var user = currentUser.get().orElse(null);
         if (user == null) return List.of();
+        // the account as it is now: a unit taken away since the sign-in is offered no more
+        var account = organisation.user(user.username()).filter(a -> a.enabled()).orElse(null);
+        if (account == null) return List.of();
         var units = new java.util.ArrayList<Unit>();
-        for (Long id : user.unitIds()) {
+        for (Long id : account.unitIds()) {
             organisation.unit(id).filter(u -> u.active() || id.equals(user.unitId())).ifPresent(units::add);
         }
         units.sort(java.util.Comparator.comparing((Unit u) -> !Long.valueOf(u.id()).equals(user.unitId())));
@@ -50,10 +53,14 @@ public class WorkingUnits {
     public SecurityContext switchTo(String identifier) {
         AuthenticatedUser user = currentUser.require();
         Unit unit = identifier == null ? null : organisation.unitByIdentifier(identifier.strip()).orElse(null);
-        if (unit == null || !user.worksFor(unit.id()) || !unit.active() && !Long.valueOf(unit.id()).equals(user.unitId())) {
+        // the account as it is now, not as it was at the sign-in: a unit taken away since, or a disabled account, is refused
+        var account = organisation.user(user.username()).filter(a -> a.enabled()).orElse(null);
+        if (unit == null || account == null || !account.worksFor(unit.id())
+                || !unit.active() && !Long.valueOf(unit.id()).equals(user.unitId())) {
             throw new AccessDeniedException("not a unit of this user");
         }
-        AuthenticatedUser there = user.atUnit(unit);
+        AuthenticatedUser there = new AuthenticatedUser(user.username(), user.fullName(), unit.id(), unit.identifier(),
+                unit.treePath(), account.roles(), user.passwordHash(), true, account.unitIds());
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(there, null, there.getAuthorities()));
         SecurityContextHolder.setContext(context);

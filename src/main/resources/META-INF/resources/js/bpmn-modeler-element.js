@@ -106,6 +106,8 @@
       this._modeler.on('commandStack.changed', () => this._changed());
       this._modeler.on('selection.changed', (event) => this._selected(event.newSelection || []));
       this._container.addEventListener('mouseleave', () => this._flush());
+      // a keyboard user leaves it with Tab before pressing a button elsewhere
+      this._container.addEventListener('focusout', () => this._flush());
       return true;
     }
 

@@ -69,6 +69,8 @@
       this._editor = new window.FormEditor.FormEditor({ container: this._container });
       this._editor.on('changed', () => this._changed());
       this._container.addEventListener('mouseleave', () => this._flush());
+      // a keyboard user leaves it with Tab before pressing a button elsewhere
+      this._container.addEventListener('focusout', () => this._flush());
       return true;
     }
 

@@ -88,6 +88,21 @@ class ResidenceTest {
     }
 
     @Test
+    void whenTheApplicantsCommuneMergesTheOpenDossierFollowsAndStaysReceivedAtHome() throws Exception {
+        String later = "000.64.96.H33";
+        SystemAccess.run(() -> organisation.createUnit(later, "Xã Sẽ Nhập", "Later Merged Commune", UnitLevel.COMMUNE,
+                UnitKind.COMMUNE, organisation.unitByIdentifier("000.00.00.H33").orElseThrow()));
+        String code = body(clerk().postForEntity("/api/dossiers", entity(request(later)), String.class), HttpStatus.CREATED)
+                .get("code").asText();
+        var merge = http.withBasicAuth("admin", "demo").postForEntity("/api/admin/units/" + later + "/merge",
+                entity(Map.of("successor", HOME, "effectiveDate", LocalDate.now(clock).toString())), String.class);
+        assertThat(merge.getStatusCode()).as(merge.getBody()).isEqualTo(HttpStatus.OK);
+
+        assertThat(body(clerk().getForEntity("/api/dossiers/" + code, String.class), HttpStatus.OK)
+                .get("applicant").get("residence").asText()).isEqualTo(HOME);
+    }
+
+    @Test
     void noResidenceIsRecordedWhenNoneIsGiven() throws Exception {
         JsonNode dossier = body(clerk().postForEntity("/api/dossiers", entity(request(null)), String.class), HttpStatus.CREATED);
 

@@ -50,6 +50,8 @@ class TwoUnitsTest {
     @Autowired OrganisationService organisation;
     @Autowired IdentityService identity;
     @Autowired Clock clock;
+    @Autowired vn.motcua.TestUsers users;
+    @Autowired WorkingUnits workingUnits;
     @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @BeforeEach
@@ -121,6 +123,24 @@ class TwoUnitsTest {
         JsonNode changed = body(admin().exchange("/api/admin/users/kiemnhiem96", HttpMethod.PUT, entity(fewer), String.class), HttpStatus.OK);
         assertThat(texts(changed.get("otherUnits"))).containsExactly(C);
         assertThat(groupsOf("kiemnhiem96")).contains("CLERK_" + A, "CLERK_" + C).doesNotContain("CLERK_" + B);
+    }
+
+    @Test
+    void aUnitTakenAwayAfterTheSignInCanNoLongerBeChosen() throws Exception {
+        body(admin().postForEntity("/api/admin/users", entity(user("kiemnhiem99", A, List.of(B))), String.class),
+                HttpStatus.CREATED);
+        users.signInAs("kiemnhiem99");
+        try {
+            assertThat(workingUnits.choices()).extracting(Unit::identifier).containsExactly(A, B);
+            var fewer = user("kiemnhiem99", A, List.of());
+            fewer.remove("password");
+            body(admin().exchange("/api/admin/users/kiemnhiem99", HttpMethod.PUT, entity(fewer), String.class), HttpStatus.OK);
+            assertThat(workingUnits.choices()).extracting(Unit::identifier).containsExactly(A);
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> workingUnits.switchTo(B))
+                    .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
+        } finally {
+            users.signOut();
+        }
     }
 
     @Test

@@ -56,6 +56,8 @@ class OrganisationViewsTest {
     @Autowired ApplicationContext context;
     @Autowired TestUsers users;
     @Autowired vn.motcua.security.CurrentUser currentUser;
+    @Autowired vn.motcua.security.WorkingUnits workingUnits;
+    @Autowired vn.motcua.dossier.DossierService dossiers;
     @Autowired vn.motcua.catalogue.ProcedureCatalogue catalogue;
     @Autowired OrganisationAdministration administration;
 
@@ -214,6 +216,18 @@ class OrganisationViewsTest {
                 .startsWith("000.02.17.H33-");
         assertThat(_get(com.vaadin.flow.component.html.Span.class, s -> s.withId("current-user")).getText())
                 .isEqualTo("Người Làm Hai Nơi · UBND xã Bình An");
+
+        // a page opened for the commune does not receive once another tab switched the session back to the ward
+        UI.getCurrent().navigate("intake");
+        KaribuViews.fillValidBirthRegistration(catalogue);
+        String elsewhere = workingUnits.switchTo("000.01.15.H33").getAuthentication().getName();
+        assertThat(elsewhere).isEqualTo(username);
+        int before = dossiers.search(null, null, 1000).size();
+        _click(_get(Button.class, s -> s.withId("intake-receive")));
+        assertThat(com.github.mvysny.kaributesting.v10.NotificationsKt.getNotifications()).anySatisfy(n ->
+                assertThat(n.getElement().getProperty("text")).startsWith("Bạn đã đổi đơn vị làm việc"));
+        _get(vn.motcua.dossier.ui.IntakeView.class);
+        assertThat(dossiers.search(null, null, 1000)).as("nothing received").hasSize(before);
     }
 
     @Test

@@ -47,6 +47,8 @@ class DescriptorPanel extends VerticalLayout {
     private final Select<Procedure.ResultType> resultType = new Select<>();
     private final VerticalLayout components = new VerticalLayout();
     private final List<ComponentRow> rows = new ArrayList<>();
+    /** Numbers the rows' element ids: never reused, so a removed row's id is never given to another. */
+    private int rowNumbers;
     private String original;
     private DescriptorEdit.Fields shown;
 
@@ -81,6 +83,7 @@ class DescriptorPanel extends VerticalLayout {
     void show(String json) {
         original = json;
         rows.clear();
+        rowNumbers = 0;
         components.removeAll();
         if (json == null) {
             shown = null;
@@ -130,7 +133,7 @@ class DescriptorPanel extends VerticalLayout {
     }
 
     private void addRow(DescriptorEdit.Component component) {
-        var row = new ComponentRow(component, rows.size());
+        var row = new ComponentRow(component, rowNumbers++);
         rows.add(row);
         components.add(row.layout);
     }

@@ -49,7 +49,7 @@ import vn.motcua.shared.NotFoundException;
 @Route("design/:code/model")
 @RolesAllowed("DESIGNER")
 public class ModelDesignView extends VerticalLayout implements BeforeEnterObserver, HasDynamicTitle {
-    private static final int MAX_HOURS = 2000;
+    private static final int MAX_HOURS = StepConventions.MAX_HOURS;
 
     private final ProcedureDesigns designs;
     private final BpmnModeler modeler = new BpmnModeler();
@@ -292,7 +292,8 @@ public class ModelDesignView extends VerticalLayout implements BeforeEnterObserv
         unit.setInvalid(false);
         var step = StepConventions.step(modeler.getXml(), selectedStep).orElse(null);
         if (step == null) return;
-        String formId = form.getValue();
+        // a form the procedure does not have (the linter says so) is left as written, never silently removed
+        String formId = form.getValue() == null && step.form() != null && !forms.containsKey(step.form()) ? step.form() : form.getValue();
         modeler.setXml(StepConventions.apply(modeler.getXml(), step.with(name.getValue(), role.getValue(), variable, h, formId)));
         if (formId != null && forms.containsKey(formId)) {
             Set<String> keys = new HashSet<>();

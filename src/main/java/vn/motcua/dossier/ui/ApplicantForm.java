@@ -56,6 +56,13 @@ class ApplicantForm extends FormLayout {
         setColspan(address, 2);
     }
 
+    /** Offers these communes of residence (keeping the one chosen when it is among them). */
+    void setCommunes(List<Unit> communes) {
+        Unit chosen = residence.getValue();
+        residence.setItems(communes);
+        if (chosen != null && communes.contains(chosen)) residence.setValue(chosen);
+    }
+
     /** The applicant as entered. */
     Applicant value() {
         return new Applicant(fullName.getValue(), idNumber.getValue(), phone.getValue(), email.getValue(), address.getValue(),

@@ -51,6 +51,9 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
     private final ComboBox<Procedure> procedure = new ComboBox<>();
     private final Select<Channel> channel = new Select<>();
     private final ApplicantForm applicant;
+    private final CurrentUser currentUser;
+    /** The working unit this page was opened for. */
+    private final Long openedAt;
     private final CheckboxGroup<DossierComponent> checklist = new CheckboxGroup<>();
     private final Div formHolder = new Div();
     private final TextArea missingReason = new TextArea();
@@ -69,6 +72,8 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
         var myUnit = currentUser.get().flatMap(u -> u.unitId() == null ? java.util.Optional.empty() : organisation.unit(u.unitId()))
                 .orElse(null);
         var unitLevel = myUnit == null ? null : myUnit.level();
+        this.currentUser = currentUser;
+        this.openedAt = myUnit == null ? null : myUnit.id();
         // any commune of the province: the desk receives regardless of where the applicant lives
         applicant = new ApplicantForm(myUnit == null ? List.of() : organisation.communesOfResidence(myUnit));
 
@@ -146,6 +151,13 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
      * reason for receiving without some), so that one attempt tells the clerk all there is to fix.
      */
     private void receive() {
+        // the unit this page was opened for: a switch to another unit (in another tab) must not receive it there
+        Long now = currentUser.get().map(u -> u.unitId()).orElse(null);
+        if (!java.util.Objects.equals(now, openedAt)) {
+            Notification.show(getTranslation("intake.unitChanged"), 8000, Notification.Position.TOP_CENTER)
+                    .addThemeVariants(NotificationVariant.LUMO_ERROR);
+            return;
+        }
         try {
             clearInvalid();
             Procedure p = procedure.getValue();

@@ -80,6 +80,8 @@ public class SubmitOnlineView extends VerticalLayout implements HasDynamicTitle,
         unit.setLabel(getTranslation("submit.unit"));
         unit.setItemLabelGenerator(u -> u.displayName(getLocale()) + " (" + u.identifier() + ")");
         unit.setWidthFull();
+        // the communes of residence offered are those of the chosen unit's province
+        unit.addValueChangeListener(e -> applicant.setCommunes(organisation.communesOfResidence(e.getValue())));
 
         currentUser.get().ifPresent(u -> applicant.setFullName(u.fullName()));
         // signed in by the e-identity provider: the verified name and number, locked

@@ -51,7 +51,7 @@ public class MainLayout extends AppLayout {
             logout.addThemeVariants(ButtonVariant.LUMO_TERTIARY);
             header.add(who);
             var units = workingUnits.choices();
-            if (units.size() > 1) header.add(wide(workingUnit(units, workingUnits)));
+            if (units.size() > 1) header.add(workingUnit(units, workingUnits));
             header.add(wide(new LanguageSwitch()), logout);
             var whoInMenu = new Span(user.fullName() + unit);
             whoInMenu.addClassName("current-user-menu");

@@ -32,6 +32,7 @@ import vn.motcua.catalogue.FormConventions;
 import vn.motcua.catalogue.StepConventions;
 import vn.motcua.catalogue.ProcedureDesigns;
 import vn.motcua.diagram.BpmnModeler;
+import vn.motcua.diagram.FormSchemaEditor;
 import vn.motcua.diagram.ui.ModelDesignView;
 
 /**
@@ -152,12 +153,7 @@ class ModelDesignViewTest {
     @Test
     @SuppressWarnings("unchecked")
     void aStepsFormIsEditedWithTheFormEditorPreviewedAsTheStaffSeeItAndSavedWithTheDraft() {
-        KaribuViews.signInAs(users, "designer");
-        UI.getCurrent().navigate("design/" + ProcedureUploads.CODE + "/model");
-        var modeler = _get(BpmnModeler.class, spec -> spec.withId("model-modeler"));
-        select(modeler, ProcedureUploads.STEP);
-        _click(_get(Button.class, spec -> spec.withId("model-step-edit-form")));
-        var editor = _get(vn.motcua.diagram.FormSchemaEditor.class, spec -> spec.withId("model-form-editor"));
+        var editor = openReviewFormEditor();
         assertThat(FormConventions.id(editor.getSchema())).isEqualTo(REVIEW_FORM);
 
         // the designer adds a field in the editor (as form-js sends it), then looks at the preview
@@ -181,18 +177,22 @@ class ModelDesignViewTest {
 
     @Test
     void aFormWhoseIdChangedIsNotKept() {
-        KaribuViews.signInAs(users, "designer");
-        UI.getCurrent().navigate("design/" + ProcedureUploads.CODE + "/model");
-        var modeler = _get(BpmnModeler.class, spec -> spec.withId("model-modeler"));
-        select(modeler, ProcedureUploads.STEP);
-        _click(_get(Button.class, spec -> spec.withId("model-step-edit-form")));
-        var editor = _get(vn.motcua.diagram.FormSchemaEditor.class, spec -> spec.withId("model-form-editor"));
+        var editor = openReviewFormEditor();
         ComponentUtil.fireEvent(editor, new vn.motcua.diagram.FormSchemaEditor.SchemaChangedEvent(editor, true,
                 editor.getSchema().replace("\"id\": \"" + REVIEW_FORM + "\"", "\"id\": \"another-form\"")));
         _click(_get(Button.class, spec -> spec.withId("model-form-keep")));
         assertThat(_get(Paragraph.class, spec -> spec.withId("model-form-error")).getText())
                 .isEqualTo("Mã biểu mẫu phải giữ là " + REVIEW_FORM + ": các bước dẫn tới biểu mẫu bằng mã này.");
         _get(com.vaadin.flow.component.dialog.Dialog.class, spec -> spec.withId("model-form-dialog"));
+    }
+
+    /** The designer opens the model and, for the review step, its form in the form editor. */
+    private FormSchemaEditor openReviewFormEditor() {
+        KaribuViews.signInAs(users, "designer");
+        UI.getCurrent().navigate("design/" + ProcedureUploads.CODE + "/model");
+        select(_get(BpmnModeler.class, spec -> spec.withId("model-modeler")), ProcedureUploads.STEP);
+        _click(_get(Button.class, spec -> spec.withId("model-step-edit-form")));
+        return _get(FormSchemaEditor.class, spec -> spec.withId("model-form-editor"));
     }
 
     private static int componentCount() {

@@ -352,6 +352,14 @@ public class ProcedureCatalogue {
     /** The folder of the procedure with this national code. */
     Optional<String> folderOf(String code) { return procedure(code).map(Procedure::folder); }
 
+    /** The shared folder as served (the lifecycle and its forms), with the hash of its files; null when there is none. */
+    synchronized java.util.Map.Entry<FolderContent, String> sharedContent() {
+        FolderContent content = state.folders().get(CatalogueFiles.SHARED);
+        CatalogueFiles.Folder files = state.files().get(CatalogueFiles.SHARED);
+        if (content == null || files == null) return null;
+        return java.util.Map.entry(content, ProcedurePackage.hash(files));
+    }
+
     /** The store of versions; null without a database (plain tests). */
     CatalogueStore store() { return store; }
 

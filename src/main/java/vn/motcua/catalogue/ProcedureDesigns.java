@@ -397,6 +397,62 @@ public class ProcedureDesigns {
         return saveDraft(new CatalogueFiles.Folder(folder, process, forms), user);
     }
 
+    /**
+     * What a designer's test run deploys: the procedure's draft when it has one, else its published version, checked
+     * by the linter as it would be published, with the shared lifecycle it runs in.
+     *
+     * @param fromDraft       true for the draft, false for the published version
+     * @param contentHash     the hash of the procedure's files (a new content is a new test deployment)
+     * @param processKey      the id of the procedure's process, which the lifecycle calls
+     * @param bpmnXml         the procedure's process file, for the diagram
+     * @param resources       the procedure's deployment resources (BPMN, DMN, forms)
+     * @param forms           its forms by id
+     * @param sharedResources the shared folder's resources (the lifecycle and its forms)
+     * @param sharedForms     the shared forms by id
+     * @param sharedHash      the hash of the shared folder's files
+     */
+    public record Trial(String code, String folder, boolean fromDraft, String contentHash, Procedure procedure, String processKey,
+                        String bpmnXml, Map<String, byte[]> resources, Map<String, vn.motcua.forms.FormSchema> forms,
+                        Map<String, byte[]> sharedResources, Map<String, vn.motcua.forms.FormSchema> sharedForms, String sharedHash) {
+        public Trial {
+            resources = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(resources));
+            forms = Map.copyOf(forms);
+            sharedResources = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(sharedResources));
+            sharedForms = Map.copyOf(sharedForms);
+        }
+
+        /** A form of the procedure or, failing that, of the shared folder. */
+        public Optional<vn.motcua.forms.FormSchema> form(String id) {
+            if (id == null) return Optional.empty();
+            return Optional.ofNullable(forms.get(id)).or(() -> Optional.ofNullable(sharedForms.get(id)));
+        }
+    }
+
+    /**
+     * The procedure as a designer's test run takes it. Designers only.
+     *
+     * @throws NotFoundException when the code is not a procedure
+     * @throws UploadRejected    when the draft does not pass the linter against the catalogue as it stands now
+     */
+    public Trial trial(String code) {
+        requireDesigner();
+        String folder = folder(code);
+        var draft = catalogue.store() == null ? Optional.<CatalogueStore.StoredVersion>empty() : store().draft(folder);
+        CatalogueFiles.Folder files = draft.map(d -> store().files(d)).or(() -> catalogue.files(folder))
+                .orElseThrow(() -> new NotFoundException("catalogue.design.noModel", code));
+        CatalogueCheck check = catalogue.check(files);
+        if (!check.passed()) throw new UploadRejected(check.problems().stream().map(Problem::of).toList(), Map.of());
+        var content = check.contents().get(folder);
+        var shared = catalogue.sharedContent();
+        if (content == null || content.procedure() == null || shared == null) throw new NotFoundException("catalogue.design.noModel", code);
+        Procedure procedure = content.procedure();
+        byte[] bpmn = files.processFiles().get(procedure.processKey() + ".bpmn");
+        if (bpmn == null) throw new NotFoundException("catalogue.design.noModel", code);
+        return new Trial(procedure.code(), folder, draft.isPresent(), ProcedurePackage.hash(files), procedure, procedure.processKey(),
+                new String(bpmn, java.nio.charset.StandardCharsets.UTF_8), content.resources(), content.forms(),
+                shared.getKey().resources(), shared.getKey().forms(), shared.getValue());
+    }
+
     /** The BPMN XML of a version (the procedure's process file), for the diagram. */
     public Optional<String> model(String code, int number) {
         requireViewer();

@@ -71,6 +71,26 @@ public final class Dossier {
         }
     }
 
+    /** The moves the procedures' models make through their status steps ({@code ${startProcessing}}...). */
+    public enum ProcessMove {
+        START_PROCESSING(Move.START_PROCESSING), MARK_PROCESSED(Move.MARK_PROCESSED), RETURN_RESULT(Move.RETURN_RESULT);
+
+        private final Move move;
+
+        ProcessMove(Move move) { this.move = move; }
+
+        /** The status the move leads to. */
+        public DossierStatus to() { return move.to; }
+
+        /**
+         * The status a dossier in {@code from} takes by this move, by the transition table above; empty when the move
+         * is not allowed from there. For the designers' test runs, which follow a model without a dossier.
+         */
+        public java.util.Optional<DossierStatus> from(DossierStatus from) {
+            return move.from.contains(from) ? java.util.Optional.of(move.to) : java.util.Optional.empty();
+        }
+    }
+
     private final long id;
     private final String code;
     private final String procedureCode;

@@ -164,6 +164,18 @@ public final class FormSchema {
         return Optional.ofNullable(byId.get(id));
     }
 
+    /**
+     * A field's label as the user sees it, by the field's path in the data ({@code items[2].name} as
+     * {@code items[].name}), or the path itself when its label is missing or computed.
+     */
+    public String labelOf(String field) {
+        if (field == null) return null;
+        String path = field.replaceAll("\\[\\d+]", "[]");
+        return componentByBindingPath(path).map(FormComponent::label)
+                .filter(l -> l != null && !l.isBlank() && !l.startsWith("=") && !l.contains("{{"))
+                .map(String::strip).orElse(field);
+    }
+
     /** The component bound to the given binding path (as listed by {@link #inputKeys()}, or a list path). */
     public Optional<FormComponent> componentByBindingPath(String bindingPath) {
         return Optional.ofNullable(byBindingPath.get(bindingPath));

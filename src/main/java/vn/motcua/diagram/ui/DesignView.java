@@ -188,7 +188,10 @@ public class DesignView extends VerticalLayout implements HasDynamicTitle {
         var model = new Button(getTranslation("design.model.edit"), e -> getUI().ifPresent(ui -> ui.navigate(ModelDesignView.class,
                 new com.vaadin.flow.router.RouteParameters("code", procedure.code()))));
         model.setId("design-edit-model");
-        if (designs.mayDesign()) details.add(model);
+        // the sandbox's page by its path: the sandbox depends on this module, not the other way round
+        var trial = new Button(getTranslation("design.try"), e -> getUI().ifPresent(ui -> ui.navigate("design/" + procedure.code() + "/try")));
+        trial.setId("design-try");
+        if (designs.mayDesign()) details.add(new HorizontalLayout(model, trial));
         if (procedure.draft() != null) {
             var draft = new Paragraph(getTranslation("design.draftBy", procedure.draft().createdBy(), Formats.dateTime(procedure.draft().createdAt())));
             draft.setId("design-draft");

@@ -217,11 +217,7 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
 
     /** A field's label as the user sees it, or its key when it has none (or a computed one). */
     static String fieldName(FormSchema schema, String field) {
-        if (schema == null || field == null) return field;
-        String path = field.replaceAll("\\[\\d+]", "[]");
-        return schema.componentByBindingPath(path).map(c -> c.label())
-                .filter(l -> l != null && !l.isBlank() && !l.startsWith("=") && !l.contains("{{"))
-                .map(String::strip).orElse(field);
+        return schema == null ? field : schema.labelOf(field);
     }
 
     private void complete(WorkTask task, FormSchema schema, FormRenderer form) {

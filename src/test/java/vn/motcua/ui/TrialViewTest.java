@@ -1,0 +1,127 @@
+package vn.motcua.ui;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.select.Select;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import vn.motcua.MotCuaTest;
+import vn.motcua.TestClock;
+import vn.motcua.TestUsers;
+import vn.motcua.diagram.BpmnViewer;
+import vn.motcua.diagram.ui.DesignView;
+import vn.motcua.forms.FormRenderer;
+import vn.motcua.organisation.Unit;
+import vn.motcua.sandbox.TrialRun;
+import vn.motcua.sandbox.TrialRuns;
+import vn.motcua.sandbox.ui.TrialView;
+
+/**
+ * Chạy thử (/design/{code}/try, issue 14 point 4): from the design page the designer opens a test run of a procedure,
+ * receives a test dossier through the real intake form, acts as the specialist through the review form (refused while
+ * the form is incomplete), sees the step marked done on the diagram, the leader's step waiting, the statuses and the
+ * due date, fires the nearly-due timer, and starts over.
+ */
+@MotCuaTest
+class TrialViewTest {
+    private static final String BIRTH = "1.001193";
+    private static final Instant MONDAY_NINE = OffsetDateTime.of(2026, 12, 7, 9, 0, 0, 0, ZoneOffset.ofHours(7)).toInstant();
+
+    @Autowired ApplicationContext context;
+    @Autowired TestUsers users;
+    @Autowired TestClock clock;
+    @Autowired TrialRuns runs;
+
+    @BeforeEach
+    void setUp() {
+        clock.setTo(MONDAY_NINE);
+        KaribuViews.setUp(context);
+    }
+
+    @AfterEach
+    void tearDown() {
+        users.signInAs("designer");
+        runs.discard(BIRTH);
+        clock.reset();
+        KaribuViews.tearDown(users);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aDesignerReceivesATestDossierActsAsTheSpecialistSeesThePathAndStartsOver() {
+        KaribuViews.signInAs(users, "designer");
+        UI.getCurrent().navigate(DesignView.class);
+        var procedures = (Grid<vn.motcua.catalogue.ProcedureDesigns.DesignedProcedure>) _get(Grid.class, spec -> spec.withId("design-procedures"));
+        procedures.select(procedures.getListDataView().getItems().filter(p -> p.code().equals(BIRTH)).findFirst().orElseThrow());
+        _click(_get(Button.class, spec -> spec.withId("design-try")));
+        _get(TrialView.class);
+        assertThat(_get(Paragraph.class, spec -> spec.withId("trial-origin")).getText())
+                .isEqualTo("Thủ tục chưa có bản nháp: chạy theo phiên bản đang áp dụng.");
+        var unit = (Select<Unit>) _get(Select.class, spec -> spec.withId("trial-unit"));
+        unit.setValue(unit.getListDataView().getItems().filter(u -> u.identifier().equals("000.01.15.H33")).findFirst().orElseThrow());
+
+        var intake = _get(FormRenderer.class, spec -> spec.withId("trial-intake"));
+        intake.setValues(Map.of("childFullName", "Nguyễn Thị Ánh Dương", "childSex", "NU", "childBirthDate", "2026-11-30",
+                "childBirthPlace", "Trạm y tế phường Vĩnh Thanh Vân", "childEthnicity", "Kinh", "childNationality", "Việt Nam",
+                "motherFullName", "Lê Thị Hoa", "requesterRelationship", "ME"));
+        _click(_get(Button.class, spec -> spec.withId("trial-start")));
+
+        var status = _get(Paragraph.class, spec -> spec.withId("trial-status"));
+        assertThat(status.getElement().getAttribute("data-status")).isEqualTo("4");
+        assertThat(status.getText()).contains(TrialRuns.KEY_PREFIX).contains("Đang xử lý");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("trial-dates")).getText()).contains("hẹn trả 08/12/2026");
+        var diagram = _get(BpmnViewer.class, spec -> spec.withId("trial-diagram"));
+        assertThat(diagram.getHighlighted()).containsExactly("Task_ReviewDossier");
+        assertThat(diagram.getOverlays()).containsEntry("Task_StartProcessing", "✓");
+
+        // the specialist's form incomplete: refused in Vietnamese, the step still open
+        _click(_get(Button.class, spec -> spec.withId("trial-act-Task_ReviewDossier")));
+        _click(_get(Button.class, spec -> spec.withId("trial-complete")));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("trial-error")).getText()).startsWith("Có ").contains("trường chưa hợp lệ");
+        assertThat(_find(Button.class, spec -> spec.withId("trial-act-Task_ApproveResult"))).isEmpty();
+
+        _get(FormRenderer.class, spec -> spec.withId("trial-step-form")).setValues(Map.of("documentsComplete", true,
+                "reviewOpinion", "Hồ sơ đầy đủ, đề nghị đăng ký", "proposedResult", "GRANT", "registerNumber", "125/2026"));
+        _click(_get(Button.class, spec -> spec.withId("trial-complete")));
+        assertThat(_find(Paragraph.class, spec -> spec.withId("trial-error"))).as("no error shown").isEmpty();
+        _get(Button.class, spec -> spec.withId("trial-act-Task_ApproveResult"));
+        assertThat(diagram.getHighlighted()).containsExactly("Task_ApproveResult");
+        assertThat(diagram.getOverlays()).containsEntry("Task_ReviewDossier", "✓");
+        var done = (Grid<TrialRun.DoneStep>) _get(Grid.class, spec -> spec.withId("trial-done"));
+        assertThat(done.getListDataView().getItems().toList()).singleElement()
+                .satisfies(s -> assertThat(s.opinion()).contains("Hồ sơ đầy đủ, đề nghị đăng ký"));
+        // the leader sees the specialist's opinion above the approval form
+        _click(_get(Button.class, spec -> spec.withId("trial-act-Task_ApproveResult")));
+        assertThat(_find(Paragraph.class, spec -> spec.withClasses("trial-previous"))).anySatisfy(p ->
+                assertThat(p.getText()).contains("Hồ sơ đầy đủ, đề nghị đăng ký"));
+        assertThat(_find(_get(UnorderedList.class, spec -> spec.withId("trial-statuses")), ListItem.class))
+                .extracting(i -> i.getElement().getAttribute("data-status")).containsExactly("2", "4");
+
+        // the nearly-due warning fired now: the leader's delay decision opens
+        _click(_get(Button.class, spec -> spec.withId("trial-fire-Boundary_NearlyDue")));
+        _get(Button.class, spec -> spec.withId("trial-act-Task_DecideOnDelay"));
+
+        _click(_get(Button.class, spec -> spec.withId("trial-restart")));
+        assertThat(_find(Paragraph.class, spec -> spec.withId("trial-status"))).isEmpty();
+        _get(Button.class, spec -> spec.withId("trial-start"));
+        users.signInAs("designer");
+        assertThat(runs.current(BIRTH)).isEmpty();
+    }
+}

@@ -10,10 +10,9 @@ import java.util.stream.Collectors;
  * The form-js component types MotCua parses, validates and renders, with the name each one has in a
  * {@code .form} file ({@code "type": "textfield"}).
  *
- * <p>Types that form-js knows but MotCua does not render ({@code image}, {@code iframe}, {@code table},
- * {@code filepicker}, {@code documentPreview}) are rejected by {@link FormSchema#parse(String)} with a
- * message saying so, rather than silently dropped: a form that loses a field on the way to the citizen
- * would collect incomplete dossiers.
+ * <p>Types that form-js knows but MotCua does not render ({@code iframe}, {@code filepicker}, multi-page forms)
+ * are rejected by {@link FormSchema#parse(String)} with a message saying so, rather than silently dropped: a form
+ * that loses a field on the way to the citizen would collect incomplete dossiers.
  */
 public enum ComponentType {
     /** Single-line text input. */
@@ -44,6 +43,12 @@ public enum ComponentType {
     TEXT("text", Kind.PRESENTATION),
     /** HTML content, sanitised before display. */
     HTML("html", Kind.PRESENTATION),
+    /** An image: a {@code data:image/...} URI or a path of this site, fixed or computed from the data. */
+    IMAGE("image", Kind.PRESENTATION),
+    /** A read-only table of rows from the data ({@code dataSource}), with fixed or computed columns, paged. */
+    TABLE("table", Kind.PRESENTATION),
+    /** The documents a FEEL expression gives (the dossier's files), listed with an inline view of images. */
+    DOCUMENT_PREVIEW("documentPreview", Kind.PRESENTATION),
     /** A horizontal rule. */
     SEPARATOR("separator", Kind.PRESENTATION),
     /** Vertical white space. */

@@ -165,6 +165,11 @@ final class Evaluation {
         return result;
     }
 
+    /** Evaluates a FEEL expression against variables (a scope's {@link #context}, a template loop's); null when it fails. */
+    Object evaluateIn(String expression, Map<String, Object> variables) {
+        return feel.evaluate(expression, variables);
+    }
+
     /** Evaluates a FEEL expression in the scope; null when it fails. */
     Object evaluate(String expression, Scope scope) {
         return feel.evaluate(expression, context(scope));

@@ -88,6 +88,16 @@ public final class FormComponent {
     private final Map<String, String> properties;
     private final String layoutRow;
     private final Integer layoutColumns;
+    private final String source;
+    private final String alt;
+    private final String dataSource;
+    private final Integer rowCount;
+    private final List<TableColumn> columns;
+    private final String columnsExpression;
+    private final Integer maxHeight;
+
+    /** A column of a table: its header and the key of each row's value it shows. */
+    public record TableColumn(String label, String key) { }
 
     private FormComponent(Builder b) {
         this.type = Objects.requireNonNull(b.type, "type");
@@ -134,6 +144,48 @@ public final class FormComponent {
         this.properties = Map.copyOf(b.properties);
         this.layoutRow = b.layoutRow;
         this.layoutColumns = b.layoutColumns;
+        this.source = b.source;
+        this.alt = b.alt;
+        this.dataSource = b.dataSource;
+        this.rowCount = b.rowCount;
+        this.columns = List.copyOf(b.columns);
+        this.columnsExpression = b.columnsExpression;
+        this.maxHeight = b.maxHeight;
+    }
+
+    /** An image's source as written: a {@code data:image/...} URI, a path of this site, a template or a FEEL expression. */
+    public String source() {
+        return source;
+    }
+
+    /** An image's alternative text as written (plain, templated or FEEL), or null. */
+    public String alt() {
+        return alt;
+    }
+
+    /** A table's rows or a document preview's documents: a FEEL expression (with {@code =}), or null. */
+    public String dataSource() {
+        return dataSource;
+    }
+
+    /** A table's rows per page, or null for all rows on one page. */
+    public Integer rowCount() {
+        return rowCount;
+    }
+
+    /** A table's columns as written; empty when {@link #columnsExpression()} gives them, or when the rows' keys do. */
+    public List<TableColumn> columns() {
+        return columns;
+    }
+
+    /** A FEEL expression giving a table's columns ({@code [{label, key}]}), or null. */
+    public String columnsExpression() {
+        return columnsExpression;
+    }
+
+    /** A document preview's greatest height in pixels, or null. */
+    public Integer maxHeight() {
+        return maxHeight;
     }
 
     /** The component type. */
@@ -449,6 +501,13 @@ public final class FormComponent {
         Map<String, String> properties = Map.of();
         String layoutRow;
         Integer layoutColumns;
+        String source;
+        String alt;
+        String dataSource;
+        Integer rowCount;
+        List<TableColumn> columns = List.of();
+        String columnsExpression;
+        Integer maxHeight;
 
         FormComponent build() {
             return new FormComponent(this);

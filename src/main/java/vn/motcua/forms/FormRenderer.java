@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import com.vaadin.flow.component.ClickEvent;
@@ -20,6 +21,7 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.FieldSet;
 import com.vaadin.flow.component.html.Hr;
+import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.shared.Registration;
 
 import vn.motcua.forms.Evaluation.Scope;
@@ -281,6 +283,9 @@ public class FormRenderer extends Composite<Div> {
             case GROUP -> new GroupNode(c, scopePrefix);
             case DYNAMICLIST -> new ListNode(c, scopePrefix);
             case TEXT, HTML -> new TextNode(c);
+            case IMAGE -> new ImageNode(c);
+            case TABLE -> new TableNode(c);
+            case DOCUMENT_PREVIEW -> new DocumentsNode(c);
             case SEPARATOR -> new StaticNode(c, new Hr());
             case SPACER -> {
                 Div spacer = new Div();
@@ -328,7 +333,7 @@ public class FormRenderer extends Composite<Div> {
     }
 
     private String fill(String template, Evaluation evaluation, Scope scope) {
-        return SafeHtml.text(template, expression -> evaluation.evaluate(expression, scope));
+        return SafeHtml.text(template, evaluation.context(scope), evaluation::evaluateIn);
     }
 
     // --- nodes --------------------------------------------------------------------------------------------
@@ -652,16 +657,16 @@ public class FormRenderer extends Composite<Div> {
         TextNode(FormComponent c) {
             super(c);
             box.addClassName(c.type() == ComponentType.TEXT ? "motcua-form-text" : "motcua-form-html");
-            shown = render(c.type() == ComponentType.TEXT ? c.text() : c.content(), expression -> null);
+            shown = render(c.type() == ComponentType.TEXT ? c.text() : c.content(), Map.of(), (expression, variables) -> null);
             html = new Html(shown);
             box.add(html);
             this.view = box;
         }
 
-        private String render(String source, Function<String, Object> evaluator) {
+        private String render(String source, Map<String, Object> variables, BiFunction<String, Map<String, Object>, Object> evaluator) {
             String body = component.type() == ComponentType.TEXT
-                    ? SafeHtml.markdown(SafeHtml.fill(source, evaluator, Markdown::escapeMarkdown))
-                    : SafeHtml.sanitize(SafeHtml.fill(source, evaluator, SafeHtml::escape));
+                    ? SafeHtml.markdown(SafeHtml.fill(source, variables, evaluator, Markdown::escapeMarkdown))
+                    : SafeHtml.sanitize(SafeHtml.fill(source, variables, evaluator, SafeHtml::escape));
             // Html needs exactly one root element.
             return "<div>" + body + "</div>";
         }
@@ -679,11 +684,267 @@ public class FormRenderer extends Composite<Div> {
             super.refresh(evaluation, scope);
             String source = component.type() == ComponentType.TEXT ? component.text() : component.content();
             if (SafeHtml.isDynamic(source)) {
-                String rendered = render(source, expression -> evaluation.evaluate(expression, scope));
+                String rendered = render(source, evaluation.context(scope), evaluation::evaluateIn);
                 if (!rendered.equals(shown)) {
                     shown = rendered;
                     html.setHtmlContent(rendered);
                 }
+            }
+        }
+    }
+
+    /** An image: a raster data URI or a path of this site, fixed or computed from the data; anything else shows its text. */
+    private final class ImageNode extends Node {
+        final Image image = new Image();
+        String shownSource;
+
+        ImageNode(FormComponent c) {
+            super(c);
+            image.addClassName("motcua-form-image");
+            image.getStyle().set("max-width", "100%");
+            this.view = image;
+            show(SafeHtml.isDynamic(c.source()) ? null : c.source(), SafeHtml.isDynamic(c.alt()) ? "" : c.alt());
+        }
+
+        private void show(String source, String alt) {
+            String src = source == null || !Images.allowed(source) ? null : source.strip();
+            if (!Objects.equals(src, shownSource)) {
+                shownSource = src;
+                if (src == null) image.getElement().removeAttribute("src");
+                else image.setSrc(src);
+            }
+            image.setAlt(alt == null ? "" : alt);
+        }
+
+        @Override
+        void write(Map<String, Object> scope) {
+        }
+
+        @Override
+        void read(Map<String, Object> scope) {
+        }
+
+        @Override
+        void refresh(Evaluation evaluation, Scope scope) {
+            super.refresh(evaluation, scope);
+            if (SafeHtml.isDynamic(component.source()) || SafeHtml.isDynamic(component.alt())) {
+                var variables = evaluation.context(scope);
+                show(SafeHtml.text(component.source(), variables, evaluation::evaluateIn),
+                        SafeHtml.text(component.alt(), variables, evaluation::evaluateIn));
+            }
+        }
+    }
+
+    /**
+     * A read-only table of the rows its data source gives (objects; a row that is not one shows in one column), with
+     * the columns written in the form, computed by its columns expression, or else the keys of the first row; paged
+     * when it has a row count.
+     */
+    private final class TableNode extends Node {
+        final Div box = new Div();
+        final Div caption = new Div();
+        final com.vaadin.flow.dom.Element table = new com.vaadin.flow.dom.Element("table");
+        final Div pager = new Div();
+        final Button previous = new Button("‹");
+        final Button next = new Button("›");
+        final com.vaadin.flow.component.html.Span position = new com.vaadin.flow.component.html.Span();
+        List<?> rows = List.of();
+        List<FormComponent.TableColumn> columns = List.of();
+        int page;
+        String shownLabel;
+
+        TableNode(FormComponent c) {
+            super(c);
+            box.addClassName("motcua-form-table");
+            caption.addClassName("motcua-form-table-label");
+            caption.getStyle().set("font-weight", "600");
+            table.getStyle().set("border-collapse", "collapse").set("width", "100%");
+            previous.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            next.addThemeVariants(ButtonVariant.LUMO_TERTIARY, ButtonVariant.LUMO_SMALL);
+            previous.getElement().setAttribute("aria-label", settings.messages().get("forms.ui.table.previous"));
+            next.getElement().setAttribute("aria-label", settings.messages().get("forms.ui.table.next"));
+            previous.addClickListener(e -> turn(-1));
+            next.addClickListener(e -> turn(1));
+            pager.add(previous, position, next);
+            pager.setVisible(false);
+            box.add(caption);
+            box.getElement().appendChild(table);
+            box.add(pager);
+            this.view = box;
+        }
+
+        @Override
+        void write(Map<String, Object> scope) {
+        }
+
+        @Override
+        void read(Map<String, Object> scope) {
+        }
+
+        @Override
+        void refresh(Evaluation evaluation, Scope scope) {
+            super.refresh(evaluation, scope);
+            var variables = evaluation.context(scope);
+            String label = SafeHtml.text(component.label(), variables, evaluation::evaluateIn);
+            if (!Objects.equals(label, shownLabel)) {
+                shownLabel = label;
+                caption.setText(label);
+                caption.setVisible(!label.isBlank());
+            }
+            Object data = evaluation.evaluateIn(component.dataSource(), variables);
+            List<?> newRows = data instanceof List<?> list ? list : List.of();
+            List<FormComponent.TableColumn> newColumns = columnsOf(evaluation, variables, newRows);
+            if (newRows.equals(rows) && newColumns.equals(columns)) return;
+            rows = newRows;
+            columns = newColumns;
+            page = 0;
+            draw();
+        }
+
+        private List<FormComponent.TableColumn> columnsOf(Evaluation evaluation, Map<String, Object> variables, List<?> rows) {
+            if (!component.columns().isEmpty()) return component.columns();
+            if (component.columnsExpression() != null) {
+                List<FormComponent.TableColumn> computed = new ArrayList<>();
+                if (evaluation.evaluateIn(component.columnsExpression(), variables) instanceof List<?> list) {
+                    for (Object item : list) {
+                        if (item instanceof Map<?, ?> map && map.get("key") != null) {
+                            String key = String.valueOf(map.get("key"));
+                            Object label = map.get("label");
+                            computed.add(new FormComponent.TableColumn(label == null ? key : String.valueOf(label), key));
+                        }
+                    }
+                }
+                return computed;
+            }
+            if (!rows.isEmpty() && rows.get(0) instanceof Map<?, ?> first) {
+                return first.keySet().stream().map(k -> new FormComponent.TableColumn(String.valueOf(k), String.valueOf(k))).toList();
+            }
+            return List.of();
+        }
+
+        private void turn(int delta) {
+            int pages = pages();
+            page = Math.max(0, Math.min(pages - 1, page + delta));
+            draw();
+        }
+
+        private int pages() {
+            Integer size = component.rowCount();
+            return size == null || rows.isEmpty() ? 1 : (rows.size() + size - 1) / size;
+        }
+
+        private void draw() {
+            table.removeAllChildren();
+            var head = new com.vaadin.flow.dom.Element("tr");
+            boolean single = columns.isEmpty();
+            for (var column : columns) head.appendChild(cell("th", column.label()));
+            if (!single) table.appendChild(new com.vaadin.flow.dom.Element("thead").appendChild(head));
+            var body = new com.vaadin.flow.dom.Element("tbody");
+            Integer size = component.rowCount();
+            int from = size == null ? 0 : page * size;
+            int to = size == null ? rows.size() : Math.min(rows.size(), from + size);
+            for (int i = from; i < to; i++) {
+                Object row = rows.get(i);
+                var tr = new com.vaadin.flow.dom.Element("tr");
+                if (single || !(row instanceof Map<?, ?>)) {
+                    tr.appendChild(cell("td", Values.toText(row)).setAttribute("colspan", String.valueOf(Math.max(1, columns.size()))));
+                } else {
+                    for (var column : columns) {
+                        tr.appendChild(cell("td", Values.toText(DataPath.get(castMap(row), List.of(column.key().split("\\."))))));
+                    }
+                }
+                body.appendChild(tr);
+            }
+            if (rows.isEmpty()) {
+                body.appendChild(new com.vaadin.flow.dom.Element("tr").appendChild(
+                        cell("td", settings.messages().get("forms.ui.table.empty")).setAttribute("colspan", String.valueOf(Math.max(1, columns.size())))));
+            }
+            table.appendChild(body);
+            int pages = pages();
+            pager.setVisible(pages > 1);
+            position.setText(settings.messages().get("forms.ui.table.position", from + 1, to, rows.size()));
+            previous.setEnabled(page > 0);
+            next.setEnabled(page < pages - 1);
+        }
+
+        private com.vaadin.flow.dom.Element cell(String tag, String text) {
+            var cell = new com.vaadin.flow.dom.Element(tag);
+            cell.setText(text == null ? "" : text);
+            cell.getStyle().set("border-bottom", "1px solid var(--lumo-contrast-10pct)").set("padding", "var(--lumo-space-xs) var(--lumo-space-s)")
+                    .set("text-align", "left");
+            return cell;
+        }
+    }
+
+    /**
+     * The documents a FEEL expression gives, as form-js and Camunda describe them ({@code documentId}, {@code endpoint},
+     * {@code metadata.fileName}, {@code metadata.contentType}): each a link to its content on this site, with images
+     * shown inline; a document whose endpoint is another site's address is listed without a link.
+     */
+    private final class DocumentsNode extends Node {
+        final Div box = new Div();
+        final Div caption = new Div();
+        final Div list = new Div();
+        List<?> shown;
+
+        DocumentsNode(FormComponent c) {
+            super(c);
+            box.addClassName("motcua-form-documents");
+            caption.getStyle().set("font-weight", "600");
+            if (c.maxHeight() != null) list.getStyle().set("max-height", c.maxHeight() + "px").set("overflow", "auto");
+            box.add(caption, list);
+            this.view = box;
+        }
+
+        @Override
+        void write(Map<String, Object> scope) {
+        }
+
+        @Override
+        void read(Map<String, Object> scope) {
+        }
+
+        @Override
+        void refresh(Evaluation evaluation, Scope scope) {
+            super.refresh(evaluation, scope);
+            var variables = evaluation.context(scope);
+            String label = SafeHtml.text(component.label(), variables, evaluation::evaluateIn);
+            caption.setText(label);
+            caption.setVisible(!label.isBlank());
+            Object data = evaluation.evaluateIn(component.dataSource(), variables);
+            List<?> documents = data instanceof List<?> l ? l : data instanceof Map<?, ?> one ? List.of(one) : List.of();
+            if (documents.equals(shown)) return;
+            shown = documents;
+            list.removeAll();
+            if (documents.isEmpty()) {
+                var none = new com.vaadin.flow.component.html.Span(settings.messages().get("forms.ui.documents.none"));
+                none.getStyle().set("color", "var(--lumo-secondary-text-color)");
+                list.add(none);
+            }
+            for (Object item : documents) {
+                if (!(item instanceof Map<?, ?> document)) continue;
+                Object metadata = document.get("metadata");
+                Map<?, ?> meta = metadata instanceof Map<?, ?> m ? m : Map.of();
+                String id = document.get("documentId") == null ? "" : String.valueOf(document.get("documentId"));
+                String name = meta.get("fileName") == null ? id : String.valueOf(meta.get("fileName"));
+                String type = meta.get("contentType") == null ? "" : String.valueOf(meta.get("contentType"));
+                String endpoint = document.get("endpoint") == null ? null : String.valueOf(document.get("endpoint"));
+                var entry = new Div();
+                entry.addClassName("motcua-form-document");
+                if (endpoint != null && Images.sitePath(endpoint)) {
+                    var link = new com.vaadin.flow.component.html.Anchor(endpoint.strip(), name);
+                    link.setTarget("_blank");
+                    link.getElement().setAttribute("router-ignore", true);
+                    entry.add(link);
+                    if (type.startsWith("image/") && !type.contains("svg")) {
+                        var image = new Image(endpoint.strip(), name);
+                        image.getStyle().set("max-width", "100%").set("display", "block");
+                        entry.add(image);
+                    }
+                } else {
+                    entry.add(new com.vaadin.flow.component.html.Span(name));
+                }
+                list.add(entry);
             }
         }
     }

@@ -43,9 +43,8 @@ final class FormSchemaParser {
 
     /** form-js types MotCua knows of but does not render; named in the error so designers know why. */
     private static final Set<String> UNSUPPORTED = Set.of(
-            "image", "iframe", "table", "filepicker", "documentPreview", "multipage", "page");
+            "iframe", "filepicker", "multipage", "page");
 
-    private static final Pattern TEMPLATE_PLACEHOLDER = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
 
     private final Feel feel = Feel.standard();
     private final Set<String> ids = new HashSet<>();
@@ -180,6 +179,12 @@ final class FormSchemaParser {
             case HTML -> b.content = orEmpty(template(node, "content", ref));
             case EXPRESSION -> readExpression(node, b, ref);
             case SPACER -> b.height = integer(node, "height", ref, 0, 10_000, 60);
+            case IMAGE -> readImage(node, b, ref);
+            case TABLE -> readTable(node, b, ref);
+            case DOCUMENT_PREVIEW -> {
+                b.dataSource = dataSource(node, ref);
+                if (node.hasNonNull("maxHeight")) b.maxHeight = integer(node, "maxHeight", ref, 50, 5_000, 320);
+            }
             case BUTTON -> b.action = enumText(node, "action", ref, Set.of("submit", "reset"), "submit");
             default -> {
                 // textfield, textarea, checkbox, separator: no type-specific properties
@@ -516,6 +521,70 @@ final class FormSchemaParser {
                 ? ComputeOn.PRESUBMIT : ComputeOn.CHANGE;
     }
 
+    // --- image, table, document preview -------------------------------------------------------------------
+
+    /**
+     * An image's source: a FEEL expression or template (checked when shown), or a fixed {@code data:image/...} URI or
+     * path of this site. A fixed address elsewhere is refused: the pages' Content-Security-Policy would not load it.
+     */
+    private void readImage(JsonNode node, FormComponent.Builder b, Ref ref) {
+        String source = template(node, "source", ref);
+        if (source == null || source.isBlank()) {
+            throw ref.fail("an image needs its 'source' (a data:image URI, a path of this site or a FEEL expression)");
+        }
+        if (!Feel.isExpression(source) && !source.contains("{{") && !Images.allowed(source)) {
+            throw ref.fail("image source '" + abbreviate(source) + "' is not allowed: only data:image/png, jpeg, gif or webp"
+                    + " URIs and paths of this site (/...) load under the pages' Content-Security-Policy");
+        }
+        b.source = source;
+        b.alt = blankToNull(template(node, "alt", ref));
+    }
+
+    private void readTable(JsonNode node, FormComponent.Builder b, Ref ref) {
+        b.dataSource = dataSource(node, ref);
+        if (node.hasNonNull("rowCount")) b.rowCount = integer(node, "rowCount", ref, 1, 1_000, 10);
+        String expression = text(node, "columnsExpression", ref);
+        if (expression != null && !expression.isBlank()) {
+            if (!Feel.isExpression(expression)) {
+                throw ref.fail("'columnsExpression' must be a FEEL expression starting with '=', got '" + expression + "'");
+            }
+            b.columnsExpression = feel(expression, "columnsExpression", ref);
+        }
+        JsonNode columns = node.get("columns");
+        if (columns != null && !columns.isNull()) {
+            if (!columns.isArray()) throw ref.fail("'columns' must be a list of {label, key}");
+            List<FormComponent.TableColumn> list = new ArrayList<>();
+            for (JsonNode column : columns) {
+                if (!column.isObject()) throw ref.fail("each of 'columns' must be an object {label, key}");
+                String key = text(column, "key", ref);
+                if (key == null || key.isBlank()) throw ref.fail("a column of the table has no 'key'");
+                if (!KEY.matcher(key).matches()) throw ref.fail("invalid column key '" + key + "'");
+                String label = text(column, "label", ref);
+                list.add(new FormComponent.TableColumn(label == null || label.isBlank() ? key : label, key));
+            }
+            b.columns = List.copyOf(list);
+        }
+    }
+
+    /** A table's or preview's data: a FEEL expression, or a key path of the data (read as that variable). */
+    private String dataSource(JsonNode node, Ref ref) {
+        String source = text(node, "dataSource", ref);
+        if (source == null || source.isBlank()) {
+            throw ref.fail("'dataSource' is missing: a FEEL expression giving the list to show, e.g. =items");
+        }
+        if (!Feel.isExpression(source)) {
+            if (!KEY.matcher(source.strip()).matches()) {
+                throw ref.fail("'dataSource' must be a FEEL expression starting with '=' or a key path, got '" + source + "'");
+            }
+            source = "=" + source.strip();
+        }
+        return feel(source, "dataSource", ref);
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 60) + "…";
+    }
+
     // --- default values -----------------------------------------------------------------------------------
 
     private Object defaultValue(JsonNode value, FormComponent.Builder b, Ref ref) {
@@ -605,7 +674,7 @@ final class FormSchemaParser {
 
     /**
      * Reads a templatable text and checks its FEEL: a whole-text expression ({@code =...}) or the
-     * {@code {{ expr }}} placeholders of a template.
+     * placeholders and blocks of a template ({@code {{ expr }}}, {@code {{#if}}}, {@code {{#loop}}}: {@link Template}).
      */
     private String template(JsonNode node, String property, Ref ref) {
         String text = text(node, property, ref);
@@ -615,14 +684,14 @@ final class FormSchemaParser {
         if (Feel.isExpression(text)) {
             return feel(text, property, ref);
         }
-        Matcher m = TEMPLATE_PLACEHOLDER.matcher(text);
-        while (m.find()) {
-            String inner = m.group(1).trim();
-            if (inner.startsWith("#") || inner.startsWith("/")) {
-                throw ref.fail("template blocks such as {{#if}} and {{#loop}} in " + property
-                        + " are not supported; use a FEEL expression (text starting with '=') instead");
-            }
-            feel(inner, property + " placeholder", ref);
+        List<Template.Part> parts;
+        try {
+            parts = Template.parse(text);
+        } catch (Template.Malformed e) {
+            throw ref.fail(property + ": " + e.getMessage());
+        }
+        for (String expression : Template.expressions(parts)) {
+            feel(expression, property + " placeholder", ref);
         }
         return text;
     }

@@ -1,8 +1,8 @@
 package vn.motcua.forms;
 
+import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -16,7 +16,6 @@ import org.jsoup.safety.Safelist;
  */
 final class SafeHtml {
 
-    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(.*?)}}", Pattern.DOTALL);
 
     /**
      * Formatting, lists, tables (with Markdown's column alignment), links and images over http(s) only; no scripts,
@@ -53,37 +52,29 @@ final class SafeHtml {
 
     /**
      * Fills in a form-js text: a FEEL expression ({@code =...}) gives the whole text, markup included (the
-     * designer wrote it; the result is still sanitised); otherwise each {@code {{ expr }}} placeholder is
-     * replaced by its value, escaped so that data shows as typed and never becomes markup.
+     * designer wrote it; the result is still sanitised); otherwise the template's placeholders and blocks
+     * ({@link Template}) are filled, each inserted value escaped so that data shows as typed and never becomes markup.
      *
      * @param template  the text as written in the form, may be null
-     * @param evaluator evaluates a FEEL expression in the component's scope
+     * @param variables the FEEL variables of the component's scope
+     * @param evaluator evaluates a FEEL expression against variables
      * @param escape    applied to every value inserted into a placeholder (Markdown or HTML escaping)
      * @return the text, empty for null
      */
-    static String fill(String template, Function<String, Object> evaluator, Function<String, String> escape) {
+    static String fill(String template, Map<String, Object> variables, BiFunction<String, Map<String, Object>, Object> evaluator,
+                       Function<String, String> escape) {
         if (template == null) {
             return "";
         }
         if (Feel.isExpression(template)) {
-            return Values.toText(evaluator.apply(template));
+            return Values.toText(evaluator.apply(template, variables));
         }
-        if (!template.contains("{{")) {
-            return template;
-        }
-        Matcher m = PLACEHOLDER.matcher(template);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            String value = Values.toText(evaluator.apply(m.group(1).trim()));
-            m.appendReplacement(sb, Matcher.quoteReplacement(escape.apply(value)));
-        }
-        m.appendTail(sb);
-        return sb.toString();
+        return Template.fill(template, variables, evaluator, escape);
     }
 
     /** A plain text (label, description, adorner) filled in from the data. */
-    static String text(String template, Function<String, Object> evaluator) {
-        return fill(template, evaluator, Function.identity());
+    static String text(String template, Map<String, Object> variables, BiFunction<String, Map<String, Object>, Object> evaluator) {
+        return fill(template, variables, evaluator, Function.identity());
     }
 
     /** True when the text depends on the data and must be refreshed when the data changes. */

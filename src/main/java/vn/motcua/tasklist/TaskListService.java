@@ -63,10 +63,16 @@ public class TaskListService {
     private final Messages messages;
     private final org.springframework.context.ApplicationEventPublisher events;
 
+    /** The variable of every step form holding the dossier's files, for a document preview ({@code =dossierDocuments}). */
+    public static final String DOSSIER_DOCUMENTS = "dossierDocuments";
+    private final vn.motcua.attachment.AttachmentService attachments;
+
     TaskListService(TaskService tasks, HistoryService history, IdentityService identity, DossierService dossiers,
                     ProcedureCatalogue catalogue, CurrentUser currentUser, Forms forms, WorkItems items,
                     WorkingCalendar calendar, IndicatorSettings settings, OrganisationService organisation, Clock clock,
-                    Messages messages, org.springframework.context.ApplicationEventPublisher events) {
+                    Messages messages, org.springframework.context.ApplicationEventPublisher events,
+                    vn.motcua.attachment.AttachmentService attachments) {
+        this.attachments = attachments;
         this.tasks = tasks;
         this.history = history;
         this.identity = identity;
@@ -141,7 +147,8 @@ public class TaskListService {
 
     /**
      * What the step's form may show besides its own fields: the process's simple variables (a fee computed by a
-     * decision table, the routing flags), for its text templates and conditions.
+     * decision table, the routing flags), for its text templates and conditions, and the dossier's files under
+     * {@link #DOSSIER_DOCUMENTS} for a document preview.
      */
     @PreAuthorize("hasAnyRole('CLERK', 'SPECIALIST', 'LEADER')")
     @Transactional(readOnly = true)
@@ -151,7 +158,30 @@ public class TaskListService {
         tasks.getVariables(task.id()).forEach((name, value) -> {
             if (value instanceof String || value instanceof Number || value instanceof Boolean) context.put(name, value);
         });
+        context.put(DOSSIER_DOCUMENTS, documents(task.dossierCode()));
         return context;
+    }
+
+    /**
+     * The dossier's files as a form's document preview reads them ({@code documentId}, {@code endpoint} on this site,
+     * {@code metadata.fileName}, {@code contentType}, {@code size}, {@code component}), oldest first.
+     */
+    private List<Map<String, Object>> documents(String dossierCode) {
+        if (dossierCode == null) return List.of();
+        String base = "/api/dossiers/" + org.springframework.web.util.UriUtils.encodePathSegment(dossierCode, java.nio.charset.StandardCharsets.UTF_8)
+                + "/attachments/";
+        return attachments.list(dossierCode).stream().map(a -> {
+            Map<String, Object> metadata = new HashMap<>();
+            metadata.put("fileName", a.fileName());
+            metadata.put("contentType", a.mediaType());
+            metadata.put("size", a.size());
+            if (a.componentCode() != null) metadata.put("component", a.componentCode());
+            Map<String, Object> document = new HashMap<>();
+            document.put("documentId", String.valueOf(a.id()));
+            document.put("endpoint", base + a.id() + "/content");
+            document.put("metadata", metadata);
+            return document;
+        }).toList();
     }
 
     /** Takes a waiting task; refuses one somebody else already took, or completed meanwhile (409). */

@@ -468,4 +468,77 @@ class FormRendererTest {
         assertThat(_find(Html.class)).extracting(Html::getInnerHtml)
                 .containsExactly("<p>Mục 1: An</p>", "<p>Mục 2: Cường</p>");
     }
+
+    @Test
+    void aTextRepeatsAndHidesItsSectionsAsTheDataChanges() {
+        FormRenderer renderer = new FormRenderer(FormSamples.parse(
+                "{\"type\": \"checkbox\", \"id\": \"C\", \"key\": \"coCon\", \"label\": \"Có con\"},"
+                        + "{\"type\": \"text\", \"id\": \"T\", \"text\": \"{{#if coCon}}Con:{{#loop con}} {{ten}}{{/loop}}{{/if}}\"}"),
+                Locale.forLanguageTag("vi"), new FormValidator(CLOCK));
+        UI.getCurrent().add(renderer);
+        renderer.setValues(Map.of("con", List.of(Map.of("ten", "Bình"), Map.of("ten", "Châu"))));
+        assertThat(_find(Html.class)).extracting(Html::getInnerHtml).containsExactly("");
+        _setValue(field(Checkbox.class, "form-coCon"), true);
+        assertThat(_find(Html.class)).extracting(Html::getInnerHtml).containsExactly("<p>Con: Bình Châu</p>");
+    }
+
+    @Test
+    void aTableShowsItsRowsPagedWithItsColumns() {
+        FormRenderer renderer = new FormRenderer(FormSamples.parse(
+                "{\"type\": \"table\", \"id\": \"T\", \"label\": \"Danh sách con\", \"dataSource\": \"=con\", \"rowCount\": 2,"
+                        + " \"columns\": [{\"label\": \"Họ tên\", \"key\": \"ten\"}, {\"label\": \"Tuổi\", \"key\": \"tuoi\"}]}"),
+                Locale.forLanguageTag("vi"), new FormValidator(CLOCK));
+        UI.getCurrent().add(renderer);
+        renderer.setValues(Map.of("con", List.of(Map.of("ten", "Bình", "tuoi", 3), Map.of("ten", "Châu", "tuoi", 5),
+                Map.of("ten", "Dũng", "tuoi", 7))));
+        var box = _get(com.vaadin.flow.component.html.Div.class, spec -> spec.withClasses("motcua-form-table"));
+        assertThat(tableText(box)).isEqualTo("Họ tên|Tuổi|Bình|3|Châu|5");
+        assertThat(box.getElement().getTextRecursively()).contains("Danh sách con").contains("1–2 / 3");
+        var pages = _find(box, Button.class);
+        _click(pages.get(1));
+        assertThat(tableText(box)).isEqualTo("Họ tên|Tuổi|Dũng|7");
+        assertThat(pages.get(1).isEnabled()).isFalse();
+        renderer.setValues(Map.of());
+        assertThat(tableText(box)).isEqualTo("Họ tên|Tuổi|Không có dòng nào.");
+    }
+
+    @Test
+    void imagesAndDocumentsShowOnlyAddressesOfThisSite() {
+        FormRenderer renderer = new FormRenderer(FormSamples.parse(
+                "{\"type\": \"image\", \"id\": \"I\", \"source\": \"=anh\", \"alt\": \"Ảnh của {{ten}}\"},"
+                        + "{\"type\": \"documentPreview\", \"id\": \"D\", \"label\": \"Giấy tờ\", \"dataSource\": \"=dossierDocuments\"}"),
+                Locale.forLanguageTag("vi"), new FormValidator(CLOCK));
+        UI.getCurrent().add(renderer);
+        renderer.setValues(Map.of("anh", "/api/dossiers/X/attachments/1/content", "ten", "An", "dossierDocuments", List.of(
+                Map.of("documentId", "1", "endpoint", "/api/dossiers/X/attachments/1/content",
+                        "metadata", Map.of("fileName", "giay-chung-sinh.jpg", "contentType", "image/jpeg")),
+                Map.of("documentId", "2", "endpoint", "/api/dossiers/X/attachments/2/content",
+                        "metadata", Map.of("fileName", "to-khai.pdf", "contentType", "application/pdf")),
+                Map.of("documentId", "3", "endpoint", "https://elsewhere.example/x.pdf",
+                        "metadata", Map.of("fileName", "ngoai.pdf", "contentType", "application/pdf")))));
+        var image = _get(com.vaadin.flow.component.html.Image.class, spec -> spec.withClasses("motcua-form-image"));
+        assertThat(image.getSrc()).isEqualTo("/api/dossiers/X/attachments/1/content");
+        assertThat(image.getAlt()).contains("Ảnh của An");
+        var documents = _get(com.vaadin.flow.component.html.Div.class, spec -> spec.withClasses("motcua-form-documents"));
+        assertThat(_find(documents, com.vaadin.flow.component.html.Anchor.class)).extracting(a -> a.getHref())
+                .containsExactly("/api/dossiers/X/attachments/1/content", "/api/dossiers/X/attachments/2/content");
+        assertThat(_find(documents, com.vaadin.flow.component.html.Image.class)).as("the image shown inline").hasSize(1);
+        assertThat(documents.getElement().getTextRecursively()).contains("Giấy tờ").contains("ngoai.pdf");
+
+        renderer.setValues(Map.of("anh", "https://tracker.example/p.gif", "dossierDocuments", List.of()));
+        assertThat(image.getElement().hasAttribute("src")).as("another site's image is not loaded").isFalse();
+        assertThat(documents.getElement().getTextRecursively()).contains("Không có tài liệu nào.");
+    }
+
+    private static String tableText(com.vaadin.flow.component.html.Div box) {
+        var table = box.getElement().getChildren().filter(e -> e.getTag().equals("table")).findFirst().orElseThrow();
+        List<String> cells = new ArrayList<>();
+        collectCells(table, cells);
+        return String.join("|", cells);
+    }
+
+    private static void collectCells(com.vaadin.flow.dom.Element element, List<String> into) {
+        if (element.getTag().equals("td") || element.getTag().equals("th")) into.add(element.getText());
+        else element.getChildren().forEach(child -> collectCells(child, into));
+    }
 }

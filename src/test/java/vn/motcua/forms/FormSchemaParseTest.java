@@ -410,9 +410,35 @@ class FormSchemaParseTest {
         }
 
         @Test
-        void templateBlocksAreRefusedWithAHint() {
-            assertThatThrownBy(() -> FormSamples.parse("{\"type\": \"text\", \"id\": \"X\", \"text\": \"{{#if a}}x{{/if}}\"}"))
-                    .hasMessageContaining("template blocks such as {{#if}} and {{#loop}} in text are not supported");
+        void malformedTemplateBlocksAreRefusedNamingTheProblem() {
+            assertThat(FormSamples.parse("{\"type\": \"text\", \"id\": \"X\", \"text\": \"{{#if a}}x{{/if}}{{#loop xs}}{{this}}{{/loop}}\"}")
+                    .components()).hasSize(1);
+            assertThatThrownBy(() -> FormSamples.parse("{\"type\": \"text\", \"id\": \"X\", \"text\": \"{{#if a}}x\"}"))
+                    .hasMessage("Component 'X' (text): text: {{#if}} is not closed");
+            assertThatThrownBy(() -> FormSamples.parse("{\"type\": \"text\", \"id\": \"X\", \"text\": \"{{#if a ==}}x{{/if}}\"}"))
+                    .hasMessageContaining("unparsable FEEL");
+        }
+
+        @Test
+        void imagesTablesAndDocumentPreviewsAreReadAndTheirSourcesChecked() {
+            var schema = FormSamples.parse("{\"type\": \"image\", \"id\": \"Logo\", \"source\": \"/images/logo.png\", \"alt\": \"Quốc huy\"},"
+                    + "{\"type\": \"table\", \"id\": \"T\", \"label\": \"Con\", \"dataSource\": \"=children\", \"rowCount\": 5,"
+                    + " \"columns\": [{\"label\": \"Họ tên\", \"key\": \"name\"}, {\"key\": \"age\"}]},"
+                    + "{\"type\": \"documentPreview\", \"id\": \"D\", \"label\": \"Tài liệu\", \"dataSource\": \"dossierDocuments\", \"maxHeight\": 400}");
+            assertThat(schema.components()).extracting(FormComponent::type)
+                    .containsExactly(ComponentType.IMAGE, ComponentType.TABLE, ComponentType.DOCUMENT_PREVIEW);
+            assertThat(schema.components().get(1).columns()).containsExactly(new FormComponent.TableColumn("Họ tên", "name"),
+                    new FormComponent.TableColumn("age", "age"));
+            assertThat(schema.components().get(1).rowCount()).isEqualTo(5);
+            assertThat(schema.components().get(2).dataSource()).as("a key path read as a FEEL variable").isEqualTo("=dossierDocuments");
+            assertThatThrownBy(() -> FormSamples.parse("{\"type\": \"image\", \"id\": \"I\", \"source\": \"https://tracker.example/p.gif\"}"))
+                    .hasMessageContaining("image source 'https://tracker.example/p.gif' is not allowed");
+            assertThatThrownBy(() -> FormSamples.parse("{\"type\": \"image\", \"id\": \"I\", \"source\": \"data:image/svg+xml;base64,PHN2Zz4=\"}"))
+                    .hasMessageContaining("is not allowed");
+            assertThatThrownBy(() -> FormSamples.parse("{\"type\": \"table\", \"id\": \"T\"}"))
+                    .hasMessageContaining("'dataSource' is missing");
+            assertThatThrownBy(() -> FormSamples.parse("{\"type\": \"filepicker\", \"id\": \"F\", \"key\": \"files\"}"))
+                    .hasMessage("Component 'F' (filepicker): component type 'filepicker' is not supported by MotCua forms");
         }
 
         @Test

@@ -1,7 +1,9 @@
 package vn.motcua.forms;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -77,15 +79,14 @@ class SafeHtmlTest {
     @Test
     void templatesInsertValuesAndExpressions() {
         Map<String, Object> data = Map.of("ten", "An", "so", 3);
-        assertThat(SafeHtml.text("Xin chào {{ ten }}, bạn có {{so * 2}} hồ sơ",
-                e -> Feel.standard().evaluate(e, data))).isEqualTo("Xin chào An, bạn có 6 hồ sơ");
-        assertThat(SafeHtml.text("=\"Mã: \" + ten", e -> Feel.standard().evaluate(e, data))).isEqualTo("Mã: An");
-        assertThat(SafeHtml.text("Không có biến", e -> null)).isEqualTo("Không có biến");
+        assertThat(SafeHtml.text("Xin chào {{ ten }}, bạn có {{so * 2}} hồ sơ", data, FEEL)).isEqualTo("Xin chào An, bạn có 6 hồ sơ");
+        assertThat(SafeHtml.text("=\"Mã: \" + ten", data, FEEL)).isEqualTo("Mã: An");
+        assertThat(SafeHtml.text("Không có biến", Map.of(), (e, v) -> null)).isEqualTo("Không có biến");
     }
 
     @Test
     void valuesInsertedIntoMarkdownCannotBecomeMarkup() {
-        String inserted = SafeHtml.fill("Người nộp: {{ten}}", e -> "[bấm vào đây](https://lua-dao.example) **!**",
+        String inserted = SafeHtml.fill("Người nộp: {{ten}}", Map.of(), (e, v) -> "[bấm vào đây](https://lua-dao.example) **!**",
                 Markdown::escapeMarkdown);
         assertThat(SafeHtml.markdown(inserted))
                 .isEqualTo("<p>Người nộp: [bấm vào đây](https://lua-dao.example) **!**</p>");
@@ -94,7 +95,50 @@ class SafeHtmlTest {
     @Test
     void aWholeTextFeelExpressionMayProduceMarkdown() {
         String filled = SafeHtml.fill("=if daNop then \"**Đã nộp** lệ phí\" else \"Chưa nộp\"",
-                e -> Feel.standard().evaluate(e, Map.of("daNop", true)), Markdown::escapeMarkdown);
+                Map.of("daNop", true), FEEL, Markdown::escapeMarkdown);
         assertThat(SafeHtml.markdown(filled)).isEqualTo("<p><strong>Đã nộp</strong> lệ phí</p>");
+    }
+
+    private static final java.util.function.BiFunction<String, Map<String, Object>, Object> FEEL = (e, v) -> Feel.standard().evaluate(e, v);
+
+    @Test
+    void conditionalSectionsShowOnlyWhenTheirConditionHolds() {
+        String template = "Hồ sơ của {{ten}}.{{#if daNop}} Đã nộp lệ phí {{phi}} đồng.{{/if}}{{#if ghiChu}} Ghi chú: {{ghiChu}}{{/if}}";
+        assertThat(SafeHtml.text(template, Map.of("ten", "An", "daNop", true, "phi", 8000, "ghiChu", ""), FEEL))
+                .isEqualTo("Hồ sơ của An. Đã nộp lệ phí 8000 đồng.");
+        assertThat(SafeHtml.text(template, Map.of("ten", "An", "daNop", false, "ghiChu", "Thiếu bản sao"), FEEL))
+                .isEqualTo("Hồ sơ của An. Ghi chú: Thiếu bản sao");
+        // null, an empty list and zero do not hold; a FEEL comparison does
+        assertThat(SafeHtml.text("{{#if x}}có{{/if}}{{#if []}}rỗng{{/if}}{{#if 0}}không{{/if}}{{#if 2 > 1}}đúng{{/if}}", Map.of(), FEEL))
+                .isEqualTo("đúng");
+    }
+
+    @Test
+    void loopsRepeatForEachItemWithItsFieldsThisAndParentAndNest() {
+        Map<String, Object> data = Map.of("donVi", "đồng",
+                "con", List.of(Map.of("ten", "Bình", "giayTo", List.of("Giấy chứng sinh", "Tờ khai")),
+                        Map.of("ten", "Châu", "giayTo", List.of())));
+        String template = "{{#loop con}}- {{ten}} ({{parent.donVi}}):{{#loop giayTo}} [{{this}}]{{/loop}}\n{{/loop}}";
+        assertThat(SafeHtml.text(template, data, FEEL))
+                .isEqualTo("- Bình (đồng): [Giấy chứng sinh] [Tờ khai]\n- Châu (đồng):\n");
+        // not a list: nothing repeated
+        assertThat(SafeHtml.text("a{{#loop donVi}}x{{/loop}}b", data, FEEL)).isEqualTo("ab");
+    }
+
+    @Test
+    void valuesInsertedInLoopsAreEscapedLikeAnyOther() {
+        String filled = SafeHtml.fill("{{#loop xs}}* {{this}}\n{{/loop}}", Map.of("xs", List.of("<script>alert(1)</script>", "**đậm**")),
+                FEEL, Markdown::escapeMarkdown);
+        String html = SafeHtml.markdown(filled);
+        assertThat(html).doesNotContain("<script>").doesNotContain("<strong>").contains("**đậm**");
+    }
+
+    @Test
+    void malformedBlocksAreNamed() {
+        assertThatThrownBy(() -> Template.parse("{{#if a}}x")).hasMessage("{{#if}} is not closed");
+        assertThatThrownBy(() -> Template.parse("{{#if a}}x{{/loop}}")).hasMessage("{{#if}} is closed by {{/loop}}");
+        assertThatThrownBy(() -> Template.parse("x{{/if}}")).hasMessage("{{/if}} closes no block");
+        assertThatThrownBy(() -> Template.parse("{{#each a}}x{{/each}}")).hasMessageContaining("unknown template block {{#each}}");
+        assertThatThrownBy(() -> Template.parse("{{#loop}}x{{/loop}}")).hasMessageContaining("{{#loop}} needs an expression");
     }
 }

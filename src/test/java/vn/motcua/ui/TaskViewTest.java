@@ -31,6 +31,7 @@ class TaskViewTest {
     @Autowired DossierService dossiers;
     @Autowired TaskListService tasks;
     @Autowired ProcessEngine engine;
+    @Autowired vn.motcua.attachment.AttachmentService attachments;
 
     @BeforeEach
     void setUp() { KaribuViews.setUp(context); }
@@ -60,5 +61,25 @@ class TaskViewTest {
         _get(TaskView.class);
         var texts = _find(Html.class).stream().map(h -> h.getElement().getOuterHTML()).toList();
         assertThat(texts).anySatisfy(html -> assertThat(html).contains("10000").doesNotContain("{{feeAmount}}"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aStepFormReadsTheDossiersFilesForItsDocumentPreview() {
+        users.signInAs("clerk");
+        String code = dossiers.receive(vn.motcua.Intakes.checked(new ReceiveDossier("2.000815", Channel.IN_PERSON,
+                new Applicant("Nguyễn Văn An", null, "0912345678", null, null),
+                Map.of("documentTitle", "Bằng tốt nghiệp trung học phổ thông",
+                        "issuingAuthority", "Sở Giáo dục và Đào tạo tỉnh Kiên Giang", "requestedCopies", 1), null))).code();
+        var saved = attachments.upload(code, null, "ban-chinh.txt",
+                new java.io.ByteArrayInputStream("Bản chính bằng tốt nghiệp".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        users.signInAs("specialist");
+        var step = tasks.tasksOf(code).stream().findFirst().orElseThrow();
+        var documents = (java.util.List<Map<String, Object>>) tasks.formContext(step.id()).get(TaskListService.DOSSIER_DOCUMENTS);
+        assertThat(documents).singleElement().satisfies(d -> {
+            assertThat(d).containsEntry("documentId", String.valueOf(saved.id()))
+                    .containsEntry("endpoint", "/api/dossiers/" + code + "/attachments/" + saved.id() + "/content");
+            assertThat((Map<String, Object>) d.get("metadata")).containsEntry("fileName", "ban-chinh.txt");
+        });
     }
 }

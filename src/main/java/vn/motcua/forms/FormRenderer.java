@@ -362,6 +362,21 @@ public class FormRenderer extends Composite<Div> {
         }
     }
 
+    /** A node that only shows (texts, images, tables, documents, layout): it binds no data. */
+    private abstract class ShownNode extends Node {
+        ShownNode(FormComponent component) {
+            super(component);
+        }
+
+        @Override
+        void write(Map<String, Object> scope) {
+        }
+
+        @Override
+        void read(Map<String, Object> scope) {
+        }
+    }
+
     /** An input field. */
     private final class FieldNode extends Node {
         final InputField input;
@@ -649,7 +664,7 @@ public class FormRenderer extends Composite<Div> {
     }
 
     /** Markdown text or HTML, filled in from the data and sanitised. */
-    private final class TextNode extends Node {
+    private final class TextNode extends ShownNode {
         final Div box = new Div();
         final Html html;
         String shown;
@@ -672,14 +687,6 @@ public class FormRenderer extends Composite<Div> {
         }
 
         @Override
-        void write(Map<String, Object> scope) {
-        }
-
-        @Override
-        void read(Map<String, Object> scope) {
-        }
-
-        @Override
         void refresh(Evaluation evaluation, Scope scope) {
             super.refresh(evaluation, scope);
             String source = component.type() == ComponentType.TEXT ? component.text() : component.content();
@@ -694,7 +701,7 @@ public class FormRenderer extends Composite<Div> {
     }
 
     /** An image: a raster data URI or a path of this site, fixed or computed from the data; anything else shows its text. */
-    private final class ImageNode extends Node {
+    private final class ImageNode extends ShownNode {
         final Image image = new Image();
         String shownSource;
 
@@ -717,14 +724,6 @@ public class FormRenderer extends Composite<Div> {
         }
 
         @Override
-        void write(Map<String, Object> scope) {
-        }
-
-        @Override
-        void read(Map<String, Object> scope) {
-        }
-
-        @Override
         void refresh(Evaluation evaluation, Scope scope) {
             super.refresh(evaluation, scope);
             if (SafeHtml.isDynamic(component.source()) || SafeHtml.isDynamic(component.alt())) {
@@ -740,7 +739,7 @@ public class FormRenderer extends Composite<Div> {
      * the columns written in the form, computed by its columns expression, or else the keys of the first row; paged
      * when it has a row count.
      */
-    private final class TableNode extends Node {
+    private final class TableNode extends ShownNode {
         final Div box = new Div();
         final Div caption = new Div();
         final com.vaadin.flow.dom.Element table = new com.vaadin.flow.dom.Element("table");
@@ -771,14 +770,6 @@ public class FormRenderer extends Composite<Div> {
             box.getElement().appendChild(table);
             box.add(pager);
             this.view = box;
-        }
-
-        @Override
-        void write(Map<String, Object> scope) {
-        }
-
-        @Override
-        void read(Map<String, Object> scope) {
         }
 
         @Override
@@ -881,7 +872,7 @@ public class FormRenderer extends Composite<Div> {
      * {@code metadata.fileName}, {@code metadata.contentType}): each a link to its content on this site, with images
      * shown inline; a document whose endpoint is another site's address is listed without a link.
      */
-    private final class DocumentsNode extends Node {
+    private final class DocumentsNode extends ShownNode {
         final Div box = new Div();
         final Div caption = new Div();
         final Div list = new Div();
@@ -894,14 +885,6 @@ public class FormRenderer extends Composite<Div> {
             if (c.maxHeight() != null) list.getStyle().set("max-height", c.maxHeight() + "px").set("overflow", "auto");
             box.add(caption, list);
             this.view = box;
-        }
-
-        @Override
-        void write(Map<String, Object> scope) {
-        }
-
-        @Override
-        void read(Map<String, Object> scope) {
         }
 
         @Override
@@ -950,19 +933,12 @@ public class FormRenderer extends Composite<Div> {
     }
 
     /** A separator or spacer. */
-    private final class StaticNode extends Node {
+    private final class StaticNode extends ShownNode {
         StaticNode(FormComponent c, Component view) {
             super(c);
             this.view = view;
         }
 
-        @Override
-        void write(Map<String, Object> scope) {
-        }
-
-        @Override
-        void read(Map<String, Object> scope) {
-        }
     }
 
     private static void outline(FieldSet fieldSet, boolean outlined) {

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import vn.motcua.BirthRegistrationSample;
 import vn.motcua.MotCuaTest;
 import vn.motcua.ProcedureUploads;
 import vn.motcua.TestClock;
@@ -39,8 +40,8 @@ import vn.motcua.shared.NotFoundException;
  */
 @MotCuaTest
 class TrialRunsTest {
-    private static final String BIRTH = "1.001193";
-    private static final String WARD = "000.01.15.H33";
+    private static final String BIRTH = BirthRegistrationSample.PROCEDURE;
+    private static final String WARD = BirthRegistrationSample.WARD;
     /** Monday 7 December 2026, 09:00 in Viet Nam: a working day. */
     private static final Instant MONDAY_NINE = OffsetDateTime.of(2026, 12, 7, 9, 0, 0, 0, ZoneOffset.ofHours(7)).toInstant();
 
@@ -66,17 +67,7 @@ class TrialRunsTest {
     }
 
     static Map<String, Object> intake() {
-        Map<String, Object> data = new HashMap<>();
-        data.put("childFullName", "Nguyễn Thị Ánh Dương");
-        data.put("childSex", "NU");
-        data.put("childBirthDate", "2026-11-30");
-        data.put("childBirthPlace", "Trạm y tế phường Vĩnh Thanh Vân");
-        data.put("childEthnicity", "Kinh");
-        data.put("childNationality", "Việt Nam");
-        data.put("motherFullName", "Lê Thị Hoa");
-        data.put("fatherFullName", "Nguyễn Văn Bình");
-        data.put("requesterRelationship", "ME");
-        return data;
+        return BirthRegistrationSample.intakeData();
     }
 
     static Map<String, Object> review(String opinion) {

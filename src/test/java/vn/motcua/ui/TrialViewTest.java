@@ -41,7 +41,7 @@ import vn.motcua.sandbox.ui.TrialView;
  */
 @MotCuaTest
 class TrialViewTest {
-    private static final String BIRTH = "1.001193";
+    private static final String BIRTH = vn.motcua.BirthRegistrationSample.PROCEDURE;
     private static final Instant MONDAY_NINE = OffsetDateTime.of(2026, 12, 7, 9, 0, 0, 0, ZoneOffset.ofHours(7)).toInstant();
 
     @Autowired ApplicationContext context;
@@ -78,9 +78,7 @@ class TrialViewTest {
         unit.setValue(unit.getListDataView().getItems().filter(u -> u.identifier().equals("000.01.15.H33")).findFirst().orElseThrow());
 
         var intake = _get(FormRenderer.class, spec -> spec.withId("trial-intake"));
-        intake.setValues(Map.of("childFullName", "Nguyễn Thị Ánh Dương", "childSex", "NU", "childBirthDate", "2026-11-30",
-                "childBirthPlace", "Trạm y tế phường Vĩnh Thanh Vân", "childEthnicity", "Kinh", "childNationality", "Việt Nam",
-                "motherFullName", "Lê Thị Hoa", "requesterRelationship", "ME"));
+        intake.setValues(vn.motcua.BirthRegistrationSample.intakeData());
         _click(_get(Button.class, spec -> spec.withId("trial-start")));
 
         var status = _get(Paragraph.class, spec -> spec.withId("trial-status"));

@@ -24,6 +24,7 @@ import vn.motcua.attachment.internal.ExtractionWorker;
 import vn.motcua.attachment.internal.FileNames;
 import vn.motcua.attachment.internal.MediaTypes;
 import vn.motcua.attachment.internal.AttachmentFiling;
+import vn.motcua.attachment.internal.PickedFiles;
 import vn.motcua.catalogue.DossierComponent;
 import vn.motcua.catalogue.Procedure;
 import vn.motcua.catalogue.ProcedureCatalogue;
@@ -144,6 +145,24 @@ public class AttachmentService {
     @PreAuthorize("isAuthenticated()")
     public List<Attachment> list(String dossierCode) {
         return readable(attachments.list(dossiers.get(dossierCode).code()));
+    }
+
+    /**
+     * The files of a dossier the caller may see as a form's document preview reads them ({@code documentId}, the
+     * {@code endpoint} of the content on this site, {@code metadata}: {@code fileName}, {@code contentType}, {@code size},
+     * and {@code component} for a paper of a component), oldest first.
+     */
+    @PreAuthorize("isAuthenticated()")
+    public List<java.util.Map<String, Object>> formDocuments(String dossierCode) {
+        return list(dossierCode).stream().map(a -> {
+            var document = PickedFiles.describe(a.fileName(), a.mediaType(), a.size(), a.dossierCode(), a.id());
+            if (a.componentCode() != null) {
+                @SuppressWarnings("unchecked")
+                var metadata = (java.util.Map<String, Object>) document.get("metadata");
+                metadata.put("component", a.componentCode());
+            }
+            return document;
+        }).toList();
     }
 
     /** One attachment of a dossier the caller may see; "not found" otherwise (also an internal file, for its applicant). */

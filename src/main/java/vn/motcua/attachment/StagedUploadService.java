@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.slf4j.Logger;
@@ -23,6 +24,7 @@ import vn.motcua.attachment.internal.ContentStore;
 import vn.motcua.attachment.internal.ExtractionWorker;
 import vn.motcua.attachment.internal.FileNames;
 import vn.motcua.attachment.internal.MediaTypes;
+import vn.motcua.attachment.internal.PickedFiles;
 import vn.motcua.attachment.internal.StagedUploadRepository;
 import vn.motcua.catalogue.DossierComponent;
 import vn.motcua.catalogue.Procedure;
@@ -59,11 +61,13 @@ public class StagedUploadService {
     private final ExtractionWorker worker;
     private final UploadChecks checks;
     private final Messages messages;
+    private final PickedFiles picked;
 
     StagedUploadService(ProcedureCatalogue catalogue, DossierService dossiers, CurrentUser currentUser,
                         StagedUploadRepository staged, AttachmentFiling filing, ContentStore store,
                         MediaTypes mediaTypes, AttachmentSettings settings,
-                        ExtractionWorker worker, UploadChecks checks, Messages messages, Clock clock) {
+                        ExtractionWorker worker, UploadChecks checks, Messages messages, Clock clock, PickedFiles picked) {
+        this.picked = picked;
         this.clock = clock;
         this.catalogue = catalogue;
         this.dossiers = dossiers;
@@ -89,23 +93,56 @@ public class StagedUploadService {
      * @throws AttachmentTooLargeException   over {@code motcua.attachment.max-size}
      * @throws UnsupportedMediaTypeException the content's type is not accepted for the component
      */
-    @PreAuthorize("hasAnyRole('CLERK', 'CITIZEN')")
+    @PreAuthorize("hasAnyRole('CLERK', 'SPECIALIST', 'LEADER', 'CITIZEN')")
     public StagedUpload stage(String procedureCode, String componentCode, String fileName, InputStream content) {
-        AuthenticatedUser user = currentUser.require();
         Procedure procedure = procedure(procedureCode);
         DossierComponent component = component(procedure, componentCode);
+        return stage(procedure, component == null ? null : component.code(),
+                MediaTypes.accepted(component == null ? null : component.fileTypes()), fileName, content);
+    }
+
+    /**
+     * Stages a file picked in a form's file picker (a step's form, an intake form) of a procedure: the same checks,
+     * among the types the picker's {@code accept} names. It becomes the dossier's when the form is submitted with it.
+     *
+     * @param accept the picker's {@code accept} as form-js writes it ({@code .pdf,.jpg}, {@code image/*}), or null
+     * @throws UnsupportedMediaTypeException the content's type is not one the picker takes
+     */
+    @PreAuthorize("hasAnyRole('CLERK', 'SPECIALIST', 'LEADER', 'CITIZEN')")
+    public StagedUpload stagePicked(String procedureCode, String accept, String fileName, InputStream content) {
+        return stage(procedure(procedureCode), null, mediaTypes.acceptedBy(accept), fileName, content);
+    }
+
+    /**
+     * Checks a file as a picker of a test run would stage it (type and size), and keeps nothing: a designer trying a
+     * draft meets the same refusals as the staff, without a file being stored.
+     *
+     * @return what a staged file would be, under a reference that names nothing
+     */
+    @PreAuthorize("hasRole('DESIGNER')")
+    public StagedUpload tryPicked(String accept, String fileName, InputStream content) {
+        String name = FileNames.sanitize(fileName);
+        UploadChecks.Checked checked = checks.check(content, name, mediaTypes.acceptedBy(accept));
+        store.discard(checked.staged());
+        return new StagedUpload("thu-" + UUID.randomUUID(), null, name, checked.mediaType(), checked.staged().size(),
+                clock.instant().truncatedTo(ChronoUnit.MICROS));
+    }
+
+    private StagedUpload stage(Procedure procedure, String componentCode, List<String> accepted, String fileName,
+                               InputStream content) {
+        AuthenticatedUser user = currentUser.require();
         int most = settings.getStaging().getMaxFilesPerUser();
         if (staged.count(user.username()) >= most) {
             throw new InvalidInputException("file", messages.get("attachment.staged.tooMany", most));
         }
         String name = FileNames.sanitize(fileName);
-        UploadChecks.Checked checked = checks.check(content, name, component);
+        UploadChecks.Checked checked = checks.check(content, name, accepted);
         String reference = UUID.randomUUID().toString();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         try {
             store.keep(checked.staged(), reference);
             staged.insert(new StagedUploadRepository.Row(reference, user.username(), procedure.code(),
-                    component == null ? null : component.code(), name, checked.mediaType(), checked.staged().size(),
+                    componentCode, name, checked.mediaType(), checked.staged().size(),
                     checked.staged().sha256(), now));
         } catch (IOException | RuntimeException e) {
             store.dropKept(reference);
@@ -115,19 +152,18 @@ public class StagedUploadService {
         }
         log.info("Staged upload {} for procedure {}: {}, {} bytes", reference, procedure.code(), checked.mediaType(),
                 checked.staged().size());
-        return new StagedUpload(reference, component == null ? null : component.code(), name, checked.mediaType(),
-                checked.staged().size(), now);
+        return new StagedUpload(reference, componentCode, name, checked.mediaType(), checked.staged().size(), now);
     }
 
     /** Discards a file the caller staged (nothing when it is gone already). */
-    @PreAuthorize("hasAnyRole('CLERK', 'CITIZEN')")
+    @PreAuthorize("hasAnyRole('CLERK', 'SPECIALIST', 'LEADER', 'CITIZEN')")
     public void discard(String reference) {
         AuthenticatedUser user = currentUser.require();
         if (reference != null && staged.delete(reference, user.username())) store.dropKept(reference);
     }
 
     /** Whether a file the caller staged is still staged. */
-    @PreAuthorize("hasAnyRole('CLERK', 'CITIZEN')")
+    @PreAuthorize("hasAnyRole('CLERK', 'SPECIALIST', 'LEADER', 'CITIZEN')")
     public boolean isStaged(String reference) {
         return reference != null && staged.find(reference, currentUser.require().username()).isPresent();
     }
@@ -174,17 +210,57 @@ public class StagedUploadService {
             if (!MediaTypes.accepts(accepted, row.mediaType())) {
                 throw new InvalidInputException("stagedFiles", messages.get("attachment.staged.otherProcedure", row.fileName()));
             }
-            // Deleting the row is the claim: a sweep or a second tab that got there first leaves nothing to file
-            if (!staged.delete(reference, user.username())) throw gone();
-            try {
-                store.fileKept(reference, row.sha256());
-            } catch (IOException e) {
-                throw gone();
-            }
-            filing.file(dossier, new AttachmentFiling.StoredFile(row.componentCode(), row.fileName(), row.mediaType(),
-                    row.size(), row.sha256()), user.username(), now);
+            file(dossier, row, user.username(), now, false, this::gone);
             filed.add(reference);
         }
+        afterCommit(filed);
+        log.info("Dossier {}: {} staged file(s) attached", dossier.code(), filed.size());
+    }
+
+    /**
+     * Files the files picked in a step's file picker as attachments of its dossier, in the caller's transaction (the
+     * step's completion): each must still be staged by the caller and of a type the picker takes. They are the unit's
+     * files (not shown to the applicant), queued for extraction once the completion commits; should it roll back, they
+     * stay staged.
+     *
+     * @param field the field as violations name it ({@code data.banVe})
+     * @return the files as the step's form data keeps them ({@link PickedFiles#describe}), in the order given
+     * @throws InvalidInputException naming the field: a file is gone or of a type the picker does not take
+     */
+    @PreAuthorize("hasAnyRole('CLERK', 'SPECIALIST', 'LEADER')")
+    public List<Map<String, Object>> filePicked(String dossierCode, String field, String accept, List<String> references) {
+        AuthenticatedUser user = currentUser.require();
+        Dossier dossier = dossiers.get(dossierCode);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        var documents = new ArrayList<Map<String, Object>>();
+        var filed = new ArrayList<String>();
+        for (var row : picked.rows(user.username(), field, accept, references)) {
+            long id = file(dossier, row, user.username(), now, true,
+                    () -> new InvalidInputException(field, messages.get("attachment.staged.gone")));
+            filed.add(row.reference());
+            documents.add(PickedFiles.describe(row.fileName(), row.mediaType(), row.size(), dossier.code(), id));
+        }
+        afterCommit(filed);
+        log.info("Dossier {}: {} picked file(s) attached", dossier.code(), filed.size());
+        return documents;
+    }
+
+    /** Files one staged file as the dossier's attachment; deleting its staged row is the claim. */
+    private long file(Dossier dossier, StagedUploadRepository.Row row, String username, Instant now, boolean internal,
+                      java.util.function.Supplier<InvalidInputException> gone) {
+        // Deleting the row is the claim: a sweep or a second tab that got there first leaves nothing to file
+        if (!staged.delete(row.reference(), username)) throw gone.get();
+        try {
+            store.fileKept(row.reference(), row.sha256());
+        } catch (IOException e) {
+            throw gone.get();
+        }
+        return filing.file(dossier, new AttachmentFiling.StoredFile(row.componentCode(), row.fileName(), row.mediaType(),
+                row.size(), row.sha256(), internal), username, now);
+    }
+
+    /** Once the transaction commits: the kept copies of the filed files go, and the extraction workers wake. */
+    private void afterCommit(List<String> filed) {
         Runnable afterCommit = () -> {
             filed.forEach(store::dropKept);
             worker.wake();
@@ -197,7 +273,6 @@ public class StagedUploadService {
         } else {
             afterCommit.run();
         }
-        log.info("Dossier {}: {} staged file(s) attached", dossier.code(), filed.size());
     }
 
     private InvalidInputException gone() {

@@ -54,6 +54,11 @@ class UploadChecks {
      * @throws UnsupportedMediaTypeException the content's type is not accepted (415)
      */
     Checked check(InputStream content, String fileName, DossierComponent component) {
+        return check(content, fileName, MediaTypes.accepted(component == null ? null : component.fileTypes()));
+    }
+
+    /** As {@link #check(InputStream, String, DossierComponent)}, against a list of accepted types. */
+    Checked check(InputStream content, String fileName, List<String> accepted) {
         long maxBytes = settings.getMaxSize().toBytes();
         ContentStore.Staged staged;
         try {
@@ -67,7 +72,6 @@ class UploadChecks {
         try {
             if (staged.size() == 0) throw new InvalidInputException("file", messages.get("attachment.file.empty"));
             String type = mediaTypes.detect(staged.file(), fileName);
-            List<String> accepted = MediaTypes.accepted(component == null ? null : component.fileTypes());
             if (!MediaTypes.accepts(accepted, type)) throw new UnsupportedMediaTypeException(type, accepted);
             passed = true;
             return new Checked(staged, type);

@@ -127,12 +127,16 @@ public class DossierService {
                     messages.get("dossier.procedure.wrongLevel", procedure.code(), messages.get("unitLevel." + procedure.level()))));
         }
         Map<String, Object> data = request.data() == null ? Map.of() : request.data();
+        var picked = new ArrayList<String>();
         if (procedure != null) {
             FormSchema form = catalogue.form(procedure.intakeForm()).orElseThrow();
             for (FieldViolation v : forms.validate(form, data, Messages.locale())) {
                 violations.add(new InvalidInputException.Violation("data." + v.field(), v.message()));
             }
-            if (violations.isEmpty()) data = forms.normalize(form, data);
+            if (violations.isEmpty()) {
+                data = forms.normalize(form, data);
+                pickedFiles(form, data, user, picked, violations);
+            }
         }
         int before = violations.size();
         String missingReason = missingComponentsReason(request.missingComponentsReason(), violations);
@@ -155,7 +159,8 @@ public class DossierService {
         LocalDate day = now.atZone(Formats.ZONE).toLocalDate();
         String code = codes.allocate(unit.id(), unit.identifier(), day);
         var intake = new Dossier.Intake(code, procedure.code(), procedure.fee(), unit, channel, trimmed(request.applicant())
-                .withResidence(residence == null ? null : residence.identifier()), data, now, user.username(), request.stagedFiles());
+                .withResidence(residence == null ? null : residence.identifier()), data, now, user.username(),
+                java.util.stream.Stream.concat(request.stagedFiles().stream(), picked.stream()).distinct().toList());
         Dossier d = citizen ? Dossier.submitOnline(intake)
                 : Dossier.receive(intake, calendar.dueAt(now, procedure.processingTime(channel == Channel.ONLINE), unit.identifier()));
         long id = dossiers.insert(d.code(), d.procedureCode(), d.unitId(), d.channel(), d.status(), d.applicant(),
@@ -167,6 +172,29 @@ public class DossierService {
         }
         d.pullEvents().forEach(events::publishEvent);
         return dossiers.findByCode(code).orElseThrow();
+    }
+
+    /**
+     * The files picked in the intake form's file pickers: each reference checked (staged by the caller, of a type the
+     * picker takes) and replaced in the data by the file's description; the references join the receipt's staged files,
+     * which become the dossier's files in its transaction.
+     */
+    private void pickedFiles(FormSchema form, Map<String, Object> data, AuthenticatedUser user, List<String> picked,
+                             List<InvalidInputException.Violation> violations) {
+        for (Forms.FilePick pick : forms.filePicks(form, data)) {
+            String field = "data." + pick.field();
+            ComponentFiles files = componentFiles.getIfAvailable();
+            if (files == null) {
+                violations.add(new InvalidInputException.Violation(field, messages.get("error.field.invalid", field)));
+                continue;
+            }
+            try {
+                forms.replace(data, pick.field(), files.pickedFiles(user.username(), field, pick.component().accept(), pick.references()));
+                picked.addAll(pick.references());
+            } catch (InvalidInputException e) {
+                violations.addAll(e.violations());
+            }
+        }
     }
 
     /**

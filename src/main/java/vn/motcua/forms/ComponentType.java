@@ -10,7 +10,7 @@ import java.util.stream.Collectors;
  * The form-js component types MotCua parses, validates and renders, with the name each one has in a
  * {@code .form} file ({@code "type": "textfield"}).
  *
- * <p>Types that form-js knows but MotCua does not render ({@code iframe}, {@code filepicker}, multi-page forms)
+ * <p>Types that form-js knows but MotCua does not render ({@code iframe}, multi-page forms)
  * are rejected by {@link FormSchema#parse(String)} with a message saying so, rather than silently dropped: a form
  * that loses a field on the way to the citizen would collect incomplete dossiers.
  */
@@ -33,6 +33,11 @@ public enum ComponentType {
     CHECKLIST("checklist", Kind.INPUT),
     /** Multiple choice shown as tags in a searchable box. */
     TAGLIST("taglist", Kind.INPUT),
+    /**
+     * Files the user uploads with the form. Submitted as the references of files staged beforehand (the upload checks
+     * ran then); stored as the files' descriptions once they are the dossier's attachments.
+     */
+    FILEPICKER("filepicker", Kind.INPUT),
     /** A value computed by a FEEL expression, never shown. */
     EXPRESSION("expression", Kind.COMPUTED),
     /** A visual group of components; with a {@code path} it also nests their values in an object. */

@@ -60,6 +60,12 @@ public record FieldViolation(String field, String code, String message) {
     public static final String SINGLE_LINE = "singleLine";
     /** A date lies before 1900 or after 2100: no declaration is about such a date. */
     public static final String DATE_RANGE = "dateRange";
+    /** A file picker holds something other than references of files uploaded beforehand. */
+    public static final String TYPE_FILES = "type.files";
+    /** A file picker without {@code multiple} holds more than one file. */
+    public static final String SINGLE_FILE = "singleFile";
+    /** A file picker holds more files than one form may bring ({@link FormValidator#MAX_FILES}). */
+    public static final String TOO_MANY_FILES = "tooManyFiles";
     /** A date lies in the past although the field has {@code disallowPassedDates}. */
     public static final String DATE_PASSED = "datePassed";
 

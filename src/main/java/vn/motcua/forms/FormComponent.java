@@ -95,6 +95,8 @@ public final class FormComponent {
     private final List<TableColumn> columns;
     private final String columnsExpression;
     private final Integer maxHeight;
+    private final String accept;
+    private final boolean multiple;
 
     /** A column of a table: its header and the key of each row's value it shows. */
     public record TableColumn(String label, String key) { }
@@ -151,6 +153,8 @@ public final class FormComponent {
         this.columns = List.copyOf(b.columns);
         this.columnsExpression = b.columnsExpression;
         this.maxHeight = b.maxHeight;
+        this.accept = b.accept;
+        this.multiple = b.multiple;
     }
 
     /** An image's source as written: a {@code data:image/...} URI, a path of this site, a template or a FEEL expression. */
@@ -429,6 +433,19 @@ public final class FormComponent {
         return layoutColumns;
     }
 
+    /**
+     * The files a file picker takes, as form-js writes it ({@code accept}: {@code ".pdf,.jpg"}, {@code "image/*"}), or
+     * null for any file MotCua accepts; null for other types.
+     */
+    public String accept() {
+        return accept;
+    }
+
+    /** Whether a file picker takes several files (form-js {@code multiple}, default false); false for other types. */
+    public boolean multiple() {
+        return multiple;
+    }
+
     /** The segments of {@link #key()}, split at dots; empty when there is no key. */
     List<String> keySegments() {
         return key == null ? List.of() : List.of(key.split("\\."));
@@ -508,6 +525,8 @@ public final class FormComponent {
         List<TableColumn> columns = List.of();
         String columnsExpression;
         Integer maxHeight;
+        String accept;
+        boolean multiple;
 
         FormComponent build() {
             return new FormComponent(this);

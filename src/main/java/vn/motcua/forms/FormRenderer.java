@@ -18,10 +18,12 @@ import com.vaadin.flow.component.Composite;
 import com.vaadin.flow.component.Html;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.customfield.CustomField;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.FieldSet;
 import com.vaadin.flow.component.html.Hr;
 import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.shared.Registration;
 
 import vn.motcua.forms.Evaluation.Scope;
@@ -188,7 +190,21 @@ public class FormRenderer extends Composite<Div> {
      * {@code "hoTen"}, {@code "me.hoTen"}, {@code "children[0].name"}.
      */
     public Optional<Component> getField(String path) {
-        return fields().stream().filter(f -> f.path.equals(path)).map(f -> f.input.view()).findFirst();
+        return fields().stream().filter(f -> f.path.equals(path)).map(BoundNode::fieldView).findFirst();
+    }
+
+    /**
+     * Lets the form's file pickers take files, staged where the host says (see {@link FilePickers}); without it they
+     * say that files are uploaded when the form is filled in for a dossier.
+     */
+    public void setFilePickers(FilePickers pickers) {
+        Objects.requireNonNull(pickers, "pickers");
+        for (BoundNode node : fields()) {
+            if (node instanceof FilePickerNode picker) {
+                picker.attach(pickers);
+            }
+        }
+        update();
     }
 
     /** Listens to changes made by the user (or by {@link #setValues}) to any value of the form. */
@@ -260,13 +276,13 @@ public class FormRenderer extends Composite<Div> {
         for (FieldViolation violation : violations) {
             firstMessage.putIfAbsent(violation.field(), violation.message());
         }
-        for (FieldNode field : fields()) {
-            field.input.setError(firstMessage.get(field.path));
+        for (BoundNode field : fields()) {
+            field.setError(firstMessage.get(field.path));
         }
     }
 
-    private List<FieldNode> fields() {
-        List<FieldNode> fields = new ArrayList<>();
+    private List<BoundNode> fields() {
+        List<BoundNode> fields = new ArrayList<>();
         for (Node node : nodes) {
             node.collectFields(fields);
         }
@@ -282,6 +298,7 @@ public class FormRenderer extends Composite<Div> {
                     new FieldNode(c, scopePrefix);
             case GROUP -> new GroupNode(c, scopePrefix);
             case DYNAMICLIST -> new ListNode(c, scopePrefix);
+            case FILEPICKER -> new FilePickerNode(c, scopePrefix);
             case TEXT, HTML -> new TextNode(c);
             case IMAGE -> new ImageNode(c);
             case TABLE -> new TableNode(c);
@@ -358,7 +375,7 @@ public class FormRenderer extends Composite<Div> {
             view.setVisible(!evaluation.isHidden(component, scope));
         }
 
-        void collectFields(List<FieldNode> into) {
+        void collectFields(List<BoundNode> into) {
         }
     }
 
@@ -377,15 +394,34 @@ public class FormRenderer extends Composite<Div> {
         }
     }
 
-    /** An input field. */
-    private final class FieldNode extends Node {
-        final InputField input;
+    /** A node bound to a value at a data path, which validation marks. */
+    private abstract class BoundNode extends Node {
         final String path;
 
+        BoundNode(FormComponent component, String scopePrefix) {
+            super(component);
+            this.path = DataPath.join(scopePrefix, component.keySegments());
+        }
+
+        /** The Vaadin field showing the value. */
+        abstract Component fieldView();
+
+        /** Marks the field invalid with the message, or valid with null. */
+        abstract void setError(String message);
+
+        @Override
+        void collectFields(List<BoundNode> into) {
+            into.add(this);
+        }
+    }
+
+    /** An input field. */
+    private final class FieldNode extends BoundNode {
+        final InputField input;
+
         FieldNode(FormComponent c, String scopePrefix) {
-            super(c);
+            super(c, scopePrefix);
             this.input = InputField.create(c, settings);
-            this.path = DataPath.join(scopePrefix, c.keySegments());
             this.view = input.view();
             view.setId(domId(path));
             input.setLabel(labelOf(c));
@@ -429,8 +465,96 @@ public class FormRenderer extends Composite<Div> {
         }
 
         @Override
-        void collectFields(List<FieldNode> into) {
-            into.add(this);
+        Component fieldView() {
+            return input.view();
+        }
+
+        @Override
+        void setError(String message) {
+            input.setError(message);
+        }
+    }
+
+    /**
+     * A file picker: the field the host's {@link FilePickers} makes (its value the references of the files uploaded
+     * through it), or, without one, a note that files are uploaded when the form is filled in for a dossier. Files a
+     * stored form already holds (described, no longer references) are named below it.
+     */
+    private final class FilePickerNode extends BoundNode {
+        final Div holder = new Div();
+        final Span note = new Span();
+        final Span kept = new Span();
+        CustomField<List<String>> field;
+        /** References shown before a field exists. */
+        List<String> references = List.of();
+
+        FilePickerNode(FormComponent c, String scopePrefix) {
+            super(c, scopePrefix);
+            holder.setId(domId(path));
+            holder.addClassName("motcua-form-files");
+            var label = new Span(c.label() == null ? "" : c.label());
+            label.addClassName("motcua-form-files-label");
+            note.setText(settings.messages().get("forms.ui.files.unavailable"));
+            note.addClassName("muted");
+            kept.addClassName("muted");
+            kept.setVisible(false);
+            holder.add(new Div(label), note, kept);
+            this.view = holder;
+        }
+
+        void attach(FilePickers pickers) {
+            field = pickers.create(component);
+            field.setLabel(component.label());
+            field.setHelperText(component.description());
+            field.setRequiredIndicatorVisible(component.validation().required());
+            field.setValue(references);
+            field.addValueChangeListener(e -> onValueChange());
+            holder.removeAll();
+            holder.add(field, kept);
+        }
+
+        @Override
+        void write(Map<String, Object> scope) {
+            List<String> value = field == null ? references : field.getValue();
+            DataPath.put(scope, component.keySegments(), value == null || value.isEmpty() ? null : new ArrayList<>(value));
+        }
+
+        @Override
+        void read(Map<String, Object> scope) {
+            Object value = DataPath.get(scope, component.keySegments());
+            List<?> list = value instanceof List<?> l ? l : value == null ? List.of() : List.of(value);
+            references = list.stream().filter(String.class::isInstance).map(String.class::cast).toList();
+            List<String> names = list.stream().filter(Map.class::isInstance).map(m -> ((Map<?, ?>) m).get("metadata"))
+                    .filter(Map.class::isInstance).map(m -> String.valueOf(((Map<?, ?>) m).get("fileName"))).toList();
+            kept.setText(names.isEmpty() ? "" : settings.messages().get("forms.ui.files.kept", String.join(", ", names)));
+            kept.setVisible(!names.isEmpty());
+            if (field != null) {
+                field.setValue(references);
+            }
+        }
+
+        @Override
+        void refresh(Evaluation evaluation, Scope scope) {
+            super.refresh(evaluation, scope);
+            if (field != null) {
+                field.setReadOnly(readOnly || evaluation.isReadonly(component, scope));
+                field.setEnabled(!evaluation.isDisabled(component, scope));
+            }
+        }
+
+        @Override
+        Component fieldView() {
+            return field == null ? holder : field;
+        }
+
+        @Override
+        void setError(String message) {
+            if (field != null) {
+                field.setInvalid(message != null);
+                field.setErrorMessage(message);
+            } else {
+                note.setText(message != null ? message : settings.messages().get("forms.ui.files.unavailable"));
+            }
         }
     }
 
@@ -505,7 +629,7 @@ public class FormRenderer extends Composite<Div> {
         }
 
         @Override
-        void collectFields(List<FieldNode> into) {
+        void collectFields(List<BoundNode> into) {
             children.forEach(child -> child.collectFields(into));
         }
     }
@@ -658,7 +782,7 @@ public class FormRenderer extends Composite<Div> {
         }
 
         @Override
-        void collectFields(List<FieldNode> into) {
+        void collectFields(List<BoundNode> into) {
             items.forEach(item -> item.forEach(node -> node.collectFields(into)));
         }
     }

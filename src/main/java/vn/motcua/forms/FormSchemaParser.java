@@ -43,7 +43,10 @@ final class FormSchemaParser {
 
     /** form-js types MotCua knows of but does not render; named in the error so designers know why. */
     private static final Set<String> UNSUPPORTED = Set.of(
-            "iframe", "filepicker", "multipage", "page");
+            "iframe", "multipage", "page");
+
+    /** One entry of a file picker's {@code accept}: a file extension, a media type or a family of them. */
+    private static final Pattern ACCEPT_ENTRY = Pattern.compile("\\.[A-Za-z0-9]{1,10}|[a-z]+/(\\*|[a-z0-9.+-]+)");
 
 
     private final Feel feel = Feel.standard();
@@ -186,6 +189,7 @@ final class FormSchemaParser {
                 if (node.hasNonNull("maxHeight")) b.maxHeight = integer(node, "maxHeight", ref, 50, 5_000, 320);
             }
             case BUTTON -> b.action = enumText(node, "action", ref, Set.of("submit", "reset"), "submit");
+            case FILEPICKER -> readFilePicker(node, b, ref, insideList);
             default -> {
                 // textfield, textarea, checkbox, separator: no type-specific properties
             }
@@ -538,6 +542,30 @@ final class FormSchemaParser {
         }
         b.source = source;
         b.alt = blankToNull(template(node, "alt", ref));
+    }
+
+    private void readFilePicker(JsonNode node, FormComponent.Builder b, Ref ref, boolean insideList) {
+        if (insideList) {
+            throw ref.fail("a filepicker inside a dynamic list is not supported by MotCua forms: place it outside the list");
+        }
+        String accept = text(node, "accept", ref);
+        if (accept != null && !accept.isBlank()) {
+            if (Feel.isExpression(accept) || accept.contains("{{")) {
+                throw ref.fail("'accept' must be written out (e.g. .pdf,.jpg or image/*), not computed");
+            }
+            for (String entry : accept.split(",")) {
+                if (!ACCEPT_ENTRY.matcher(entry.strip()).matches()) {
+                    throw ref.fail("'accept' entry '" + entry.strip() + "' is neither a file extension (.pdf) nor a media type"
+                            + " (application/pdf, image/*)");
+                }
+            }
+            b.accept = accept.strip();
+        }
+        JsonNode multiple = node.get("multiple");
+        if (multiple != null && !multiple.isNull() && !multiple.isBoolean()) {
+            throw ref.fail("'multiple' must be true or false, not computed, got " + multiple);
+        }
+        b.multiple = multiple != null && multiple.booleanValue();
     }
 
     private void readTable(JsonNode node, FormComponent.Builder b, Ref ref) {

@@ -47,6 +47,8 @@ public final class FormValidator {
     /** The years a declared date may fall in. */
     public static final int FIRST_YEAR = 1900;
     public static final int LAST_YEAR = 2100;
+    /** The most files one file picker may bring with one submission. */
+    public static final int MAX_FILES = 20;
 
     private final Clock clock;
     private final Feel feel;
@@ -196,6 +198,19 @@ public final class FormValidator {
                 }
                 yield value instanceof Number ? Values.toBigDecimal(value) : value;
             }
+            case FILEPICKER -> {
+                if (value instanceof String reference) {
+                    yield new ArrayList<Object>(List.of(reference.strip()));
+                }
+                if (!(value instanceof List<?> list)) {
+                    yield value;
+                }
+                List<Object> copy = new ArrayList<>(list.size());
+                for (Object element : list) {
+                    copy.add(element instanceof String reference ? reference.strip() : element);
+                }
+                yield copy;
+            }
             case CHECKLIST, TAGLIST -> {
                 if (!(value instanceof List<?> list)) {
                     yield value;
@@ -214,7 +229,7 @@ public final class FormValidator {
         return switch (type) {
             case TEXTFIELD, TEXTAREA -> "";
             case CHECKBOX -> Boolean.FALSE;
-            case CHECKLIST, TAGLIST -> new ArrayList<>();
+            case CHECKLIST, TAGLIST, FILEPICKER -> new ArrayList<>();
             default -> null;
         };
     }
@@ -301,6 +316,7 @@ public final class FormValidator {
                         add(path, FieldViolation.OPTION);
                     }
                 }
+                case FILEPICKER -> files(c, value, path);
                 case CHECKLIST, TAGLIST -> {
                     if (!(value instanceof List<?> list)) {
                         add(path, FieldViolation.TYPE_LIST);
@@ -314,6 +330,18 @@ public final class FormValidator {
                 default -> {
                     // only input types reach here
                 }
+            }
+        }
+
+        /** A file picker's value as submitted: the references of files uploaded beforehand, one unless multiple. */
+        private void files(FormComponent c, Object value, String path) {
+            List<?> list = value instanceof List<?> l ? l : List.of(value);
+            if (!list.stream().allMatch(v -> v instanceof String s && !s.isBlank() && s.strip().length() <= 64)) {
+                add(path, FieldViolation.TYPE_FILES);
+            } else if (!c.multiple() && list.size() > 1) {
+                add(path, FieldViolation.SINGLE_FILE);
+            } else if (list.size() > MAX_FILES) {
+                add(path, FieldViolation.TOO_MANY_FILES, MAX_FILES);
             }
         }
 

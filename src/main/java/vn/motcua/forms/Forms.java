@@ -74,6 +74,40 @@ public class Forms {
     }
 
     /**
+     * The files picked in a form's file pickers, as submitted (normalised) data holds them before they are filed: per
+     * picker with files, its data path ({@code "banVe"}, {@code "hoSo.banVe"}) and the references given.
+     */
+    public List<FilePick> filePicks(FormSchema schema, Map<String, Object> data) {
+        var picks = new java.util.ArrayList<FilePick>();
+        for (FormComponent c : schema.allComponents()) {
+            if (c.type() != ComponentType.FILEPICKER || c.bindingPath() == null) continue;
+            Object value = DataPath.get(data, List.of(c.bindingPath().split("\\.")));
+            if (value instanceof List<?> list && !list.isEmpty() && list.stream().allMatch(String.class::isInstance)) {
+                picks.add(new FilePick(c.bindingPath(), c, list.stream().map(String.class::cast).toList()));
+            }
+        }
+        return picks;
+    }
+
+    /** Replaces the value at a data path of normalised data (a file picker's references by the files they became). */
+    public void replace(Map<String, Object> data, String field, Object value) {
+        DataPath.put(data, List.of(field.split("\\.")), value);
+    }
+
+    /**
+     * A file picker's files in submitted data.
+     *
+     * @param field      the data path of the field, as violations name it
+     * @param component  the picker (its {@link FormComponent#accept()} and label)
+     * @param references the references of the files uploaded beforehand, in the order given
+     */
+    public record FilePick(String field, FormComponent component, List<String> references) {
+        public FilePick {
+            references = List.copyOf(references);
+        }
+    }
+
+    /**
      * The outcome of {@link #submit}.
      *
      * @param violations the broken rules, empty when the data is valid

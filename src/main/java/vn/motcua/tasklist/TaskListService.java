@@ -66,13 +66,16 @@ public class TaskListService {
     /** The variable of every step form holding the dossier's files, for a document preview ({@code =dossierDocuments}). */
     public static final String DOSSIER_DOCUMENTS = "dossierDocuments";
     private final vn.motcua.attachment.AttachmentService attachments;
+    private final vn.motcua.attachment.StagedUploadService stagedUploads;
 
     TaskListService(TaskService tasks, HistoryService history, IdentityService identity, DossierService dossiers,
                     ProcedureCatalogue catalogue, CurrentUser currentUser, Forms forms, WorkItems items,
                     WorkingCalendar calendar, IndicatorSettings settings, OrganisationService organisation, Clock clock,
                     Messages messages, org.springframework.context.ApplicationEventPublisher events,
-                    vn.motcua.attachment.AttachmentService attachments) {
+                    vn.motcua.attachment.AttachmentService attachments,
+                    vn.motcua.attachment.StagedUploadService stagedUploads) {
         this.attachments = attachments;
+        this.stagedUploads = stagedUploads;
         this.tasks = tasks;
         this.history = history;
         this.identity = identity;
@@ -158,30 +161,8 @@ public class TaskListService {
         tasks.getVariables(task.id()).forEach((name, value) -> {
             if (value instanceof String || value instanceof Number || value instanceof Boolean) context.put(name, value);
         });
-        context.put(DOSSIER_DOCUMENTS, documents(task.dossierCode()));
+        context.put(DOSSIER_DOCUMENTS, task.dossierCode() == null ? List.of() : attachments.formDocuments(task.dossierCode()));
         return context;
-    }
-
-    /**
-     * The dossier's files as a form's document preview reads them ({@code documentId}, {@code endpoint} on this site,
-     * {@code metadata.fileName}, {@code contentType}, {@code size}, {@code component}), oldest first.
-     */
-    private List<Map<String, Object>> documents(String dossierCode) {
-        if (dossierCode == null) return List.of();
-        String base = "/api/dossiers/" + org.springframework.web.util.UriUtils.encodePathSegment(dossierCode, java.nio.charset.StandardCharsets.UTF_8)
-                + "/attachments/";
-        return attachments.list(dossierCode).stream().map(a -> {
-            Map<String, Object> metadata = new HashMap<>();
-            metadata.put("fileName", a.fileName());
-            metadata.put("contentType", a.mediaType());
-            metadata.put("size", a.size());
-            if (a.componentCode() != null) metadata.put("component", a.componentCode());
-            Map<String, Object> document = new HashMap<>();
-            document.put("documentId", String.valueOf(a.id()));
-            document.put("endpoint", base + a.id() + "/content");
-            document.put("metadata", metadata);
-            return document;
-        }).toList();
     }
 
     /** Takes a waiting task; refuses one somebody else already took, or completed meanwhile (409). */
@@ -288,6 +269,15 @@ public class TaskListService {
                         .map(v -> new InvalidInputException.Violation("data." + v.field(), v.message())).toList());
             }
             stored = forms.normalize(form, input);
+            // files picked in the form become the dossier's attachments in this transaction, the data keeps what they are
+            for (Forms.FilePick pick : forms.filePicks(form, stored)) {
+                String field = "data." + pick.field();
+                if (work.dossierCode() == null) {
+                    throw new InvalidInputException(field, messages.get("error.field.invalid", field));
+                }
+                forms.replace(stored, pick.field(), stagedUploads.filePicked(work.dossierCode(), field,
+                        pick.component().accept(), pick.references()));
+            }
             variables.putAll(form.processVariables(stored));
         }
         if (work.assignee() == null) engine(() -> tasks.claim(taskId, me));

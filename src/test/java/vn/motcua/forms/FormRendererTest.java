@@ -129,6 +129,63 @@ class FormRendererTest {
         assertThat(_find(Button.class)).extracting(Button::getText).containsExactly("Xóa", "Thêm");
     }
 
+    /** A picker field as a host would supply it: its value the references of the files "uploaded". */
+    private static final class FakePicker extends com.vaadin.flow.component.customfield.CustomField<List<String>> {
+        private List<String> references = List.of();
+
+        void pick(String reference) {
+            references = new java.util.ArrayList<>(references);
+            references.add(reference);
+            updateValue();
+        }
+
+        @Override
+        protected List<String> generateModelValue() {
+            return references;
+        }
+
+        @Override
+        protected void setPresentationValue(List<String> value) {
+            references = value == null ? List.of() : value;
+        }
+    }
+
+    @Test
+    void aFilePickerTakesFilesThroughTheHostsPickerAndSaysWhereFilesComeFromWithoutOne() {
+        String json = "{\"type\": \"filepicker\", \"id\": \"F\", \"key\": \"banVe\", \"label\": \"Bản vẽ\", \"multiple\": true,"
+                + " \"validate\": {\"required\": true}}";
+        FormRenderer preview = new FormRenderer(FormSamples.parse(json), null, new FormValidator(CLOCK));
+        UI.getCurrent().add(preview);
+        assertThat(_get(preview, Span.class, spec -> spec.withText("Tệp được tải lên khi điền biểu mẫu cho một hồ sơ."))).isNotNull();
+        assertThat(preview.validate()).extracting(FieldViolation::code).containsExactly("required");
+
+        FormRenderer form = new FormRenderer(FormSamples.parse(json), null, new FormValidator(CLOCK));
+        var pickers = new java.util.ArrayList<FakePicker>();
+        form.setFilePickers(picker -> {
+            assertThat(picker.multiple()).isTrue();
+            var field = new FakePicker();
+            pickers.add(field);
+            return field;
+        });
+        UI.getCurrent().add(form);
+        FakePicker picker = pickers.get(0);
+        assertThat(picker.getLabel()).isEqualTo("Bản vẽ");
+        assertThat(picker.isRequiredIndicatorVisible()).isTrue();
+        form.validate();
+        assertThat(picker.isInvalid()).isTrue();
+        assertThat(picker.getErrorMessage()).isEqualTo("Thông tin này là bắt buộc.");
+
+        picker.pick("ref-1");
+        picker.pick("ref-2");
+        assertThat(picker.isInvalid()).as("the marker follows the change").isFalse();
+        assertThat(form.getValues()).containsEntry("banVe", List.of("ref-1", "ref-2"));
+        assertThat(form.getField("banVe")).contains(picker);
+
+        // a stored form names the files it already holds
+        form.setValues(Map.of("banVe", List.of(Map.of("documentId", "5", "metadata", Map.of("fileName", "ban-ve.pdf")))));
+        assertThat(_get(form, Span.class, spec -> spec.withText("Đã tải lên trước đó: ban-ve.pdf"))).isNotNull();
+    }
+
     @Test
     void textIsMarkdownAndHtmlIsSanitised() {
         show(FormSamples.ALL_COMPONENTS, null);

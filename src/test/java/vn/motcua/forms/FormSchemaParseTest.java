@@ -437,8 +437,36 @@ class FormSchemaParseTest {
                     .hasMessageContaining("is not allowed");
             assertThatThrownBy(() -> FormSamples.parse("{\"type\": \"table\", \"id\": \"T\"}"))
                     .hasMessageContaining("'dataSource' is missing");
-            assertThatThrownBy(() -> FormSamples.parse("{\"type\": \"filepicker\", \"id\": \"F\", \"key\": \"files\"}"))
-                    .hasMessage("Component 'F' (filepicker): component type 'filepicker' is not supported by MotCua forms");
+            assertThatThrownBy(() -> FormSamples.parse("{\"type\": \"iframe\", \"id\": \"F\", \"url\": \"https://example.vn\"}"))
+                    .hasMessage("Component 'F' (iframe): component type 'iframe' is not supported by MotCua forms");
+        }
+
+        @Test
+        void aFilePickerIsAnInputWithItsAcceptedTypesAndWhetherItTakesSeveralFiles() {
+            FormSchema schema = FormSamples.parse(
+                    "{\"type\": \"filepicker\", \"id\": \"F\", \"key\": \"banVe\", \"label\": \"Bản vẽ\", \"accept\": \".pdf, image/*\","
+                    + " \"multiple\": true, \"validate\": {\"required\": true}},"
+                    + "{\"type\": \"filepicker\", \"id\": \"G\", \"key\": \"anh\"}");
+            FormComponent picker = schema.components().get(0);
+            assertThat(picker.type()).isEqualTo(ComponentType.FILEPICKER);
+            assertThat(picker.type().isInput()).isTrue();
+            assertThat(picker.accept()).isEqualTo(".pdf, image/*");
+            assertThat(picker.multiple()).isTrue();
+            assertThat(picker.validation().required()).isTrue();
+            assertThat(schema.components().get(1).accept()).as("any type MotCua takes").isNull();
+            assertThat(schema.components().get(1).multiple()).as("one file by default, as form-js").isFalse();
+            assertThat(schema.inputKeys()).containsExactly("banVe", "anh");
+
+            assertThatThrownBy(() -> FormSamples.parse("{\"type\": \"filepicker\", \"id\": \"F\", \"key\": \"f\", \"accept\": \"pdf\"}"))
+                    .hasMessage("Component 'F' (filepicker, key 'f'): 'accept' entry 'pdf' is neither a file extension (.pdf) nor a media type"
+                            + " (application/pdf, image/*)");
+            assertThatThrownBy(() -> FormSamples.parse("{\"type\": \"filepicker\", \"id\": \"F\", \"key\": \"f\", \"accept\": \"=types\"}"))
+                    .hasMessageContaining("'accept' must be written out");
+            assertThatThrownBy(() -> FormSamples.parse("{\"type\": \"filepicker\", \"id\": \"F\", \"key\": \"f\", \"multiple\": \"=many\"}"))
+                    .hasMessageContaining("'multiple' must be true or false");
+            assertThatThrownBy(() -> FormSamples.parse("{\"type\": \"dynamiclist\", \"id\": \"L\", \"path\": \"items\", \"components\": ["
+                    + "{\"type\": \"filepicker\", \"id\": \"F\", \"key\": \"f\"}]}"))
+                    .hasMessageContaining("a filepicker inside a dynamic list is not supported");
         }
 
         @Test

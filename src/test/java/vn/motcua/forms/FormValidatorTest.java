@@ -33,6 +33,44 @@ class FormValidatorTest {
     }
 
     @Nested
+    class FilePickers {
+
+        private final FormSchema schema = field("""
+                {"type": "filepicker", "id": "A", "key": "banVe", "multiple": true, "validate": {"required": true}},
+                {"type": "filepicker", "id": "B", "key": "anh"}
+                """);
+
+        @Test
+        void aRequiredPickerNeedsAFileAndAPickerTakesReferencesOfFilesUploadedBeforehand() {
+            assertThat(codes(validate(schema, Map.of()))).containsExactly("banVe:required");
+            assertThat(codes(validate(schema, Map.of("banVe", List.of())))).containsExactly("banVe:required");
+            assertThat(validate(schema, Map.of("banVe", List.of("ref-1", "ref-2"), "anh", "ref-3"))).isEmpty();
+            assertThat(codes(validate(schema, Map.of("banVe", List.of(Map.of("documentId", "7"))))))
+                    .as("a file is named by its upload's reference, never described by the sender")
+                    .containsExactly("banVe:type.files");
+            assertThat(codes(validate(schema, Map.of("banVe", List.of(12)))))
+                    .containsExactly("banVe:type.files");
+        }
+
+        @Test
+        void aPickerWithoutMultipleTakesOneFileAndNoPickerMoreThanTheLimit() {
+            assertThat(codes(validate(schema, Map.of("banVe", List.of("x"), "anh", List.of("a", "b")))))
+                    .containsExactly("anh:singleFile");
+            var many = java.util.stream.IntStream.rangeClosed(0, FormValidator.MAX_FILES).mapToObj(i -> "ref-" + i).toList();
+            assertThat(validate(schema, Map.of("banVe", many))).singleElement().satisfies(v -> {
+                assertThat(v.code()).isEqualTo("tooManyFiles");
+                assertThat(v.message()).isEqualTo("Chỉ được tải lên tối đa 20 tệp ở đây.");
+            });
+        }
+
+        @Test
+        void aSingleReferenceIsStoredAsAListOfOne() {
+            assertThat(validator.normalize(schema, Map.of("banVe", List.of(" r1 "), "anh", "r2")))
+                    .containsEntry("banVe", List.of("r1")).containsEntry("anh", List.of("r2"));
+        }
+    }
+
+    @Nested
     class Required {
 
         private final FormSchema schema = field("""

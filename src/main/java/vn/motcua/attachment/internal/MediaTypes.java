@@ -69,6 +69,35 @@ public class MediaTypes {
     }
 
     /**
+     * The types a form's file picker takes: those of {@link #DEFAULT_ACCEPTED} its {@code accept} names, by media type
+     * ({@code application/pdf}), family ({@code image/*}) or file extension ({@code .pdf}, {@code .jpg}); all of them
+     * without an {@code accept}. A type outside the default list is never taken, whatever the picker says; when
+     * nothing is left, every file is refused.
+     */
+    public List<String> acceptedBy(String accept) {
+        if (accept == null || accept.isBlank()) return DEFAULT_ACCEPTED;
+        var entries = java.util.Arrays.stream(accept.split(",")).map(e -> e.strip().toLowerCase(Locale.ROOT))
+                .filter(e -> !e.isEmpty()).toList();
+        var result = new ArrayList<String>();
+        for (String type : DEFAULT_ACCEPTED) {
+            List<String> extensions = extensions(type);
+            if (entries.stream().anyMatch(e -> e.startsWith(".") ? extensions.contains(e) : accepts(List.of(e), type))) {
+                result.add(type);
+            }
+        }
+        return List.copyOf(result);
+    }
+
+    /** Every file extension Tika knows for a type, lower case ({@code .jpg}, {@code .jpeg}, ...). */
+    private List<String> extensions(String type) {
+        try {
+            return registry.forName(type).getExtensions().stream().map(e -> e.toLowerCase(Locale.ROOT)).toList();
+        } catch (MimeTypeException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
+    /**
      * The accepted types and their usual file extensions, for a browser's file picker and for people to read
      * ("application/pdf", ".pdf", "image/jpeg", ".jpg", ".jpeg"): each type's main extension and, for pictures, the
      * other common spelling; not every extension Tika knows (plain text alone has dozens).

@@ -10,12 +10,26 @@ import com.vaadin.flow.shared.Registration;
  * Files brought with a dossier that does not exist yet (the desk's intake, the online submission), contributed by
  * the capability that keeps files (attachments) without the intake views knowing it, as {@link DossierPanel} does
  * for existing dossiers. The view shows a {@link Section}, passes the references of the files staged there with its
- * receive request, and the dossier's receipt turns them into the new dossier's files in its own transaction.
+ * receive request, and the dossier's receipt turns them into the new dossier's files in its own transaction. The file
+ * pickers of forms stage their files the same way.
  */
 public interface IntakeFiles {
 
     /** A new, empty section for one view. */
     Section create();
+
+    /**
+     * The file pickers of a form of this procedure (the intake form, a step's form): each file picked is staged for the
+     * caller as it arrives, and the form submits the references, which the receipt or the step's completion files with
+     * the dossier.
+     */
+    vn.motcua.forms.FilePickers filePickers(String procedureCode);
+
+    /**
+     * The file pickers of a designer's test run: each file is checked as the staff's would be (type, size), and nothing
+     * is kept.
+     */
+    vn.motcua.forms.FilePickers trialFilePickers();
 
     /**
      * Where files are uploaded, one row per dossier component of the chosen procedure and one for other documents.

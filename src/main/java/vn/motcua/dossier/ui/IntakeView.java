@@ -60,6 +60,7 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
     private final ValidationSummary errors = new ValidationSummary("intake-errors");
     private final Button receive = new Button();
     private final IntakeFiles.Section files;
+    private final IntakeFiles contribution;
     private FormRenderer form;
 
     public IntakeView(DossierService dossiers, ProcedureCatalogue catalogue, CurrentUser currentUser,
@@ -67,7 +68,7 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
         this.forms = forms;
         this.dossiers = dossiers;
         this.catalogue = catalogue;
-        IntakeFiles contribution = intakeFiles.getIfAvailable();
+        this.contribution = intakeFiles.getIfAvailable();
         this.files = contribution == null ? null : contribution.create();
         var myUnit = currentUser.get().flatMap(u -> u.unitId() == null ? java.util.Optional.empty() : organisation.unit(u.unitId()))
                 .orElse(null);
@@ -141,6 +142,7 @@ public class IntakeView extends VerticalLayout implements HasDynamicTitle {
         if (p == null) return;
         catalogue.form(p.intakeForm()).ifPresent(schema -> {
             form = forms.renderer(schema, getLocale());
+            if (contribution != null) form.setFilePickers(contribution.filePickers(p.code()));
             formHolder.add(form);
         });
     }

@@ -54,6 +54,7 @@ public class SubmitOnlineView extends VerticalLayout implements HasDynamicTitle,
     private final Div formHolder = new Div();
     private final ValidationSummary errors = new ValidationSummary("submit-errors");
     private final IntakeFiles.Section files;
+    private final IntakeFiles contribution;
     private FormRenderer form;
 
     public SubmitOnlineView(DossierService dossiers, ProcedureCatalogue catalogue, OrganisationService organisation,
@@ -61,7 +62,7 @@ public class SubmitOnlineView extends VerticalLayout implements HasDynamicTitle,
                             vn.motcua.organisation.CitizenIdentities identities) {
         this.forms = forms;
         this.dossiers = dossiers;
-        IntakeFiles contribution = intakeFiles.getIfAvailable();
+        this.contribution = intakeFiles.getIfAvailable();
         this.files = contribution == null ? null : contribution.create();
         this.catalogue = catalogue;
         this.organisation = organisation;
@@ -126,6 +127,7 @@ public class SubmitOnlineView extends VerticalLayout implements HasDynamicTitle,
                 organisation.units().stream().filter(u -> u.level() == p.level()).toList());
         catalogue.form(p.intakeForm()).ifPresent(schema -> {
             form = forms.renderer(schema, getLocale());
+            if (contribution != null) form.setFilePickers(contribution.filePickers(p.code()));
             formHolder.add(form);
         });
     }

@@ -73,7 +73,13 @@ public class TrialView extends VerticalLayout implements BeforeEnterObserver, Ha
     private FormRenderer stepForm;
     private TrialRun run;
 
-    public TrialView(TrialRuns runs, Forms forms) {
+    /** File pickers that check each file as the staff's would and keep nothing; none when files are not handled. */
+    private final vn.motcua.forms.FilePickers pickers;
+
+    public TrialView(TrialRuns runs, Forms forms,
+                     org.springframework.beans.factory.ObjectProvider<vn.motcua.dossier.extension.IntakeFiles> files) {
+        var contribution = files.getIfAvailable();
+        this.pickers = contribution == null ? null : contribution.trialFilePickers();
         this.runs = runs;
         this.forms = forms;
         setWidthFull();
@@ -166,6 +172,7 @@ public class TrialView extends VerticalLayout implements BeforeEnterObserver, Ha
         intake = null;
         if (setup.intakeForm() != null) {
             intake = forms.renderer(setup.intakeForm(), getLocale());
+            if (pickers != null) intake.setFilePickers(pickers);
             intake.setId("trial-intake");
             intakeHolder.add(intake);
         }
@@ -224,6 +231,7 @@ public class TrialView extends VerticalLayout implements BeforeEnterObserver, Ha
         if (schema == null) stepPanel.add(new Paragraph(getTranslation("design.trial.noForm")));
         else {
             stepForm = forms.renderer(schema, getLocale());
+            if (pickers != null) stepForm.setFilePickers(pickers);
             stepForm.setId("trial-step-form");
             stepPanel.add(stepForm);
         }

@@ -55,9 +55,12 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
 
     private final java.util.List<vn.motcua.dossier.extension.DossierPanel> panels;
 
+    private final org.springframework.beans.factory.ObjectProvider<vn.motcua.dossier.extension.IntakeFiles> files;
+
     public TaskView(TaskListService tasks, DossierService dossiers, DossierWork work, ProcedureCatalogue catalogue,
                     CurrentUser currentUser, java.util.List<vn.motcua.dossier.extension.DossierPanel> panels, Forms forms,
-                    Clock clock) {
+                    Clock clock, org.springframework.beans.factory.ObjectProvider<vn.motcua.dossier.extension.IntakeFiles> files) {
+        this.files = files;
         this.work = work;
         this.clock = clock;
         this.forms = forms;
@@ -116,7 +119,12 @@ public class TaskView extends VerticalLayout implements BeforeEnterObserver, Has
 
         FormSchema schema = tasks.form(task).orElse(null);
         var form = schema == null ? null : forms.renderer(schema, getLocale());
-        if (form != null) form.setValues(tasks.formContext(task.id()));
+        if (form != null) {
+            form.setValues(tasks.formContext(task.id()));
+            // files picked in the step's form become the dossier's when the step is completed
+            var pickers = files.getIfAvailable();
+            if (pickers != null) form.setFilePickers(pickers.filePickers(dossier.procedureCode()));
+        }
         var section = new Div(new H3(task.name()));
         section.addClassName("section");
         section.add(form != null ? form : new Paragraph(getTranslation("task.noForm")));

@@ -2,6 +2,10 @@ package vn.motcua.monitoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +21,8 @@ class OperationsMetricsTest {
     @Autowired MeterRegistry registry;
     @Autowired DossierService dossiers;
     @Autowired TestUsers users;
+    @Autowired vn.motcua.monitoring.internal.OperationsMetrics metrics;
+    @Autowired org.springframework.jdbc.core.JdbcTemplate jdbc;
 
     @AfterEach
     void signOut() { users.signOut(); }
@@ -40,6 +46,30 @@ class OperationsMetricsTest {
                 .flatMap(m -> m.getId().getTags().stream())
                 .forEach(tag -> assertThat(tag.getKey()).as("tags name units, procedures and outcomes only")
                         .isIn("unit", "procedure", "outcome"));
+    }
+
+    @Test
+    void theGaugesReadFromTheDatabaseAreExportedByOneNodeOnlySoThatASumOverNodesCountsEachDossierOnce() {
+        assertThat(metrics.follow()).as("alone, this node exports them").isTrue();
+        // another node, alive, whose name comes first
+        jdbc.update("insert into cluster_node (node_id, instance_id, started_at, heartbeat_at) values (?, ?, ?, ?)",
+                "000-another-node", "test", Timestamp.from(Instant.now()), Timestamp.from(Instant.now()));
+        try {
+            assertThat(metrics.follow()).isFalse();
+            assertThat(registry.find("motcua.dossiers.open").gauges()).as("withdrawn while the other node reports").isEmpty();
+            assertThat(registry.find("motcua.tasks.open").gauges()).isEmpty();
+            assertThat(registry.find("motcua.jobs.backlog").gauge()).isNull();
+
+            // that node stops: this one takes over
+            jdbc.update("update cluster_node set heartbeat_at = ? where node_id = ?",
+                    Timestamp.from(Instant.now().minus(Duration.ofMinutes(5))), "000-another-node");
+            assertThat(metrics.follow()).isTrue();
+            assertThat(registry.find("motcua.dossiers.open").tag("unit", BirthRegistrationSample.WARD).gauge()).isNotNull();
+            assertThat(registry.find("motcua.jobs.backlog").gauge()).isNotNull();
+        } finally {
+            jdbc.update("delete from cluster_node where node_id = ?", "000-another-node");
+            metrics.follow();
+        }
     }
 
     private double received() {

@@ -8,9 +8,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.TaskService;
@@ -18,6 +25,7 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import vn.motcua.shared.ClusterNode;
 import org.springframework.transaction.event.TransactionPhase;
 import org.springframework.transaction.event.TransactionalEventListener;
 import vn.motcua.dossier.DossierEvents;
@@ -40,12 +48,16 @@ import vn.motcua.organisation.Unit;
  *   <li>{@code motcua.jobs.backlog}, {@code motcua.jobs.failed} (gauges): the engine's jobs due now, and jobs with no
  *       retries left.</li>
  * </ul>
- * The gauges read the database at most every {@value #REFRESH_MILLIS} ms, whatever the scrape rate. Other capabilities
+ * The gauges read the database at most every {@value #REFRESH_MILLIS} ms, whatever the scrape rate. They count what the
+ * whole cluster holds, so only one node exports them: the first of the live nodes by name ({@link ClusterNode}); the
+ * others withdraw them, so that a sum over the nodes never counts a dossier twice, and take over within the refresh
+ * interval when that node stops. The counters are each node's own events and are exported by every node. Other capabilities
  * add their own meters to the same registry (e.g. the attachment module's extraction queue as
  * {@code motcua.attachments.extraction.queue}).
  */
 @Component
 public class OperationsMetrics {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OperationsMetrics.class);
     private final Clock clock;
     static final long REFRESH_MILLIS = 30_000;
 
@@ -54,30 +66,78 @@ public class OperationsMetrics {
     private final TaskService tasks;
     private final ManagementService management;
     private final OrganisationService organisation;
+    private final ClusterNode node;
     private final Set<Long> registered = ConcurrentHashMap.newKeySet();
+    /** The gauges read from the database this node exports now (none while another node reports). */
+    private final List<Meter> gauges = new CopyOnWriteArrayList<>();
+    private volatile boolean reporting;
+    private ScheduledExecutorService follower;
     private volatile Snapshot snapshot = new Snapshot(0, Map.of(), Map.of(), Map.of(), 0, 0);
 
     private record Snapshot(long takenAt, Map<Long, Long> open, Map<Long, Long> overdue, Map<Long, Long> tasks,
                             long jobs, long failedJobs) { }
 
     OperationsMetrics(MeterRegistry registry, JdbcClient jdbc, TaskService tasks, ManagementService management,
-                      OrganisationService organisation, Clock clock) {
+                      OrganisationService organisation, Clock clock, ClusterNode node) {
+        this.node = node;
         this.clock = clock;
         this.registry = registry;
         this.jdbc = jdbc;
         this.tasks = tasks;
         this.management = management;
         this.organisation = organisation;
-        Gauge.builder("motcua.jobs.backlog", this, m -> m.fresh().jobs())
-                .description("Jobs of the engine due now, waiting for the job executor").register(registry);
-        Gauge.builder("motcua.jobs.failed", this, m -> m.fresh().failedJobs())
-                .description("Jobs of the engine with no retries left").register(registry);
     }
 
-    /** Registers the per-unit gauges once the units exist. */
+    /** Exports the gauges if this node is the one to, and checks that again every refresh interval. */
     @EventListener(ApplicationReadyEvent.class)
     void registerUnits() {
-        organisation.units().forEach(this::register);
+        try {
+            follow();
+        } catch (RuntimeException e) {
+            log.warn("Metrics reporter check failed: {}", e.toString());
+        }
+        if (follower != null) return;
+        follower = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "metrics-reporter");
+            t.setDaemon(true);
+            return t;
+        });
+        follower.scheduleWithFixedDelay(() -> {
+            try {
+                follow();
+            } catch (RuntimeException e) {
+                log.warn("Metrics reporter check failed: {}", e.toString());
+            }
+        }, REFRESH_MILLIS, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        if (follower != null) follower.shutdownNow();
+    }
+
+    /**
+     * Exports the gauges read from the database when this node is the first of the live nodes by name, withdraws them
+     * otherwise. Run every refresh interval (public for the operations' tests).
+     *
+     * @return whether this node exports them now
+     */
+    public synchronized boolean follow() {
+        boolean first = node.id().equals(node.liveNodes().iterator().next());
+        if (first && !reporting) {
+            reporting = true;
+            gauges.add(Gauge.builder("motcua.jobs.backlog", this, m -> m.fresh().jobs())
+                    .description("Jobs of the engine due now, waiting for the job executor").register(registry));
+            gauges.add(Gauge.builder("motcua.jobs.failed", this, m -> m.fresh().failedJobs())
+                    .description("Jobs of the engine with no retries left").register(registry));
+            organisation.units().forEach(this::register);
+        } else if (!first && reporting) {
+            reporting = false;
+            gauges.forEach(registry::remove);
+            gauges.clear();
+            registered.clear();
+        }
+        return reporting;
     }
 
     @TransactionalEventListener(phase = TransactionPhase.AFTER_COMMIT, fallbackExecution = true)
@@ -99,15 +159,15 @@ public class OperationsMetrics {
     }
 
     private void register(Unit unit) {
-        if (!registered.add(unit.id())) return;
+        if (!reporting || !registered.add(unit.id())) return;
         long id = unit.id();
-        Gauge.builder("motcua.dossiers.open", this, m -> m.fresh().open().getOrDefault(id, 0L))
+        gauges.add(Gauge.builder("motcua.dossiers.open", this, m -> m.fresh().open().getOrDefault(id, 0L))
                 .description("Dossiers not ended (received, in process, clock stopped)").tag("unit", unit.identifier())
-                .register(registry);
-        Gauge.builder("motcua.dossiers.overdue", this, m -> m.fresh().overdue().getOrDefault(id, 0L))
-                .description("Dossiers in process past their due date").tag("unit", unit.identifier()).register(registry);
-        Gauge.builder("motcua.tasks.open", this, m -> m.fresh().tasks().getOrDefault(id, 0L))
-                .description("Open user tasks waiting at the unit").tag("unit", unit.identifier()).register(registry);
+                .register(registry));
+        gauges.add(Gauge.builder("motcua.dossiers.overdue", this, m -> m.fresh().overdue().getOrDefault(id, 0L))
+                .description("Dossiers in process past their due date").tag("unit", unit.identifier()).register(registry));
+        gauges.add(Gauge.builder("motcua.tasks.open", this, m -> m.fresh().tasks().getOrDefault(id, 0L))
+                .description("Open user tasks waiting at the unit").tag("unit", unit.identifier()).register(registry));
     }
 
     /** The figures, read again when older than the refresh interval. */

@@ -2,6 +2,7 @@ package vn.motcua.postgres;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,7 +37,9 @@ import vn.motcua.tasklist.TaskListService;
  * birth registration (1.001193) with its lifecycle and procedure process instances, its audit trail, a one-page PDF
  * attachment (about 1.5 kB) whose text is extracted and indexed, and its review step completed by the specialist
  * (steps, history). Then {@code ANALYZE}, and {@code pg_total_relation_size} of every table (with its indexes and
- * TOAST) before and after, by group; printed and written to {@code target/benchmark-growth.txt}.
+ * TOAST) before and after, by group; printed and written to {@code target/benchmark-growth.txt}. With
+ * {@code -Dmotcua.benchmark.restore=true} it then times a backup of that database and its files and their restore onto a
+ * fresh node (Debian's {@code pg_dump}, {@code pg_restore}).
  *
  * <p>Runs only when asked: {@code mvn verify -Dtest=GrowthBenchmark -Dmotcua.benchmark=true -DskipITs
  * -Dsurefire.failIfNoSpecifiedTests=false} (with {@code -Dmotcua.test.postgres.url=...} for another server or database).
@@ -90,9 +93,91 @@ class GrowthBenchmark {
                 after = sizes(url);
             }
             report(count, before, after, took, directorySize(data.resolve("attachments").resolve("sha256")));
+            if (Boolean.getBoolean("motcua.benchmark.restore")) restore(count, database, data);
         } finally {
             if (!Boolean.getBoolean("motcua.benchmark.keep")) {
                 database.drop();
+            }
+        }
+    }
+
+    /**
+     * A backup of the grown database and files, and its restore onto a fresh node, timed: {@code pg_dump -Fc},
+     * {@code pg_restore} into a new database (one job, then {@code -j 2} into another), the content folder copied, and
+     * the first start of a node on the restored data. Appended to the report.
+     */
+    private void restore(int count, ScratchDatabase source, Path data) throws Exception {
+        URI server = URI.create(RequiresPostgres.Condition.url().substring("jdbc:".length()));
+        String host = server.getHost();
+        String port = String.valueOf(server.getPort() < 0 ? 5432 : server.getPort());
+        Path dump = temporary.resolve("motcua.dump");
+        ScratchDatabase single = ScratchDatabase.fresh("growth_restored");
+        ScratchDatabase parallel = ScratchDatabase.fresh("growth_restored_j2");
+        try {
+            long dumpMillis = timed(() -> run(List.of("pg_dump", "-h", host, "-p", port, "-U", RequiresPostgres.USER, "-Fc",
+                    "-f", dump.toString(), source.name())));
+            long restoreMillis = timed(() -> run(List.of("pg_restore", "-h", host, "-p", port, "-U", RequiresPostgres.USER,
+                    "--no-owner", "--exit-on-error", "-d", single.name(), dump.toString())));
+            long parallelMillis = timed(() -> run(List.of("pg_restore", "-h", host, "-p", port, "-U", RequiresPostgres.USER,
+                    "--no-owner", "--exit-on-error", "-j", "2", "-d", parallel.name(), dump.toString())));
+            Path restoredData = temporary.resolve("restored-data");
+            Path files = restoredData.resolve("attachments").resolve("sha256");
+            long filesMillis = timed(() -> copyTree(data.resolve("attachments").resolve("sha256"), files));
+            long startMillis = timed(() -> {
+                try (ConfigurableApplicationContext app = start(single.url(), restoredData, "growth-restored")) {
+                    app.getBean(DossierService.class);
+                }
+            });
+            String out = String.format("%nBackup and restore of %d dossiers (dump %.1f MB, files %.1f MB): pg_dump %.1f s; "
+                            + "pg_restore %.1f s (-j 2: %.1f s); files copied %.1f s; first start of a node on the restored "
+                            + "data %.1f s%n", count, Files.size(dump) / 1e6, directorySize(files) / 1e6, dumpMillis / 1e3,
+                    restoreMillis / 1e3, parallelMillis / 1e3, filesMillis / 1e3, startMillis / 1e3);
+            System.out.print(out);
+            Files.writeString(Path.of("target", "benchmark-growth.txt"), out, StandardCharsets.UTF_8,
+                    java.nio.file.StandardOpenOption.APPEND);
+        } finally {
+            single.drop();
+            parallel.drop();
+        }
+    }
+
+    private static ConfigurableApplicationContext start(String url, Path data, String engine) {
+        return new SpringApplicationBuilder(MotCuaApplication.class).run(
+                "--spring.profiles.active=demo,test",
+                "--server.port=0",
+                "--motcua.data-dir=" + data,
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + RequiresPostgres.USER,
+                "--spring.datasource.password=",
+                "--camunda.bpm.process-engine-name=" + engine,
+                "--motcua.attachment.node-id=" + engine,
+                "--spring.main.banner-mode=off",
+                "--logging.level.root=warn");
+    }
+
+    private interface Step {
+        void run() throws Exception;
+    }
+
+    private static long timed(Step step) throws Exception {
+        long started = System.nanoTime();
+        step.run();
+        return Duration.ofNanos(System.nanoTime() - started).toMillis();
+    }
+
+    private static void run(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) throw new IllegalStateException(String.join(" ", command) + "\n" + output);
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        Files.createDirectories(to);
+        try (Stream<Path> walk = Files.walk(from)) {
+            for (Path p : walk.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target);
             }
         }
     }

@@ -229,6 +229,75 @@ class DossierLifecycleTest {
     }
 
     @Test
+    void aWithdrawalWhileTheClockWaitsForASupplementEndsEveryBranchOfTheLifecycle() {
+        AbstractAssertions.init(engine);
+        users.signInAs("clerk");
+        var dossier = dossiers.receive(BirthRegistrationSample.inPerson());
+        var lifecycle = lifecycle(dossier.code());
+        dossiers.act(dossier.code(), DossierAction.REQUEST_SUPPLEMENT, "Thiếu giấy chứng sinh bản chính");
+        BpmnAwareTests.assertThat(lifecycle).isWaitingAt("Task_WaitClockResumed", "CallActivity_Procedure");
+
+        dossiers.act(dossier.code(), DossierAction.WITHDRAW, "Công dân có đơn xin rút hồ sơ");
+        BpmnAwareTests.assertThat(lifecycle).hasPassed("Boundary_Withdrawn", "EndEvent_Withdrawn").isEnded();
+        assertThat(instances(dossier.code())).isZero();
+        assertThat(workItems(dossier.code())).isZero();
+    }
+
+    @Test
+    void theLeadersDelayDecisionStillOpenEndsWithAWithdrawal() {
+        AbstractAssertions.init(engine);
+        users.signInAs("clerk");
+        var dossier = dossiers.receive(BirthRegistrationSample.inPerson());
+        var lifecycle = lifecycle(dossier.code());
+        fireNearlyDue(lifecycle.getId(), dossier.dueAt());
+        users.signInAs("leader");
+        assertThat(tasks.tasksOf(dossier.code())).extracting(t -> t.stepKey()).contains("Task_DecideOnDelay");
+
+        users.signInAs("clerk");
+        dossiers.act(dossier.code(), DossierAction.WITHDRAW, "Công dân có đơn xin rút hồ sơ");
+        BpmnAwareTests.assertThat(lifecycle).isEnded();
+        assertThat(instances(dossier.code())).isZero();
+        assertThat(workItems(dossier.code())).as("no leader's step left on the worklists").isZero();
+    }
+
+    @Test
+    void theLeadersDelayDecisionStillOpenEndsWhenTheResultIsReturned() {
+        AbstractAssertions.init(engine);
+        users.signInAs("clerk");
+        var dossier = dossiers.receive(BirthRegistrationSample.inPerson());
+        var lifecycle = lifecycle(dossier.code());
+        fireNearlyDue(lifecycle.getId(), dossier.dueAt());
+
+        complete("specialist", dossier.code(), "Task_ReviewDossier", Map.of("documentsComplete", true,
+                "reviewOpinion", "Hồ sơ đầy đủ, đề nghị đăng ký"));
+        complete("leader", dossier.code(), "Task_ApproveResult", Map.of("decision", "APPROVE"));
+        complete("clerk", dossier.code(), "Task_ReturnResult", Map.of("resultHandedOver", true, "receiverName", "Trần Thị Mỹ Lệ"));
+
+        users.signInAs("clerk");
+        assertThat(dossiers.get(dossier.code()).status()).isEqualTo(DossierStatus.RETURNED);
+        BpmnAwareTests.assertThat(lifecycle).hasPassed("EndEvent_Done").isEnded();
+        assertThat(instances(dossier.code())).isZero();
+        assertThat(workItems(dossier.code())).as("the leader's delay decision ended with the dossier").isZero();
+    }
+
+    private org.camunda.bpm.engine.runtime.ProcessInstance lifecycle(String code) {
+        return engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(code)
+                .processDefinitionKey(DossierProcess.LIFECYCLE).singleResult();
+    }
+
+    private void fireNearlyDue(String lifecycleId, java.time.Instant dueAt) {
+        var warning = engine.getManagementService().createJobQuery().processInstanceId(lifecycleId).timers().list().stream()
+                .filter(j -> j.getDuedate().toInstant().isBefore(dueAt)).findFirst().orElseThrow();
+        engine.getManagementService().executeJob(warning.getId());
+    }
+
+    private void complete(String user, String code, String stepKey, Map<String, Object> data) {
+        users.signInAs(user);
+        var step = tasks.tasksOf(code).stream().filter(t -> stepKey.equals(t.stepKey())).findFirst().orElseThrow();
+        tasks.complete(step.id(), data);
+    }
+
+    @Test
     void theNearlyDueWarningAsksTheLeaderForTheApologyAndRecordsTheNewDate() {
         users.signInAs("clerk");
         var dossier = dossiers.receive(BirthRegistrationSample.inPerson());

@@ -234,7 +234,7 @@ public class StagedUploadService {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         var documents = new ArrayList<Map<String, Object>>();
         var filed = new ArrayList<String>();
-        for (var row : picked.rows(user.username(), field, accept, references)) {
+        for (var row : picked.rows(user.username(), dossier.procedureCode(), field, accept, references)) {
             long id = file(dossier, row, user.username(), now, true,
                     () -> new InvalidInputException(field, messages.get("attachment.staged.gone")));
             filed.add(row.reference());

@@ -17,7 +17,8 @@ public interface ComponentFiles {
     Set<String> stagedComponents(String username, List<String> stagedFiles);
 
     /**
-     * The files the user staged under these references for a form's file picker, as the form's data keeps them
+     * The files the user staged under these references for a form's file picker of this procedure (staged for no
+     * component), as the form's data keeps them
      * ({@code metadata}: {@code fileName}, {@code contentType}, {@code size}); the receipt then files them with the
      * dossier like its other staged files.
      *
@@ -26,7 +27,8 @@ public interface ComponentFiles {
      * @throws vn.motcua.shared.InvalidInputException naming the field: a file is not staged (any more) by the user, or
      *                                                not of a type the picker takes
      */
-    List<java.util.Map<String, Object>> pickedFiles(String username, String field, String accept, List<String> references);
+    List<java.util.Map<String, Object>> pickedFiles(String username, String procedureCode, String field, String accept,
+                                                    List<String> references);
 
     /** The component codes the dossier's attachments fill. */
     Set<String> filedComponents(String dossierCode);

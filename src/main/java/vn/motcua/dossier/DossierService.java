@@ -135,7 +135,7 @@ public class DossierService {
             }
             if (violations.isEmpty()) {
                 data = forms.normalize(form, data);
-                pickedFiles(form, data, user, picked, violations);
+                pickedFiles(form, data, user, procedure.code(), picked, violations);
             }
         }
         int before = violations.size();
@@ -179,21 +179,21 @@ public class DossierService {
      * picker takes) and replaced in the data by the file's description; the references join the receipt's staged files,
      * which become the dossier's files in its transaction.
      */
-    private void pickedFiles(FormSchema form, Map<String, Object> data, AuthenticatedUser user, List<String> picked,
-                             List<InvalidInputException.Violation> violations) {
-        for (Forms.FilePick pick : forms.filePicks(form, data)) {
-            String field = "data." + pick.field();
-            ComponentFiles files = componentFiles.getIfAvailable();
-            if (files == null) {
-                violations.add(new InvalidInputException.Violation(field, messages.get("error.field.invalid", field)));
-                continue;
-            }
-            try {
-                forms.replace(data, pick.field(), files.pickedFiles(user.username(), field, pick.component().accept(), pick.references()));
+    private void pickedFiles(FormSchema form, Map<String, Object> data, AuthenticatedUser user, String procedureCode,
+                             List<String> picked, List<InvalidInputException.Violation> violations) {
+        ComponentFiles files = componentFiles.getIfAvailable();
+        try {
+            forms.resolveFilePicks(form, data, pick -> {
+                String field = "data." + pick.field();
+                if (files == null) {
+                    throw new InvalidInputException(field, messages.get("error.field.invalid", form.labelOf(pick.field())));
+                }
+                var described = files.pickedFiles(user.username(), procedureCode, field, pick.component().accept(), pick.references());
                 picked.addAll(pick.references());
-            } catch (InvalidInputException e) {
-                violations.addAll(e.violations());
-            }
+                return described;
+            });
+        } catch (InvalidInputException e) {
+            violations.addAll(e.violations());
         }
     }
 

@@ -484,6 +484,7 @@ public class FormRenderer extends Composite<Div> {
         final Div holder = new Div();
         final Span note = new Span();
         final Span kept = new Span();
+        final Span title = new Span();
         CustomField<List<String>> field;
         /** References shown before a field exists. */
         List<String> references = List.of();
@@ -492,20 +493,17 @@ public class FormRenderer extends Composite<Div> {
             super(c, scopePrefix);
             holder.setId(domId(path));
             holder.addClassName("motcua-form-files");
-            var label = new Span(c.label() == null ? "" : c.label());
-            label.addClassName("motcua-form-files-label");
+            title.addClassName("motcua-form-files-label");
             note.setText(settings.messages().get("forms.ui.files.unavailable"));
             note.addClassName("muted");
             kept.addClassName("muted");
             kept.setVisible(false);
-            holder.add(new Div(label), note, kept);
+            holder.add(new Div(title), note, kept);
             this.view = holder;
         }
 
         void attach(FilePickers pickers) {
             field = pickers.create(component);
-            field.setLabel(component.label());
-            field.setHelperText(component.description());
             field.setRequiredIndicatorVisible(component.validation().required());
             field.setValue(references);
             field.addValueChangeListener(e -> onValueChange());
@@ -536,7 +534,13 @@ public class FormRenderer extends Composite<Div> {
         @Override
         void refresh(Evaluation evaluation, Scope scope) {
             super.refresh(evaluation, scope);
+            String label = SafeHtml.isDynamic(component.label()) ? fill(component.label(), evaluation, scope) : component.label();
+            String description = SafeHtml.isDynamic(component.description())
+                    ? fill(component.description(), evaluation, scope) : component.description();
+            title.setText(label == null ? "" : label);
             if (field != null) {
+                field.setLabel(label);
+                field.setHelperText(description);
                 field.setReadOnly(readOnly || evaluation.isReadonly(component, scope));
                 field.setEnabled(!evaluation.isDisabled(component, scope));
             }

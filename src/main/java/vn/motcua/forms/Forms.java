@@ -89,9 +89,14 @@ public class Forms {
         return picks;
     }
 
-    /** Replaces the value at a data path of normalised data (a file picker's references by the files they became). */
-    public void replace(Map<String, Object> data, String field, Object value) {
-        DataPath.put(data, List.of(field.split("\\.")), value);
+    /**
+     * Replaces each file picker's references in normalised data by what the resolver makes of them (the files filed
+     * with the dossier, or described), in the form's order; the resolver's refusals propagate.
+     */
+    public void resolveFilePicks(FormSchema schema, Map<String, Object> data, java.util.function.Function<FilePick, Object> resolver) {
+        for (FilePick pick : filePicks(schema, data)) {
+            DataPath.put(data, List.of(pick.field().split("\\.")), resolver.apply(pick));
+        }
     }
 
     /**

@@ -64,6 +64,16 @@ public class ClusterNode implements SmartLifecycle {
                 .params(node, Timestamp.from(Instant.now().minus(LIVENESS))).query(Integer.class).single() > 0;
     }
 
+    /**
+     * The live node that has run the longest (the earliest start, then the name): a node joining later never takes its
+     * place, so work one node does for the cluster changes hands only when that node stops.
+     */
+    public String eldestLiveNode() {
+        return jdbc.sql("select node_id from cluster_node where heartbeat_at > ? or node_id = ? order by started_at, node_id")
+                .params(Timestamp.from(Instant.now().minus(LIVENESS)), id).query(String.class).list()
+                .stream().findFirst().orElse(id);
+    }
+
     /** The names of the nodes alive now, this one included. */
     public Set<String> liveNodes() {
         var live = new java.util.TreeSet<String>(jdbc.sql("select node_id from cluster_node where heartbeat_at > ?")

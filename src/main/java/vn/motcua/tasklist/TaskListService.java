@@ -270,14 +270,14 @@ public class TaskListService {
             }
             stored = forms.normalize(form, input);
             // files picked in the form become the dossier's attachments in this transaction, the data keeps what they are
-            for (Forms.FilePick pick : forms.filePicks(form, stored)) {
+            FormSchema schema = form;
+            forms.resolveFilePicks(form, stored, pick -> {
                 String field = "data." + pick.field();
                 if (work.dossierCode() == null) {
-                    throw new InvalidInputException(field, messages.get("error.field.invalid", field));
+                    throw new InvalidInputException(field, messages.get("error.field.invalid", schema.labelOf(pick.field())));
                 }
-                forms.replace(stored, pick.field(), stagedUploads.filePicked(work.dossierCode(), field,
-                        pick.component().accept(), pick.references()));
-            }
+                return stagedUploads.filePicked(work.dossierCode(), field, pick.component().accept(), pick.references());
+            });
             variables.putAll(form.processVariables(stored));
         }
         if (work.assignee() == null) engine(() -> tasks.claim(taskId, me));

@@ -23,8 +23,8 @@ import vn.motcua.MotCuaTest;
  * Chromium signs in as a civil servant and opens a screen, then forgets its cookies and does it again, so that every
  * round leaves one more HTTP session with its Vaadin UI on the server (they live until their heartbeats stop, minutes
  * later). The heap in use after a full garbage collection, before and after {@code motcua.benchmark.sessions} (40) of
- * them, divided by their number, is the heap one session keeps; the same for the specialist's task list, a dossier's
- * page and the supervisor's dashboard. Prints the numbers and writes {@code target/benchmark-session-heap.txt}.
+ * them, divided by their number, is the heap one session keeps: for the specialist's task list, the clerk's dossier
+ * list and the supervisor's dashboard. Prints the numbers and writes {@code target/benchmark-session-heap.txt}.
  */
 @MotCuaTest
 @EnabledIfSystemProperty(named = "motcua.benchmark", matches = "true")

@@ -51,9 +51,13 @@ class OperationsMetricsTest {
     @Test
     void theGaugesReadFromTheDatabaseAreExportedByOneNodeOnlySoThatASumOverNodesCountsEachDossierOnce() {
         assertThat(metrics.follow()).as("alone, this node exports them").isTrue();
-        // another node, alive, whose name comes first
+        // a node joining now does not take over
         jdbc.update("insert into cluster_node (node_id, instance_id, started_at, heartbeat_at) values (?, ?, ?, ?)",
                 "000-another-node", "test", Timestamp.from(Instant.now()), Timestamp.from(Instant.now()));
+        assertThat(metrics.follow()).as("a newcomer never exports beside the node that does").isTrue();
+        // another node, alive, that has run longer than this one
+        jdbc.update("update cluster_node set started_at = ? where node_id = ?",
+                Timestamp.from(Instant.now().minus(Duration.ofDays(1))), "000-another-node");
         try {
             assertThat(metrics.follow()).isFalse();
             assertThat(registry.find("motcua.dossiers.open").gauges()).as("withdrawn while the other node reports").isEmpty();

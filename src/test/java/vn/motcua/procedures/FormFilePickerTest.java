@@ -104,6 +104,24 @@ class FormFilePickerTest extends ProcedureProcessTest {
     }
 
     @Test
+    void aFileStagedAsAPaperOfAComponentOrForAnotherProcedureIsNotAPickersFile() {
+        var dossier = driver.receive("clerk", CODE, ConstructionPermitProcessTest.intake());
+        var task = driver.taskOf("specialist", dossier.code());
+        users.signInAs("specialist");
+        String paper = staging.stage(CODE, "BAN_VE", "ban-ve.pdf",
+                new ByteArrayInputStream(TestDocuments.pdf(List.of("BẢN VẼ THIẾT KẾ")))).reference();
+        String elsewhere = staging.stagePicked(vn.motcua.BirthRegistrationSample.PROCEDURE, null, "khai-sinh.pdf",
+                new ByteArrayInputStream(TestDocuments.pdf(List.of("TỜ KHAI")))).reference();
+        for (String reference : List.of(paper, elsewhere)) {
+            var refused = catchThrowableOfType(() -> tasks.complete(task.id(), review(List.of(reference))), InvalidInputException.class);
+            assertThat(refused.violations()).singleElement().satisfies(v -> assertThat(v.field()).isEqualTo("data.siteInspectionFiles"));
+        }
+        assertThat(attachments.list(dossier.code())).as("no paper of the dossier handed in through a step's picker").isEmpty();
+        staging.discard(paper);
+        staging.discard(elsewhere);
+    }
+
+    @Test
     void aPickerTakesOnlyTheTypesItsAcceptNames() {
         users.signInAs("clerk");
         var refused = catchThrowableOfType(() -> staging.stagePicked(CODE, "image/*", "don.pdf",

@@ -28,8 +28,9 @@ class FilesOfComponents implements ComponentFiles {
     }
 
     @Override
-    public List<java.util.Map<String, Object>> pickedFiles(String username, String field, String accept, List<String> references) {
-        return picked.rows(username, field, accept, references).stream()
+    public List<java.util.Map<String, Object>> pickedFiles(String username, String procedureCode, String field, String accept,
+                                                           List<String> references) {
+        return picked.rows(username, procedureCode, field, accept, references).stream()
                 .map(r -> PickedFiles.describe(r.fileName(), r.mediaType(), r.size(), null, null)).toList();
     }
 

@@ -29,18 +29,26 @@ public class PickedFiles {
     }
 
     /**
-     * The staged files behind a picker's references, each once, in the order given.
+     * The staged files behind a picker's references, each once, in the order given: staged by the user for this
+     * procedure and for no component (as the picker and {@code POST /api/staged-files} without {@code component} stage
+     * them).
      *
      * @param field the field as violations name it ({@code data.banVe})
-     * @throws InvalidInputException naming the field: a file is no longer staged (or not the user's), or not of a type
-     *                               the picker accepts
+     * @throws InvalidInputException naming the field: a file is no longer staged (or not the user's), staged for a
+     *                               component or another procedure, or not of a type the picker accepts
      */
-    public List<StagedUploadRepository.Row> rows(String username, String field, String accept, List<String> references) {
+    public List<StagedUploadRepository.Row> rows(String username, String procedureCode, String field, String accept,
+                                                 List<String> references) {
         List<String> accepted = mediaTypes.acceptedBy(accept);
         var rows = new ArrayList<StagedUploadRepository.Row>();
         for (String reference : new LinkedHashSet<>(references)) {
             var row = staged.find(reference, username)
                     .orElseThrow(() -> new InvalidInputException(field, messages.get("attachment.staged.gone")));
+            // a file staged as a paper of a component (or for another procedure) is not a picker's: it would count
+            // as that paper handed in
+            if (row.componentCode() != null || !row.procedureCode().equals(procedureCode)) {
+                throw new InvalidInputException(field, messages.get("attachment.staged.otherProcedure", row.fileName()));
+            }
             if (!MediaTypes.accepts(accepted, row.mediaType())) {
                 throw new InvalidInputException(field, messages.get("attachment.picked.type", row.fileName(), accepted(accepted)));
             }

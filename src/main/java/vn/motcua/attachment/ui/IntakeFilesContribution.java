@@ -29,7 +29,7 @@ class IntakeFilesContribution implements IntakeFiles {
 
     @Override
     public FilePickers filePickers(String procedureCode) {
-        return picker -> new StagedFilePicker(picker, new StagedFilePicker.Staging() {
+        return picker -> picker(picker, new StagedFilePicker.Staging() {
             @Override
             public StagedUpload stage(String fileName, InputStream content) {
                 return service.stagePicked(procedureCode, picker.accept(), fileName, content);
@@ -39,12 +39,12 @@ class IntakeFilesContribution implements IntakeFiles {
             public void discard(String reference) {
                 service.discard(reference);
             }
-        }, mediaTypes, service.maxSize(), mediaTypes.pickerFilter(mediaTypes.acceptedBy(picker.accept())));
+        });
     }
 
     @Override
     public FilePickers trialFilePickers() {
-        return picker -> new StagedFilePicker(picker, new StagedFilePicker.Staging() {
+        return picker -> picker(picker, new StagedFilePicker.Staging() {
             @Override
             public StagedUpload stage(String fileName, InputStream content) {
                 return service.tryPicked(picker.accept(), fileName, content);
@@ -54,6 +54,11 @@ class IntakeFilesContribution implements IntakeFiles {
             public void discard(String reference) {
                 // nothing was kept
             }
-        }, mediaTypes, service.maxSize(), mediaTypes.pickerFilter(mediaTypes.acceptedBy(picker.accept())));
+        });
+    }
+
+    private StagedFilePicker picker(vn.motcua.forms.FormComponent picker, StagedFilePicker.Staging staging) {
+        return new StagedFilePicker(picker, staging, mediaTypes, service.maxSize(),
+                mediaTypes.pickerFilter(mediaTypes.acceptedBy(picker.accept())));
     }
 }

@@ -44,6 +44,9 @@ class StagedFilePicker extends CustomField<List<String>> {
     /** Files staged under references the value was given from elsewhere: only their references are known. */
     private final Map<String, StagedUpload> known = new ConcurrentHashMap<>();
     private final Div list = new Div();
+    private final Upload upload;
+    /** A file of the current batch was refused: the upload keeps its list, where the file is marked failed. */
+    private volatile boolean refusedInBatch;
 
     StagedFilePicker(FormComponent picker, Staging staging, MediaTypes mediaTypes, long maxSize, List<String> filter) {
         this.staging = staging;
@@ -51,15 +54,19 @@ class StagedFilePicker extends CustomField<List<String>> {
         addClassName("motcua-file-picker");
         var accepts = new Span(getTranslation("attachment.staged.accepts", StreamedUpload.extensions(filter), maxSize / (1024 * 1024)));
         accepts.addClassName("muted");
-        var upload = new Upload(new Handler(mediaTypes));
+        upload = new Upload(new Handler(mediaTypes));
         upload.addClassName("motcua-file-picker-upload");
         upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, maxSize));
         upload.setAcceptedFileTypes(filter.toArray(String[]::new));
         if (!multiple) upload.setMaxFiles(1);
         upload.setI18n(StreamedUpload.i18n(this, maxSize, StreamedUpload.extensions(filter)));
         upload.addFileRejectedListener(e -> error(e.getErrorMessage()));
-        // the files picked are listed below with their own remove buttons; the upload's list only shows progress
-        upload.addAllFinishedListener(e -> upload.clearFileList());
+        // the files picked are listed below with their own remove buttons; the upload's list only shows progress and
+        // refusals, and is emptied once a batch went through without one
+        upload.addAllFinishedListener(e -> {
+            if (!refusedInBatch) upload.clearFileList();
+            refusedInBatch = false;
+        });
         list.addClassName("motcua-file-picker-files");
         add(new Div(accepts), upload, list);
         addDetachListener(e -> discardQuietly());
@@ -80,8 +87,12 @@ class StagedFilePicker extends CustomField<List<String>> {
         render();
     }
 
-    /** Adds a file staged through the upload (UI thread). */
+    /** Adds a file staged through the upload (UI thread); one that arrives after the field left the page is discarded. */
     void added(StagedUpload file) {
+        if (!isAttached()) {
+            staging.discard(file.reference());
+            return;
+        }
         known.put(file.reference(), file);
         if (!multiple) {
             List.copyOf(files).forEach(this::discard);
@@ -121,6 +132,7 @@ class StagedFilePicker extends CustomField<List<String>> {
     @Override
     public void setReadOnly(boolean readOnly) {
         super.setReadOnly(readOnly);
+        upload.setVisible(!readOnly);
         render();
     }
 
@@ -161,6 +173,7 @@ class StagedFilePicker extends CustomField<List<String>> {
 
         @Override
         void refused(UI ui, String message) {
+            refusedInBatch = true;
             ui.access(() -> error(message));
         }
     }

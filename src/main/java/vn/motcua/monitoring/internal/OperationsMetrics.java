@@ -49,9 +49,9 @@ import vn.motcua.organisation.Unit;
  *       retries left.</li>
  * </ul>
  * The gauges read the database at most every {@value #REFRESH_MILLIS} ms, whatever the scrape rate. They count what the
- * whole cluster holds, so only one node exports them: the first of the live nodes by name ({@link ClusterNode}); the
- * others withdraw them, so that a sum over the nodes never counts a dossier twice, and take over within the refresh
- * interval when that node stops. The counters are each node's own events and are exported by every node. Other capabilities
+ * whole cluster holds, so only one node exports them: the live node that has run the longest ({@link ClusterNode}); the
+ * others do not, so that a sum over the nodes counts a dossier once (a node that joins never takes over from it); when
+ * that node stops, the next takes over once its heartbeat is stale and at the next check (under a minute). The counters are each node's own events and are exported by every node. Other capabilities
  * add their own meters to the same registry (e.g. the attachment module's extraction queue as
  * {@code motcua.attachments.extraction.queue}).
  */
@@ -117,13 +117,13 @@ public class OperationsMetrics {
     }
 
     /**
-     * Exports the gauges read from the database when this node is the first of the live nodes by name, withdraws them
-     * otherwise. Run every refresh interval (public for the operations' tests).
+     * Exports the gauges read from the database when this node is the live node that has run the longest, withdraws
+     * them otherwise. Run every refresh interval (public for the operations' tests).
      *
      * @return whether this node exports them now
      */
     public synchronized boolean follow() {
-        boolean first = node.id().equals(node.liveNodes().iterator().next());
+        boolean first = node.id().equals(node.eldestLiveNode());
         if (first && !reporting) {
             reporting = true;
             gauges.add(Gauge.builder("motcua.jobs.backlog", this, m -> m.fresh().jobs())

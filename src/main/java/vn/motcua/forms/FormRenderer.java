@@ -385,6 +385,13 @@ public class FormRenderer extends Composite<Div> {
             super(component);
         }
 
+        /** Shows the component's label, filled for the data, as the caption above what it shows; hidden when empty. */
+        void showCaption(Div caption, Evaluation evaluation, Scope scope) {
+            String label = fill(component.label(), evaluation, scope);
+            if (!label.equals(caption.getText())) caption.setText(label);
+            caption.setVisible(!label.isBlank());
+        }
+
         @Override
         void write(Map<String, Object> scope) {
         }
@@ -874,11 +881,10 @@ public class FormRenderer extends Composite<Div> {
         final Div pager = new Div();
         final Button previous = new Button("‹");
         final Button next = new Button("›");
-        final com.vaadin.flow.component.html.Span position = new com.vaadin.flow.component.html.Span();
+        final Span position = new Span();
         List<?> rows = List.of();
         List<FormComponent.TableColumn> columns = List.of();
         int page;
-        String shownLabel;
 
         TableNode(FormComponent c) {
             super(c);
@@ -903,13 +909,8 @@ public class FormRenderer extends Composite<Div> {
         @Override
         void refresh(Evaluation evaluation, Scope scope) {
             super.refresh(evaluation, scope);
+            showCaption(caption, evaluation, scope);
             var variables = evaluation.context(scope);
-            String label = SafeHtml.text(component.label(), variables, evaluation::evaluateIn);
-            if (!Objects.equals(label, shownLabel)) {
-                shownLabel = label;
-                caption.setText(label);
-                caption.setVisible(!label.isBlank());
-            }
             Object data = evaluation.evaluateIn(component.dataSource(), variables);
             List<?> newRows = data instanceof List<?> list ? list : List.of();
             List<FormComponent.TableColumn> newColumns = columnsOf(evaluation, variables, newRows);
@@ -1018,17 +1019,15 @@ public class FormRenderer extends Composite<Div> {
         @Override
         void refresh(Evaluation evaluation, Scope scope) {
             super.refresh(evaluation, scope);
+            showCaption(caption, evaluation, scope);
             var variables = evaluation.context(scope);
-            String label = SafeHtml.text(component.label(), variables, evaluation::evaluateIn);
-            caption.setText(label);
-            caption.setVisible(!label.isBlank());
             Object data = evaluation.evaluateIn(component.dataSource(), variables);
             List<?> documents = data instanceof List<?> l ? l : data instanceof Map<?, ?> one ? List.of(one) : List.of();
             if (documents.equals(shown)) return;
             shown = documents;
             list.removeAll();
             if (documents.isEmpty()) {
-                var none = new com.vaadin.flow.component.html.Span(settings.messages().get("forms.ui.documents.none"));
+                var none = new Span(settings.messages().get("forms.ui.documents.none"));
                 none.getStyle().set("color", "var(--lumo-secondary-text-color)");
                 list.add(none);
             }
@@ -1053,7 +1052,7 @@ public class FormRenderer extends Composite<Div> {
                         entry.add(image);
                     }
                 } else {
-                    entry.add(new com.vaadin.flow.component.html.Span(name));
+                    entry.add(new Span(name));
                 }
                 list.add(entry);
             }

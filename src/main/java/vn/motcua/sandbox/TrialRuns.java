@@ -429,21 +429,16 @@ public class TrialRuns implements DisposableBean {
 
     /** A failure of the model in the run, in the user's language, with the engine's or the rule's reason. */
     private BusinessRuleException failed(String step, RuntimeException e) {
-        String reason;
-        if (e instanceof BusinessRuleException rule) reason = messages.get(rule.messageKey(), rule.args());
-        else if (e instanceof InvalidInputException invalid) {
-            reason = invalid.violations().stream().map(InvalidInputException.Violation::message).reduce((a, b) -> a + "; " + b).orElse("");
-        } else {
-            Throwable cause = e;
-            while (cause.getCause() != null && cause.getCause() != cause
-                    && (cause.getCause() instanceof BusinessRuleException || cause.getCause() instanceof InvalidInputException)) {
-                cause = cause.getCause();
-            }
-            if (cause instanceof BusinessRuleException rule) reason = messages.get(rule.messageKey(), rule.args());
-            else if (cause instanceof InvalidInputException invalid) {
-                reason = invalid.violations().stream().map(InvalidInputException.Violation::message).reduce((a, b) -> a + "; " + b).orElse("");
-            } else reason = String.valueOf(e.getMessage());
+        // the model's own refusal, also when the engine wrapped it
+        Throwable cause = e;
+        while (!(cause instanceof BusinessRuleException || cause instanceof InvalidInputException)
+                && cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
         }
+        String reason = cause instanceof BusinessRuleException rule ? messages.get(rule.messageKey(), rule.args())
+                : cause instanceof InvalidInputException invalid
+                ? invalid.violations().stream().map(InvalidInputException.Violation::message).reduce((a, b) -> a + "; " + b).orElse("")
+                : String.valueOf(e.getMessage());
         log.info("Test run: the model failed at {}: {}", step, reason);
         return new BusinessRuleException("design.trial.failed", step, reason);
     }

@@ -34,8 +34,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.motcua.ChildJvm;
 import vn.motcua.Intakes;
-import vn.motcua.MotCuaApplication;
 import vn.motcua.ProcedureUploads;
+import vn.motcua.postgres.ApplicationNode;
 import vn.motcua.postgres.RequiresPostgres;
 import vn.motcua.postgres.ScratchDatabase;
 
@@ -284,18 +284,7 @@ class DesignerJourneyIT {
     }
 
     private ChildJvm node(String name, int port, Path data) throws IOException {
-        var node = ChildJvm.start(name, MotCuaApplication.class.getName(), List.of("-Xmx768m", "-XX:TieredStopAtLevel=1"),
-                List.of("--spring.profiles.active=demo",
-                        "--motcua.demo-history.size=0",
-                        "--server.port=" + port,
-                        "--spring.datasource.url=" + database.url(),
-                        "--spring.datasource.username=" + RequiresPostgres.USER,
-                        "--spring.datasource.password=",
-                        "--motcua.data-dir=" + data,
-                        "--motcua.node-id=" + name,
-                        "--spring.main.banner-mode=off",
-                        "--logging.level.root=warn",
-                        "--logging.level.vn.motcua=info"), work, false);
+        var node = ApplicationNode.start(name, port, database, data, work);
         processes.add(node.process());
         return node;
     }

@@ -9,7 +9,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -29,10 +28,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.motcua.BirthRegistrationSample;
-import vn.motcua.MotCuaApplication;
 import vn.motcua.TestUsers;
 import vn.motcua.attachment.AttachmentService;
 import vn.motcua.dossier.DossierService;
@@ -72,7 +69,7 @@ class BackupRestoreIT {
             Set<String> beforeDump = new TreeSet<>();
             List<StoredFile> filesBeforeDump = new ArrayList<>();
             int duringBackup;
-            try (ConfigurableApplicationContext app = start(source.url(), sourceData, "backup-source")) {
+            try (ConfigurableApplicationContext app = InProcessNode.start(source.url(), sourceData, "backup-source", false /* text extraction is not what is measured */)) {
                 var users = app.getBean(TestUsers.class);
                 var dossiers = app.getBean(DossierService.class);
                 var attachments = app.getBean(AttachmentService.class);
@@ -103,10 +100,10 @@ class BackupRestoreIT {
                 // 1. the database, 2. the content folder (after the dump: every file the dump refers to is there)
                 Files.createDirectories(backup);
                 long dumpStarted = System.nanoTime();
-                run(List.of("pg_dump", "-h", host, "-p", String.valueOf(port), "-U", RequiresPostgres.USER,
+                InProcessNode.run(List.of("pg_dump", "-h", host, "-p", String.valueOf(port), "-U", RequiresPostgres.USER,
                         "-Fc", "-f", dump.toString(), source.name()));
                 long dumpMillis = millis(dumpStarted);
-                copyTree(sourceData.resolve("attachments").resolve("sha256"), backup.resolve("sha256"));
+                InProcessNode.copyTree(sourceData.resolve("attachments").resolve("sha256"), backup.resolve("sha256"));
                 stop.set(true);
                 load.join(TimeUnit.MINUTES.toMillis(2));
                 assertThat(failures).as("receipts under load").isEmpty();
@@ -123,14 +120,14 @@ class BackupRestoreIT {
 
             // the restore onto a fresh node: an empty database, an empty data directory
             long restoreStarted = System.nanoTime();
-            run(List.of("pg_restore", "-h", host, "-p", String.valueOf(port), "-U", RequiresPostgres.USER,
+            InProcessNode.run(List.of("pg_restore", "-h", host, "-p", String.valueOf(port), "-U", RequiresPostgres.USER,
                     "--no-owner", "--exit-on-error", "-d", restored.name(), dump.toString()));
             long pgRestoreMillis = millis(restoreStarted);
             long filesStarted = System.nanoTime();
-            copyTree(backup.resolve("sha256"), restoredData.resolve("attachments").resolve("sha256"));
+            InProcessNode.copyTree(backup.resolve("sha256"), restoredData.resolve("attachments").resolve("sha256"));
             long filesMillis = millis(filesStarted);
             long startStarted = System.nanoTime();
-            try (ConfigurableApplicationContext app = start(restored.url(), restoredData, "backup-restored")) {
+            try (ConfigurableApplicationContext app = InProcessNode.start(restored.url(), restoredData, "backup-restored", false)) {
                 long startMillis = millis(startStarted);
                 System.out.printf("Restore: pg_restore %d ms, files %d ms, first start of the node %d ms, in all %d ms%n",
                         pgRestoreMillis, filesMillis, startMillis, millis(restoreStarted));
@@ -175,22 +172,6 @@ class BackupRestoreIT {
         return code;
     }
 
-    private static ConfigurableApplicationContext start(String url, Path data, String node) {
-        return new SpringApplicationBuilder(MotCuaApplication.class).run(
-                "--spring.profiles.active=demo,test",
-                "--server.port=0",
-                "--motcua.data-dir=" + data,
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + RequiresPostgres.USER,
-                "--spring.datasource.password=",
-                "--camunda.bpm.process-engine-name=" + node,
-                "--motcua.attachment.node-id=" + node,
-                // text extraction forks JVMs: not what is measured here (the files stay PENDING, as in a dump)
-                "--motcua.attachment.extraction.enabled=false",
-                "--spring.main.banner-mode=off",
-                "--logging.level.root=warn");
-    }
-
     private record StoredFile(long id, String dossierCode, String sha256, long size) { }
 
     private static Map<String, String> dossiers(ScratchDatabase database) throws SQLException {
@@ -225,18 +206,6 @@ class BackupRestoreIT {
     }
 
     /** rsync -a, in Java: the same relative paths. */
-    private static void copyTree(Path from, Path to) throws IOException {
-        Files.createDirectories(to);
-        if (!Files.isDirectory(from)) return;
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : paths.toList()) {
-                Path target = to.resolve(from.relativize(path).toString());
-                if (Files.isDirectory(path)) Files.createDirectories(target);
-                else Files.copy(path, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
-            }
-        }
-    }
-
     private static String sha256(InputStream in) throws Exception {
         var digest = MessageDigest.getInstance("SHA-256");
         byte[] buffer = new byte[64 * 1024];
@@ -247,12 +216,6 @@ class BackupRestoreIT {
 
     private static long millis(long startedNanos) {
         return Duration.ofNanos(System.nanoTime() - startedNanos).toMillis();
-    }
-
-    private static void run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).as(String.join(" ", command) + "\n" + output).isZero();
     }
 
     private static void requireTools() {

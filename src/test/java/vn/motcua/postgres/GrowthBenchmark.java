@@ -20,10 +20,8 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import vn.motcua.BirthRegistrationSample;
-import vn.motcua.MotCuaApplication;
 import vn.motcua.TestUsers;
 import vn.motcua.attachment.AttachmentService;
 import vn.motcua.attachment.TestDocuments;
@@ -59,17 +57,7 @@ class GrowthBenchmark {
             Map<String, Long> before;
             Map<String, Long> after;
             Duration took;
-            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(MotCuaApplication.class).run(
-                    "--spring.profiles.active=demo,test",
-                    "--server.port=0",
-                    "--motcua.data-dir=" + data,
-                    "--spring.datasource.url=" + url,
-                    "--spring.datasource.username=" + RequiresPostgres.USER,
-                    "--spring.datasource.password=",
-                    "--camunda.bpm.process-engine-name=growth",
-                    "--motcua.attachment.node-id=growth",
-                    "--spring.main.banner-mode=off",
-                    "--logging.level.root=warn")) {
+            try (ConfigurableApplicationContext app = InProcessNode.start(url, data, "growth", true)) {
                 before = sizes(url);
                 var users = app.getBean(TestUsers.class);
                 var dossiers = app.getBean(DossierService.class);
@@ -114,17 +102,17 @@ class GrowthBenchmark {
         ScratchDatabase single = ScratchDatabase.fresh("growth_restored");
         ScratchDatabase parallel = ScratchDatabase.fresh("growth_restored_j2");
         try {
-            long dumpMillis = timed(() -> run(List.of("pg_dump", "-h", host, "-p", port, "-U", RequiresPostgres.USER, "-Fc",
+            long dumpMillis = timed(() -> InProcessNode.run(List.of("pg_dump", "-h", host, "-p", port, "-U", RequiresPostgres.USER, "-Fc",
                     "-f", dump.toString(), source.name())));
-            long restoreMillis = timed(() -> run(List.of("pg_restore", "-h", host, "-p", port, "-U", RequiresPostgres.USER,
+            long restoreMillis = timed(() -> InProcessNode.run(List.of("pg_restore", "-h", host, "-p", port, "-U", RequiresPostgres.USER,
                     "--no-owner", "--exit-on-error", "-d", single.name(), dump.toString())));
-            long parallelMillis = timed(() -> run(List.of("pg_restore", "-h", host, "-p", port, "-U", RequiresPostgres.USER,
+            long parallelMillis = timed(() -> InProcessNode.run(List.of("pg_restore", "-h", host, "-p", port, "-U", RequiresPostgres.USER,
                     "--no-owner", "--exit-on-error", "-j", "2", "-d", parallel.name(), dump.toString())));
             Path restoredData = temporary.resolve("restored-data");
             Path files = restoredData.resolve("attachments").resolve("sha256");
-            long filesMillis = timed(() -> copyTree(data.resolve("attachments").resolve("sha256"), files));
+            long filesMillis = timed(() -> InProcessNode.copyTree(data.resolve("attachments").resolve("sha256"), files));
             long startMillis = timed(() -> {
-                try (ConfigurableApplicationContext app = start(single.url(), restoredData, "growth-restored")) {
+                try (ConfigurableApplicationContext app = InProcessNode.start(single.url(), restoredData, "growth-restored", true)) {
                     app.getBean(DossierService.class);
                 }
             });
@@ -141,20 +129,6 @@ class GrowthBenchmark {
         }
     }
 
-    private static ConfigurableApplicationContext start(String url, Path data, String engine) {
-        return new SpringApplicationBuilder(MotCuaApplication.class).run(
-                "--spring.profiles.active=demo,test",
-                "--server.port=0",
-                "--motcua.data-dir=" + data,
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + RequiresPostgres.USER,
-                "--spring.datasource.password=",
-                "--camunda.bpm.process-engine-name=" + engine,
-                "--motcua.attachment.node-id=" + engine,
-                "--spring.main.banner-mode=off",
-                "--logging.level.root=warn");
-    }
-
     private interface Step {
         void run() throws Exception;
     }
@@ -163,23 +137,6 @@ class GrowthBenchmark {
         long started = System.nanoTime();
         step.run();
         return Duration.ofNanos(System.nanoTime() - started).toMillis();
-    }
-
-    private static void run(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (process.waitFor() != 0) throw new IllegalStateException(String.join(" ", command) + "\n" + output);
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        Files.createDirectories(to);
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) Files.createDirectories(target);
-                else Files.copy(p, target);
-            }
-        }
     }
 
     private static void waitForExtraction(String url, Duration timeout) throws Exception {

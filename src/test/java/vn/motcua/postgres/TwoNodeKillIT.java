@@ -36,7 +36,6 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import vn.motcua.BirthRegistrationSample;
 import vn.motcua.ChildJvm;
-import vn.motcua.MotCuaApplication;
 
 /**
  * Two application nodes on one PostgreSQL behind HAProxy (sticky sessions, health-checked), driven with receipts,
@@ -215,18 +214,7 @@ class TwoNodeKillIT {
     // --- the cluster ---
 
     private ChildJvm node(String name, int port, Path data) throws IOException {
-        var node = ChildJvm.start(name, MotCuaApplication.class.getName(), List.of("-Xmx768m", "-XX:TieredStopAtLevel=1"),
-                List.of("--spring.profiles.active=demo",
-                        "--motcua.demo-history.size=0", // only the dossiers of this test
-                        "--server.port=" + port,
-                        "--spring.datasource.url=" + database.url(),
-                        "--spring.datasource.username=" + RequiresPostgres.USER,
-                        "--spring.datasource.password=",
-                        "--motcua.data-dir=" + data,
-                        "--motcua.node-id=" + name,
-                        "--spring.main.banner-mode=off",
-                        "--logging.level.root=warn",
-                        "--logging.level.vn.motcua=info"), work, false);
+        var node = ApplicationNode.start(name, port, database, data, work);
         processes.add(node.process());
         return node;
     }

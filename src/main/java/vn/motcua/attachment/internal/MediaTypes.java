@@ -114,6 +114,12 @@ public class MediaTypes {
         return new ArrayList<>(filter);
     }
 
+    /** The file extensions of a picker filter ({@link #pickerFilter}), as users read them: "PDF, JPG, PNG". */
+    public static String extensions(List<String> filter) {
+        return String.join(", ", filter.stream().filter(f -> f.startsWith(".")).map(f -> f.substring(1).toUpperCase(Locale.ROOT))
+                .distinct().toList());
+    }
+
     /** The usual file extension of a type (".pdf"), or "" when none is known. */
     public String extension(String type) {
         try {

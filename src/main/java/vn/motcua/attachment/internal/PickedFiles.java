@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
@@ -59,8 +58,7 @@ public class PickedFiles {
 
     /** The types a picker accepts as people read them: "PDF, JPG". */
     public String accepted(List<String> accepted) {
-        return String.join(", ", mediaTypes.pickerFilter(accepted).stream().filter(f -> f.startsWith("."))
-                .map(f -> f.substring(1).toUpperCase(Locale.ROOT)).distinct().toList());
+        return MediaTypes.extensions(mediaTypes.pickerFilter(accepted));
     }
 
     /**

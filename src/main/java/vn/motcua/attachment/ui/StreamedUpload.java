@@ -112,8 +112,7 @@ abstract class StreamedUpload implements UploadHandler {
 
     /** The file extensions of a picker filter, as users read them: "PDF, JPG, PNG". */
     static String extensions(List<String> filter) {
-        return String.join(", ", filter.stream().filter(f -> f.startsWith(".")).map(f -> f.substring(1).toUpperCase(Locale.ROOT))
-                .distinct().toList());
+        return MediaTypes.extensions(filter);
     }
 
     private static String t(Component owner, String key, Object... args) { return owner.getTranslation(key, args); }

@@ -33,15 +33,12 @@ public final class ChildJvm {
     }
 
     /**
-     * Starts {@code mainClass} with {@code arguments}; the tests' own classes stay off its class path unless
-     * {@code withTestClasses} (their beans and test configuration are not the application's).
+     * Starts {@code mainClass} with {@code arguments} on the application's class path, or with
+     * {@code withTestClasses} on the tests' (their beans, test configuration and test jars are not the application's).
      */
     public static ChildJvm start(String name, String mainClass, List<String> jvmOptions, List<String> arguments,
                                  Path logDirectory, boolean withTestClasses) throws IOException {
-        String classpath = Arrays.stream(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"))
-                        .split(File.pathSeparator))
-                .filter(entry -> withTestClasses || !(entry.endsWith("test-classes") || entry.endsWith("test-classes/")))
-                .collect(Collectors.joining(File.pathSeparator));
+        String classpath = withTestClasses ? testClassPath() : applicationClassPath();
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -52,6 +49,28 @@ public final class ChildJvm {
         var process = new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new ChildJvm(name, process, log);
+    }
+
+    /** The tests' class path: the application's classes, the tests' classes and every test-scoped jar. */
+    private static String testClassPath() {
+        return System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+    }
+
+    /**
+     * The application's classes and the jars the packaged application holds ({@code target/runtime-classpath.txt},
+     * written by the build): no test classes, no test-scoped jars (an OpenID provider, a test database, browsers'
+     * drivers), whose auto-configurations would start beside the application. Without that file (an IDE run): the
+     * tests' class path without the test classes.
+     */
+    private static String applicationClassPath() throws IOException {
+        Path runtime = Path.of("target", "runtime-classpath.txt");
+        Path classes = Path.of("target", "classes").toAbsolutePath();
+        if (Files.isRegularFile(runtime) && Files.isDirectory(classes)) {
+            return classes + File.pathSeparator + Files.readString(runtime, StandardCharsets.UTF_8).strip();
+        }
+        return Arrays.stream(testClassPath().split(File.pathSeparator))
+                .filter(entry -> !(entry.endsWith("test-classes") || entry.endsWith("test-classes/")))
+                .collect(Collectors.joining(File.pathSeparator));
     }
 
     /** Waits until {@code url} answers 200; fails with the end of the log when the JVM stops or time runs out. */
@@ -74,6 +93,12 @@ public final class ChildJvm {
     }
 
     public Process process() { return process; }
+
+    /** SIGTERM, waiting up to {@code within} for the shutdown hooks (a Flight Recording is written by one), then SIGKILL. */
+    public void stop(Duration within) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(within.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) kill();
+    }
 
     /** SIGKILL: no shutdown hook, no clean release of anything. */
     public void kill() throws InterruptedException {

@@ -117,6 +117,8 @@ class DemoOrganisation implements ApplicationRunner {
             new String[] {"000.00.128.H33", "Đặc khu Thổ Châu", "Tho Chau Special Zone"});
 
     private final OrganisationService organisation;
+    /** The demo users' one password, hashed once for all of them (their sign-in is the same "demo"). */
+    private OrganisationService.SeedPassword password;
     private final OrganisationAdministration administration;
     private final TransactionTemplate transaction;
 
@@ -221,7 +223,8 @@ class DemoOrganisation implements ApplicationRunner {
     }
 
     private void user(String username, String fullName, Unit unit, Role role) {
-        organisation.createUser(username, PASSWORD, fullName, username + "@demo.motcua.vn", unit, EnumSet.of(role));
+        if (password == null) password = organisation.seedPassword(PASSWORD);
+        organisation.createUser(username, password, fullName, username + "@demo.motcua.vn", unit, EnumSet.of(role));
     }
 
     /** "Thành phố Rạch Giá" → "thành phố Rạch Giá" after "UBND". */

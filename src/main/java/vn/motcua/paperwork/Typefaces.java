@@ -73,6 +73,12 @@ final class Typefaces {
         try {
             for (Style style : Style.values()) {
                 TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(file(style)));
+                // Glyph substitution off: the text is composed to NFC and drawn with the face's precomposed letters,
+                // one glyph per character (Liberation Serif's only Latin substitutions are glyph compositions,
+                // subscripts and superscripts, which composed text never asks for). With it on, PDFBox rewrites
+                // every string shown through its substitution rules, compiling patterns each time: a third of the
+                // processor's time in a busy node's receipts and results went there.
+                font.setEnableGsub(false);
                 // The subset is written when the document is saved, so the parsed font must live as long as it.
                 document.registerTrueTypeFontForClosing(font);
                 fonts.put(style, PDType0Font.load(document, font, true));

@@ -61,7 +61,8 @@ import vn.motcua.postgres.ScratchDatabase;
  * {@code POST /engine-rest/task/{id}/complete}). {@code motcua.benchmark.clients} clients (8) in parallel; rounds
  * alternate (MotCua, bare with the lifecycle parent, bare without it), {@code motcua.benchmark.rounds} (3) of
  * {@code motcua.benchmark.lifecycles} (120) each after a warm-up; then the same for the receipt alone (intake). It
- * prints each round, the ratios, the start-up time of MotCua, and writes {@code target/benchmark-lifecycle.txt}.
+ * prints each round, the ratios, the start-up time of MotCua, and writes {@code target/benchmark-lifecycle.txt};
+ * {@code -Dmotcua.benchmark.jfr=true} records MotCua's JVM with Flight Recorder ({@code target/benchmark-lifecycle/motcua.jfr}).
  */
 class LifecycleBenchmark {
     private static final String UNIT = BirthRegistrationSample.WARD;
@@ -74,7 +75,7 @@ class LifecycleBenchmark {
 
     @AfterEach
     void stop() throws Exception {
-        for (ChildJvm child : children) child.kill();
+        for (ChildJvm child : children) child.stop(Duration.ofSeconds(60));
     }
 
     @Test
@@ -89,7 +90,11 @@ class LifecycleBenchmark {
         String bareDb = ScratchDatabase.fresh(base, "lc_bare").withUnaccent().url();
 
         int motcuaPort = ChildJvm.freePort();
-        var node = ChildJvm.start("motcua", MotCuaApplication.class.getName(), List.of("-Xmx1g"),
+        var motcuaJvm = new ArrayList<>(List.of("-Xmx1g"));
+        if (Boolean.getBoolean("motcua.benchmark.jfr")) {
+            motcuaJvm.add("-XX:StartFlightRecording=settings=profile,filename=" + work.resolve("motcua.jfr"));
+        }
+        var node = ChildJvm.start("motcua", MotCuaApplication.class.getName(), motcuaJvm,
                 List.of("--spring.profiles.active=demo", "--motcua.demo-history.size=0", "--server.port=" + motcuaPort,
                         "--spring.datasource.url=" + motcuaDb, "--spring.datasource.username=postgres",
                         "--spring.datasource.password=", "--motcua.data-dir=" + work.resolve("data-" + UUID.randomUUID()),

@@ -35,6 +35,8 @@ class DemoOrganisationTest {
     @Autowired OrganisationService organisation;
     @Autowired DossierService dossiers;
     @Autowired TestUsers users;
+    @Autowired org.springframework.security.core.userdetails.UserDetailsService accounts;
+    @Autowired org.springframework.security.crypto.password.PasswordEncoder passwords;
 
     @AfterEach
     void signOut() { users.signOut(); }
@@ -89,6 +91,17 @@ class DemoOrganisationTest {
         var dossier = dossiers.receive(Intakes.checked(BirthRegistrationSample.inPerson()));
         assertThat(dossier.code()).startsWith(DemoOrganisation.SPECIAL_ZONE_PHU_QUOC + "-");
         assertThat(dossier.status()).isIn(DossierStatus.RECEIVED, DossierStatus.IN_PROCESS);
+    }
+
+    @Test
+    void everyDemoUserSignsInWithThePasswordDemoAndNoOther() {
+        for (String username : List.of("admin", "designer", "supervisor", "clerk", "specialist", "leader", "clerk2",
+                "specialist2", "leader2", "tax", "citizen", "clerk3", "leader4")) {
+            String hash = accounts.loadUserByUsername(username).getPassword();
+            assertThat(passwords.matches("demo", hash)).as(username).isTrue();
+            assertThat(passwords.matches("demo ", hash)).as(username).isFalse();
+            assertThat(hash).as("%s: a BCrypt hash, never the password", username).startsWith("$2").doesNotContain("demo");
+        }
     }
 
     private String unitOf(String username) {

@@ -54,44 +54,62 @@ final class Typefaces {
     /** Printed instead of a character the font has no glyph for (emoji, rare scripts). */
     private static final int REPLACEMENT = '?';
 
-    private final Map<Style, PDType0Font> fonts;
+    /** Each face's character map, read once per process: which characters the face can draw. */
+    private static final Map<Style, CmapLookup> CMAPS = new ConcurrentHashMap<>();
+
+    private final PDDocument document;
+    private final Map<Style, PDType0Font> fonts = new EnumMap<>(Style.class);
     private final List<CmapLookup> cmaps;
 
-    private Typefaces(Map<Style, PDType0Font> fonts, List<CmapLookup> cmaps) {
-        this.fonts = fonts;
+    private Typefaces(PDDocument document, List<CmapLookup> cmaps) {
+        this.document = document;
         this.cmaps = cmaps;
     }
 
     /**
-     * Loads the four faces into a document; the document closes them.
+     * The four faces for a document; each is embedded in it the first time the document uses it (a face a document
+     * never uses is neither parsed for it nor embedded), and the document closes them.
      *
      * @throws IllegalStateException if a face is missing or lacks Vietnamese letters
      */
     static Typefaces load(PDDocument document) {
-        Map<Style, PDType0Font> fonts = new EnumMap<>(Style.class);
         List<CmapLookup> cmaps = new java.util.ArrayList<>();
-        try {
-            for (Style style : Style.values()) {
-                TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(file(style)));
-                // Glyph substitution off: the text is composed to NFC and drawn with the face's precomposed letters,
-                // one glyph per character (Liberation Serif's only Latin substitutions are glyph compositions,
-                // subscripts and superscripts, which composed text never asks for). With it on, PDFBox rewrites
-                // every string shown through its substitution rules, compiling patterns each time: a third of the
-                // processor's time in a busy node's receipts and results went there.
-                font.setEnableGsub(false);
-                // The subset is written when the document is saved, so the parsed font must live as long as it.
-                document.registerTrueTypeFontForClosing(font);
-                fonts.put(style, PDType0Font.load(document, font, true));
-                cmaps.add(font.getUnicodeCmapLookup());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("the Liberation Serif fonts cannot be read", e);
+        for (Style style : Style.values()) {
+            cmaps.add(CMAPS.computeIfAbsent(style, Typefaces::cmap));
         }
-        return new Typefaces(fonts, cmaps);
+        return new Typefaces(document, cmaps);
     }
 
     PDType0Font font(Style style) {
-        return fonts.get(style);
+        return fonts.computeIfAbsent(style, this::embed);
+    }
+
+    private PDType0Font embed(Style style) {
+        try {
+            TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(file(style)));
+            // The subset is written when the document is saved, so the parsed font must live as long as it.
+            document.registerTrueTypeFontForClosing(font);
+            // Glyph substitution off: the text is composed to NFC and drawn with the face's precomposed letters,
+            // one glyph per character (Liberation Serif's only Latin substitutions are glyph compositions,
+            // subscripts and superscripts, which composed text never asks for). With it on, PDFBox rewrites
+            // every string shown through its substitution rules, compiling patterns each time: a third of the
+            // processor's time in a busy node's receipts and results went there.
+            font.setEnableGsub(false);
+            return PDType0Font.load(document, font, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the Liberation Serif fonts cannot be read", e);
+        }
+    }
+
+    /** A face's character map, from a parse of its own that stays open for the process (it is only read, by any thread). */
+    private static CmapLookup cmap(Style style) {
+        try {
+            TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(file(style)));
+            font.setEnableGsub(false); // the plain map, without substitution's caches: safe to read from any thread
+            return font.getUnicodeCmapLookup();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the Liberation Serif fonts cannot be read", e);
+        }
     }
 
     /**

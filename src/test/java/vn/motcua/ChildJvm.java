@@ -38,7 +38,13 @@ public final class ChildJvm {
      */
     public static ChildJvm start(String name, String mainClass, List<String> jvmOptions, List<String> arguments,
                                  Path logDirectory, boolean withTestClasses) throws IOException {
-        String classpath = withTestClasses ? testClassPath() : applicationClassPath();
+        return start(name, withTestClasses ? testClassPath() : applicationClassPath(), mainClass, jvmOptions,
+                arguments, logDirectory);
+    }
+
+    /** Starts {@code mainClass} on the given class path. */
+    public static ChildJvm start(String name, String classpath, String mainClass, List<String> jvmOptions,
+                                 List<String> arguments, Path logDirectory) throws IOException {
         var command = new ArrayList<String>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -71,6 +77,33 @@ public final class ChildJvm {
         return Arrays.stream(testClassPath().split(File.pathSeparator))
                 .filter(entry -> !(entry.endsWith("test-classes") || entry.endsWith("test-classes/")))
                 .collect(Collectors.joining(File.pathSeparator));
+    }
+
+    /**
+     * The application's class path with its classes packed into {@code <directory>/motcua-classes.jar}, as the
+     * packaged application holds them: the JVM's class-data sharing archives classes from jars only, and refuses to
+     * write an archive while a class path entry is a non-empty directory.
+     */
+    public static String applicationJarClassPath(Path directory) throws IOException {
+        Path classes = Path.of("target", "classes").toAbsolutePath();
+        Path jar = directory.resolve("motcua-classes.jar");
+        Files.createDirectories(directory);
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+             var files = Files.walk(classes)) {
+            for (Path file : (Iterable<Path>) files.sorted()::iterator) {
+                String entry = classes.relativize(file).toString().replace(File.separatorChar, '/');
+                if (entry.isEmpty()) continue;
+                if (Files.isDirectory(file)) {
+                    out.putNextEntry(new java.util.jar.JarEntry(entry + "/"));
+                } else {
+                    out.putNextEntry(new java.util.jar.JarEntry(entry));
+                    Files.copy(file, out);
+                }
+                out.closeEntry();
+            }
+        }
+        String runtime = Files.readString(Path.of("target", "runtime-classpath.txt"), StandardCharsets.UTF_8).strip();
+        return jar + File.pathSeparator + runtime;
     }
 
     /** Waits until {@code url} answers 200; fails with the end of the log when the JVM stops or time runs out. */

@@ -94,11 +94,11 @@ class LifecycleBenchmark {
         if (Boolean.getBoolean("motcua.benchmark.jfr")) {
             motcuaJvm.add("-XX:StartFlightRecording=settings=profile,filename=" + work.resolve("motcua.jfr"));
         }
-        var node = ChildJvm.start("motcua", MotCuaApplication.class.getName(), motcuaJvm,
-                List.of("--spring.profiles.active=demo", "--motcua.demo-history.size=0", "--server.port=" + motcuaPort,
-                        "--spring.datasource.url=" + motcuaDb, "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=", "--motcua.data-dir=" + work.resolve("data-" + UUID.randomUUID()),
-                        "--spring.main.banner-mode=off", "--logging.level.root=warn"), work, false);
+        List<String> motcuaArguments = List.of("--spring.profiles.active=demo", "--motcua.demo-history.size=0",
+                "--server.port=" + motcuaPort, "--spring.datasource.url=" + motcuaDb, "--spring.datasource.username=postgres",
+                "--spring.datasource.password=", "--motcua.data-dir=" + work.resolve("data-" + UUID.randomUUID()),
+                "--spring.main.banner-mode=off", "--logging.level.root=warn");
+        var node = ChildJvm.start("motcua", MotCuaApplication.class.getName(), motcuaJvm, motcuaArguments, work, false);
         children.add(node);
         Duration started = node.awaitOk("http://127.0.0.1:" + motcuaPort + "/actuator/health/readiness", Duration.ofMinutes(5));
         motcua = "http://127.0.0.1:" + motcuaPort;
@@ -134,7 +134,45 @@ class LifecycleBenchmark {
             double bp = run(clients, lifecycles, () -> bareStart(true));
             line("%-8s %14.1f %14.1f %14s %10.2f %10s", "intake " + r, m, bp, "", m / bp, "");
         }
+        node.stop(Duration.ofSeconds(60));
+        children.remove(node);
+        engine.stop(Duration.ofSeconds(60));
+        children.remove(engine);
+        startUps(work, motcuaArguments, "http://127.0.0.1:" + motcuaPort + "/actuator/health/readiness");
         Files.writeString(Path.of("target", "benchmark-lifecycle.txt"), report.toString());
+    }
+
+    /**
+     * Restarts on the data the first start made, as a node restarts or joins: twice on the plain class path and
+     * twice with a class-data archive written by a training run that stops once the application context is up
+     * ({@code -XX:ArchiveClassesAtExit} with {@code -Dspring.context.exit=onRefresh}, what the Docker image's build
+     * does), alternating. The application's classes are in a jar in both, as in the packaged application.
+     */
+    private void startUps(Path work, List<String> arguments, String readiness) throws Exception {
+        String classpath = ChildJvm.applicationJarClassPath(work);
+        Path archive = work.resolve("motcua.jsa");
+        Files.deleteIfExists(archive);
+        var training = ChildJvm.start("motcua-training", classpath, MotCuaApplication.class.getName(),
+                List.of("-Xmx1g", "-XX:ArchiveClassesAtExit=" + archive, "-Dspring.context.exit=onRefresh"),
+                arguments, work);
+        children.add(training);
+        assertThat(training.process().waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).as("training run ends").isTrue();
+        children.remove(training);
+        assertThat(archive).as(training.tail()).isRegularFile();
+        line("MotCua restart on its data (same PostgreSQL, classes in a jar), JVM start to readiness:");
+        for (int r = 1; r <= 2; r++) {
+            for (boolean archived : new boolean[] {false, true}) {
+                var options = new ArrayList<>(List.of("-Xmx1g"));
+                if (archived) options.add("-XX:SharedArchiveFile=" + archive);
+                var restarted = ChildJvm.start("motcua-restart", classpath, MotCuaApplication.class.getName(), options,
+                        arguments, work);
+                children.add(restarted);
+                Duration took = restarted.awaitOk(readiness, Duration.ofMinutes(5));
+                restarted.stop(Duration.ofSeconds(60));
+                children.remove(restarted);
+                line("  %-40s %.1f s", archived ? "with the class-data archive" : "plain", took.toMillis() / 1000.0);
+            }
+        }
     }
 
     // --- MotCua ---

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,8 @@ import vn.motcua.MotCuaTest;
  * round leaves one more HTTP session with its Vaadin UI on the server (they live until their heartbeats stop, minutes
  * later). The heap in use after a full garbage collection, before and after {@code motcua.benchmark.sessions} (40) of
  * them, divided by their number, is the heap one session keeps: for the specialist's task list, the clerk's dossier
- * list and the supervisor's dashboard. Prints the numbers and writes {@code target/benchmark-session-heap.txt}.
+ * list and the supervisor's dashboard. Prints the numbers and writes {@code target/benchmark-session-heap.txt};
+ * {@code -Dmotcua.benchmark.histogram=true} adds the 30 classes whose instances grew most, per session.
  */
 @MotCuaTest
 @EnabledIfSystemProperty(named = "motcua.benchmark", matches = "true")
@@ -59,10 +61,43 @@ class SessionHeapBenchmark {
         // one session first: classes, caches and the screen's first-time work are not a session's cost
         open(steps, wait, user, path, ready);
         long before = heapAfterCollection();
+        Map<String, long[]> classesBefore = HISTOGRAM ? histogram() : Map.of();
         for (int i = 0; i < sessions; i++) open(steps, wait, user, path, ready);
         long after = heapAfterCollection();
         say("%-44s %12.1f %12.1f %14.0f", label, before / 1048576.0, after / 1048576.0,
                 (after - before) / 1024.0 / sessions);
+        if (HISTOGRAM) {
+            Map<String, long[]> classesAfter = histogram();
+            classesAfter.entrySet().stream()
+                    .map(e -> Map.entry(e.getKey(), new long[] {
+                            e.getValue()[0] - classesBefore.getOrDefault(e.getKey(), new long[2])[0],
+                            e.getValue()[1] - classesBefore.getOrDefault(e.getKey(), new long[2])[1]}))
+                    .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1]))
+                    .limit(30)
+                    .forEach(e -> say("    %10.1f KB %8.1f objects per session  %s", e.getValue()[1] / 1024.0 / sessions,
+                            e.getValue()[0] / (double) sessions, e.getKey()));
+        }
+    }
+
+    /** {@code -Dmotcua.benchmark.histogram=true}: which classes a session's heap is made of (the JVM's histogram). */
+    private static final boolean HISTOGRAM = Boolean.getBoolean("motcua.benchmark.histogram");
+
+    /** Instances and bytes per class of the live heap ({@code GC.class_histogram}, which collects first). */
+    private static Map<String, long[]> histogram() {
+        try {
+            var server = ManagementFactory.getPlatformMBeanServer();
+            String text = (String) server.invoke(new javax.management.ObjectName("com.sun.management:type=DiagnosticCommand"),
+                    "gcClassHistogram", new Object[] {null}, new String[] {String[].class.getName()});
+            Map<String, long[]> classes = new java.util.HashMap<>();
+            var row = java.util.regex.Pattern.compile("^\\s*\\d+:\\s+(\\d+)\\s+(\\d+)\\s+(\\S+)");
+            for (String line : text.split("\\n")) {
+                var m = row.matcher(line);
+                if (m.find()) classes.put(m.group(3), new long[] {Long.parseLong(m.group(1)), Long.parseLong(m.group(2))});
+            }
+            return classes;
+        } catch (javax.management.JMException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void open(Chromium.Steps steps, WebDriverWait wait, String user, String path, String ready) {

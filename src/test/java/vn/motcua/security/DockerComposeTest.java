@@ -134,4 +134,19 @@ class DockerComposeTest {
         assertThat(dockerfile).containsPattern("(?m)^HEALTHCHECK .*(\\\\\\n.*)*/actuator/health/liveness");
         assertThat(dockerfile).contains("-XX:MaxRAMPercentage=");
     }
+
+    @Test
+    void theImageStartsWithTheClassDataArchiveItsBuildTrained() {
+        // a build stage extracts the jar and writes the archive in a run that stops once the context is up ...
+        var stage = Pattern.compile("(?ms)^FROM eclipse-temurin:17-jre AS (\\S+)$(.*?)^FROM ").matcher(dockerfile);
+        assertThat(stage.find()).as("a build stage before the image").isTrue();
+        assertThat(stage.group(2)).contains("-Djarmode=tools -jar motcua.jar extract --destination app")
+                .contains("-XX:ArchiveClassesAtExit=app/motcua.jsa").contains("-Dspring.context.exit=onRefresh")
+                .contains("test -s app/motcua.jsa");
+        // ... the image takes the extracted application with it, and every start maps it
+        assertThat(dockerfile).contains("COPY --from=" + stage.group(1) + " ").contains(" /build/app /app");
+        var entrypoint = Pattern.compile("(?m)^ENTRYPOINT .*$").matcher(dockerfile);
+        assertThat(entrypoint.find()).isTrue();
+        assertThat(entrypoint.group()).contains("java -XX:SharedArchiveFile=/app/motcua.jsa -jar /app/motcua.jar");
+    }
 }

@@ -92,7 +92,7 @@ final class Typefaces {
             // Glyph substitution off: the text is composed to NFC and drawn with the face's precomposed letters,
             // one glyph per character (Liberation Serif's only Latin substitutions are glyph compositions,
             // subscripts and superscripts, which composed text never asks for). With it on, PDFBox rewrites
-            // every string shown through its substitution rules, compiling patterns each time: a third of the
+            // every string shown through its substitution rules, compiling patterns each time: a sixth of the
             // processor's time in a busy node's receipts and results went there.
             font.setEnableGsub(false);
             return PDType0Font.load(document, font, true);

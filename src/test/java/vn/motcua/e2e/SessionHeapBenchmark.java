@@ -27,8 +27,14 @@ import vn.motcua.MotCuaTest;
  * them, divided by their number, is the heap one session keeps: for the specialist's task list, the clerk's dossier
  * list and the supervisor's dashboard. Prints the numbers and writes {@code target/benchmark-session-heap.txt};
  * {@code -Dmotcua.benchmark.histogram=true} adds the 30 classes whose instances grew most, per session.
+ *
+ * <p>The tests run Vaadin in development mode, whose component tracker keeps the source location where every
+ * component was created and attached (for the development tools' "go to source"): 60 % of a session's heap in this
+ * benchmark's first runs. Production mode never tracks; the benchmark turns the tracker off so that it measures what a
+ * production node keeps.
  */
 @MotCuaTest
+@org.springframework.test.context.TestPropertySource(properties = "vaadin.devmode.componentTracker.enabled=false")
 @EnabledIfSystemProperty(named = "motcua.benchmark", matches = "true")
 class SessionHeapBenchmark {
     @LocalServerPort int port;

@@ -34,9 +34,13 @@ import vn.motcua.MotCuaTest;
  * production node keeps.
  */
 @MotCuaTest
-@org.springframework.test.context.TestPropertySource(properties = "vaadin.devmode.componentTracker.enabled=false")
 @EnabledIfSystemProperty(named = "motcua.benchmark", matches = "true")
 class SessionHeapBenchmark {
+    static {
+        // read by Vaadin from the system properties ("vaadin." and the parameter's name) when the first component is made
+        System.setProperty("vaadin.devmode.componentTracker.enabled", "false");
+    }
+
     @LocalServerPort int port;
 
     private final List<String> lines = new ArrayList<>();

@@ -29,9 +29,10 @@ import vn.motcua.MotCuaTest;
  * {@code -Dmotcua.benchmark.histogram=true} adds the 30 classes whose instances grew most, per session.
  *
  * <p>The tests run Vaadin in development mode, whose component tracker keeps the source location where every
- * component was created and attached (for the development tools' "go to source"): 60 % of a session's heap in this
- * benchmark's first runs. Production mode never tracks; the benchmark turns the tracker off so that it measures what a
- * production node keeps.
+ * component was created and attached (for the development tools' "go to source": 60 % of a session's heap in this
+ * benchmark's first runs), and whose development tools watch the project's source files for each session (a quarter
+ * of what was left). Production mode has neither; the benchmark turns both off so that it measures what a production
+ * node keeps.
  */
 @MotCuaTest
 @EnabledIfSystemProperty(named = "motcua.benchmark", matches = "true")
@@ -39,6 +40,7 @@ class SessionHeapBenchmark {
     static {
         // read by Vaadin from the system properties ("vaadin." and the parameter's name) when the first component is made
         System.setProperty("vaadin.devmode.componentTracker.enabled", "false");
+        System.setProperty("vaadin.devmode.devTools.enabled", "false");
     }
 
     @LocalServerPort int port;

@@ -76,8 +76,10 @@ public class ProcedureCatalogue {
 
     @Autowired
     ProcedureCatalogue(ProcessEngine engine, PlatformTransactionManager transactionManager, Environment environment,
-                       JdbcTemplate jdbc, Clock clock) {
-        this(engine.getRepositoryService(), new TransactionTemplate(transactionManager), linter(engine),
+                       JdbcTemplate jdbc, Clock clock,
+                       org.springframework.beans.factory.ObjectProvider<vn.motcua.forms.FileTypes> fileTypes) {
+        this(engine.getRepositoryService(), new TransactionTemplate(transactionManager),
+                linter(engine).withFileTypes(fileTypes.getIfAvailable()),
                 CatalogueFiles.fromClasspath(""), provinceFees(environment), new CatalogueStore(jdbc), clock);
     }
 

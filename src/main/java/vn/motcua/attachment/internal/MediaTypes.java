@@ -24,7 +24,7 @@ import org.springframework.stereotype.Component;
  * only refines a type the content already shows (a CSV is plain text); it never overrides it.
  */
 @Component
-public class MediaTypes {
+public class MediaTypes implements vn.motcua.forms.FileTypes {
     /** What a file may be when the component names no types: PDF, images, office documents, plain text. */
     public static final List<String> DEFAULT_ACCEPTED = List.of(
             "application/pdf",
@@ -74,6 +74,7 @@ public class MediaTypes {
      * without an {@code accept}. A type outside the default list is never taken, whatever the picker says; when
      * nothing is left, every file is refused.
      */
+    @Override
     public List<String> acceptedBy(String accept) {
         if (accept == null || accept.isBlank()) return DEFAULT_ACCEPTED;
         var entries = java.util.Arrays.stream(accept.split(",")).map(e -> e.strip().toLowerCase(Locale.ROOT))

@@ -96,6 +96,7 @@ public final class CatalogueLinter {
     private final DeployabilityCheck engine;
     private final List<LintWaiver> waivers;
     private final ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+    private vn.motcua.forms.FileTypes fileTypes;
 
     /**
      * @param conventions what models may name besides their own variables
@@ -106,6 +107,15 @@ public final class CatalogueLinter {
         this.conventions = Objects.requireNonNull(conventions);
         this.engine = engine;
         this.waivers = List.copyOf(waivers);
+    }
+
+    /**
+     * Also checks that each form's file pickers take some file type MotCua takes ({@link LintRule#FORM_FILE_TYPES});
+     * without it (plain tests) their {@code accept} is only checked for its form.
+     */
+    public CatalogueLinter withFileTypes(vn.motcua.forms.FileTypes types) {
+        this.fileTypes = types;
+        return this;
     }
 
     /** Checks every folder. */
@@ -249,6 +259,15 @@ public final class CatalogueLinter {
                 String expected = entry.getKey().substring(0, entry.getKey().length() - ".form".length());
                 if (!expected.equals(schema.id())) {
                     add(folder.name(), path, schema.id(), LintRule.FORM_FILE_NAME, "form.fileName", schema.id());
+                }
+                if (fileTypes != null) {
+                    for (var component : schema.allComponents()) {
+                        if (component.type() == vn.motcua.forms.ComponentType.FILEPICKER && component.accept() != null
+                                && fileTypes.acceptedBy(component.accept()).isEmpty()) {
+                            add(folder.name(), path, component.id(), LintRule.FORM_FILE_TYPES, "form.fileTypes",
+                                    component.key(), component.accept());
+                        }
+                    }
                 }
                 formsById.computeIfAbsent(schema.id(), id -> new ArrayList<>()).add(new FormEntry(folder.name(), path, schema));
             }

@@ -17,6 +17,8 @@ public enum LintRule {
     DESCRIPTOR_INTAKE_FORM,
     /** forms/&lt;folder&gt;/ without processes/&lt;folder&gt;/. */
     FORMS_WITHOUT_PROCEDURE,
+    /** A form's file picker whose {@code accept} names no file type MotCua takes: every upload would be refused. */
+    FORM_FILE_TYPES,
     /** A BPMN file that is not well-formed or not valid against the BPMN and Camunda schemas. */
     BPMN_UNREADABLE,
     /** A BPMN file not named after its process id. */

@@ -28,7 +28,8 @@ class CatalogueLinterTest {
     private static final String MODELS = "processes/broken-models/broken-models.bpmn";
     private static final String BAD_DESCRIPTOR = "processes/bad-descriptor/procedure.json";
 
-    private final CatalogueLinter linter = new CatalogueLinter(ModelConventions.motcua(), null, List.of());
+    private final CatalogueLinter linter = new CatalogueLinter(ModelConventions.motcua(), null, List.of())
+            .withFileTypes(new vn.motcua.attachment.internal.MediaTypes());
 
     @Test
     void aValidCatalogueYieldsEveryFolderReadyToDeploy() {
@@ -118,6 +119,8 @@ class CatalogueLinterTest {
                 tuple("forms/broken-models/duplicate-keys.form", "Field_NameAgain", LintRule.FORM_UNREADABLE),
                 tuple("forms/broken-models/unsupported.form", "Field_File", LintRule.FORM_UNREADABLE),
                 tuple("forms/broken-models/misnamed.form", "broken-models-renamed", LintRule.FORM_FILE_NAME),
+                // a picker of image/* is fine; one of programs takes nothing MotCua takes
+                tuple("forms/broken-models/picker-types.form", "Field_Programs", LintRule.FORM_FILE_TYPES),
                 tuple("forms/broken-models/good-review.form", "good-review", LintRule.FORM_DUPLICATE_ID),
                 tuple("forms/good/good-review.form", "good-review", LintRule.FORM_DUPLICATE_ID));
         assertThat(check.contents()).as("only the clean folder is ready").containsOnlyKeys("_shared");

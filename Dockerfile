@@ -2,20 +2,6 @@
 #   mvn -Pproduction -DskipTests package
 #   docker build -t motcua .
 # docker-compose.yml runs two of these behind HAProxy (deploy/haproxy.cfg) with PostgreSQL.
-# Class-data sharing (README, "Start-up"): the jar is extracted with Spring Boot's tools jar mode, and a training run
-# that stops as soon as the application context is up (embedded database in a scratch folder, deleted after) writes
-# the archive of every class it loaded. Each start then maps those classes instead of finding, reading and verifying
-# them in the jars again. An archive that does not match the JVM is ignored with a warning, never an error.
-FROM eclipse-temurin:17-jre AS classes
-ARG JAR_FILE=target/motcua-0.1.0-SNAPSHOT.jar
-COPY ${JAR_FILE} /build/motcua.jar
-WORKDIR /build
-RUN java -Djarmode=tools -jar motcua.jar extract --destination app \
-    && MOTCUA_DATA_DIR=/tmp/training MOTCUA_ADMIN_PASSWORD="$(head -c 24 /dev/urandom | base64)" \
-       java -XX:ArchiveClassesAtExit=app/motcua.jsa -Dspring.context.exit=onRefresh -jar app/motcua.jar \
-    && rm -rf /tmp/training \
-    && test -s app/motcua.jsa
-
 FROM eclipse-temurin:17-jre
 
 # OCR in Vietnamese and English (Tika runs tesseract: README, "Attachments"); fonts and fontconfig for the JDK's
@@ -35,8 +21,23 @@ RUN groupadd --system motcua \
     && chown motcua:motcua /var/lib/motcua \
     && chmod 700 /var/lib/motcua
 
-# The extracted application (motcua.jar naming its libraries in lib/) and its class-data archive, read-only
-COPY --from=classes --chown=root:root --chmod=0555 /build/app /app
+# The application, extracted (motcua.jar naming its libraries in lib/), and its class-data archive (README,
+# "Start-up"): a training run that stops as soon as the application context is up (embedded database in a scratch
+# folder, deleted after) writes the archive of every class it loaded, so that each start maps those classes instead
+# of finding, reading and verifying them in the jars again. On Java 17 an archive is only used from the very paths it
+# was trained with (jar paths, sizes, times), and one that does not match is dropped silently: hence training here,
+# in this image, with the entry point's own paths, and the check that the archive is valid, which fails the build
+# otherwise. The jar is mounted for the build, never copied into a layer; /app ends read-only, owned by root.
+ARG JAR_FILE=target/motcua-0.1.0-SNAPSHOT.jar
+RUN --mount=type=bind,source=${JAR_FILE},target=/tmp/motcua.jar \
+    java -Djarmode=tools -jar /tmp/motcua.jar extract --destination /app \
+    && MOTCUA_DATA_DIR=/tmp/training java -XX:ArchiveClassesAtExit=/app/motcua.jsa -Dspring.context.exit=onRefresh \
+       -jar /app/motcua.jar \
+    && rm -rf /tmp/training \
+    && java -XX:SharedArchiveFile=/app/motcua.jsa -XX:+PrintSharedArchiveAndExit -jar /app/motcua.jar \
+       | grep -q 'archive is valid' \
+    && chown -R root:root /app \
+    && chmod -R a-w,a+rX /app
 
 # Memory from the container's limit: 60 % for the heap leaves room for the text-extraction JVM (512 MB heap) and
 # tesseract beside it. The engine's history cleanup window is read in the JVM's time zone: Vietnam's.

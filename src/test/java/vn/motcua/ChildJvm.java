@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * An application started in a JVM of its own from the test class path (the two-node test, the benchmarks): its
- * output goes to a log file, and it can be killed like a real node.
+ * An application started in a JVM of its own (the cluster tests, the benchmarks), on the application's class path or
+ * the tests': its output goes to a log file, and it can be stopped or killed like a real node.
  */
 public final class ChildJvm {
     private final Process process;
@@ -102,8 +102,11 @@ public final class ChildJvm {
                 out.closeEntry();
             }
         }
-        String runtime = Files.readString(Path.of("target", "runtime-classpath.txt"), StandardCharsets.UTF_8).strip();
-        return jar + File.pathSeparator + runtime;
+        Path runtime = Path.of("target", "runtime-classpath.txt");
+        if (!Files.isRegularFile(runtime)) {
+            throw new IllegalStateException(runtime + " is missing: run the build (mvn test-compile) first");
+        }
+        return jar + File.pathSeparator + Files.readString(runtime, StandardCharsets.UTF_8).strip();
     }
 
     /** Waits until {@code url} answers 200; fails with the end of the log when the JVM stops or time runs out. */

@@ -101,11 +101,12 @@ final class Typefaces {
         }
     }
 
-    /** A face's character map, from a parse of its own that stays open for the process (it is only read, by any thread). */
+    /**
+     * A face's character map. Parsing reads the whole map into memory, so it outlives the parse and is then only
+     * read, by any thread.
+     */
     private static CmapLookup cmap(Style style) {
-        try {
-            TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(file(style)));
-            font.setEnableGsub(false); // the plain map, without substitution's caches: safe to read from any thread
+        try (TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(file(style)))) {
             return font.getUnicodeCmapLookup();
         } catch (IOException e) {
             throw new UncheckedIOException("the Liberation Serif fonts cannot be read", e);

@@ -137,14 +137,19 @@ class DockerComposeTest {
 
     @Test
     void theImageStartsWithTheClassDataArchiveItsBuildTrained() {
-        // a build stage extracts the jar and writes the archive in a run that stops once the context is up ...
-        var stage = Pattern.compile("(?ms)^FROM eclipse-temurin:17-jre AS (\\S+)$(.*?)^FROM ").matcher(dockerfile);
-        assertThat(stage.find()).as("a build stage before the image").isTrue();
-        assertThat(stage.group(2)).contains("-Djarmode=tools -jar motcua.jar extract --destination app")
-                .contains("-XX:ArchiveClassesAtExit=app/motcua.jsa").contains("-Dspring.context.exit=onRefresh")
-                .contains("test -s app/motcua.jsa");
-        // ... the image takes the extracted application with it, and every start maps it
-        assertThat(dockerfile).contains("COPY --from=" + stage.group(1) + " ").contains(" /build/app /app");
+        // Java 17 uses an archive only from the paths it was trained with: the image extracts, trains and checks the
+        // archive with the entry point's own paths, and the build fails if the archive would not be used
+        var run = Pattern.compile("(?m)^RUN --mount=type=bind,source=\\$\\{JAR_FILE},target=/tmp/motcua.jar((?:[^\\n]*\\\\\\n)*[^\\n]*)")
+                .matcher(dockerfile);
+        assertThat(run.find()).as("the jar mounted for the build, not copied into a layer").isTrue();
+        assertThat(run.group(1)).contains("java -Djarmode=tools -jar /tmp/motcua.jar extract --destination /app")
+                .contains("java -XX:ArchiveClassesAtExit=/app/motcua.jsa -Dspring.context.exit=onRefresh")
+                .contains("-jar /app/motcua.jar")
+                .contains("-XX:SharedArchiveFile=/app/motcua.jsa -XX:+PrintSharedArchiveAndExit -jar /app/motcua.jar")
+                .contains("grep -q 'archive is valid'")
+                .contains("chmod -R a-w,a+rX /app");
+        assertThat(dockerfile.indexOf("\nRUN --mount")).as("trained as root, before the user that runs")
+                .isLessThan(dockerfile.indexOf("\nUSER "));
         var entrypoint = Pattern.compile("(?m)^ENTRYPOINT .*$").matcher(dockerfile);
         assertThat(entrypoint.find()).isTrue();
         assertThat(entrypoint.group()).contains("java -XX:SharedArchiveFile=/app/motcua.jsa -jar /app/motcua.jar");

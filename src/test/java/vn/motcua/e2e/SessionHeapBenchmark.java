@@ -72,6 +72,7 @@ class SessionHeapBenchmark {
                          int sessions) throws InterruptedException {
         // one session first: classes, caches and the screen's first-time work are not a session's cost
         open(steps, wait, user, path, ready);
+        assertTrackingOff();
         long before = heapAfterCollection();
         Map<String, long[]> classesBefore = HISTOGRAM ? histogram() : Map.of();
         for (int i = 0; i < sessions; i++) open(steps, wait, user, path, ready);
@@ -88,6 +89,22 @@ class SessionHeapBenchmark {
                     .limit(30)
                     .forEach(e -> say("    %10.1f KB %8.1f objects per session  %s", e.getValue()[1] / 1024.0 / sessions,
                             e.getValue()[0] / (double) sessions, e.getKey()));
+        }
+    }
+
+    /**
+     * The tracker decides once per JVM, when the first component is made in a request: a Vaadin test run before this
+     * one in the same JVM would have left it on, and the numbers would be development mode's. Run the benchmark alone.
+     */
+    private static void assertTrackingOff() {
+        try {
+            var decided = com.vaadin.flow.component.internal.ComponentTracker.class.getDeclaredField("disabled");
+            decided.setAccessible(true);
+            org.assertj.core.api.Assertions.assertThat(decided.get(null))
+                    .as("Vaadin's component tracker is off (run this benchmark alone: -Dtest=SessionHeapBenchmark)")
+                    .isEqualTo(Boolean.TRUE);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Vaadin's component tracker changed: check how it is turned off", e);
         }
     }
 

@@ -84,11 +84,20 @@ public class WorkingCalendar {
             return start;
         }
         WorkingHours hours = workingHours(unitIdentifier);
-        return switch (time.unit()) {
+        return toTheMillisecond(switch (time.unit()) {
             case WORKING_DAYS -> add(start, hours.daily().multipliedBy(time.amount()), hours);
             case WORKING_HOURS -> add(start, Duration.ofHours(time.amount()), hours);
             case CALENDAR_DAYS -> addCalendarDays(start, time.amount(), hours);
-        };
+        });
+    }
+
+    /**
+     * A deadline to the millisecond, as the process engine keeps its timers' dates: the dossier's due instant and the
+     * engine's timer for it are then the same instant, whatever the precision of the clock that received the dossier
+     * (a receipt inside working hours gives a due instant with the receipt's fraction of a second).
+     */
+    private static Instant toTheMillisecond(Instant due) {
+        return due.truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     /**
@@ -141,7 +150,7 @@ public class WorkingCalendar {
         if (workingTime.isZero()) {
             return start;
         }
-        return add(start, workingTime, workingHours(unitIdentifier));
+        return toTheMillisecond(add(start, workingTime, workingHours(unitIdentifier)));
     }
 
     /**

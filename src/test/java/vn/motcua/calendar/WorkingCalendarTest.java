@@ -36,6 +36,17 @@ class WorkingCalendarTest {
     }
 
     @Test
+    void aDeadlineIsKeptToTheMillisecondAsTheEnginesTimersAre() {
+        // a receipt inside working hours, by a clock that counts microseconds
+        var received = at("2025-03-04T09:15").plusNanos(567_810_123);
+
+        assertThat(calendar.dueAt(received, workingHours(2), null)).isEqualTo(at("2025-03-04T13:15").plusMillis(567));
+        assertThat(calendar.addWorkingTime(received, java.time.Duration.ofMinutes(30), null))
+                .isEqualTo(at("2025-03-04T09:45").plusMillis(567));
+        assertThat(calendar.dueAt(received, workingDays(1), null).getNano() % 1_000_000).isZero();
+    }
+
+    @Test
     void receiptAt0600CountsFromTheStartOfWorkingHours() {
         assertThat(calendar.dueAt(at("2025-03-04T06:00"), workingDays(1), null)).isEqualTo(at("2025-03-04T17:00"));
         assertThat(calendar.countingStart(at("2025-03-04T06:00"), null)).isEqualTo(at("2025-03-04T07:00"));

@@ -1,7 +1,6 @@
 package vn.motcua.catalogue;
 
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -32,11 +31,7 @@ class PublicationPoller implements SmartLifecycle {
     @Override
     public synchronized void start() {
         if (executor != null || interval.isZero() || interval.isNegative()) return;
-        executor = Executors.newSingleThreadScheduledExecutor(r -> {
-            var thread = new Thread(r, "catalogue-publications");
-            thread.setDaemon(true);
-            return thread;
-        });
+        executor = vn.motcua.shared.BackgroundRounds.scheduler("catalogue-publications");
         executor.scheduleWithFixedDelay(this::poll, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 

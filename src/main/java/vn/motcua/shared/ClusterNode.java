@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -69,9 +68,9 @@ public class ClusterNode implements SmartLifecycle {
      * place, so work one node does for the cluster changes hands only when that node stops.
      */
     public String eldestLiveNode() {
-        return jdbc.sql("select node_id from cluster_node where heartbeat_at > ? or node_id = ? order by started_at, node_id")
-                .params(Timestamp.from(Instant.now().minus(LIVENESS)), id).query(String.class).list()
-                .stream().findFirst().orElse(id);
+        return jdbc.sql("select node_id from cluster_node where heartbeat_at > ? or node_id = ? order by started_at, node_id"
+                        + " limit 1")
+                .params(Timestamp.from(Instant.now().minus(LIVENESS)), id).query(String.class).optional().orElse(id);
     }
 
     /** The names of the nodes alive now, this one included. */
@@ -116,11 +115,7 @@ public class ClusterNode implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        heartbeat = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "cluster-heartbeat");
-            t.setDaemon(true);
-            return t;
-        });
+        heartbeat = BackgroundRounds.scheduler("cluster-heartbeat");
         heartbeat.scheduleWithFixedDelay(() -> {
             try {
                 renew(Instant.now(), false);

@@ -48,10 +48,10 @@ import vn.motcua.postgres.ScratchDatabase;
  *
  * <pre>mvn test -Dtest=LifecycleBenchmark -Dmotcua.benchmark=true -Dsurefire.failIfNoSpecifiedTests=false</pre>
  *
- * <p>Both run as separate JVMs started from the test class path on fresh databases of their own next to
- * {@code -Dmotcua.benchmark.url} (default 127.0.0.1:5432/motcua_test): MotCua with the demo organisation (and no demo
- * history), bare Camunda ({@link BareCamunda}: the same engine and starter, history FULL, no security) with MotCua's
- * birth registration and dossier lifecycle stripped of what calls MotCua's beans (service tasks become expressions,
+ * <p>Both run as separate JVMs (MotCua on the application's class path, bare Camunda on the tests') on fresh
+ * databases of their own next to {@code -Dmotcua.benchmark.url} (default 127.0.0.1:5432/motcua_test): MotCua with the
+ * demo organisation (and no demo history), bare Camunda ({@link BareCamunda}: the same engine and starter, history
+ * FULL, no security) with MotCua's birth registration and dossier lifecycle stripped of what calls MotCua's beans (service tasks become expressions,
  * timers of the lifecycle are set far ahead as MotCua's are days ahead, no forms, no due dates, no listeners).
  *
  * <p>A lifecycle: the receipt (MotCua: {@code POST /api/dossiers} as the clerk; bare: start the lifecycle process
@@ -94,10 +94,8 @@ class LifecycleBenchmark {
         if (Boolean.getBoolean("motcua.benchmark.jfr")) {
             motcuaJvm.add("-XX:StartFlightRecording=settings=profile,filename=" + work.resolve("motcua.jfr"));
         }
-        List<String> motcuaArguments = List.of("--spring.profiles.active=demo", "--motcua.demo-history.size=0",
-                "--server.port=" + motcuaPort, "--spring.datasource.url=" + motcuaDb, "--spring.datasource.username=postgres",
-                "--spring.datasource.password=", "--motcua.data-dir=" + work.resolve("data-" + UUID.randomUUID()),
-                "--spring.main.banner-mode=off", "--logging.level.root=warn");
+        List<String> motcuaArguments = vn.motcua.postgres.ApplicationNode.arguments(motcuaPort, motcuaDb,
+                work.resolve("data-" + UUID.randomUUID()));
         var node = ChildJvm.start("motcua", MotCuaApplication.class.getName(), motcuaJvm, motcuaArguments, work, false);
         children.add(node);
         Duration started = node.awaitOk("http://127.0.0.1:" + motcuaPort + "/actuator/health/readiness", Duration.ofMinutes(5));

@@ -44,7 +44,7 @@ import vn.motcua.ChildJvm;
  * dead node was running is served at once), no step was completed twice, every uploaded file was extracted (what the
  * dead node held was taken up by the survivor), no engine job ran twice, and the survivor carried on alone.
  *
- * <p>Runs with {@code -Ddb=postgres} (the CI's second run), in separate JVMs started from the test class path, with
+ * <p>Runs with {@code -Ddb=postgres} (the CI's second run), in separate JVMs started on the application's class path, with
  * Debian's {@code haproxy}; without it the test is skipped, or fails with {@code CI=true}.
  */
 @RequiresPostgres

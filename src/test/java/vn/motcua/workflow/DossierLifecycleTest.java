@@ -230,10 +230,9 @@ class DossierLifecycleTest {
 
     @Test
     void aWithdrawalWhileTheClockWaitsForASupplementEndsEveryBranchOfTheLifecycle() {
-        AbstractAssertions.init(engine);
-        users.signInAs("clerk");
-        var dossier = dossiers.receive(BirthRegistrationSample.inPerson());
-        var lifecycle = lifecycle(dossier.code());
+        var received = receivedByTheClerk();
+        var dossier = received.dossier();
+        var lifecycle = received.lifecycle();
         dossiers.act(dossier.code(), DossierAction.REQUEST_SUPPLEMENT, "Thiếu giấy chứng sinh bản chính");
         BpmnAwareTests.assertThat(lifecycle).isWaitingAt("Task_WaitClockResumed", "CallActivity_Procedure");
 
@@ -245,10 +244,9 @@ class DossierLifecycleTest {
 
     @Test
     void theLeadersDelayDecisionStillOpenEndsWithAWithdrawal() {
-        AbstractAssertions.init(engine);
-        users.signInAs("clerk");
-        var dossier = dossiers.receive(BirthRegistrationSample.inPerson());
-        var lifecycle = lifecycle(dossier.code());
+        var received = receivedByTheClerk();
+        var dossier = received.dossier();
+        var lifecycle = received.lifecycle();
         fireNearlyDue(lifecycle.getId(), dossier.dueAt());
         users.signInAs("leader");
         assertThat(tasks.tasksOf(dossier.code())).extracting(t -> t.stepKey()).contains("Task_DecideOnDelay");
@@ -262,10 +260,9 @@ class DossierLifecycleTest {
 
     @Test
     void theLeadersDelayDecisionStillOpenEndsWhenTheResultIsReturned() {
-        AbstractAssertions.init(engine);
-        users.signInAs("clerk");
-        var dossier = dossiers.receive(BirthRegistrationSample.inPerson());
-        var lifecycle = lifecycle(dossier.code());
+        var received = receivedByTheClerk();
+        var dossier = received.dossier();
+        var lifecycle = received.lifecycle();
         fireNearlyDue(lifecycle.getId(), dossier.dueAt());
 
         complete("specialist", dossier.code(), "Task_ReviewDossier", Map.of("documentsComplete", true,
@@ -278,6 +275,16 @@ class DossierLifecycleTest {
         BpmnAwareTests.assertThat(lifecycle).hasPassed("EndEvent_Done").isEnded();
         assertThat(instances(dossier.code())).isZero();
         assertThat(workItems(dossier.code())).as("the leader's delay decision ended with the dossier").isZero();
+    }
+
+    private record Received(vn.motcua.dossier.Dossier dossier, org.camunda.bpm.engine.runtime.ProcessInstance lifecycle) { }
+
+    /** A birth registration the clerk received (signed in as the clerk), with its lifecycle, for the engine's assertions. */
+    private Received receivedByTheClerk() {
+        AbstractAssertions.init(engine);
+        users.signInAs("clerk");
+        var dossier = dossiers.receive(BirthRegistrationSample.inPerson());
+        return new Received(dossier, lifecycle(dossier.code()));
     }
 
     private org.camunda.bpm.engine.runtime.ProcessInstance lifecycle(String code) {
@@ -301,8 +308,7 @@ class DossierLifecycleTest {
     void theNearlyDueWarningAsksTheLeaderForTheApologyAndRecordsTheNewDate() {
         users.signInAs("clerk");
         var dossier = dossiers.receive(BirthRegistrationSample.inPerson());
-        var parent = engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(dossier.code())
-                .processDefinitionKey(DossierProcess.LIFECYCLE).singleResult();
+        var parent = lifecycle(dossier.code());
         var timers = engine.getManagementService().createJobQuery().processInstanceId(parent.getId()).timers().list();
         assertThat(timers).hasSize(2);
         assertThat(timers).extracting(j -> j.getDuedate().toInstant()).contains(dossier.dueAt());

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -37,11 +36,7 @@ import vn.motcua.security.PrivateDataDirectory;
  */
 public final class IsolatedExtractor implements AutoCloseable {
     private static final AtomicInteger INSTANCES = new AtomicInteger();
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(r -> {
-        var thread = new Thread(r, "attachment-extraction-watchdog");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private static final ScheduledExecutorService WATCHDOG = vn.motcua.shared.BackgroundRounds.scheduler("attachment-extraction-watchdog");
     /** Time allowed beyond the parse timeout: the forked JVM's start and its own watchdog's pulse. */
     private static final Duration GRACE = Duration.ofSeconds(30);
     private static final String LOGGING = """

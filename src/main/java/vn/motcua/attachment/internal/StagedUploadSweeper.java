@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -71,11 +70,7 @@ public class StagedUploadSweeper implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            var thread = new Thread(r, "staged-upload-sweeper");
-            thread.setDaemon(true);
-            return thread;
-        });
+        scheduler = vn.motcua.shared.BackgroundRounds.scheduler("staged-upload-sweeper");
         long every = Math.max(1000, settings.getStaging().getSweepInterval().toMillis());
         scheduler.scheduleWithFixedDelay(() -> {
             try {

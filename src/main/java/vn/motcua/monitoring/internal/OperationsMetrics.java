@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -91,24 +90,18 @@ public class OperationsMetrics {
     /** Exports the gauges if this node is the one to, and checks that again every refresh interval. */
     @EventListener(ApplicationReadyEvent.class)
     void registerUnits() {
+        followQuietly();
+        if (follower != null) return;
+        follower = vn.motcua.shared.BackgroundRounds.scheduler("metrics-reporter");
+        follower.scheduleWithFixedDelay(this::followQuietly, REFRESH_MILLIS, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    private void followQuietly() {
         try {
             follow();
         } catch (RuntimeException e) {
             log.warn("Metrics reporter check failed: {}", e.toString());
         }
-        if (follower != null) return;
-        follower = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "metrics-reporter");
-            t.setDaemon(true);
-            return t;
-        });
-        follower.scheduleWithFixedDelay(() -> {
-            try {
-                follow();
-            } catch (RuntimeException e) {
-                log.warn("Metrics reporter check failed: {}", e.toString());
-            }
-        }, REFRESH_MILLIS, REFRESH_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     @PreDestroy

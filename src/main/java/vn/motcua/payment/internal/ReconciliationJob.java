@@ -3,7 +3,6 @@ package vn.motcua.payment.internal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -50,11 +49,7 @@ public class ReconciliationJob implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "payment-reconciliation");
-            t.setDaemon(true);
-            return t;
-        });
+        scheduler = vn.motcua.shared.BackgroundRounds.scheduler("payment-reconciliation");
         scheduler.scheduleWithFixedDelay(this::runIfDue, 5, 15, TimeUnit.MINUTES);
     }
 

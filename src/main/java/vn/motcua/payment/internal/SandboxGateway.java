@@ -19,7 +19,6 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -63,11 +62,7 @@ public class SandboxGateway implements PaymentGateway {
     private final Environment environment;
     private final byte[] secret;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private final ScheduledExecutorService deliveries = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "sandbox-payment-callbacks");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService deliveries = vn.motcua.shared.BackgroundRounds.scheduler("sandbox-payment-callbacks");
 
     SandboxGateway(JdbcClient jdbc, ObjectMapper json, Clock clock, PaymentSettings settings, Environment environment) {
         this.jdbc = jdbc;

@@ -51,8 +51,9 @@ import vn.motcua.postgres.ScratchDatabase;
  * <p>Both run as separate JVMs (MotCua on the application's class path, bare Camunda on the tests') on fresh
  * databases of their own next to {@code -Dmotcua.benchmark.url} (default 127.0.0.1:5432/motcua_test): MotCua with the
  * demo organisation (and no demo history), bare Camunda ({@link BareCamunda}: the same engine and starter, history
- * FULL, no security) with MotCua's birth registration and dossier lifecycle stripped of what calls MotCua's beans (service tasks become expressions,
- * timers of the lifecycle are set far ahead as MotCua's are days ahead, no forms, no due dates, no listeners).
+ * FULL, no security) with MotCua's birth registration and dossier lifecycle stripped of what calls MotCua's beans
+ * (service tasks become expressions, timers of the lifecycle are set far ahead as MotCua's are days ahead, no forms,
+ * no due dates, no listeners).
  *
  * <p>A lifecycle: the receipt (MotCua: {@code POST /api/dossiers} as the clerk; bare: start the lifecycle process
  * with a business key), then the review, the approval and the return, each found in the caller's task list and

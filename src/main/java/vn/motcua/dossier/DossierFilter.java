@@ -22,4 +22,16 @@ public record DossierFilter(DeskQueue queue, String q, String procedure, String 
     public DossierFilter withUnit(String identifier) {
         return new DossierFilter(queue, q, procedure, sector, status, channel, receivedFrom, receivedTo, dueFrom, dueTo, applicant, overdue, identifier);
     }
+
+    /**
+     * True when the list narrows the dossiers only by what the counters' tally keeps (unit and status: a status or a
+     * desk queue that is a set of statuses): its total is a sum of the tally.
+     */
+    boolean tallied() {
+        return queue != DeskQueue.OVERDUE && queue != DeskQueue.NEARLY_DUE && blank(q) && blank(procedure) && blank(sector)
+                && blank(channel) && receivedFrom == null && receivedTo == null && dueFrom == null && dueTo == null
+                && blank(applicant) && overdue == null;
+    }
+
+    private static boolean blank(String s) { return s == null || s.isBlank(); }
 }

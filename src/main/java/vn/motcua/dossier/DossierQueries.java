@@ -66,10 +66,11 @@ public class DossierQueries {
         }
         AuthenticatedUser user = currentUser.require();
         var params = new ArrayList<Object>();
-        String where = where(user, filter == null ? DossierFilter.none() : filter, params);
+        DossierFilter f = filter == null ? DossierFilter.none() : filter;
+        String where = where(user, f, params);
         var items = lists.page(where, params, orderBy(sort == null ? DossierSort.DUE_AT : sort, ascending),
                 ResultPage.offset(page, size), size);
-        return new ResultPage<>(items, lists.count(where, params), page, size);
+        return new ResultPage<>(items, lists.count(where, params, DossierScope.of(user).byUnit() && f.tallied()), page, size);
     }
 
     /** The desk queues' counters over the caller's scope (optionally one unit of it). */
@@ -80,7 +81,7 @@ public class DossierQueries {
         var params = new ArrayList<Object>();
         String where = scopeAndUnit(user, unitIdentifier, params);
         Instant now = clock.instant();
-        return lists.counts(where, params, now, nearlyDue.before(now, unitOr(user, unitIdentifier)));
+        return lists.counts(where, params, DossierScope.of(user).byUnit(), now, nearlyDue.before(now, unitOr(user, unitIdentifier)));
     }
 
     /** The desk queues' counters of every unit in the caller's scope that has open dossiers, by unit. */

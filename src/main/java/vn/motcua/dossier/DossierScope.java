@@ -41,6 +41,9 @@ final class DossierScope {
         return kind == Kind.ALL || kind == Kind.SUBTREE || kind == Kind.UNIT;
     }
 
+    /** True when the scope selects by unit only (not a citizen's own dossiers): the counters' tally can answer. */
+    boolean byUnit() { return kind != Kind.OWNER; }
+
     boolean includes(Dossier d) {
         return switch (kind) {
             case ALL -> true;

@@ -24,4 +24,17 @@ public record TaskFilter(WorkTab tab, String q, String procedure, String sector,
     public TaskFilter withQ(String text) {
         return new TaskFilter(tab, text, procedure, sector, status, channel, receivedFrom, receivedTo, dueFrom, dueTo, applicant, assignee, overdue);
     }
+
+    /**
+     * True when the list narrows the caller's steps only by what the counters' tally keeps (who holds or waits for
+     * them, and the tabs all, mine, unassigned, paused and returned): its total is a sum of the tally.
+     */
+    boolean tallied() {
+        WorkTab t = tab == null ? WorkTab.ALL : tab;
+        boolean tab = t == WorkTab.ALL || t == WorkTab.MINE || t == WorkTab.UNASSIGNED || t == WorkTab.PAUSED || t == WorkTab.RETURNED;
+        return tab && blank(q) && blank(procedure) && blank(sector) && status == null && blank(channel) && receivedFrom == null
+                && receivedTo == null && dueFrom == null && dueTo == null && blank(applicant) && overdue == null;
+    }
+
+    private static boolean blank(String s) { return s == null || s.isBlank(); }
 }

@@ -111,7 +111,7 @@ public class TaskListService {
         String where = filterSql(user, f, params);
         String order = orderBy(sort == null ? TaskSort.DUE_AT : sort, ascending);
         var found = items.page(branches, where, params, order, ResultPage.offset(page, size), size);
-        long total = items.count(branches, where, params);
+        long total = items.count(branches, where, params, f.tallied());
         return new ResultPage<>(found, total, page, size);
     }
 

@@ -145,6 +145,21 @@ class SupervisionViewTest {
 
     @Test
     @SuppressWarnings("unchecked")
+    void aTabIsFilledWhenItIsShownNotWithTheOverview() {
+        signInAs("supervisor");
+        UI.getCurrent().navigate("supervision");
+        assertThat(awaitTrend("\"line\"")).contains("\"line\"");
+        // received while the supervisor reads the overview: the due tab, read only when shown, lists it
+        signInAs("clerk");
+        String code = dossiers.receive(BirthRegistrationSample.inPerson()).code();
+        signInAs("supervisor");
+        _get(TabSheet.class, spec -> spec.withId("supervision-tabs")).setSelectedIndex(2);
+        Grid<vn.motcua.monitoring.IndicatorService.DueDossier> due = _get(Grid.class, spec -> spec.withId("due-grid"));
+        assertThat(GridKt._findAll(due)).as("read when the tab is shown").anyMatch(d -> d.code().equals(code));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
     void theFiltersLiveInTheAddressSoThatBookmarksBackAndALanguageChangeKeepThem() {
         signInAs("supervisor");
         QueryParameters march = query("from", "2025-03-01", "to", "2025-03-31", "unit", CraftedDossiers.DISTRICT, "tab", "rankings");

@@ -117,6 +117,7 @@ class WorklistBenchmark {
     @Autowired ProcedureCatalogue catalogue;
     @Autowired WorkItemReconciliation reconciliation;
     @Autowired DataSource dataSource;
+    @Autowired vn.motcua.shared.DeltaCounters counters;
 
     private final ObjectMapper json = new ObjectMapper();
     private final List<String> lines = new ArrayList<>();
@@ -147,6 +148,12 @@ class WorklistBenchmark {
         // what an earlier run's back-fill queued for the generated dossiers would be indexed during the measurement
         jdbc.update("delete from search_index_request where dossier_code in (select code from dossier where process_instance_id like '"
                 + PREFIX + "%')");
+        // the counters' tallies as a running node keeps them: the load's deltas folded (a round every 20 s does it)
+        long folding = System.nanoTime();
+        int folded = counters.fold();
+        for (String tally : List.of("work_tally", "dossier_tally")) jdbc.execute("vacuum analyze " + tally);
+        say("Counters' tallies: %,d delta rows folded in %d ms; %,d and %,d rows now", folded, (System.nanoTime() - folding) / 1_000_000,
+                count("select count(*) from work_tally"), count("select count(*) from dossier_tally"));
         long groupSteps = count("select count(*) from work_item where candidate_group = ?", GROUP);
         say("Database: %s, schema %s; PostgreSQL %s; %d cores", url().replaceAll("\\?.*", ""), SCHEMA,
                 jdbc.queryForObject("show server_version", String.class), Runtime.getRuntime().availableProcessors());

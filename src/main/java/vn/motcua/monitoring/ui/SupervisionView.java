@@ -136,8 +136,12 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle, 
     private final Span bottleneckSummary = new Span();
     private final Grid<IndicatorService.RegisterEntry> registerGrid = new Grid<>();
     private final Span registerCount = new Span();
-    /** The filters the dossiers tab was last filled for (filled when shown: the whole register is counted). */
-    private ReportFilter registerFilter;
+    /**
+     * The filters each tab was last filled for. A tab is filled when it is shown: a supervisor who reads the overview
+     * keeps no rankings, due list, diagram or register in the session's memory (SessionHeapBenchmark), and the
+     * register (which counts the whole period) is read only when asked for.
+     */
+    private final ReportFilter[] filledFor = new ReportFilter[TABS.size()];
     /** The filters of the report shown (fields changed but not applied do not count). */
     private ReportFilter reported;
 
@@ -169,7 +173,7 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle, 
                 shown = query(reported);
                 ui.getPage().getHistory().replaceState(null, new Location(ROUTE, shown));
             });
-            register(reported);
+            fillShown();
         });
         add(tabs);
     }
@@ -391,7 +395,7 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle, 
             configureRowGrid(grid, name + "-grid", getTranslation("monitoring.col.unit"));
             grid.setEmptyStateText(getTranslation("monitoring.units.none"));
             grid.addItemClickListener(e -> drillIntoUnit(e.getItem().key()));
-            chart.addChartClickListener(e -> rankingRows(l).stream().filter(r -> r.name().equals(e.getName())).findFirst()
+            chart.addChartClickListener(e -> rankingRows(report, l).stream().filter(r -> r.name().equals(e.getName())).findFirst()
                     .ifPresent(r -> drillIntoUnit(r.key())));
             rankings.put(l, new Ranking(l, title, chart, grid));
             layout.add(title, chart, grid);
@@ -419,7 +423,7 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle, 
     }
 
     /** The ranking of one level, best first: departments and districts directly below, every commune in scope. */
-    private List<IndicatorReport.Row> rankingRows(UnitLevel l) {
+    private static List<IndicatorReport.Row> rankingRows(IndicatorReport report, UnitLevel l) {
         if (report == null) return List.of();
         // the communes wherever they sit (under the province or a former district); the others as they sit below
         if (l == UnitLevel.COMMUNE) return report.communes();
@@ -555,16 +559,47 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle, 
         return layout;
     }
 
-    /** Fills the dossiers tab for these filters when it is the tab shown and not yet filled for them. */
+    /** Fills the tab shown for the filters reported, unless it already shows them (the overview always does). */
+    private void fillShown() {
+        int tab = tabs.getSelectedIndex();
+        if (reported == null || tab < 0 || reported.equals(filledFor[tab])) return;
+        switch (TABS.get(tab)) {
+            case "rankings" -> rankings(report);
+            case "due" -> dueGrid.setItems(indicators.overdueAndNearlyDue(reported, 500));
+            case "bottlenecks" -> bottlenecks(reported);
+            case "dossiers" -> register(reported);
+            default -> { }
+        }
+        filledFor[tab] = reported;
+    }
+
+    /** The rankings tab: units by level, procedures, where the applicants live. */
+    private void rankings(IndicatorReport report) {
+        for (Ranking ranking : rankings.values()) {
+            List<IndicatorReport.Row> rows = rankingRows(report, ranking.level());
+            ranking.grid().setItems(rows);
+            ranking.chart().setOption(rows.isEmpty() ? null : ChartOptions.ranking(
+                    getTranslation("monitoring.chart.units." + ranking.level().name()),
+                    rows.stream().map(IndicatorReport.Row::name).toList(),
+                    new ChartOptions.Series(getTranslation("monitoring.col.onTime"),
+                            rows.stream().map(IndicatorReport.Row::onTimeRate).toList()), "%", getLocale()));
+            ranking.show(!rows.isEmpty() || ranking.level() != UnitLevel.DISTRICT);
+            ranking.chart().setVisible(!rows.isEmpty());
+        }
+        procedureGrid.setItems(report.procedures());
+        var residence = report.residence();
+        residenceSummary.setText(getTranslation("monitoring.residence.summary", number(residence.received()),
+                number(residence.recorded()), number(residence.awayFromHome())));
+        residenceGrid.setItems(residence.communes());
+    }
+
     private void register(ReportFilter filter) {
-        if (tabs.getSelectedIndex() != TABS.indexOf("dossiers") || filter.equals(registerFilter)) return;
         List<IndicatorService.RegisterEntry> rows = new ArrayList<>();
         long total = indicators.register(filter, REGISTER_ROWS, rows::add);
         registerGrid.setItems(rows);
         registerCount.setText(total > rows.size()
                 ? getTranslation("monitoring.register.some", number(rows.size()), number(total))
                 : getTranslation("monitoring.register.all", number(total)));
-        registerFilter = filter;
     }
 
     // --- data
@@ -605,29 +640,12 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle, 
                 new ChartOptions.Series(getTranslation("monitoring.col.rate"), rated.stream().map(Indicator::rate).toList()),
                 new ChartOptions.Series(getTranslation("monitoring.col.target"), rated.stream().map(Indicator::target).toList()),
                 getLocale()));
-        for (Ranking ranking : rankings.values()) {
-            List<IndicatorReport.Row> rows = rankingRows(ranking.level());
-            ranking.grid().setItems(rows);
-            ranking.chart().setOption(rows.isEmpty() ? null : ChartOptions.ranking(
-                    getTranslation("monitoring.chart.units." + ranking.level().name()),
-                    rows.stream().map(IndicatorReport.Row::name).toList(),
-                    new ChartOptions.Series(getTranslation("monitoring.col.onTime"),
-                            rows.stream().map(IndicatorReport.Row::onTimeRate).toList()), "%", getLocale()));
-            ranking.show(!rows.isEmpty() || ranking.level() != UnitLevel.DISTRICT);
-            ranking.chart().setVisible(!rows.isEmpty());
-        }
-        procedureGrid.setItems(report.procedures());
-        var residence = report.residence();
-        residenceSummary.setText(getTranslation("monitoring.residence.summary", number(residence.received()),
-                number(residence.recorded()), number(residence.awayFromHome())));
-        residenceGrid.setItems(residence.communes());
-        dueGrid.setItems(indicators.overdueAndNearlyDue(filter, 500));
         downloads(filter);
         trends(filter);
-        bottlenecks(filter);
         reported = filter;
-        registerFilter = null;
-        register(filter);
+        java.util.Arrays.fill(filledFor, null);
+        filledFor[0] = filter;
+        fillShown();
     }
 
     /**

@@ -32,10 +32,15 @@ import vn.motcua.MotCuaTest;
 class DeltaCountersTest {
     private static final String PREFIX = "tally-test-";
     private static final String WORK = "assignee, candidate_group, unit_identifier, paused, returned_to";
+    private static final String WORK_TALLY = WORK + ", due_hour";
+    /** What the tally keeps of a step: its columns and the hour it is due (none when paused). */
+    private static final String WORK_COUNTED = WORK + ", work_tally_hour(paused, due_at)";
 
     @Autowired DeltaCounters counters;
     @Autowired JdbcTemplate jdbc;
     @Autowired PlatformTransactionManager transactions;
+    @Autowired vn.motcua.dossier.DossierService dossiers;
+    @Autowired vn.motcua.TestUsers users;
 
     @AfterEach
     void removeRows() {
@@ -61,25 +66,34 @@ class DeltaCountersTest {
         var random = new SplittableRandom(7);
         for (int i = 0; i < 300; i++) insertStep(i, random);
         for (int i = 0; i < 300; i += 3) changeStep(i, random);
-        // a change of a column the tally does not keep appends nothing
+        // a change of a column the tally does not keep, or of the due time within its hour, appends nothing
         long before = jdbc.queryForObject("select count(*) from work_tally", Long.class);
-        jdbc.update("update work_item set name = 'Đã đổi tên', due_at = ? where task_id like ?",
-                Timestamp.from(Instant.now()), PREFIX + "%");
+        jdbc.update("update work_item set name = 'Đã đổi tên', due_at = due_at + interval '1 second' * "
+                + "case when extract(second from due_at) < 30 then 1 else -1 end where task_id like ?", PREFIX + "%");
         assertThat(jdbc.queryForObject("select count(*) from work_tally", Long.class)).isEqualTo(before);
+        // a due time moved to another hour moves the step in the tally
+        jdbc.update("update work_item set due_at = due_at + interval '3 hours' where task_id like ? and not paused "
+                + "and due_at is not null", PREFIX + "%");
+        assertThat(jdbc.queryForObject("select count(*) from work_tally", Long.class)).isGreaterThan(before);
         jdbc.update("delete from work_item where task_id like ? and mod(cast(substring(task_id, 12) as integer), 5) = 0", PREFIX + "%");
         assertThat(workDifferences()).isZero();
 
         counters.fold();
 
         assertThat(workDifferences()).isZero();
-        assertThat(jdbc.queryForObject("select count(*) from (select 1 from work_tally group by " + WORK
+        assertThat(jdbc.queryForObject("select count(*) from (select 1 from work_tally group by " + WORK_TALLY
                 + " having count(*) > 1 or sum(delta) = 0) x", Long.class)).as("one non-zero row per combination").isZero();
     }
 
     @Test
     void dossiersChangingStatusOrUnitAreCountedExactlyAlsoWhenTheChangeIsRolledBack() {
         if (!tallies()) return;
-        assertThat(jdbc.queryForObject("select count(*) from dossier", Long.class)).as("the demo's dossiers").isPositive();
+        users.signInAs("clerk");
+        try {
+            for (int i = 0; i < 3; i++) dossiers.receive(vn.motcua.BirthRegistrationSample.inPerson());
+        } finally {
+            users.signOut();
+        }
         var template = new TransactionTemplate(transactions);
         template.executeWithoutResult(tx -> {
             jdbc.update("update dossier set status = case when status = 2 then 5 else 2 end where mod(id, 2) = 0");
@@ -139,9 +153,9 @@ class DeltaCountersTest {
     }
 
     private void insertStep(int n, SplittableRandom random) {
-        jdbc.update("insert into work_item (task_id, process_instance_id, step_key, name, created_at, " + WORK
-                        + ") values (?, 'p', 'Task_Test', 'Bước thử', ?, ?, ?, ?, ?, ?)",
-                PREFIX + n, Timestamp.from(Instant.now()), assignee(random), group(random), "000.01.15.H33",
+        jdbc.update("insert into work_item (task_id, process_instance_id, step_key, name, created_at, due_at, " + WORK
+                        + ") values (?, 'p', 'Task_Test', 'Bước thử', ?, ?, ?, ?, ?, ?, ?)",
+                PREFIX + n, Timestamp.from(Instant.now()), due(random), assignee(random), group(random), "000.01.15.H33",
                 random.nextBoolean(), random.nextInt(3) == 0 ? "specialist" : null);
     }
 
@@ -152,8 +166,14 @@ class DeltaCountersTest {
     }
 
     private void changeStep(int n, SplittableRandom random) {
-        jdbc.update("update work_item set assignee = ?, candidate_group = ?, paused = ?, returned_to = ? where task_id = ?",
-                assignee(random), group(random), random.nextBoolean(), random.nextInt(3) == 0 ? "leader" : null, PREFIX + n);
+        jdbc.update("update work_item set assignee = ?, candidate_group = ?, paused = ?, returned_to = ?, due_at = ? where task_id = ?",
+                assignee(random), group(random), random.nextBoolean(), random.nextInt(3) == 0 ? "leader" : null, due(random), PREFIX + n);
+    }
+
+    /** A due time within two days either side of now, to the millisecond, or none. */
+    private static Timestamp due(SplittableRandom random) {
+        if (random.nextInt(8) == 0) return null;
+        return Timestamp.from(Instant.now().plusMillis(random.nextLong(-172_800_000L, 172_800_000L)));
     }
 
     private static String assignee(SplittableRandom random) {
@@ -166,16 +186,16 @@ class DeltaCountersTest {
 
     /** Combinations whose tally sum is not the number of open steps with those values (one statement: one snapshot). */
     private long workDifferences() {
-        return differences("work_item", "work_tally", WORK);
+        return differences("work_item", WORK_COUNTED, "work_tally", WORK_TALLY);
     }
 
     private long dossierDifferences() {
-        return differences("dossier", "dossier_tally", "unit_id, status");
+        return differences("dossier", "unit_id, status", "dossier_tally", "unit_id, status");
     }
 
-    private long differences(String table, String tally, String columns) {
+    private long differences(String table, String columns, String tally, String tallyColumns) {
         String counted = "select " + columns + ", cast(count(*) as numeric) n from " + table + " group by " + columns;
-        String summed = "select " + columns + ", sum(delta) n from " + tally + " group by " + columns + " having sum(delta) <> 0";
+        String summed = "select " + tallyColumns + ", sum(delta) n from " + tally + " group by " + tallyColumns + " having sum(delta) <> 0";
         return jdbc.queryForObject("select count(*) from ((" + counted + " except " + summed + ") union all ("
                 + summed + " except " + counted + ")) x", Long.class);
     }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Properties;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -46,7 +47,9 @@ class MonitoringMessagesTest {
             used.add("monitoring.chart.units." + level.name());
         }
         for (String group : vn.motcua.monitoring.internal.ScoringTable.GROUPS) used.add("monitoring.score.group." + group);
-        assertThat(used).contains("monitoring.address.invalid", "monitoring.tab.dossiers");
+        // the tabs' titles: monitoring.tab.<the tab's name in the address>
+        for (String tab : List.of("overview", "rankings", "due", "bottlenecks", "dossiers")) used.add("monitoring.tab." + tab);
+        assertThat(used).contains("monitoring.address.invalid", "monitoring.tab.dossiers", "monitoring.filter.apply");
         assertThat(load("monitoring_vi").stringPropertyNames()).containsAll(used);
         assertThat(load("monitoring_vi").getProperty("monitoring.units.title.COMMUNE")).contains("xã, phường, đặc khu");
     }

@@ -21,6 +21,7 @@ import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.H3;
@@ -124,18 +125,23 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle, 
     private final TabSheet tabs = new TabSheet();
     /** The query of the address the dashboard shows (what Back and bookmarks return to). */
     private QueryParameters shown = QueryParameters.empty();
-    private final Grid<IndicatorReport.Row> procedureGrid = new Grid<>();
+    /**
+     * The tabs after the overview, each built when first shown (a supervisor who reads the overview keeps none of
+     * their components: SessionHeapBenchmark); their components below are made by their builders.
+     */
+    private final Div[] panels = new Div[TABS.size()];
+    private Grid<IndicatorReport.Row> procedureGrid;
     /** Where the applicants of the period's receipts live, against where they were received. */
-    private final Grid<IndicatorReport.ResidenceRow> residenceGrid = new Grid<>();
-    private final Span residenceSummary = new Span();
-    private final Grid<IndicatorService.DueDossier> dueGrid = new Grid<>();
-    private final ComboBox<Procedure> bottleneckProcedure = new ComboBox<>();
-    private final BpmnViewer diagram = new BpmnViewer();
-    private final Grid<BottleneckService.StepTiming> stepGrid = new Grid<>();
-    private final Grid<BottleneckService.UnitSteps> stepUnitGrid = new Grid<>();
-    private final Span bottleneckSummary = new Span();
-    private final Grid<IndicatorService.RegisterEntry> registerGrid = new Grid<>();
-    private final Span registerCount = new Span();
+    private Grid<IndicatorReport.ResidenceRow> residenceGrid;
+    private Span residenceSummary;
+    private Grid<IndicatorService.DueDossier> dueGrid;
+    private ComboBox<Procedure> bottleneckProcedure;
+    private BpmnViewer diagram;
+    private Grid<BottleneckService.StepTiming> stepGrid;
+    private Grid<BottleneckService.UnitSteps> stepUnitGrid;
+    private Span bottleneckSummary;
+    private Grid<IndicatorService.RegisterEntry> registerGrid;
+    private Span registerCount;
     /**
      * The filters each tab was last filled for. A tab is filled when it is shown: a supervisor who reads the overview
      * keeps no rankings, due list, diagram or register in the session's memory (SessionHeapBenchmark), and the
@@ -162,13 +168,17 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle, 
         tabs.setId("supervision-tabs");
         tabs.setWidthFull();
         tabs.add(getTranslation("monitoring.tab.overview"), overview());
-        tabs.add(getTranslation("monitoring.tab.rankings"), rankings());
-        tabs.add(getTranslation("monitoring.tab.due"), due());
-        tabs.add(getTranslation("monitoring.tab.bottlenecks"), bottleneckPanel());
-        tabs.add(getTranslation("monitoring.tab.dossiers"), dossiersPanel());
+        for (int i = 1; i < TABS.size(); i++) {
+            panels[i] = new Div();
+            panels[i].setWidthFull();
+            tabs.add(getTranslation("monitoring.tab." + TABS.get(i)), panels[i]);
+        }
         // The tab is part of the address but no history entry of its own
         tabs.addSelectedChangeListener(e -> {
-            if (reported == null) return;
+            if (reported == null) {
+                fillShown();
+                return;
+            }
             if (e.isFromClient()) getUI().ifPresent(ui -> {
                 shown = query(reported);
                 ui.getPage().getHistory().replaceState(null, new Location(ROUTE, shown));
@@ -381,6 +391,9 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle, 
     }
 
     private Component rankings() {
+        procedureGrid = new Grid<>();
+        residenceGrid = new Grid<>();
+        residenceSummary = new Span();
         var layout = new VerticalLayout();
         layout.setPadding(false);
         layout.add(new Paragraph(getTranslation("monitoring.units.drill")));
@@ -478,6 +491,7 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle, 
     }
 
     private Component due() {
+        dueGrid = new Grid<>();
         dueGrid.setId("due-grid");
         dueGrid.addColumn(new ComponentRenderer<>(d -> {
             var link = new Anchor("dossiers/" + d.code(), d.code());
@@ -503,6 +517,11 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle, 
     }
 
     private Component bottleneckPanel() {
+        bottleneckProcedure = new ComboBox<>();
+        diagram = new BpmnViewer();
+        stepGrid = new Grid<>();
+        stepUnitGrid = new Grid<>();
+        bottleneckSummary = new Span();
         bottleneckProcedure.setId("bottleneck-procedure");
         bottleneckProcedure.setLabel(getTranslation("monitoring.filter.procedure"));
         bottleneckProcedure.setItems(catalogue.procedures());
@@ -539,6 +558,8 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle, 
      * form 07), each a link to its dossier. A drill-down into a unit or a procedure narrows them too.
      */
     private Component dossiersPanel() {
+        registerGrid = new Grid<>();
+        registerCount = new Span();
         registerCount.setId("register-count");
         registerGrid.setId("register-grid");
         registerGrid.addColumn(new ComponentRenderer<>(d -> {
@@ -562,7 +583,16 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle, 
     /** Fills the tab shown for the filters reported, unless it already shows them (the overview always does). */
     private void fillShown() {
         int tab = tabs.getSelectedIndex();
-        if (reported == null || tab < 0 || reported.equals(filledFor[tab])) return;
+        if (tab < 0) return;
+        if (panels[tab] != null && panels[tab].getComponentCount() == 0) {
+            panels[tab].add(switch (TABS.get(tab)) {
+                case "rankings" -> rankings();
+                case "due" -> due();
+                case "bottlenecks" -> bottleneckPanel();
+                default -> dossiersPanel();
+            });
+        }
+        if (reported == null || reported.equals(filledFor[tab])) return;
         switch (TABS.get(tab)) {
             case "rankings" -> rankings(report);
             case "due" -> dueGrid.setItems(indicators.overdueAndNearlyDue(reported, 500));

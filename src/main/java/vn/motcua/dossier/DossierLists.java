@@ -94,9 +94,42 @@ class DossierLists implements DeltaCounters.Counted {
         return result;
     }
 
-    /** The same counters per unit, for supervisors: unit id → counters. */
+    /**
+     * The same counters per unit, for supervisors: unit id → counters, for the units with open dossiers. Where the tally
+     * exists (the condition selects by unit only) the queues of statuses are its sums by unit, and overdue and nearly
+     * due count the dossiers in processing due before the window's end; else one pass over the open dossiers.
+     */
     Map<Long, Map<DeskQueue, Long>> countsByUnit(String where, List<Object> params, Instant now, Instant nearlyDueBefore) {
         var result = new LinkedHashMap<Long, Map<DeskQueue, Long>>();
+        if (counters.available(TALLY)) {
+            jdbc.sql("select d.unit_id, d.status, sum(d.delta) from dossier_tally d where d.status in (" + OPEN_STATUSES + ")"
+                            + where + " group by d.unit_id, d.status having sum(d.delta) <> 0 order by d.unit_id, d.status")
+                    .params(params)
+                    .query(rs -> {
+                        var counts = result.computeIfAbsent(rs.getLong(1), id -> zero());
+                        DeskQueue queue = switch (rs.getInt(2)) {
+                            case 1 -> DeskQueue.AWAITING_ACCEPTANCE;
+                            case 5 -> DeskQueue.AWAITING_SUPPLEMENT;
+                            case 6 -> DeskQueue.AWAITING_PAYMENT;
+                            case 9 -> DeskQueue.TO_RETURN;
+                            default -> DeskQueue.IN_PROCESSING;
+                        };
+                        counts.merge(queue, rs.getLong(3), Long::sum);
+                    });
+            var clock = new ArrayList<Object>(List.of(utc(now), utc(now), utc(nearlyDueBefore)));
+            clock.addAll(params);
+            jdbc.sql("""
+                            select d.unit_id, coalesce(sum(case when d.due_at < ? then 1 else 0 end), 0),
+                                   coalesce(sum(case when d.due_at >= ? then 1 else 0 end), 0)
+                            from dossier d where d.status in (2, 4) and d.due_at < ?""" + where + " group by d.unit_id")
+                    .params(clock)
+                    .query(rs -> {
+                        var counts = result.computeIfAbsent(rs.getLong(1), id -> zero());
+                        counts.put(DeskQueue.OVERDUE, rs.getLong(2));
+                        counts.put(DeskQueue.NEARLY_DUE, rs.getLong(3));
+                    });
+            return result;
+        }
         jdbc.sql(COUNTS + ", d.unit_id from dossier d where d.status in (" + OPEN_STATUSES + ")" + where
                         + " group by d.unit_id order by d.unit_id")
                 .params(countParams(params, now, nearlyDueBefore))
@@ -106,6 +139,12 @@ class DossierLists implements DeltaCounters.Counted {
                     result.put(rs.getLong(DeskQueue.values().length + 1), counts);
                 });
         return result;
+    }
+
+    private static Map<DeskQueue, Long> zero() {
+        var counts = new EnumMap<DeskQueue, Long>(DeskQueue.class);
+        for (DeskQueue q : DeskQueue.values()) counts.put(q, 0L);
+        return counts;
     }
 
     private static final String COUNTS = """

@@ -1,26 +1,22 @@
 package vn.motcua.security;
 
 import java.time.Duration;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.IntSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Work the system does in rounds on every node, such as sending an outbox's messages: every {@code interval} one
  * round runs as the system, on a thread of its own; a round that fails is logged and the next one tries again. The
  * rows a round works on are claimed by one node at a time by the round itself.
  */
-public class SystemRounds implements SmartLifecycle {
+public class SystemRounds extends vn.motcua.shared.ScheduledRounds {
     private static final Logger log = LoggerFactory.getLogger(SystemRounds.class);
 
     private final String name;
     private final Duration interval;
     private final IntSupplier round;
-    private ScheduledExecutorService scheduler;
 
     /**
      * @param name     the thread's name, and the log's
@@ -28,6 +24,7 @@ public class SystemRounds implements SmartLifecycle {
      * @param round    one round, answering how many things it handled
      */
     public SystemRounds(String name, Duration interval, IntSupplier round) {
+        super(name);
         this.name = name;
         this.interval = interval;
         this.round = round;
@@ -43,18 +40,11 @@ public class SystemRounds implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        scheduler = vn.motcua.shared.BackgroundRounds.scheduler(name);
-        long every = interval.toMillis();
-        scheduler.scheduleWithFixedDelay(this::runOnce, every, every, TimeUnit.MILLISECONDS);
-    }
+    protected Duration firstRoundAfter() { return interval; }
 
     @Override
-    public synchronized void stop() {
-        if (scheduler != null) scheduler.shutdownNow();
-        scheduler = null;
-    }
+    protected Duration interval() { return interval; }
 
     @Override
-    public synchronized boolean isRunning() { return scheduler != null; }
+    protected void round() { runOnce(); }
 }

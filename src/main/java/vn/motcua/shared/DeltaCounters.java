@@ -4,13 +4,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -27,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the rows themselves.
  */
 @Component
-public class DeltaCounters implements SmartLifecycle {
+public class DeltaCounters extends ScheduledRounds {
     private static final Logger log = LoggerFactory.getLogger(DeltaCounters.class);
     static final Duration INTERVAL = Duration.ofSeconds(20);
     static final int BATCH = 20_000;
@@ -45,9 +42,9 @@ public class DeltaCounters implements SmartLifecycle {
     private final ObjectProvider<Counted> counted;
     private final TransactionTemplate transactions;
     private final Map<String, Boolean> present = new ConcurrentHashMap<>();
-    private ScheduledExecutorService scheduler;
 
     DeltaCounters(JdbcClient jdbc, Database database, ObjectProvider<Counted> counted, PlatformTransactionManager manager) {
+        super("delta-counters");
         this.jdbc = jdbc;
         this.database = database;
         this.counted = counted;
@@ -92,23 +89,14 @@ public class DeltaCounters implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        scheduler = BackgroundRounds.scheduler("delta-counters");
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                fold();
-            } catch (RuntimeException e) {
-                log.warn("Counters: folding the tallies failed ({}); the next round tries again", e.toString());
-            }
-        }, 0, INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
-    }
+    protected Duration firstRoundAfter() { return Duration.ZERO; }
 
     @Override
-    public synchronized void stop() {
-        if (scheduler != null) scheduler.shutdownNow();
-        scheduler = null;
-    }
+    protected Duration interval() { return INTERVAL; }
 
     @Override
-    public synchronized boolean isRunning() { return scheduler != null; }
+    protected void round() {
+        int folded = fold();
+        if (folded > 0) log.debug("Counters: {} delta rows folded", folded);
+    }
 }

@@ -4,12 +4,9 @@ import java.time.Clock;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,7 +17,7 @@ import org.springframework.stereotype.Component;
  * it safe with several nodes and against a receipt taking the same file at that moment.
  */
 @Component
-public class StagedUploadSweeper implements SmartLifecycle {
+public class StagedUploadSweeper extends vn.motcua.shared.ScheduledRounds {
     private final Clock clock;
     private static final Logger log = LoggerFactory.getLogger(StagedUploadSweeper.class);
     private static final Duration FIRST_RUN = Duration.ofMinutes(1);
@@ -29,9 +26,9 @@ public class StagedUploadSweeper implements SmartLifecycle {
     private final StagedUploadRepository staged;
     private final ContentStore store;
     private final AttachmentSettings settings;
-    private ScheduledExecutorService scheduler;
 
     StagedUploadSweeper(StagedUploadRepository staged, ContentStore store, AttachmentSettings settings, Clock clock) {
+        super("staged-upload-sweeper");
         this.clock = clock;
         this.staged = staged;
         this.store = store;
@@ -69,24 +66,14 @@ public class StagedUploadSweeper implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        scheduler = vn.motcua.shared.BackgroundRounds.scheduler("staged-upload-sweeper");
-        long every = Math.max(1000, settings.getStaging().getSweepInterval().toMillis());
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                sweep(clock.instant());
-            } catch (RuntimeException e) {
-                log.warn("Staged uploads: sweep failed ({})", e.toString());
-            }
-        }, Math.min(FIRST_RUN.toMillis(), every), every, TimeUnit.MILLISECONDS);
+    protected Duration firstRoundAfter() { return FIRST_RUN.compareTo(interval()) < 0 ? FIRST_RUN : interval(); }
+
+    @Override
+    protected Duration interval() {
+        Duration every = settings.getStaging().getSweepInterval();
+        return every.compareTo(Duration.ofSeconds(1)) < 0 ? Duration.ofSeconds(1) : every;
     }
 
     @Override
-    public synchronized void stop() {
-        if (scheduler != null) scheduler.shutdownNow();
-        scheduler = null;
-    }
-
-    @Override
-    public synchronized boolean isRunning() { return scheduler != null; }
+    protected void round() { sweep(clock.instant()); }
 }

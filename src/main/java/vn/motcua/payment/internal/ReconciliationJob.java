@@ -1,15 +1,13 @@
 package vn.motcua.payment.internal;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import vn.motcua.security.SystemAccess;
 import vn.motcua.shared.Formats;
 
@@ -18,16 +16,16 @@ import vn.motcua.shared.Formats;
  * previous day is reconciled if no node has done it yet (the day's row in {@code payment_reconciliation} is claimed
  * by the first node to insert it, so that several nodes run it once).
  */
-public class ReconciliationJob implements SmartLifecycle {
+public class ReconciliationJob extends vn.motcua.shared.ScheduledRounds {
     private static final Logger log = LoggerFactory.getLogger(ReconciliationJob.class);
 
     private final Consumer<LocalDate> reconcile;
     private final PaymentRepository payments;
     private final PaymentSettings settings;
     private final Clock clock;
-    private ScheduledExecutorService scheduler;
 
     public ReconciliationJob(Consumer<LocalDate> reconcile, PaymentRepository payments, PaymentSettings settings, Clock clock) {
+        super("payment-reconciliation");
         this.reconcile = reconcile;
         this.payments = payments;
         this.settings = settings;
@@ -48,17 +46,11 @@ public class ReconciliationJob implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        scheduler = vn.motcua.shared.BackgroundRounds.scheduler("payment-reconciliation");
-        scheduler.scheduleWithFixedDelay(this::runIfDue, 5, 15, TimeUnit.MINUTES);
-    }
+    protected Duration firstRoundAfter() { return Duration.ofMinutes(5); }
 
     @Override
-    public synchronized void stop() {
-        if (scheduler != null) scheduler.shutdownNow();
-        scheduler = null;
-    }
+    protected Duration interval() { return Duration.ofMinutes(15); }
 
     @Override
-    public synchronized boolean isRunning() { return scheduler != null; }
+    protected void round() { runIfDue(); }
 }

@@ -232,7 +232,16 @@ public class ProcedureDesigns {
         return Optional.empty();
     }
 
+    /** How a checked draft is stored: in place of any draft (uploads), or of the one an editor read. */
+    private interface DraftWriter {
+        CatalogueStore.StoredVersion store(CatalogueFiles.Folder files, String procedureCode, String hash, Instant at);
+    }
+
     private Draft saveDraft(CatalogueFiles.Folder files, AuthenticatedUser user) {
+        return saveDraft(files, user, null);
+    }
+
+    private Draft saveDraft(CatalogueFiles.Folder files, AuthenticatedUser user, DraftWriter writer) {
         String folder = files.name();
         CatalogueCheck check = catalogue.check(files);
         if (!check.passed()) {
@@ -246,7 +255,10 @@ public class ProcedureDesigns {
         Procedure procedure = check.contents().get(folder).procedure();
         if (procedure == null) throw new InvalidInputException("file", messages.get("catalogue.design.upload.shared"));
         String hash = ProcedurePackage.hash(files);
-        var stored = transactions.execute(status -> store().saveDraft(files, procedure.code(), hash, user.username(), catalogue.clock().instant()));
+        Instant at = catalogue.clock().instant();
+        var stored = transactions.execute(status -> writer == null
+                ? store().saveDraft(files, procedure.code(), hash, user.username(), at)
+                : writer.store(files, procedure.code(), hash, at));
         log.info("Procedure {} ({}): draft uploaded by {}", procedure.code(), folder, user.username());
         return draft(stored);
     }
@@ -329,7 +341,19 @@ public class ProcedureDesigns {
      * @param descriptor its {@code procedure.json}
      */
     public record EditableModel(String code, String folder, String bpmnFile, String xml,
-                                java.util.SortedMap<String, String> forms, boolean fromDraft, String descriptor) { }
+                                java.util.SortedMap<String, String> forms, boolean fromDraft, String descriptor, String base) { }
+
+    /** What {@link EditableModel#base} says of a model read from the version served (no draft): this prefix and its hash. */
+    private static final String SERVED = "served:";
+
+    /**
+     * What the procedure's editable model is read from now: its draft's content hash, else the served version's
+     * ({@link #SERVED} and the hash of its files).
+     */
+    private String base(String folder, Optional<CatalogueStore.StoredVersion> draft) {
+        return draft.map(CatalogueStore.StoredVersion::contentHash)
+                .orElseGet(() -> catalogue.files(folder).map(f -> SERVED + ProcedurePackage.hash(f)).orElse(SERVED));
+    }
 
     /**
      * The model and forms of a procedure to edit in the browser. Designers only.
@@ -360,24 +384,30 @@ public class ProcedureDesigns {
         byte[] descriptor = files.processFiles().get(CatalogueFiles.DESCRIPTOR);
         return new EditableModel(code, folder, bpmnFile, new String(bpmn, java.nio.charset.StandardCharsets.UTF_8),
                 java.util.Collections.unmodifiableSortedMap(forms), draft.isPresent(),
-                descriptor == null ? null : new String(descriptor, java.nio.charset.StandardCharsets.UTF_8));
+                descriptor == null ? null : new String(descriptor, java.nio.charset.StandardCharsets.UTF_8), base(folder, draft));
     }
 
     /**
      * Keeps the diagram and forms edited in the browser as the procedure's draft: the files of {@link #editable}
-     * with the process file and the changed forms replaced, checked by the linter like any upload. Designers only.
+     * with the process file and the changed forms replaced, checked by the linter like any upload. Designers only. The
+     * save is refused, nothing stored, when the model changed since the editor read it (another designer saved,
+     * uploaded or published): a later save never silently replaces someone else's work.
      *
+     * @param base         the {@link EditableModel#base} the editor read
      * @param xml          the BPMN XML as the modeler has it
      * @param changedForms forms changed beside the diagram, by form id (others stay as they are)
      * @param descriptor   the procedure's {@code procedure.json} as edited, null to keep it
      * @throws UploadRejected        with every problem the linter found; nothing stored
      * @throws InvalidInputException when a changed form is not one of the procedure's
+     * @throws BusinessRuleException  when the model changed since the editor read it
      */
-    public Draft saveModel(String code, String xml, Map<String, String> changedForms, String descriptor) {
+    public Draft saveModel(String code, String base, String xml, Map<String, String> changedForms, String descriptor) {
         AuthenticatedUser user = requireDesigner();
         EditableModel editable = editable(code);
         String folder = editable.folder();
-        CatalogueFiles.Folder files = store().draft(folder).map(d -> store().files(d)).or(() -> catalogue.files(folder)).orElseThrow();
+        var draft = store().draft(folder);
+        if (!editable.base().equals(base)) throw new BusinessRuleException("catalogue.design.model.changedMeanwhile", code);
+        CatalogueFiles.Folder files = draft.map(d -> store().files(d)).or(() -> catalogue.files(folder)).orElseThrow();
         Map<String, byte[]> process = new TreeMap<>(files.processFiles());
         Map<String, byte[]> forms = new TreeMap<>(files.formFiles());
         process.put(editable.bpmnFile(), (xml == null ? "" : xml).getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -394,7 +424,10 @@ public class ProcedureDesigns {
                     messages.get("catalogue.design.model.unknownForm", changed.getKey())));
             forms.put(fileName, changed.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
-        return saveDraft(new CatalogueFiles.Folder(folder, process, forms), user);
+        String expected = draft.map(CatalogueStore.StoredVersion::contentHash).orElse(null);
+        return saveDraft(new CatalogueFiles.Folder(folder, process, forms), user,
+                (checked, procedureCode, hash, at) -> store().replaceDraft(checked, procedureCode, hash, user.username(), at, expected)
+                        .orElseThrow(() -> new BusinessRuleException("catalogue.design.model.changedMeanwhile", code)));
     }
 
     /**

@@ -123,6 +123,45 @@ class ModelDesignViewTest {
     }
 
     @Test
+    void aSaveThatWouldReplaceWhatSomeoneSavedSinceThePageOpenedIsRefusedAndKeepsNothing() {
+        KaribuViews.signInAs(users, "designer");
+        UI.getCurrent().navigate("design/" + ProcedureUploads.CODE + "/model");
+        var modeler = _get(BpmnModeler.class, spec -> spec.withId("model-modeler"));
+
+        // meanwhile another designer (another page) saves a draft: the step's deadline 4 → 5 working hours
+        var other = designs.editable(ProcedureUploads.CODE);
+        String theirs = other.xml().replace("${deadlines.workingHours(execution, 4)}", "${deadlines.workingHours(execution, 5)}");
+        assertThat(theirs).isNotEqualTo(other.xml());
+        var saved = designs.saveModel(ProcedureUploads.CODE, other.base(), theirs, java.util.Map.of(), null);
+
+        // this page, opened before, saves its own diagram: refused, their draft stays
+        select(modeler, ProcedureUploads.STEP);
+        _get(TextField.class, spec -> spec.withId("model-step-name")).setValue("Đối chiếu sổ gốc");
+        _click(_get(Button.class, spec -> spec.withId("model-step-apply")));
+        _click(_get(Button.class, spec -> spec.withId("model-save")));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("model-changed-meanwhile")).getText())
+                .contains(ProcedureUploads.CODE, "đã thay đổi sau khi trang này mở", "Chưa lưu gì");
+        assertThat(_find(Paragraph.class, spec -> spec.withId("model-saved"))).isEmpty();
+        assertThat(designs.draft(ProcedureUploads.CODE).orElseThrow().contentHash()).isEqualTo(saved.contentHash());
+
+        // opened again, the page shows their draft and saves over it
+        UI.getCurrent().navigate("design/" + ProcedureUploads.CODE + "/model");
+        modeler = _get(BpmnModeler.class, spec -> spec.withId("model-modeler"));
+        assertThat(StepConventions.step(modeler.getXml(), ProcedureUploads.STEP).orElseThrow().hours()).isEqualTo(5);
+        select(modeler, ProcedureUploads.STEP);
+        _get(TextField.class, spec -> spec.withId("model-step-name")).setValue("Đối chiếu sổ gốc");
+        _click(_get(Button.class, spec -> spec.withId("model-step-apply")));
+        _click(_get(Button.class, spec -> spec.withId("model-save")));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("model-saved")).getText()).contains(ProcedureUploads.CODE);
+        var mine = designs.editable(ProcedureUploads.CODE);
+        assertThat(StepConventions.step(mine.xml(), ProcedureUploads.STEP).orElseThrow().name()).isEqualTo("Đối chiếu sổ gốc");
+        assertThat(StepConventions.step(mine.xml(), ProcedureUploads.STEP).orElseThrow().hours()).isEqualTo(5);
+        // and saves again from the same page: its own draft is what it read
+        _click(_get(Button.class, spec -> spec.withId("model-save")));
+        assertThat(_find(Paragraph.class, spec -> spec.withId("model-changed-meanwhile"))).isEmpty();
+    }
+
+    @Test
     void theProcedureInformationIsEditedBesideTheModelAndSavedWithItAsTheDraft() {
         KaribuViews.signInAs(users, "designer");
         UI.getCurrent().navigate("design/" + ProcedureUploads.CODE + "/model");

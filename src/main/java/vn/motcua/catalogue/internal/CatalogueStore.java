@@ -114,6 +114,26 @@ public final class CatalogueStore {
         return byId(id);
     }
 
+    /**
+     * Stores a draft of the folder in place of the one the caller read: the draft whose content hash is
+     * {@code expected}, or none when {@code expected} is null. Answers empty and stores nothing when the folder's draft
+     * is not, or no longer, that one (someone saved, uploaded or published meanwhile); two such saves at once queue on
+     * the folder's versions (locked first) and the second finds the first's draft. Runs in the caller's transaction.
+     */
+    public Optional<StoredVersion> replaceDraft(CatalogueFiles.Folder files, String code, String hash, String by, Instant at,
+                                                String expected) {
+        // the folder's versions locked: two saves of a folder without a draft queue here, the second then finds the first's
+        jdbc.queryForList("select id from procedure_version where folder = ? and status <> 'DRAFT' for update", Long.class, files.name());
+        if (expected == null) {
+            if (draft(files.name()).isPresent()) return Optional.empty();
+        } else if (jdbc.update("delete from procedure_version where folder = ? and status = 'DRAFT' and content_hash = ?",
+                files.name(), expected) == 0) {
+            return Optional.empty();
+        }
+        long id = insert(files, code, null, Status.DRAFT, Origin.UPLOAD, hash, by, at, null, null, null, null);
+        return Optional.of(byId(id));
+    }
+
     /** Removes the folder's draft. */
     public void deleteDraft(String folder) {
         jdbc.update("delete from procedure_version where folder = ? and status = 'DRAFT'", folder);

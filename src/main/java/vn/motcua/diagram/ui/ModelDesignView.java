@@ -69,6 +69,8 @@ public class ModelDesignView extends VerticalLayout implements BeforeEnterObserv
 
     private String code;
     private ProcedureDesigns.EditableModel model;
+    /** What the model shown was read from (its draft, or the version served): a save needs to find it unchanged. */
+    private String base;
     /** The procedure's forms by id as they stand here, edits included. */
     private final Map<String, String> forms = new TreeMap<>();
     /** The forms changed here since the last save, by id. */
@@ -156,6 +158,7 @@ public class ModelDesignView extends VerticalLayout implements BeforeEnterObserv
         code = event.getRouteParameters().get("code").orElse("");
         try {
             model = designs.editable(code);
+            base = model.base();
         } catch (NotFoundException e) {
             title.setText(getTranslation("design.model.notFound", code));
             model = null;
@@ -315,7 +318,8 @@ public class ModelDesignView extends VerticalLayout implements BeforeEnterObserv
     void save() {
         result.removeAll();
         try {
-            var draft = designs.saveModel(code, modeler.getXml(), changedForms, descriptor.edited());
+            var draft = designs.saveModel(code, base, modeler.getXml(), changedForms, descriptor.edited());
+            base = draft.contentHash();
             changedForms.clear();
             descriptor.saved();
             modeler.setProblems(Map.of());
@@ -328,6 +332,12 @@ public class ModelDesignView extends VerticalLayout implements BeforeEnterObserv
             showProblems(e);
         } catch (InvalidInputException e) {
             var error = new Paragraph(e.violations().get(0).message());
+            error.addClassName("error");
+            result.add(error);
+        } catch (vn.motcua.shared.BusinessRuleException e) {
+            // another designer saved, uploaded or published since this page read the model: nothing was saved
+            var error = new Paragraph(getTranslation(e.messageKey(), e.args()));
+            error.setId("model-changed-meanwhile");
             error.addClassName("error");
             result.add(error);
         }

@@ -91,12 +91,20 @@ public class Forms {
 
     /**
      * Replaces each file picker's references in normalised data by what the resolver makes of them (the files filed
-     * with the dossier, or described), in the form's order; the resolver's refusals propagate.
+     * with the dossier, or described), in the form's order. Every picker is tried: the resolver's refusals
+     * ({@link vn.motcua.shared.InvalidInputException}) are thrown together at the end, one violation per refused
+     * picker, so that the user reads them all at once; the caller's transaction then keeps nothing.
      */
     public void resolveFilePicks(FormSchema schema, Map<String, Object> data, java.util.function.Function<FilePick, Object> resolver) {
+        var refused = new java.util.ArrayList<vn.motcua.shared.InvalidInputException.Violation>();
         for (FilePick pick : filePicks(schema, data)) {
-            DataPath.put(data, List.of(pick.field().split("\\.")), resolver.apply(pick));
+            try {
+                DataPath.put(data, List.of(pick.field().split("\\.")), resolver.apply(pick));
+            } catch (vn.motcua.shared.InvalidInputException e) {
+                refused.addAll(e.violations());
+            }
         }
+        if (!refused.isEmpty()) throw new vn.motcua.shared.InvalidInputException(refused);
     }
 
     /**

@@ -1,5 +1,7 @@
 package vn.motcua.catalogue;
 
+import static vn.motcua.shared.PlainText.blank;
+
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -118,8 +120,6 @@ public final class DescriptorEdit {
     private static void put(ObjectNode node, String field, String value) {
         if (blank(value)) node.remove(field); else node.put(field, value.strip());
     }
-
-    private static boolean blank(String s) { return s == null || s.isBlank(); }
 
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);

@@ -350,9 +350,20 @@ public class ProcedureDesigns {
      * What the procedure's editable model is read from now: its draft's content hash, else the served version's
      * ({@link #SERVED} and the hash of its files).
      */
-    private String base(String folder, Optional<CatalogueStore.StoredVersion> draft) {
-        return draft.map(CatalogueStore.StoredVersion::contentHash)
-                .orElseGet(() -> catalogue.files(folder).map(f -> SERVED + ProcedurePackage.hash(f)).orElse(SERVED));
+    /** A procedure's model files as read once: its draft when it has one, else its served version. */
+    private record ModelFiles(String folder, Optional<CatalogueStore.StoredVersion> draft, CatalogueFiles.Folder files) {
+        /** What an editor read, to tell later whether the model changed: the draft's hash, or the served files'. */
+        String base() {
+            return draft.map(CatalogueStore.StoredVersion::contentHash).orElseGet(() -> SERVED + ProcedurePackage.hash(files));
+        }
+    }
+
+    private ModelFiles modelFiles(String code) {
+        String folder = folder(code);
+        var draft = store().draft(folder);
+        CatalogueFiles.Folder files = draft.map(d -> store().files(d)).or(() -> catalogue.files(folder))
+                .orElseThrow(() -> new NotFoundException("catalogue.design.noModel", code));
+        return new ModelFiles(folder, draft, files);
     }
 
     /**
@@ -362,10 +373,12 @@ public class ProcedureDesigns {
      */
     public EditableModel editable(String code) {
         requireDesigner();
-        String folder = folder(code);
-        var draft = store().draft(folder);
-        CatalogueFiles.Folder files = draft.map(d -> store().files(d)).or(() -> catalogue.files(folder))
-                .orElseThrow(() -> new NotFoundException("catalogue.design.noModel", code));
+        return editable(code, modelFiles(code));
+    }
+
+    private EditableModel editable(String code, ModelFiles read) {
+        String folder = read.folder();
+        CatalogueFiles.Folder files = read.files();
         String processKey = catalogue.procedure(code).map(Procedure::processKey).orElse(folder);
         String bpmnFile = processKey + ".bpmn";
         byte[] bpmn = files.processFiles().get(bpmnFile);
@@ -383,8 +396,8 @@ public class ProcedureDesigns {
         });
         byte[] descriptor = files.processFiles().get(CatalogueFiles.DESCRIPTOR);
         return new EditableModel(code, folder, bpmnFile, new String(bpmn, java.nio.charset.StandardCharsets.UTF_8),
-                java.util.Collections.unmodifiableSortedMap(forms), draft.isPresent(),
-                descriptor == null ? null : new String(descriptor, java.nio.charset.StandardCharsets.UTF_8), base(folder, draft));
+                java.util.Collections.unmodifiableSortedMap(forms), read.draft().isPresent(),
+                descriptor == null ? null : new String(descriptor, java.nio.charset.StandardCharsets.UTF_8), read.base());
     }
 
     /**
@@ -403,11 +416,11 @@ public class ProcedureDesigns {
      */
     public Draft saveModel(String code, String base, String xml, Map<String, String> changedForms, String descriptor) {
         AuthenticatedUser user = requireDesigner();
-        EditableModel editable = editable(code);
-        String folder = editable.folder();
-        var draft = store().draft(folder);
-        if (!editable.base().equals(base)) throw new BusinessRuleException("catalogue.design.model.changedMeanwhile", code);
-        CatalogueFiles.Folder files = draft.map(d -> store().files(d)).or(() -> catalogue.files(folder)).orElseThrow();
+        ModelFiles read = modelFiles(code);
+        EditableModel editable = editable(code, read);
+        String folder = read.folder();
+        if (!read.base().equals(base)) throw new BusinessRuleException("catalogue.design.model.changedMeanwhile", code);
+        CatalogueFiles.Folder files = read.files();
         Map<String, byte[]> process = new TreeMap<>(files.processFiles());
         Map<String, byte[]> forms = new TreeMap<>(files.formFiles());
         process.put(editable.bpmnFile(), (xml == null ? "" : xml).getBytes(java.nio.charset.StandardCharsets.UTF_8));
@@ -424,7 +437,7 @@ public class ProcedureDesigns {
                     messages.get("catalogue.design.model.unknownForm", changed.getKey())));
             forms.put(fileName, changed.getValue().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
-        String expected = draft.map(CatalogueStore.StoredVersion::contentHash).orElse(null);
+        String expected = read.draft().map(CatalogueStore.StoredVersion::contentHash).orElse(null);
         return saveDraft(new CatalogueFiles.Folder(folder, process, forms), user,
                 (checked, procedureCode, hash, at) -> store().replaceDraft(checked, procedureCode, hash, user.username(), at, expected)
                         .orElseThrow(() -> new BusinessRuleException("catalogue.design.model.changedMeanwhile", code)));

@@ -1,5 +1,7 @@
 package vn.motcua.dossier;
 
+import static vn.motcua.shared.PlainText.blank;
+
 import java.time.LocalDate;
 
 /**
@@ -28,10 +30,8 @@ public record DossierFilter(DeskQueue queue, String q, String procedure, String 
      * desk queue that is a set of statuses): its total is a sum of the tally.
      */
     boolean tallied() {
-        return queue != DeskQueue.OVERDUE && queue != DeskQueue.NEARLY_DUE && blank(q) && blank(procedure) && blank(sector)
+        return (queue == null || !queue.movesWithClock()) && blank(q) && blank(procedure) && blank(sector)
                 && blank(channel) && receivedFrom == null && receivedTo == null && dueFrom == null && dueTo == null
                 && blank(applicant) && overdue == null;
     }
-
-    private static boolean blank(String s) { return s == null || s.isBlank(); }
 }

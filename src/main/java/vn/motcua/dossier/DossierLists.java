@@ -26,7 +26,7 @@ class DossierLists implements DeltaCounters.Counted {
     static final DeltaCounters.Tally TALLY = new DeltaCounters.Tally("dossier_tally", List.of("unit_id", "status"));
 
     private static final String SELECT = DossierRepository.SELECT + " where 1 = 1";
-    static final String OPEN_STATUSES = "1, 2, 4, 5, 6, 9";
+    private static final String OPEN_STATUSES = DeskQueue.openStatuses();
 
     private final JdbcClient jdbc;
     private final DossierRepository repository;
@@ -43,7 +43,7 @@ class DossierLists implements DeltaCounters.Counted {
 
     /** What a counter reads: the tally's sum where it exists, else a count of the dossiers. */
     private String counted(boolean tallied) {
-        return tallied && counters.available(TALLY) ? "coalesce(sum(d.delta), 0) from dossier_tally d" : "count(*) from dossier d";
+        return counters.counted(TALLY, "dossier", "d", tallied);
     }
 
     List<Dossier> page(String where, List<Object> params, String orderBy, long offset, int size) {
@@ -65,31 +65,19 @@ class DossierLists implements DeltaCounters.Counted {
      * (WorklistBenchmark).
      */
     Map<DeskQueue, Long> counts(String where, List<Object> params, boolean byUnit, Instant now, Instant nearlyDueBefore) {
-        var queues = new LinkedHashMap<DeskQueue, String>();
-        queues.put(DeskQueue.AWAITING_ACCEPTANCE, "d.status = 1");
-        queues.put(DeskQueue.IN_PROCESSING, "d.status in (2, 4)");
-        queues.put(DeskQueue.AWAITING_SUPPLEMENT, "d.status = 5");
-        queues.put(DeskQueue.AWAITING_PAYMENT, "d.status = 6");
-        queues.put(DeskQueue.TO_RETURN, "d.status = 9");
-        queues.put(DeskQueue.OVERDUE, "d.status in (2, 4) and d.due_at < ?");
-        queues.put(DeskQueue.NEARLY_DUE, "d.status in (2, 4) and d.due_at >= ? and d.due_at < ?");
         var sql = new StringBuilder("select ");
         var all = new ArrayList<Object>();
-        for (var q : queues.entrySet()) {
-            if (q.getKey() != DeskQueue.AWAITING_ACCEPTANCE) sql.append(", ");
-            boolean byStatus = q.getKey() != DeskQueue.OVERDUE && q.getKey() != DeskQueue.NEARLY_DUE;
-            sql.append("(select ").append(counted(byUnit && byStatus)).append(" where ").append(q.getValue()).append(where).append(")");
-            if (q.getKey() == DeskQueue.OVERDUE) all.add(utc(now));
-            if (q.getKey() == DeskQueue.NEARLY_DUE) {
-                all.add(utc(now));
-                all.add(utc(nearlyDueBefore));
-            }
+        for (DeskQueue q : DeskQueue.values()) {
+            if (q.ordinal() > 0) sql.append(", ");
+            sql.append("(select ").append(counted(byUnit && !q.movesWithClock())).append(" where ").append(q.condition())
+                    .append(where).append(")");
+            all.addAll(q.clock(now, nearlyDueBefore));
             all.addAll(params);
         }
         var result = new EnumMap<DeskQueue, Long>(DeskQueue.class);
         jdbc.sql(sql.toString()).params(all).query(rs -> {
             int i = 1;
-            for (DeskQueue q : queues.keySet()) result.put(q, rs.getLong(i++));
+            for (DeskQueue q : DeskQueue.values()) result.put(q, rs.getLong(i++));
         });
         return result;
     }
@@ -107,21 +95,16 @@ class DossierLists implements DeltaCounters.Counted {
                     .params(params)
                     .query(rs -> {
                         var counts = result.computeIfAbsent(rs.getLong(1), id -> zero());
-                        DeskQueue queue = switch (rs.getInt(2)) {
-                            case 1 -> DeskQueue.AWAITING_ACCEPTANCE;
-                            case 5 -> DeskQueue.AWAITING_SUPPLEMENT;
-                            case 6 -> DeskQueue.AWAITING_PAYMENT;
-                            case 9 -> DeskQueue.TO_RETURN;
-                            default -> DeskQueue.IN_PROCESSING;
-                        };
-                        counts.merge(queue, rs.getLong(3), Long::sum);
+                        counts.merge(DeskQueue.ofStatus(rs.getInt(2)), rs.getLong(3), Long::sum);
                     });
-            var clock = new ArrayList<Object>(List.of(utc(now), utc(now), utc(nearlyDueBefore)));
+            // overdue and nearly due: the dossiers in processing due before the window's end, one range of the index
+            var clock = new ArrayList<Object>();
+            clock.addAll(DeskQueue.OVERDUE.clock(now, nearlyDueBefore));
+            clock.addAll(DeskQueue.NEARLY_DUE.clock(now, nearlyDueBefore));
+            clock.add(utc(nearlyDueBefore));
             clock.addAll(params);
-            jdbc.sql("""
-                            select d.unit_id, coalesce(sum(case when d.due_at < ? then 1 else 0 end), 0),
-                                   coalesce(sum(case when d.due_at >= ? then 1 else 0 end), 0)
-                            from dossier d where d.status in (2, 4) and d.due_at < ?""" + where + " group by d.unit_id")
+            jdbc.sql("select d.unit_id, " + sum(DeskQueue.OVERDUE) + ", " + sum(DeskQueue.NEARLY_DUE) + " from dossier d where "
+                            + DeskQueue.NEARLY_DUE.statusCondition() + " and d.due_at < ?" + where + " group by d.unit_id")
                     .params(clock)
                     .query(rs -> {
                         var counts = result.computeIfAbsent(rs.getLong(1), id -> zero());
@@ -147,17 +130,18 @@ class DossierLists implements DeltaCounters.Counted {
         return counts;
     }
 
-    private static final String COUNTS = """
-            select coalesce(sum(case when d.status = 1 then 1 else 0 end), 0),
-                   coalesce(sum(case when d.status in (2, 4) then 1 else 0 end), 0),
-                   coalesce(sum(case when d.status = 5 then 1 else 0 end), 0),
-                   coalesce(sum(case when d.status = 6 then 1 else 0 end), 0),
-                   coalesce(sum(case when d.status = 9 then 1 else 0 end), 0),
-                   coalesce(sum(case when d.status in (2, 4) and d.due_at < ? then 1 else 0 end), 0),
-                   coalesce(sum(case when d.status in (2, 4) and d.due_at >= ? and d.due_at < ? then 1 else 0 end), 0)""";
+    /** Every queue's counter as a sum of a case expression, in the queues' order. */
+    private static final String COUNTS = "select " + java.util.Arrays.stream(DeskQueue.values())
+            .map(DossierLists::sum).collect(java.util.stream.Collectors.joining(", "));
+
+    /** How many of the rows read are in the queue: a sum of its condition. */
+    private static String sum(DeskQueue q) {
+        return "coalesce(sum(case when " + q.condition() + " then 1 else 0 end), 0)";
+    }
 
     private static List<Object> countParams(List<Object> params, Instant now, Instant nearlyDueBefore) {
-        var all = new ArrayList<Object>(List.of(utc(now), utc(now), utc(nearlyDueBefore)));
+        var all = new ArrayList<Object>();
+        for (DeskQueue q : DeskQueue.values()) all.addAll(q.clock(now, nearlyDueBefore));
         all.addAll(params);
         return all;
     }

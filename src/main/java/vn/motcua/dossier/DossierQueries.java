@@ -122,19 +122,9 @@ public class DossierQueries {
         var sql = new StringBuilder(scopeAndUnit(user, f.unit(), params));
         Instant now = clock.instant();
         if (f.queue() != null) {
-            switch (f.queue()) {
-                case AWAITING_ACCEPTANCE -> sql.append(" and d.status = 1");
-                case IN_PROCESSING -> sql.append(" and d.status in (2, 4)");
-                case AWAITING_SUPPLEMENT -> sql.append(" and d.status = 5");
-                case AWAITING_PAYMENT -> sql.append(" and d.status = 6");
-                case TO_RETURN -> sql.append(" and d.status = 9");
-                case OVERDUE -> { sql.append(" and d.status in (2, 4) and d.due_at < ?"); params.add(DossierLists.utc(now)); }
-                case NEARLY_DUE -> {
-                    sql.append(" and d.status in (2, 4) and d.due_at >= ? and d.due_at < ?");
-                    params.add(DossierLists.utc(now));
-                    params.add(DossierLists.utc(nearlyDue.before(now, unitOr(user, f.unit()))));
-                }
-            }
+            Instant before = f.queue().needsWindow() ? nearlyDue.before(now, unitOr(user, f.unit())) : null;
+            sql.append(" and ").append(f.queue().condition());
+            params.addAll(f.queue().clock(now, before));
         }
         if (f.q() != null && !f.q().isBlank()) {
             String text = PlainText.nfc(f.q()).trim();

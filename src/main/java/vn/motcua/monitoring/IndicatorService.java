@@ -1,5 +1,7 @@
 package vn.motcua.monitoring;
 
+import static vn.motcua.shared.PlainText.blank;
+
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -687,6 +689,4 @@ public class IndicatorService {
                     java.util.Arrays.toString(type.getEnumConstants())));
         }
     }
-
-    private static boolean blank(String s) { return s == null || s.isBlank(); }
 }

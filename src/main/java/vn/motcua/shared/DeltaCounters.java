@@ -53,9 +53,17 @@ public class DeltaCounters extends ScheduledRounds {
 
     /** Whether the tally exists here: PostgreSQL with its migration. */
     public boolean available(Tally tally) {
-        return present.computeIfAbsent(tally.table(), table -> database.isPostgres() && jdbc.sql("""
-                        select count(*) from information_schema.tables where table_schema = current_schema() and table_name = ?""")
-                .param(table).query(Long.class).single() > 0);
+        return present.computeIfAbsent(tally.table(), table -> database.isPostgres() && database.hasTable(table));
+    }
+
+    /**
+     * What a counter reads after {@code select}: the tally's sum where it exists and the counter selects by the tally's
+     * dimensions only ({@code tallied}), else a count of the rows; both under the same alias, so the caller's condition
+     * reads either.
+     */
+    public String counted(Tally tally, String rows, String alias, boolean tallied) {
+        return tallied && available(tally) ? "coalesce(sum(" + alias + ".delta), 0) from " + tally.table() + " " + alias
+                : "count(*) from " + rows + " " + alias;
     }
 
     /** Folds every tally's deltas now; answers how many delta rows were folded. */

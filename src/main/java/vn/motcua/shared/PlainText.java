@@ -62,6 +62,9 @@ public final class PlainText {
                 .replace('\u2028', '\n').replace('\u2029', '\n');
     }
 
+    /** True for no text or only white space. */
+    public static boolean blank(String text) { return text == null || text.isBlank(); }
+
     /** NFC only, for search queries and other text compared with stored text. */
     public static String nfc(String text) {
         return text == null ? null : Normalizer.normalize(text, Normalizer.Form.NFC);

@@ -1,5 +1,7 @@
 package vn.motcua.tasklist;
 
+import static vn.motcua.shared.PlainText.blank;
+
 import java.time.LocalDate;
 
 /**
@@ -35,6 +37,4 @@ public record TaskFilter(WorkTab tab, String q, String procedure, String sector,
         return tab && blank(q) && blank(procedure) && blank(sector) && status == null && blank(channel) && receivedFrom == null
                 && receivedTo == null && dueFrom == null && dueTo == null && blank(applicant) && overdue == null;
     }
-
-    private static boolean blank(String s) { return s == null || s.isBlank(); }
 }

@@ -55,7 +55,7 @@ class WorkItems implements DeltaCounters.Counted {
 
     /** What a counter reads: the tally's sum where it exists (PostgreSQL), else a count of the rows. */
     private String counted(boolean tallied) {
-        return tallied && counters.available(TALLY) ? "coalesce(sum(w.delta), 0) from work_tally w" : "count(*) from work_item w";
+        return counters.counted(TALLY, "work_item", "w", tallied);
     }
 
     Optional<DossierSide> dossierSide(String taskId) {

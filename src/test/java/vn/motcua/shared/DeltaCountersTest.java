@@ -52,6 +52,19 @@ class DeltaCountersTest {
                 && counters.available(new DeltaCounters.Tally("dossier_tally", List.of()));
     }
 
+    @Autowired Database database;
+
+    @Test
+    void aTableIsFoundByItsExactNameOnEitherDatabase() {
+        assertThat(database.hasTable("dossier")).isTrue();
+        assertThat(database.hasTable("work_item")).isTrue();
+        // an underscore is a letter of the name, not the metadata pattern's wildcard
+        assertThat(database.hasTable("work_ite_")).isFalse();
+        assertThat(database.hasTable("dossie%")).isFalse();
+        assertThat(database.hasTable("no_such_table")).isFalse();
+        assertThat(database.hasTable("work_tally")).isEqualTo(database.isPostgres());
+    }
+
     @Test
     void onH2ThereAreNoTalliesAndOnPostgresBoth() {
         assertThat(tallies()).isEqualTo(jdbc.queryForObject("select count(*) from information_schema.tables "

@@ -1,5 +1,7 @@
 package vn.motcua.catalogue.internal;
 
+import static vn.motcua.shared.PlainText.blank;
+
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -827,8 +829,6 @@ public final class CatalogueLinter {
     private static void addIfPresent(Set<String> into, String value) {
         if (value != null && !value.isBlank()) into.add(value.trim());
     }
-
-    private static boolean blank(String value) { return value == null || value.isBlank(); }
 
     private static String idOf(ModelElementInstance element) {
         for (ModelElementInstance e = element; e != null; e = e.getParentElement()) {

@@ -91,12 +91,7 @@ public class IndicatorSummary {
     public boolean available() {
         Boolean known = available;
         if (known == null) {
-            known = database.isPostgres() && jdbc.sql("select 1").query(rs -> {
-                var meta = rs.getStatement().getConnection().getMetaData();
-                try (var tables = meta.getTables(null, rs.getStatement().getConnection().getSchema(), "indicator_month", null)) {
-                    return tables.next();
-                }
-            });
+            known = database.isPostgres() && database.hasTable("indicator_month");
             var shape = attachments.shape();
             known = known && shape.isPresent() && "dossier_code".equals(shape.get().dossierColumn()) && shape.get().rejectedState();
             available = known;

@@ -15,4 +15,7 @@ public interface FileTypes {
      * names none of them.
      */
     List<String> acceptedBy(String accept);
+
+    /** Every file type MotCua takes, as people read them by extension: "PDF, JPG, JPEG, PNG, …". */
+    String described();
 }

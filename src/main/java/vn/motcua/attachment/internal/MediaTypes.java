@@ -89,6 +89,11 @@ public class MediaTypes implements vn.motcua.forms.FileTypes {
         return List.copyOf(result);
     }
 
+    @Override
+    public String described() {
+        return extensions(pickerFilter(DEFAULT_ACCEPTED));
+    }
+
     /** Every file extension Tika knows for a type, lower case ({@code .jpg}, {@code .jpeg}, ...). */
     private List<String> extensions(String type) {
         try {

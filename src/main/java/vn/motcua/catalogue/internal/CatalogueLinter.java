@@ -267,7 +267,7 @@ public final class CatalogueLinter {
                         if (component.type() == vn.motcua.forms.ComponentType.FILEPICKER && component.accept() != null
                                 && fileTypes.acceptedBy(component.accept()).isEmpty()) {
                             add(folder.name(), path, component.id(), LintRule.FORM_FILE_TYPES, "form.fileTypes",
-                                    component.key(), component.accept());
+                                    component.key(), component.accept(), fileTypes.described());
                         }
                     }
                 }

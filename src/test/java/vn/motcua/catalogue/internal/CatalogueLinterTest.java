@@ -145,6 +145,11 @@ class CatalogueLinterTest {
         assertThat(unknownBean.message(Locale.forLanguageTag("vi"))).startsWith("Biểu thức “${dossierService}” dùng “dossierService”");
         assertThat(unknownBean.toString()).startsWith(MODELS + " › Task_UnknownBean: Biểu thức").contains(" | Expression ")
                 .endsWith("[EXPRESSION_UNKNOWN_NAME]");
+        // a picker that takes nothing is told which types MotCua takes, from the upload check's own list
+        var programs = problems.stream().filter(p -> "Field_Programs".equals(p.elementId())).findFirst().orElseThrow();
+        assertThat(programs.message(Locale.ENGLISH)).contains("which matches no file type MotCua takes (PDF, JPG, JPEG, PNG, TIFF, TIF, ")
+                .contains("DOCX").contains("XLSX").contains("ODT").contains("RTF").contains("TXT)");
+        assertThat(programs.message(Locale.forLanguageTag("vi"))).contains("không trùng loại tệp nào hệ thống nhận (PDF, JPG, ");
         assertThat(problems).allSatisfy(p -> {
             assertThat(p.message(Locale.ENGLISH)).doesNotContain("!catalogue.");
             assertThat(p.message(Locale.forLanguageTag("vi"))).doesNotContain("!catalogue.");

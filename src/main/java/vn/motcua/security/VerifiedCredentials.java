@@ -20,12 +20,12 @@ import java.util.Map;
 final class VerifiedCredentials {
     private static final int MAX_ENTRIES = 10_000;
 
-    private record Entry(String username, String passwordHash, Instant expires) { }
+    private record Verified(String username, String passwordHash, Instant expires) { }
 
     private final byte[] secret = new byte[32];
-    private final Map<String, Entry> entries = new LinkedHashMap<>(256, 0.75f, true) {
+    private final Map<String, Verified> entries = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Entry> eldest) { return size() > MAX_ENTRIES; }
+        protected boolean removeEldestEntry(Map.Entry<String, Verified> eldest) { return size() > MAX_ENTRIES; }
     };
 
     VerifiedCredentials() { new SecureRandom().nextBytes(secret); }
@@ -33,7 +33,7 @@ final class VerifiedCredentials {
     /** True when this username and password were verified against exactly this password hash, not long ago. */
     synchronized boolean verified(String username, String password, String currentPasswordHash, Instant now) {
         String key = key(username, password);
-        Entry entry = entries.get(key);
+        Verified entry = entries.get(key);
         if (entry == null) return false;
         if (!entry.expires().isAfter(now) || !entry.username().equals(username)
                 || !entry.passwordHash().equals(currentPasswordHash)) {
@@ -44,7 +44,7 @@ final class VerifiedCredentials {
     }
 
     synchronized void remember(String username, String password, String passwordHash, Instant expires) {
-        entries.put(key(username, password), new Entry(username, passwordHash, expires));
+        entries.put(key(username, password), new Verified(username, passwordHash, expires));
     }
 
     /** Forgets every entry of an account (locked, disabled). */

@@ -2,7 +2,8 @@
 #   mvn -Pproduction -DskipTests package
 #   docker build -t motcua .
 # docker-compose.yml runs two of these behind HAProxy (deploy/haproxy.cfg) with PostgreSQL.
-FROM eclipse-temurin:17-jre
+# The runtime is Java 25 (LTS); the jar is built for Java 17 and its tests run on 17 (README, "Start-up": why 25 here).
+FROM eclipse-temurin:25-jre
 
 # OCR in Vietnamese and English (Tika runs tesseract: README, "Attachments"); fonts and fontconfig for the JDK's
 # font metrics (spreadsheet exports); Liberation Serif 2.x with its Vietnamese letters, which the official documents
@@ -21,20 +22,22 @@ RUN groupadd --system motcua \
     && chown motcua:motcua /var/lib/motcua \
     && chmod 700 /var/lib/motcua
 
-# The application, extracted (motcua.jar naming its libraries in lib/), and its class-data archive (README,
+# The application, extracted (motcua.jar naming its libraries in lib/), and its ahead-of-time cache (README,
 # "Start-up"): a training run that stops as soon as the application context is up (embedded database in a scratch
-# folder, deleted after) writes the archive of every class it loaded, so that each start maps those classes instead
-# of finding, reading and verifying them in the jars again. On Java 17 an archive is only used from the very paths it
-# was trained with (jar paths, sizes, times), and one that does not match is dropped silently: hence training here,
-# in this image, with the entry point's own paths, and the check that the archive is valid, which fails the build
-# otherwise. The jar is mounted for the build, never copied into a layer; /app ends read-only, owned by root.
+# folder, deleted after) writes the cache of every class it loaded and linked, with the profiles of the methods it ran,
+# so that each start maps those classes already loaded and linked instead of finding, reading, verifying and linking
+# them in the jars again, and compiles the hot methods sooner. A cache is only used by the very JDK that wrote it and
+# from the very paths it was trained with (jar paths, sizes, times), and one that does not match is dropped silently:
+# hence training here, in this image, with the entry point's own paths, and the check that the cache is valid, which
+# fails the build otherwise. The jar is mounted for the build, never copied into a layer; /app ends read-only, owned
+# by root.
 ARG JAR_FILE=target/motcua-0.1.0-SNAPSHOT.jar
 RUN --mount=type=bind,source=${JAR_FILE},target=/tmp/motcua.jar \
     java -Djarmode=tools -jar /tmp/motcua.jar extract --destination /app \
-    && MOTCUA_DATA_DIR=/tmp/training java -XX:ArchiveClassesAtExit=/app/motcua.jsa -Dspring.context.exit=onRefresh \
+    && MOTCUA_DATA_DIR=/tmp/training java -XX:AOTCacheOutput=/app/motcua.aot -Dspring.context.exit=onRefresh \
        -jar /app/motcua.jar \
     && rm -rf /tmp/training \
-    && java -XX:SharedArchiveFile=/app/motcua.jsa -XX:+PrintSharedArchiveAndExit -jar /app/motcua.jar \
+    && java -XX:AOTCache=/app/motcua.aot -XX:+PrintSharedArchiveAndExit -jar /app/motcua.jar \
        | grep -q 'archive is valid' \
     && chown -R root:root /app \
     && chmod -R a-w,a+rX /app
@@ -56,4 +59,4 @@ HEALTHCHECK --interval=15s --timeout=5s --start-period=180s --retries=4 \
     CMD curl -fsS -o /dev/null http://127.0.0.1:8080/actuator/health/liveness || exit 1
 
 # umask 077: whatever the application writes is private to its user (README, "Production defaults")
-ENTRYPOINT ["/bin/sh", "-c", "umask 077 && exec java -XX:SharedArchiveFile=/app/motcua.jsa -jar /app/motcua.jar \"$@\"", "motcua"]
+ENTRYPOINT ["/bin/sh", "-c", "umask 077 && exec java -XX:AOTCache=/app/motcua.aot -jar /app/motcua.jar \"$@\"", "motcua"]

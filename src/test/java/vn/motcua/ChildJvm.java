@@ -46,7 +46,7 @@ public final class ChildJvm {
     public static ChildJvm start(String name, String classpath, String mainClass, List<String> jvmOptions,
                                  List<String> arguments, Path logDirectory) throws IOException {
         var command = new ArrayList<String>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(java());
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", classpath, mainClass));
         command.addAll(arguments);
@@ -55,6 +55,20 @@ public final class ChildJvm {
         var process = new ProcessBuilder(command).directory(Path.of("").toAbsolutePath().toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new ChildJvm(name, process, log);
+    }
+
+    /**
+     * The {@code java} that runs the children: {@code -Dmotcua.node.java} when given (the production image's JDK, so
+     * that the cluster tests run the nodes on the runtime the image ships; {@code .ci/run} gives it when the machine
+     * has that JDK), else this JVM's own.
+     */
+    static String java() {
+        String chosen = System.getProperty("motcua.node.java", "").strip();
+        if (chosen.isEmpty()) return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        if (!Files.isExecutable(Path.of(chosen))) {
+            throw new IllegalStateException("motcua.node.java names no java that can be run: " + chosen);
+        }
+        return chosen;
     }
 
     /** The tests' class path: the application's classes, the tests' classes and every test-scoped jar. */

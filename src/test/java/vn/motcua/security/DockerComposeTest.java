@@ -123,7 +123,7 @@ class DockerComposeTest {
 
     @Test
     void theImageRunsAsAUserOfItsOwnWithOcrAndAHealthCheck() {
-        assertThat(dockerfile).containsPattern("(?m)^FROM eclipse-temurin:17-jre");
+        assertThat(dockerfile).containsPattern("(?m)^FROM eclipse-temurin:25-jre");
         var user = Pattern.compile("(?m)^USER\\s+(\\S+)").matcher(dockerfile);
         assertThat(user.find()).as("a USER instruction").isTrue();
         assertThat(user.group(1)).isNotIn("root", "0", "0:0");
@@ -136,22 +136,23 @@ class DockerComposeTest {
     }
 
     @Test
-    void theImageStartsWithTheClassDataArchiveItsBuildTrained() {
-        // Java 17 uses an archive only from the paths it was trained with: the image extracts, trains and checks the
-        // archive with the entry point's own paths, and the build fails if the archive would not be used
+    void theImageStartsWithTheAheadOfTimeCacheItsBuildTrained() {
+        // Java uses an ahead-of-time cache only from the JDK and the paths it was trained with: the image extracts,
+        // trains and checks the cache with its own JDK and the entry point's own paths, and the build fails if the
+        // cache would not be used
         var run = Pattern.compile("(?m)^RUN --mount=type=bind,source=\\$\\{JAR_FILE},target=/tmp/motcua.jar((?:[^\\n]*\\\\\\n)*[^\\n]*)")
                 .matcher(dockerfile);
         assertThat(run.find()).as("the jar mounted for the build, not copied into a layer").isTrue();
         assertThat(run.group(1)).contains("java -Djarmode=tools -jar /tmp/motcua.jar extract --destination /app")
-                .contains("java -XX:ArchiveClassesAtExit=/app/motcua.jsa -Dspring.context.exit=onRefresh")
+                .contains("java -XX:AOTCacheOutput=/app/motcua.aot -Dspring.context.exit=onRefresh")
                 .contains("-jar /app/motcua.jar")
-                .contains("-XX:SharedArchiveFile=/app/motcua.jsa -XX:+PrintSharedArchiveAndExit -jar /app/motcua.jar")
+                .contains("java -XX:AOTCache=/app/motcua.aot -XX:+PrintSharedArchiveAndExit -jar /app/motcua.jar")
                 .contains("grep -q 'archive is valid'")
                 .contains("chmod -R a-w,a+rX /app");
         assertThat(dockerfile.indexOf("\nRUN --mount")).as("trained as root, before the user that runs")
                 .isLessThan(dockerfile.indexOf("\nUSER "));
         var entrypoint = Pattern.compile("(?m)^ENTRYPOINT .*$").matcher(dockerfile);
         assertThat(entrypoint.find()).isTrue();
-        assertThat(entrypoint.group()).contains("java -XX:SharedArchiveFile=/app/motcua.jsa -jar /app/motcua.jar");
+        assertThat(entrypoint.group()).contains("java -XX:AOTCache=/app/motcua.aot -jar /app/motcua.jar");
     }
 }

@@ -17,6 +17,7 @@ rounds=${1:-2}
 java17=${JAVA17:-/usr/lib/jvm/java-17-openjdk-amd64/bin/java}
 java25=${JAVA25:-/usr/lib/jvm/temurin-25-jdk-amd64/bin/java}
 pghost=${PGHOST:-127.0.0.1}; pgport=${PGPORT:-5432}; pguser=${PGUSER:-postgres}
+export PGOPTIONS='-c client_min_messages=warning' # no notice for a database that is not there yet
 port=${PORT:-18080}
 work=$(realpath -m "${WORK:-target/start-up-benchmark}")
 jar=$(ls target/motcua-*.jar | grep -v -- '-plain\.jar$' | head -n 1)

@@ -91,7 +91,12 @@ public class MediaTypes implements vn.motcua.forms.FileTypes {
 
     @Override
     public String described() {
-        return extensions(pickerFilter(DEFAULT_ACCEPTED));
+        return described(DEFAULT_ACCEPTED);
+    }
+
+    /** Accepted types as people read them, by extension: "PDF, JPG, JPEG". */
+    public String described(List<String> accepted) {
+        return extensions(pickerFilter(accepted));
     }
 
     /** Every file extension Tika knows for a type, lower case ({@code .jpg}, {@code .jpeg}, ...). */

@@ -58,7 +58,7 @@ public class PickedFiles {
 
     /** The types a picker accepts as people read them: "PDF, JPG". */
     public String accepted(List<String> accepted) {
-        return MediaTypes.extensions(mediaTypes.pickerFilter(accepted));
+        return mediaTypes.described(accepted);
     }
 
     /**

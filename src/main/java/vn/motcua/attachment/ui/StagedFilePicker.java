@@ -7,11 +7,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.customfield.CustomField;
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.upload.Upload;
@@ -45,28 +42,16 @@ class StagedFilePicker extends CustomField<List<String>> {
     private final Map<String, StagedUpload> known = new ConcurrentHashMap<>();
     private final Div list = new Div();
     private final Upload upload;
-    /** A file of the current batch was refused: the upload keeps its list, where the file is marked failed. */
-    private volatile boolean refusedInBatch;
 
     StagedFilePicker(FormComponent picker, Staging staging, MediaTypes mediaTypes, long maxSize, List<String> filter) {
         this.staging = staging;
         this.multiple = picker.multiple();
         addClassName("motcua-file-picker");
-        var accepts = new Span(getTranslation("attachment.staged.accepts", StreamedUpload.extensions(filter), maxSize / (1024 * 1024)));
-        accepts.addClassName("muted");
-        upload = new Upload(new Handler(mediaTypes));
+        var accepts = StreamedUpload.accepts(this, filter, maxSize);
+        upload = new Handler(mediaTypes).upload(this, maxSize, filter);
         upload.addClassName("motcua-file-picker-upload");
-        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, maxSize));
-        upload.setAcceptedFileTypes(filter.toArray(String[]::new));
         if (!multiple) upload.setMaxFiles(1);
-        upload.setI18n(StreamedUpload.i18n(this, maxSize, StreamedUpload.extensions(filter)));
         upload.addFileRejectedListener(e -> error(e.getErrorMessage()));
-        // the files picked are listed below with their own remove buttons; the upload's list only shows progress and
-        // refusals, and is emptied once a batch went through without one
-        upload.addAllFinishedListener(e -> {
-            if (!refusedInBatch) upload.clearFileList();
-            refusedInBatch = false;
-        });
         list.addClassName("motcua-file-picker-files");
         add(new Div(accepts), upload, list);
         addDetachListener(e -> discardQuietly());
@@ -112,20 +97,11 @@ class StagedFilePicker extends CustomField<List<String>> {
     private void render() {
         list.removeAll();
         for (StagedUpload f : files) {
-            var line = new Div();
-            line.getElement().setAttribute("data-reference", f.reference());
-            line.add(new Span(f.fileName() + (f.size() > 0 ? " (" + AttachmentsSection.size(f.size()) + ") " : " ")));
-            var remove = new Button(getTranslation("attachment.staged.remove"), e -> {
+            list.add(StagedFileLine.of(this, f, !isReadOnly(), () -> {
                 discard(f);
                 render();
                 updateValue();
-                Notification.show(getTranslation("attachment.staged.removed", f.fileName()), 3000, Notification.Position.TOP_END);
-            });
-            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
-            remove.getElement().setAttribute("data-remove", f.reference());
-            remove.setEnabled(!isReadOnly());
-            line.add(remove);
-            list.add(line);
+            }));
         }
     }
 
@@ -173,7 +149,6 @@ class StagedFilePicker extends CustomField<List<String>> {
 
         @Override
         void refused(UI ui, String message) {
-            refusedInBatch = true;
             ui.access(() -> error(message));
         }
     }

@@ -12,13 +12,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadEvent;
 import com.vaadin.flow.shared.Registration;
 import vn.motcua.attachment.StagedUpload;
@@ -130,24 +127,13 @@ class StagedFilesSection extends Div implements IntakeFiles.Section {
         name.getStyle().set("font-weight", "600");
         List<String> filter = service.pickerFilter(procedureCode, componentCode);
         // what this component takes and how big, from the same rules the upload check applies
-        var accepts = new Span(" " + getTranslation("attachment.staged.accepts", StreamedUpload.extensions(filter),
-                service.maxSize() / (1024 * 1024)));
-        accepts.addClassName("muted");
+        var accepts = StreamedUpload.accepts(this, filter, service.maxSize());
+        accepts.getElement().getStyle().set("margin-left", "var(--lumo-space-xs)");
         accepts.setId("intake-accepts-" + (componentCode == null ? OTHER : componentCode));
 
-        var staging = new Staging(componentCode);
-        var upload = new Upload(staging);
+        var upload = new Staging(componentCode).upload(this, service.maxSize(), filter);
         upload.setId("intake-upload-" + key);
-        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, service.maxSize()));
-        upload.setAcceptedFileTypes(filter.toArray(String[]::new));
-        upload.setI18n(StreamedUpload.i18n(this, service.maxSize(), StreamedUpload.extensions(filter)));
         upload.addFileRejectedListener(e -> notifyError(e.getErrorMessage()));
-        // The staged files are listed below with their own remove buttons: the upload's list only shows progress and
-        // refusals, and is emptied once a batch went through without one
-        upload.addAllFinishedListener(e -> {
-            if (!staging.refusedInBatch) upload.clearFileList();
-            staging.refusedInBatch = false;
-        });
 
         var list = new Div();
         list.setId("intake-files-" + key);
@@ -163,19 +149,11 @@ class StagedFilesSection extends Div implements IntakeFiles.Section {
         for (StagedUpload f : files) {
             Div list = lists.get(f.componentCode() == null ? OTHER : f.componentCode());
             if (list == null) continue;
-            var line = new Div();
-            line.getElement().setAttribute("data-reference", f.reference());
-            line.add(new Span(f.fileName() + " (" + AttachmentsSection.size(f.size()) + ") "));
-            var remove = new Button(getTranslation("attachment.staged.remove"), e -> {
+            list.add(StagedFileLine.of(this, f, true, () -> {
                 discard(f);
                 render();
                 changed();
-                Notification.show(getTranslation("attachment.staged.removed", f.fileName()), 3000, Notification.Position.TOP_END);
-            });
-            remove.addThemeVariants(ButtonVariant.LUMO_TERTIARY_INLINE, ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
-            remove.getElement().setAttribute("data-remove", f.reference());
-            line.add(remove);
-            list.add(line);
+            }));
         }
     }
 
@@ -204,8 +182,6 @@ class StagedFilesSection extends Div implements IntakeFiles.Section {
     /** Stages each file of one row as it arrives. */
     private final class Staging extends StreamedUpload {
         private final String componentCode;
-        /** A file of the current batch was refused: the upload keeps its list, where the file is marked failed. */
-        private volatile boolean refusedInBatch;
 
         Staging(String componentCode) {
             super(mediaTypes);
@@ -227,7 +203,6 @@ class StagedFilesSection extends Div implements IntakeFiles.Section {
 
         @Override
         void refused(UI ui, String message) {
-            refusedInBatch = true;
             ui.access(() -> notifyError(message));
         }
     }

@@ -7,6 +7,8 @@ import java.util.Locale;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.server.VaadinResponse;
 import com.vaadin.flow.server.streams.UploadEvent;
@@ -30,8 +32,35 @@ abstract class StreamedUpload implements UploadHandler {
     private static final ThreadLocal<Integer> REFUSED = new ThreadLocal<>();
 
     private final MediaTypes mediaTypes;
+    /** A file of the current batch was refused: the upload keeps its list, where the file is marked failed. */
+    private volatile boolean refusedInBatch;
 
     StreamedUpload(MediaTypes mediaTypes) { this.mediaTypes = mediaTypes; }
+
+    /**
+     * An upload streaming to this handler, limited as the upload check limits it (the largest size, the picker
+     * filter's types, the browser's refusals worded in the user's language). The files it took are listed by the view
+     * with their own remove buttons, so its own list, which shows progress and refusals, is emptied once a batch went
+     * through without a refusal.
+     */
+    Upload upload(Component owner, long maxSize, List<String> filter) {
+        var upload = new Upload(this);
+        upload.setMaxFileSize((int) Math.min(Integer.MAX_VALUE, maxSize));
+        upload.setAcceptedFileTypes(filter.toArray(String[]::new));
+        upload.setI18n(i18n(owner, maxSize, extensions(filter)));
+        upload.addAllFinishedListener(e -> {
+            if (!refusedInBatch) upload.clearFileList();
+            refusedInBatch = false;
+        });
+        return upload;
+    }
+
+    /** The line beside a picker that says what it takes and how big: "PDF, JPG, … — at most 20 MB". */
+    static Span accepts(Component owner, List<String> filter, long maxSize) {
+        var accepts = new Span(owner.getTranslation("attachment.staged.accepts", extensions(filter), maxSize / (1024 * 1024)));
+        accepts.addClassName("muted");
+        return accepts;
+    }
 
     /** Hands the file to the service; throws the service's refusal. Runs in the request's thread, without the UI lock. */
     abstract void receive(UploadEvent event, InputStream content) throws IOException;
@@ -68,6 +97,7 @@ abstract class StreamedUpload implements UploadHandler {
             message = translation(ui, "attachment.upload.error");
         }
         REFUSED.set(status);
+        refusedInBatch = true;
         refused(ui, message);
     }
 

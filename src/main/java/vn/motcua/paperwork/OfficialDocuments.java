@@ -57,8 +57,7 @@ public class OfficialDocuments {
         long started = System.nanoTime();
         PaperworkMessages messages = PaperworkMessages.vietnamese();
         OfficialForm form = data.form();
-        try (PDDocument document = new PDDocument()) {
-            Typefaces fonts = Typefaces.load(document);
+        try (PDDocument document = new PDDocument(); Typefaces fonts = Typefaces.load(document)) {
             PageFormat format = form == OfficialForm.F07_TRACKING_REGISTER ? PageFormat.landscape()
                     : PageFormat.portrait();
             Sheet sheet = new Sheet(document, fonts, format);
@@ -112,8 +111,7 @@ public class OfficialDocuments {
     private byte[] sheetOfItsOwn(String titleKey, String subject, String author, java.time.Instant createdAt,
                                  java.util.function.Consumer<FormContents> body, String what) {
         PaperworkMessages messages = PaperworkMessages.vietnamese();
-        try (PDDocument document = new PDDocument()) {
-            Typefaces fonts = Typefaces.load(document);
+        try (PDDocument document = new PDDocument(); Typefaces fonts = Typefaces.load(document)) {
             Sheet sheet = new Sheet(document, fonts, PageFormat.portrait());
             Composer composer = new Composer(sheet, messages, new VietnameseDates(messages));
             body.accept(new FormContents(composer, document));

@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
 
 import org.apache.fontbox.ttf.CmapLookup;
 import org.apache.fontbox.ttf.TTFParser;
@@ -29,8 +30,14 @@ import vn.motcua.paperwork.Sheet.Style;
  *
  * <p>A server without the fonts fails loudly: rendering throws {@link IllegalStateException} naming the package to
  * install (and the directories searched), rather than printing in some other font.
+ *
+ * <p>Parsing a face is most of the cost of embedding it (its tables, character map, metrics): a face parsed for one
+ * document is lent to the next once the first is saved ({@link #close()}), never to two documents at a time (a parsed
+ * face reads its file as it goes and is not safe for concurrent use). A few spare ones per face are kept
+ * ({@value #SPARES_PER_FACE}, as many as documents are usually drawn at once on a node); beyond that, one is
+ * parsed for the document and closed after.
  */
-final class Typefaces {
+final class Typefaces implements AutoCloseable {
 
     /** Where Debian 12's {@code fonts-liberation2} puts the files. */
     static final String DEBIAN_12 = "/usr/share/fonts/truetype/liberation2";
@@ -57,8 +64,16 @@ final class Typefaces {
     /** Each face's character map, read once per process: which characters the face can draw. */
     private static final Map<Style, CmapLookup> CMAPS = new ConcurrentHashMap<>();
 
+    /** Parsed faces kept for the next documents, at most this many per face. */
+    static final int SPARES_PER_FACE = 4;
+    private static final Map<Style, ConcurrentLinkedDeque<TrueTypeFont>> SPARES = new EnumMap<>(Map.of(
+            Style.REGULAR, new ConcurrentLinkedDeque<>(), Style.BOLD, new ConcurrentLinkedDeque<>(),
+            Style.ITALIC, new ConcurrentLinkedDeque<>(), Style.BOLD_ITALIC, new ConcurrentLinkedDeque<>()));
+
     private final PDDocument document;
     private final Map<Style, PDType0Font> fonts = new EnumMap<>(Style.class);
+    /** The parsed faces this document uses, given back when it has been saved. */
+    private final Map<Style, TrueTypeFont> lent = new EnumMap<>(Style.class);
     private final List<CmapLookup> cmaps;
 
     private Typefaces(PDDocument document, List<CmapLookup> cmaps) {
@@ -68,7 +83,8 @@ final class Typefaces {
 
     /**
      * The four faces for a document; each is embedded in it the first time the document uses it (a face a document
-     * never uses is neither parsed for it nor embedded), and the document closes them.
+     * never uses is not embedded). Close it once the document is saved (the subsets are written then), before or
+     * after the document itself.
      *
      * @throws IllegalStateException if a face is missing or lacks Vietnamese letters
      */
@@ -86,19 +102,49 @@ final class Typefaces {
 
     private PDType0Font embed(Style style) {
         try {
-            TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(file(style)));
-            // The subset is written when the document is saved, so the parsed font must live as long as it.
-            document.registerTrueTypeFontForClosing(font);
-            // Glyph substitution off: the text is composed to NFC and drawn with the face's precomposed letters,
-            // one glyph per character (Liberation Serif's only Latin substitutions are glyph compositions,
-            // subscripts and superscripts, which composed text never asks for). With it on, PDFBox rewrites
-            // every string shown through its substitution rules, compiling patterns each time: a sixth of the
-            // processor's time in a busy node's receipts and results went there.
-            font.setEnableGsub(false);
+            TrueTypeFont font = SPARES.get(style).pollFirst();
+            if (font == null) font = parse(style);
+            // The subset is written when the document is saved, so the parsed font stays this document's until then
+            lent.put(style, font);
             return PDType0Font.load(document, font, true);
         } catch (IOException e) {
             throw new UncheckedIOException("the Liberation Serif fonts cannot be read", e);
         }
+    }
+
+    /** A face parsed for drawing. */
+    private static TrueTypeFont parse(Style style) throws IOException {
+        TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(file(style)));
+        // Glyph substitution off: the text is composed to NFC and drawn with the face's precomposed letters,
+        // one glyph per character (Liberation Serif's only Latin substitutions are glyph compositions,
+        // subscripts and superscripts, which composed text never asks for). With it on, PDFBox rewrites
+        // every string shown through its substitution rules, compiling patterns each time: a sixth of the
+        // processor's time in a busy node's receipts and results went there.
+        font.setEnableGsub(false);
+        return font;
+    }
+
+    /** Gives the parsed faces back for the next documents (or closes those beyond the spares kept). */
+    @Override
+    public void close() {
+        lent.forEach((style, font) -> {
+            var spares = SPARES.get(style);
+            if (spares.size() < SPARES_PER_FACE) {
+                spares.offerFirst(font);
+            } else {
+                try {
+                    font.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+        });
+        lent.clear();
+    }
+
+    /** How many parsed faces wait for a document, per face (for tests). */
+    static int spares(Style style) {
+        return SPARES.get(style).size();
     }
 
     /**

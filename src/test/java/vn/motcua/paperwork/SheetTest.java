@@ -31,6 +31,7 @@ class SheetTest {
     void close() throws IOException {
         sheet.finish(11);
         document.close();
+        fonts.close();
     }
 
     @Test

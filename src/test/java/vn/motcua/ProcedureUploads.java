@@ -71,6 +71,24 @@ public final class ProcedureUploads {
         return files;
     }
 
+    /** The automatic step after Task_IssueCopy, Task_MarkProcessed, run as a job (asynchronous) and failing as it starts. */
+    public static final String FAILING_STEP_NAME = "Hoàn thành xử lý";
+
+    /**
+     * Task_MarkProcessed asynchronous, with a start listener that fails at run time (a deadline of -1 working hours)
+     * though the linter has nothing against it.
+     */
+    public static Map<String, byte[]> failingAfterTheStep() {
+        Map<String, byte[]> files = original();
+        String bpmn = text(files, BPMN).replace(
+                "<bpmn:serviceTask id=\"Task_MarkProcessed\" name=\"" + FAILING_STEP_NAME + "\" camunda:delegateExpression=\"${markProcessed}\">",
+                "<bpmn:serviceTask id=\"Task_MarkProcessed\" name=\"" + FAILING_STEP_NAME + "\" camunda:asyncBefore=\"true\" camunda:delegateExpression=\"${markProcessed}\">"
+                        + "<bpmn:extensionElements><camunda:executionListener expression=\"${deadlines.workingHours(execution, -1)}\" event=\"start\" /></bpmn:extensionElements>");
+        if (bpmn.equals(text(files, BPMN))) throw new IllegalStateException("the fixture no longer matches the BPMN");
+        files.put(BPMN, bpmn.getBytes(StandardCharsets.UTF_8));
+        return files;
+    }
+
     /** Task_IssueCopy without a deadline: the linter's rule USER_TASK_DEADLINE. */
     public static Map<String, byte[]> broken() {
         Map<String, byte[]> files = original();

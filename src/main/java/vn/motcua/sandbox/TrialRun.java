@@ -17,12 +17,16 @@ import vn.motcua.dossier.DossierStatus;
  * @param extendedDueAt the later date promised with an apology (form 04), null when none
  * @param ended         true when the lifecycle ended; {@code endedAs} then names its end event
  * @param passed        the procedure's elements passed, with how many times (a step sent back is passed twice)
- * @param current       the procedure's elements the run waits in
+ * @param current       the procedure's elements the run waits in (an automatic step stopped by a failure too)
+ * @param stopped       the automatic steps that failed and wait, as a real dossier's would once its retries are spent
  */
 public record TrialRun(String key, String code, String procedureName, boolean fromDraft, String unitIdentifier, String unitName,
                        DossierStatus status, Instant receivedAt, Instant dueAt, Instant extendedDueAt, boolean ended, String endedAs,
                        List<OpenStep> openSteps, List<DoneStep> doneSteps, List<StatusChange> statuses, List<Timer> timers,
-                       Map<String, Integer> passed, List<String> current, String bpmnXml) {
+                       Map<String, Integer> passed, List<String> current, String bpmnXml, List<Stopped> stopped) {
+
+    /** An automatic step that failed and waits: its element, its name, the engine's reason. */
+    public record Stopped(String elementId, String name, String reason) { }
 
     /**
      * A step waiting for someone.

@@ -159,6 +159,10 @@ public class TrialRuns implements DisposableBean {
             ProcessInstance root = engine.getRuntimeService().startProcessInstanceByKey(DossierProcess.LIFECYCLE, key, variables);
             run.rootId = root.getId();
             runJobs(engine, run);
+        } catch (StepFailed e) {
+            byKey.remove(key);
+            deleteInstances(engine, run);
+            throw failed(e.step, e.failure());
         } catch (RuntimeException e) {
             byKey.remove(key);
             if (run.rootId != null) deleteInstances(engine, run);
@@ -207,15 +211,20 @@ public class TrialRuns implements DisposableBean {
         Run.Snapshot before = run.snapshot();
         try {
             engine.getTaskService().complete(task.getId(), variables);
-            runJobs(engine, run);
         } catch (RuntimeException e) {
             run.restore(before);
             throw failed(task.getName(), e);
         }
+        // The step is done (the engine committed it) whatever an automatic step after it does
         run.done.add(new TrialRun.DoneStep(task.getTaskDefinitionKey(), task.getName(), group.role(), unitName(group.unit(), locale),
                 task.getCreateTime().toInstant(), now(), task.getDueDate() == null ? null : task.getDueDate().toInstant(),
                 record.decision(), record.opinion()));
         run.usedAt = now();
+        try {
+            runJobs(engine, run);
+        } catch (StepFailed e) {
+            throw failedAfter(task.getName(), e);
+        }
         return view(engine, run);
     }
 
@@ -236,12 +245,16 @@ public class TrialRuns implements DisposableBean {
         Run.Snapshot before = run.snapshot();
         try {
             engine.getManagementService().executeJob(job.getId());
-            runJobs(engine, run);
         } catch (RuntimeException e) {
             run.restore(before);
             throw failed(name, e);
         }
         run.usedAt = now();
+        try {
+            runJobs(engine, run);
+        } catch (StepFailed e) {
+            throw failedAfter(name, e);
+        }
         return view(engine, run);
     }
 
@@ -314,7 +327,17 @@ public class TrialRuns implements DisposableBean {
                 if (next != null) break;
             }
             if (next == null) return;
-            management.executeJob(next.getId());
+            Run.Snapshot before = run.snapshot();
+            try {
+                management.executeJob(next.getId());
+            } catch (RuntimeException e) {
+                // The engine rolled the automatic step back; what it had told the run goes with it. The step then
+                // waits as a real dossier's would once its retries are spent (an incident), rather than being
+                // tried again at every action of the run.
+                run.restore(before);
+                management.setJobRetries(next.getId(), 0);
+                throw new StepFailed(elementName(engine, next.getProcessDefinitionId(), activityOf(engine, next)), e);
+            }
         }
         throw new BusinessRuleException("design.trial.endless", MAX_JOBS_PER_ACTION);
     }
@@ -404,6 +427,16 @@ public class TrialRuns implements DisposableBean {
             }
         }
 
+        List<TrialRun.Stopped> stopped = new ArrayList<>();
+        for (String id : ids) {
+            for (Job job : engine.getManagementService().createJobQuery().processInstanceId(id).messages().noRetriesLeft().list()) {
+                String activity = activityOf(engine, job);
+                stopped.add(new TrialRun.Stopped(activity, elementName(engine, job.getProcessDefinitionId(), activity),
+                        job.getExceptionMessage()));
+                if (activity != null && !current.contains(activity)) current.add(activity);
+            }
+        }
+
         HistoricProcessInstance root = history.createHistoricProcessInstanceQuery().processInstanceId(run.rootId).singleResult();
         boolean ended = root != null && root.getEndTime() != null;
         String endedAs = ended ? elementName(engine, root.getProcessDefinitionId(), root.getEndActivityId()) : null;
@@ -411,7 +444,7 @@ public class TrialRuns implements DisposableBean {
         return new TrialRun(run.key, run.trial.code(), run.trial.procedure().name(locale), run.trial.fromDraft(), run.unit.identifier(),
                 run.unit.displayName(locale), run.status, run.receivedAt, run.dueAt, run.extendedDueAt, ended, endedAs,
                 List.copyOf(open), List.copyOf(run.done), List.copyOf(run.statuses), List.copyOf(timers), Map.copyOf(passed),
-                List.copyOf(current), run.trial.bpmnXml());
+                List.copyOf(current), run.trial.bpmnXml(), List.copyOf(stopped));
     }
 
     private static String activityOf(ProcessEngine engine, Job job) {
@@ -441,6 +474,27 @@ public class TrialRuns implements DisposableBean {
                 : String.valueOf(e.getMessage());
         log.info("Test run: the model failed at {}: {}", step, reason);
         return new BusinessRuleException("design.trial.failed", step, reason);
+    }
+
+    /**
+     * An automatic step failed after the action itself was done (a step completed, a timer fired): the action stays
+     * done, the automatic step waits, and the message says both.
+     */
+    private BusinessRuleException failedAfter(String action, StepFailed e) {
+        BusinessRuleException cause = failed(e.step, e.failure());
+        return new BusinessRuleException("design.trial.failedAfter", action, e.step, cause.args()[1]);
+    }
+
+    /** An automatic step (asynchronous, run as a job) of the run failed; the engine kept everything before it. */
+    private static final class StepFailed extends RuntimeException {
+        private final String step;
+
+        StepFailed(String step, RuntimeException failure) {
+            super(failure);
+            this.step = step;
+        }
+
+        RuntimeException failure() { return (RuntimeException) getCause(); }
     }
 
     private Instant now() { return clock.instant().truncatedTo(ChronoUnit.MICROS); }

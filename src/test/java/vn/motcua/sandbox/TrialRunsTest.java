@@ -226,6 +226,45 @@ class TrialRunsTest {
     }
 
     @Test
+    void anAutomaticStepFailingAfterACompletedStepLeavesThatStepDoneAndWaitsWithoutBeingRetriedAtEveryAction() {
+        users.signInAs("designer");
+        designs.upload(ProcedureUploads.failingAfterTheStep().entrySet().stream()
+                .map(e -> new ProcedureDesigns.Upload(e.getKey().substring(e.getKey().lastIndexOf('/') + 1), e.getValue())).toList());
+        TrialRun run = runs.start(ProcedureUploads.CODE, WARD, Map.of("diplomaKind", "BANG_TOT_NGHIEP_THCS",
+                "holderName", "Trần Thị Bích Ngọc", "holderBirthDate", "2001-05-14", "graduationYear", 2016, "copiesRequested", 2));
+        var step = only(run);
+        var statusesBefore = run.statuses().size();
+
+        assertThatThrownBy(() -> runs.complete(ProcedureUploads.CODE, step.taskId(),
+                Map.of("decision", "ISSUE", "registerEntry", "Số 125, quyển 03/2016", "copiesIssued", 2)))
+                .isInstanceOfSatisfying(BusinessRuleException.class, e -> {
+                    assertThat(e.messageKey()).isEqualTo("design.trial.failedAfter");
+                    assertThat(e.args()).hasSize(3);
+                    assertThat(e.args()[0]).isEqualTo(step.name());
+                    assertThat(e.args()[1]).isEqualTo(ProcedureUploads.FAILING_STEP_NAME);
+                    assertThat((String) e.args()[2]).as("the engine's reason").contains("amount must be >= 0");
+                });
+
+        var after = runs.current(ProcedureUploads.CODE).orElseThrow();
+        assertThat(after.doneSteps()).as("the step the engine committed is done").extracting(TrialRun.DoneStep::stepKey)
+                .containsExactly(ProcedureUploads.STEP);
+        assertThat(after.openSteps()).as("the process waits at the automatic step, nothing to act on").isEmpty();
+        assertThat(after.ended()).isFalse();
+        assertThat(after.statuses()).as("the failed step told the run nothing").hasSize(statusesBefore);
+        assertThat(after.stopped()).as("the automatic step waits, stopped, with the engine's reason").singleElement()
+                .satisfies(stopped -> {
+                    assertThat(stopped.elementId()).isEqualTo("Task_MarkProcessed");
+                    assertThat(stopped.name()).isEqualTo(ProcedureUploads.FAILING_STEP_NAME);
+                    assertThat(stopped.reason()).contains("amount must be >= 0");
+                });
+        assertThat(after.current()).as("marked on the diagram").contains("Task_MarkProcessed");
+
+        var again = runs.current(ProcedureUploads.CODE).orElseThrow();
+        assertThat(again.doneSteps()).hasSize(1);
+        assertThat(again.stopped()).as("not tried again at every action: its retries are spent").hasSize(1);
+    }
+
+    @Test
     void onlyDesignersRunTests() {
         for (String username : List.of("clerk", "specialist", "leader", "supervisor", "admin", "citizen")) {
             users.signInAs(username);

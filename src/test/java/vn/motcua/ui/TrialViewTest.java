@@ -15,6 +15,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.select.Select;
 import org.junit.jupiter.api.AfterEach;
@@ -22,7 +23,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 import vn.motcua.MotCuaTest;
+import vn.motcua.ProcedureUploads;
 import vn.motcua.TestClock;
 import vn.motcua.TestUsers;
 import vn.motcua.diagram.BpmnViewer;
@@ -48,6 +51,8 @@ class TrialViewTest {
     @Autowired TestUsers users;
     @Autowired TestClock clock;
     @Autowired TrialRuns runs;
+    @Autowired vn.motcua.catalogue.ProcedureDesigns designs;
+    @Autowired JdbcTemplate jdbc;
 
     @BeforeEach
     void setUp() {
@@ -59,8 +64,42 @@ class TrialViewTest {
     void tearDown() {
         users.signInAs("designer");
         runs.discard(BIRTH);
+        runs.discard(ProcedureUploads.CODE);
         clock.reset();
         KaribuViews.tearDown(users);
+        ProcedureUploads.restore(designs, users, jdbc);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void anAutomaticStepFailingAfterTheSpecialistsStepIsShownStoppedWithTheReasonAndTheStepStaysDone() {
+        users.signInAs("designer");
+        designs.upload(ProcedureUploads.failingAfterTheStep().entrySet().stream()
+                .map(e -> new vn.motcua.catalogue.ProcedureDesigns.Upload(e.getKey().substring(e.getKey().lastIndexOf('/') + 1), e.getValue())).toList());
+        KaribuViews.signInAs(users, "designer");
+        UI.getCurrent().navigate("design/" + ProcedureUploads.CODE + "/try");
+        var unit = (Select<Unit>) _get(Select.class, spec -> spec.withId("trial-unit"));
+        unit.setValue(unit.getListDataView().getItems().filter(u -> u.identifier().equals("000.01.15.H33")).findFirst().orElseThrow());
+        _get(FormRenderer.class, spec -> spec.withId("trial-intake")).setValues(Map.of("diplomaKind", "BANG_TOT_NGHIEP_THCS",
+                "holderName", "Trần Thị Bích Ngọc", "holderBirthDate", "2001-05-14", "graduationYear", 2016, "copiesRequested", 2));
+        _click(_get(Button.class, spec -> spec.withId("trial-start")));
+
+        _click(_get(Button.class, spec -> spec.withId("trial-act-" + ProcedureUploads.STEP)));
+        _get(FormRenderer.class, spec -> spec.withId("trial-step-form")).setValues(Map.of("decision", "ISSUE",
+                "registerEntry", "Số 125, quyển 03/2016", "copiesIssued", 2));
+        _click(_get(Button.class, spec -> spec.withId("trial-complete")));
+
+        assertThat(_get(Paragraph.class, spec -> spec.withId("trial-error")).getText())
+                .startsWith("Đã thực hiện ").contains("bước tự động sau đó, " + ProcedureUploads.FAILING_STEP_NAME)
+                .contains("amount must be >= 0");
+        assertThat(_find(Span.class)).filteredOn(span -> "Task_MarkProcessed".equals(span.getElement().getAttribute("data-stopped")))
+                .singleElement().satisfies(span -> assertThat(span.getText())
+                        .startsWith(ProcedureUploads.FAILING_STEP_NAME + " · bước tự động dừng do lỗi: ").contains("amount must be >= 0"));
+        var diagram = _get(BpmnViewer.class, spec -> spec.withId("trial-diagram"));
+        assertThat(diagram.getHighlighted()).contains("Task_MarkProcessed");
+        assertThat(diagram.getOverlays()).containsEntry(ProcedureUploads.STEP, "✓");
+        var done = (Grid<TrialRun.DoneStep>) _get(Grid.class, spec -> spec.withId("trial-done"));
+        assertThat(done.getListDataView().getItems().toList()).extracting(TrialRun.DoneStep::stepKey).containsExactly(ProcedureUploads.STEP);
     }
 
     @Test

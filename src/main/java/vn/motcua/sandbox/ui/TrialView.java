@@ -332,7 +332,13 @@ public class TrialView extends VerticalLayout implements BeforeEnterObserver, Ha
         diagram.setOverlays(marks);
 
         openSteps.removeAll();
-        if (current.openSteps().isEmpty()) openSteps.add(new Paragraph(getTranslation("design.trial.noOpen")));
+        if (current.openSteps().isEmpty() && current.stopped().isEmpty()) openSteps.add(new Paragraph(getTranslation("design.trial.noOpen")));
+        for (var step : current.stopped()) {
+            var text = new Span(getTranslation("design.trial.stopped", step.name(), String.valueOf(step.reason())));
+            text.getStyle().set("color", "var(--lumo-error-text-color)");
+            text.getElement().setAttribute("data-stopped", String.valueOf(step.elementId()));
+            openSteps.add(text);
+        }
         for (var step : current.openSteps()) {
             var act = new Button(getTranslation("design.trial.act"), e -> act(step));
             act.setId("trial-act-" + step.stepKey());

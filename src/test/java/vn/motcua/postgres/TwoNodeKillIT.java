@@ -96,7 +96,7 @@ class TwoNodeKillIT {
         var afterKill = new AtomicInteger();
         var killed = new AtomicBoolean();
         var stop = new AtomicBoolean();
-        ExecutorService clients = Executors.newFixedThreadPool(6);
+        ExecutorService clients = Executors.newFixedThreadPool(7);
         for (int i = 0; i < 4; i++) {
             clients.submit(() -> {
                 while (!stop.get()) {
@@ -143,6 +143,21 @@ class TwoNodeKillIT {
             });
         }
 
+        // The dossiers' timers (nearly due, overdue: days away) brought forward as they are made, so that both nodes'
+        // job executors fire them under the load, the kill included. Only jobs no node holds are moved.
+        clients.submit(() -> {
+            try (Connection db = database.connect()) {
+                while (!stop.get()) {
+                    try (var update = db.createStatement()) {
+                        update.executeUpdate("update act_ru_job set duedate_ = now() - interval '1 second'"
+                                + " where type_ = 'timer' and duedate_ > now() and lock_owner_ is null");
+                    }
+                    Thread.sleep(500);
+                }
+            }
+            return null;
+        });
+
         awaitCount(receipts::size, 25, Duration.ofMinutes(3), "receipts before the kill");
         b.kill(); // SIGKILL: no shutdown hook, no clean release of anything
         Instant killedAt = Instant.now();
@@ -154,6 +169,7 @@ class TwoNodeKillIT {
 
         // --- what the database says ---
         assertThat(failures).as("requests that never got their answer").isEmpty();
+        int timers;
         try (Connection db = database.connect()) {
             Set<String> answered = Set.copyOf(receipts.values());
             assertThat(answered).as("one code per receipt").hasSize(receipts.size());
@@ -179,6 +195,23 @@ class TwoNodeKillIT {
                     group by job_id_ having count(*) > 1"""))
                     .as("engine jobs (timers, asynchronous steps) that ran twice").isEmpty();
 
+            // Every timer fired, once: each dossier's nearly-due warning and overdue escalation opened their leader's
+            // step exactly once, also those the dead node had locked (taken up once their lock ran out)
+            Instant timersBy = Instant.now().plus(Duration.ofMinutes(3));
+            String due = "select count(*) from act_ru_job where type_ = 'timer' and duedate_ <= now()";
+            while (!"0".equals(strings(db, due).get(0)) && Instant.now().isBefore(timersBy)) Thread.sleep(1000);
+            assertThat(strings(db, due)).as("timers due and not fired 3 minutes after the load").containsExactly("0");
+            for (String step : List.of("Task_DecideOnDelay", "Task_OverdueEscalation")) {
+                assertThat(strings(db, "select proc_inst_id_ from act_hi_taskinst where task_def_key_ = '" + step
+                        + "' group by proc_inst_id_ having count(*) > 1")).as(step + " opened twice for a dossier").isEmpty();
+                assertThat(Integer.parseInt(strings(db, "select count(*) from act_hi_taskinst where task_def_key_ = '" + step + "'").get(0)))
+                        .as(step + ": one per dossier whose timer came").isEqualTo(Integer.parseInt(strings(db,
+                                "select count(*) from act_hi_job_log where job_state_ = 2 and act_id_ = '"
+                                        + (step.equals("Task_DecideOnDelay") ? "Boundary_NearlyDue" : "Boundary_Overdue") + "'").get(0)))
+                        .isPositive();
+            }
+            timers = Integer.parseInt(strings(db, "select count(*) from act_hi_job_log where job_state_ = 2 and job_def_type_ = 'timer-transition'").get(0));
+
             // every file uploaded is extracted, also those the dead node had taken
             assertThat(uploads.keySet()).containsExactlyInAnyOrderElementsOf(answered);
             Instant until = Instant.now().plus(Duration.ofMinutes(3));
@@ -196,7 +229,8 @@ class TwoNodeKillIT {
             assertThat(strings(db, "select node_id from cluster_node where heartbeat_at > now() - interval '20 seconds'"))
                     .containsExactly("node-a");
             System.out.printf("Two nodes, one killed at %s: %d dossiers, %d after the kill, %d files extracted, %d reviews,"
-                    + " %d requests sent again%n", killedAt, receipts.size(), afterKill.get(), uploads.size(), completed.size(), retries.get());
+                    + " %d timers fired, %d requests sent again%n", killedAt, receipts.size(), afterKill.get(), uploads.size(),
+                    completed.size(), timers, retries.get());
         }
 
         // a retry of an answered receipt, with its key, is answered the same and makes nothing new

@@ -34,6 +34,26 @@ class MediaTypesTest {
     }
 
     @Test
+    void everyFileIsDetectedAsTikasDefaultConfigurationDetectsIt() throws Exception {
+        var tika = org.apache.tika.config.TikaConfig.getDefaultConfig().getDetector();
+        var files = java.util.Map.of("to-khai.pdf", TestDocuments.pdf(List.of("Tờ khai")),
+                "don.docx", TestDocuments.docx(List.of("Đơn đề nghị")), "bang.xlsx", TestDocuments.xlsx(List.of("a;b")),
+                "anh.png", TestDocuments.png(List.of("Ảnh")), "bom.zip", TestDocuments.zipBomb(1),
+                "khoa.pdf", TestDocuments.encryptedPdf(List.of("Mật")), "a.pdf", TestDocuments.elfExecutable(),
+                "b.pdf", TestDocuments.windowsExecutable(), "c.docx", TestDocuments.html(),
+                "d.txt", "Giấy chứng nhận\n".getBytes(StandardCharsets.UTF_8));
+        for (var file : files.entrySet()) {
+            var metadata = new org.apache.tika.metadata.Metadata();
+            metadata.set(org.apache.tika.metadata.TikaCoreProperties.RESOURCE_NAME_KEY, file.getKey());
+            String expected;
+            try (var in = org.apache.tika.io.TikaInputStream.get(file.getValue())) {
+                expected = tika.detect(in, metadata).getBaseType().toString();
+            }
+            assertThat(detect(file.getValue(), file.getKey())).as(file.getKey()).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void aRenamedExecutableOrWebPageKeepsItsRealType() throws IOException {
         String elf = detect(TestDocuments.elfExecutable(), "giay-chung-sinh.pdf");
         String exe = detect(TestDocuments.windowsExecutable(), "to-khai.pdf");

@@ -23,8 +23,8 @@ RUN groupadd --system motcua \
     && chmod 700 /var/lib/motcua
 
 # The application, extracted (motcua.jar naming its libraries in lib/), and its ahead-of-time cache (README,
-# "Start-up"): a training run that stops as soon as the application context is up (embedded database in a scratch
-# folder, deleted after) writes the cache of every class it loaded and linked, with the profiles of the methods it ran,
+# "Start-up"): a training run (deploy/train-aot-cache.sh: a full start on the embedded database in a scratch folder,
+# deleted after, stopped once ready) writes the cache of every class it loaded and linked, with the profiles of the methods it ran,
 # so that each start maps those classes already loaded and linked instead of finding, reading, verifying and linking
 # them in the jars again, and compiles the hot methods sooner. A cache is only used by the very JDK that wrote it and
 # from the very paths it was trained with (jar paths, sizes, times), and one that does not match is dropped silently:
@@ -33,10 +33,9 @@ RUN groupadd --system motcua \
 # by root.
 ARG JAR_FILE=target/motcua-0.1.0-SNAPSHOT.jar
 RUN --mount=type=bind,source=${JAR_FILE},target=/tmp/motcua.jar \
+    --mount=type=bind,source=deploy/train-aot-cache.sh,target=/tmp/train-aot-cache.sh \
     java -Djarmode=tools -jar /tmp/motcua.jar extract --destination /app \
-    && MOTCUA_DATA_DIR=/tmp/training java -XX:AOTCacheOutput=/app/motcua.aot -Dspring.context.exit=onRefresh \
-       -jar /app/motcua.jar \
-    && rm -rf /tmp/training \
+    && sh /tmp/train-aot-cache.sh java /app/motcua.jar -XX:AOTCacheOutput=/app/motcua.aot /tmp/training \
     && java -XX:AOTCache=/app/motcua.aot -XX:+PrintSharedArchiveAndExit -jar /app/motcua.jar \
        | grep -q 'archive is valid' \
     && chown -R root:root /app \

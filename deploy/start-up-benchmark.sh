@@ -29,9 +29,7 @@ prepare() { # name java train-option
   local dir=$work/$1
   rm -rf "$dir" && mkdir -p "$dir"
   "$2" -Djarmode=tools -jar "$jar" extract --destination "$dir/app" > /dev/null
-  MOTCUA_DATA_DIR="$dir/training" "$2" "$3" -Dspring.context.exit=onRefresh -jar "$dir/app/$(basename "$jar")" \
-    > "$dir/training.log" 2>&1
-  rm -rf "$dir/training"
+  deploy/train-aot-cache.sh "$2" "$dir/app/$(basename "$jar")" "$3" "$dir/training" "$((port + 1))"
 }
 echo "Training (as the Dockerfile does)…"
 prepare java17 "$java17" "-XX:ArchiveClassesAtExit=$work/java17/motcua.jsa"

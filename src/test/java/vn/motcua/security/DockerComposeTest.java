@@ -136,7 +136,7 @@ class DockerComposeTest {
     }
 
     @Test
-    void theImageStartsWithTheAheadOfTimeCacheItsBuildTrained() {
+    void theImageStartsWithTheAheadOfTimeCacheItsBuildTrained() throws java.io.IOException {
         // Java uses an ahead-of-time cache only from the JDK and the paths it was trained with: the image extracts,
         // trains and checks the cache with its own JDK and the entry point's own paths, and the build fails if the
         // cache would not be used
@@ -144,13 +144,20 @@ class DockerComposeTest {
                 .matcher(dockerfile);
         assertThat(run.find()).as("the jar mounted for the build, not copied into a layer").isTrue();
         assertThat(run.group(1)).contains("java -Djarmode=tools -jar /tmp/motcua.jar extract --destination /app")
-                .contains("java -XX:AOTCacheOutput=/app/motcua.aot -Dspring.context.exit=onRefresh")
-                .contains("-jar /app/motcua.jar")
+                .contains("--mount=type=bind,source=deploy/train-aot-cache.sh,target=/tmp/train-aot-cache.sh")
+                .contains("sh /tmp/train-aot-cache.sh java /app/motcua.jar -XX:AOTCacheOutput=/app/motcua.aot /tmp/training")
                 .contains("java -XX:AOTCache=/app/motcua.aot -XX:+PrintSharedArchiveAndExit -jar /app/motcua.jar")
                 .contains("grep -q 'archive is valid'")
                 .contains("chmod -R a-w,a+rX /app");
         assertThat(dockerfile.indexOf("\nRUN --mount")).as("trained as root, before the user that runs")
                 .isLessThan(dockerfile.indexOf("\nUSER "));
+        // The training run: a full start stopped once ready (so that the cache also holds what the start loads after
+        // the context is up), on a scratch folder deleted after, the cache written as the JVM exits
+        String training = Files.readString(Path.of("deploy", "train-aot-cache.sh"));
+        assertThat(training).contains("MOTCUA_DATA_DIR=\"$scratch\"").contains("\"$java\" \"$option\" -jar \"$jar\"")
+                .contains("/actuator/health/readiness").contains("kill -TERM \"$pid\"").contains("rm -rf \"$scratch\"");
+        assertThat(Files.readAllLines(Path.of(".dockerignore"))).as("the build context holds the script")
+                .contains("!deploy/train-aot-cache.sh");
         var entrypoint = Pattern.compile("(?m)^ENTRYPOINT .*$").matcher(dockerfile);
         assertThat(entrypoint.find()).isTrue();
         assertThat(entrypoint.group()).contains("java -XX:AOTCache=/app/motcua.aot -jar /app/motcua.jar");

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -95,6 +96,18 @@ public final class ProcedureUploads {
         String bpmn = text(files, BPMN).replace(" camunda:dueDate=\"${deadlines.workingHours(execution, 4)}\"", "");
         files.put(BPMN, bpmn.getBytes(StandardCharsets.UTF_8));
         return files;
+    }
+
+    /** The files as a designer uploads them, one by one under their own names. */
+    public static List<vn.motcua.catalogue.ProcedureDesigns.Upload> uploads(Map<String, byte[]> files) {
+        return files.entrySet().stream().map(e -> new vn.motcua.catalogue.ProcedureDesigns.Upload(
+                e.getKey().substring(e.getKey().lastIndexOf('/') + 1), e.getValue())).toList();
+    }
+
+    /** A declaration of the procedure's intake form. */
+    public static Map<String, Object> intake() {
+        return Map.of("diplomaKind", "BANG_TOT_NGHIEP_THCS", "holderName", "Trần Thị Bích Ngọc",
+                "holderBirthDate", "2001-05-14", "graduationYear", 2016, "copiesRequested", 2);
     }
 
     /** The files as one zip, paths as in the repository. */

@@ -159,14 +159,10 @@ public class TrialRuns implements DisposableBean {
             ProcessInstance root = engine.getRuntimeService().startProcessInstanceByKey(DossierProcess.LIFECYCLE, key, variables);
             run.rootId = root.getId();
             runJobs(engine, run);
-        } catch (StepFailed e) {
-            byKey.remove(key);
-            deleteInstances(engine, run);
-            throw failed(e.step, e.failure());
         } catch (RuntimeException e) {
             byKey.remove(key);
             if (run.rootId != null) deleteInstances(engine, run);
-            throw failed(trial.procedure().name(Messages.locale()), e);
+            throw e instanceof StepFailed step ? failed(step.step, step.failure()) : failed(trial.procedure().name(Messages.locale()), e);
         }
         runs.put(owner(user, trial.code()), run);
         log.info("Procedure {}: test run {} started by {} ({})", trial.code(), key, user.username(), trial.fromDraft() ? "draft" : "published");
@@ -462,18 +458,23 @@ public class TrialRuns implements DisposableBean {
 
     /** A failure of the model in the run, in the user's language, with the engine's or the rule's reason. */
     private BusinessRuleException failed(String step, RuntimeException e) {
+        String reason = reason(e);
+        log.info("Test run: the model failed at {}: {}", step, reason);
+        return new BusinessRuleException("design.trial.failed", step, reason);
+    }
+
+    /** Why the model failed, in the user's language: the model's own refusal, else the engine's message. */
+    private String reason(RuntimeException e) {
         // the model's own refusal, also when the engine wrapped it
         Throwable cause = e;
         while (!(cause instanceof BusinessRuleException || cause instanceof InvalidInputException)
                 && cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
-        String reason = cause instanceof BusinessRuleException rule ? messages.get(rule.messageKey(), rule.args())
+        return cause instanceof BusinessRuleException rule ? messages.get(rule.messageKey(), rule.args())
                 : cause instanceof InvalidInputException invalid
                 ? invalid.violations().stream().map(InvalidInputException.Violation::message).reduce((a, b) -> a + "; " + b).orElse("")
                 : String.valueOf(e.getMessage());
-        log.info("Test run: the model failed at {}: {}", step, reason);
-        return new BusinessRuleException("design.trial.failed", step, reason);
     }
 
     /**
@@ -481,8 +482,9 @@ public class TrialRuns implements DisposableBean {
      * done, the automatic step waits, and the message says both.
      */
     private BusinessRuleException failedAfter(String action, StepFailed e) {
-        BusinessRuleException cause = failed(e.step, e.failure());
-        return new BusinessRuleException("design.trial.failedAfter", action, e.step, cause.args()[1]);
+        String reason = reason(e.failure());
+        log.info("Test run: {} done, then the model failed at {}: {}", action, e.step, reason);
+        return new BusinessRuleException("design.trial.failedAfter", action, e.step, reason);
     }
 
     /** An automatic step (asynchronous, run as a job) of the run failed; the engine kept everything before it. */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
@@ -59,7 +58,7 @@ class CatalogueStoreTest {
         assertThat(running.refresh()).isEmpty();
 
         users.signInAs("designer");
-        designs.upload(uploads(ProcedureUploads.revised()));
+        designs.upload(ProcedureUploads.uploads(ProcedureUploads.revised()));
         var published = designs.publish(ProcedureUploads.CODE, "Thêm trường trang sổ gốc");
         int versions = designs.versions(ProcedureUploads.CODE).size();
 
@@ -81,7 +80,7 @@ class CatalogueStoreTest {
     @Test
     void aChangedSeedIsPublishedAsANewVersionAndTheDesignersVersionStaysInTheHistory() {
         users.signInAs("designer");
-        designs.upload(uploads(ProcedureUploads.revised()));
+        designs.upload(ProcedureUploads.uploads(ProcedureUploads.revised()));
         var designers = designs.publish(ProcedureUploads.CODE, "Phiên bản của người thiết kế");
 
         // A new release of the application whose own files of the procedure changed
@@ -128,9 +127,5 @@ class CatalogueStoreTest {
     private ProcedureCatalogue node(CatalogueFiles seed) {
         return new ProcedureCatalogue(engine.getRepositoryService(), new TransactionTemplate(transactionManager),
                 ProcedureCatalogue.linter(engine), seed, UnaryOperator.identity(), new CatalogueStore(jdbc), clock);
-    }
-
-    private static List<ProcedureDesigns.Upload> uploads(Map<String, byte[]> files) {
-        return files.entrySet().stream().map(e -> new ProcedureDesigns.Upload(e.getKey().substring(e.getKey().lastIndexOf('/') + 1), e.getValue())).toList();
     }
 }

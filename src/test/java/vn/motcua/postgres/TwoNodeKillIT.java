@@ -201,13 +201,13 @@ class TwoNodeKillIT {
             String due = "select count(*) from act_ru_job where type_ = 'timer' and duedate_ <= now()";
             while (!"0".equals(strings(db, due).get(0)) && Instant.now().isBefore(timersBy)) Thread.sleep(1000);
             assertThat(strings(db, due)).as("timers due and not fired 3 minutes after the load").containsExactly("0");
-            for (String step : List.of("Task_DecideOnDelay", "Task_OverdueEscalation")) {
+            var timerOfStep = Map.of("Task_DecideOnDelay", "Boundary_NearlyDue", "Task_OverdueEscalation", "Boundary_Overdue");
+            for (String step : timerOfStep.keySet()) {
                 assertThat(strings(db, "select proc_inst_id_ from act_hi_taskinst where task_def_key_ = '" + step
                         + "' group by proc_inst_id_ having count(*) > 1")).as(step + " opened twice for a dossier").isEmpty();
                 assertThat(Integer.parseInt(strings(db, "select count(*) from act_hi_taskinst where task_def_key_ = '" + step + "'").get(0)))
                         .as(step + ": one per dossier whose timer came").isEqualTo(Integer.parseInt(strings(db,
-                                "select count(*) from act_hi_job_log where job_state_ = 2 and act_id_ = '"
-                                        + (step.equals("Task_DecideOnDelay") ? "Boundary_NearlyDue" : "Boundary_Overdue") + "'").get(0)))
+                                "select count(*) from act_hi_job_log where job_state_ = 2 and act_id_ = '" + timerOfStep.get(step) + "'").get(0)))
                         .isPositive();
             }
             timers = Integer.parseInt(strings(db, "select count(*) from act_hi_job_log where job_state_ = 2 and job_def_type_ = 'timer-transition'").get(0));

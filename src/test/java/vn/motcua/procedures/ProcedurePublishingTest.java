@@ -2,7 +2,6 @@ package vn.motcua.procedures;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +32,7 @@ class ProcedurePublishingTest extends ProcedureProcessTest {
         var oldDefinition = driver.instance(before.code(), ProcedureUploads.PROCESS_KEY).getProcessDefinitionId();
 
         users.signInAs("designer");
-        designs.upload(uploads(ProcedureUploads.revised()));
+        designs.upload(ProcedureUploads.uploads(ProcedureUploads.revised()));
         var published = designs.publish(ProcedureUploads.CODE, "Đổi tên bước và hạn xử lý");
         var newDefinition = engine.getRepositoryService().createProcessDefinitionQuery()
                 .processDefinitionKey(ProcedureUploads.PROCESS_KEY).latestVersion().singleResult();
@@ -58,9 +57,5 @@ class ProcedurePublishingTest extends ProcedureProcessTest {
         var third = driver.receive("clerk", ProcedureUploads.CODE, DiplomaCopyFromRegisterProcessTest.intake());
         assertThat(driver.openTasks(third.code(), ProcedureUploads.PROCESS_KEY, ProcedureUploads.STEP))
                 .singleElement().satisfies(task -> assertThat(task.getName()).isEqualTo("Đối chiếu sổ gốc, cấp bản sao"));
-    }
-
-    private static List<ProcedureDesigns.Upload> uploads(Map<String, byte[]> files) {
-        return files.entrySet().stream().map(e -> new ProcedureDesigns.Upload(e.getKey().substring(e.getKey().lastIndexOf('/') + 1), e.getValue())).toList();
     }
 }

@@ -208,13 +208,11 @@ class TrialRunsTest {
     @Test
     void aDraftIsRunAsDraftedWithItsRenamedStepNewDeadlineAndNewField() {
         users.signInAs("designer");
-        designs.upload(ProcedureUploads.revised().entrySet().stream()
-                .map(e -> new ProcedureDesigns.Upload(e.getKey().substring(e.getKey().lastIndexOf('/') + 1), e.getValue())).toList());
+        designs.upload(ProcedureUploads.uploads(ProcedureUploads.revised()));
         var setup = runs.setup(ProcedureUploads.CODE);
         assertThat(setup.trial().fromDraft()).isTrue();
         assertThat(setup.intakeForm().id()).isEqualTo("diploma-copy-from-register-intake");
-        TrialRun run = runs.start(ProcedureUploads.CODE, WARD, Map.of("diplomaKind", "BANG_TOT_NGHIEP_THCS",
-                "holderName", "Trần Thị Bích Ngọc", "holderBirthDate", "2001-05-14", "graduationYear", 2016, "copiesRequested", 2));
+        TrialRun run = runs.start(ProcedureUploads.CODE, WARD, ProcedureUploads.intake());
         assertThat(run.fromDraft()).isTrue();
         var step = only(run);
         assertThat(step.stepKey()).isEqualTo(ProcedureUploads.STEP);
@@ -228,10 +226,8 @@ class TrialRunsTest {
     @Test
     void anAutomaticStepFailingAfterACompletedStepLeavesThatStepDoneAndWaitsWithoutBeingRetriedAtEveryAction() {
         users.signInAs("designer");
-        designs.upload(ProcedureUploads.failingAfterTheStep().entrySet().stream()
-                .map(e -> new ProcedureDesigns.Upload(e.getKey().substring(e.getKey().lastIndexOf('/') + 1), e.getValue())).toList());
-        TrialRun run = runs.start(ProcedureUploads.CODE, WARD, Map.of("diplomaKind", "BANG_TOT_NGHIEP_THCS",
-                "holderName", "Trần Thị Bích Ngọc", "holderBirthDate", "2001-05-14", "graduationYear", 2016, "copiesRequested", 2));
+        designs.upload(ProcedureUploads.uploads(ProcedureUploads.failingAfterTheStep()));
+        TrialRun run = runs.start(ProcedureUploads.CODE, WARD, ProcedureUploads.intake());
         var step = only(run);
         var statusesBefore = run.statuses().size();
 

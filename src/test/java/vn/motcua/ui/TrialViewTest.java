@@ -74,14 +74,12 @@ class TrialViewTest {
     @SuppressWarnings("unchecked")
     void anAutomaticStepFailingAfterTheSpecialistsStepIsShownStoppedWithTheReasonAndTheStepStaysDone() {
         users.signInAs("designer");
-        designs.upload(ProcedureUploads.failingAfterTheStep().entrySet().stream()
-                .map(e -> new vn.motcua.catalogue.ProcedureDesigns.Upload(e.getKey().substring(e.getKey().lastIndexOf('/') + 1), e.getValue())).toList());
+        designs.upload(ProcedureUploads.uploads(ProcedureUploads.failingAfterTheStep()));
         KaribuViews.signInAs(users, "designer");
         UI.getCurrent().navigate("design/" + ProcedureUploads.CODE + "/try");
         var unit = (Select<Unit>) _get(Select.class, spec -> spec.withId("trial-unit"));
         unit.setValue(unit.getListDataView().getItems().filter(u -> u.identifier().equals("000.01.15.H33")).findFirst().orElseThrow());
-        _get(FormRenderer.class, spec -> spec.withId("trial-intake")).setValues(Map.of("diplomaKind", "BANG_TOT_NGHIEP_THCS",
-                "holderName", "Trần Thị Bích Ngọc", "holderBirthDate", "2001-05-14", "graduationYear", 2016, "copiesRequested", 2));
+        _get(FormRenderer.class, spec -> spec.withId("trial-intake")).setValues(ProcedureUploads.intake());
         _click(_get(Button.class, spec -> spec.withId("trial-start")));
 
         _click(_get(Button.class, spec -> spec.withId("trial-act-" + ProcedureUploads.STEP)));

@@ -277,7 +277,7 @@ public class FeedbackService {
     }
 
     /**
-     * For the indicators (HL.2): feedback received in {@code [from, to)} at the units of this tree path's subtree
+     * For the indicators (HL.1): feedback received in {@code [from, to)} at the units of this tree path's subtree
      * (every unit when null), of units of this level (any when null), about dossiers of these procedures (null: any
      * feedback, about a dossier or not): {@code [answered on time or still within the due date at to, all]}.
      */

@@ -3,6 +3,7 @@ package vn.motcua.monitoring;
 import static vn.motcua.shared.PlainText.blank;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -79,7 +80,8 @@ import vn.motcua.shared.NotFoundException;
  *   <li>3.1 procedures offered online (fully or partly) ÷ the procedures in scope (the filters' procedure, sector and
  *       level, and the levels of the units reported on).</li>
  *   <li>3.3 dossiers submitted online (channel 2) ÷ the period's dossiers.</li>
- *   <li>3.6 dossiers with a fee paid online ÷ dossiers with a fee paid (by the as-of instant).</li>
+ *   <li>3.6 dossiers paid online (by the as-of instant) ÷ the period's dossiers with a fee to pay (an amount above 0
+ *       set at receipt), paid or not.</li>
  *   <li>4.1 results returned (10) issued electronically (of procedures that issue an electronic result, or whose
  *       result MotCua issued signed with the unit's key) ÷ results returned of procedures whose result is a
  *       document.</li>
@@ -95,10 +97,15 @@ import vn.motcua.shared.NotFoundException;
  * {@code motcua.indicators.scoring-file}): each row an indicator with its group, formula, maximum points, target and
  * source, and the {@link ScoringMeasure} MotCua computes for it, or, without one, why it cannot. A computed row earns
  * rate × max points ÷ target below its target and its max points at or above it; a row not computed (or N/A) earns
- * nothing, its reason shown. The measures beside the indicators above:
+ * nothing, its reason shown, except a row the table marks {@code when_empty=full}, which earns its max points when its
+ * denominator is empty (feedback handled on time, for a unit that received none). The measures beside the indicators
+ * above:
  * <ul>
- *   <li>published complete: procedures in scope whose record holds every part MotCua keeps (name, process,
- *       components, time limit, fee, form, result) ÷ procedures in scope; available online: 3.1;</li>
+ *   <li>published complete: procedures in scope whose record holds every part of a procedure the formula sheet checks
+ *       and MotCua keeps (name, steps, manner, components, time limit, agency) ÷ procedures in scope; available online:
+ *       3.1;</li>
+ *   <li>procedures with an online payment: procedures in scope with a fee (above 0) of which a dossier of the period
+ *       was paid online ÷ procedures in scope with a fee;</li>
  *   <li>online services: dossiers submitted online of procedures offered fully online, those of a procedure whose
  *       document result is issued on paper only left out, ÷ the period's dossiers of procedures offered fully
  *       online;</li>
@@ -475,9 +482,11 @@ public class IndicatorService {
         m.put(ScoringMeasure.AVAILABLE_ONLINE, new long[] {inScope.stream().filter(p -> p.onlineLevel() != null).count(), inScope.size()});
         m.put(ScoringMeasure.ON_TIME, new long[] {f.onTime(), f.dossiers()});
         long fullyOnline = 0, eligible = 0, electronic = 0, documents = 0;
+        Set<String> paidOnline = new java.util.HashSet<>();
         for (var g : groups) {
             Procedure p = catalogue.procedure(g.procedureCode()).orElse(null);
             if (p == null) continue;
+            if (g.figures().paidOnline() > 0) paidOnline.add(p.code());
             if (p.onlineLevel() == OnlineLevel.FULL) {
                 eligible += g.figures().dossiers();
                 fullyOnline += processedFullyOnline(p, g);
@@ -488,7 +497,10 @@ public class IndicatorService {
             }
         }
         m.put(ScoringMeasure.ONLINE_SERVICES, new long[] {fullyOnline, eligible});
-        m.put(ScoringMeasure.ONLINE_PAYMENT, new long[] {f.paidOnline(), f.feePaid()});
+        m.put(ScoringMeasure.ONLINE_PAYMENT, new long[] {f.paidOnline(), f.feeDue()});
+        List<Procedure> withFee = inScope.stream().filter(p -> p.fee() != null && p.fee().signum() > 0).toList();
+        m.put(ScoringMeasure.FEE_PROCEDURES_PAID_ONLINE,
+                new long[] {withFee.stream().filter(p -> paidOnline.contains(p.code())).count(), withFee.size()});
         m.put(ScoringMeasure.ELECTRONIC_RESULTS, new long[] {electronic, documents});
         if (attachments) m.put(ScoringMeasure.DIGITISATION, new long[] {f.digitised(), f.dossiers()});
         m.put(ScoringMeasure.SATISFACTION, new long[] {Scoring.satisfied(f.dossiers(), f.late(), f.negative()), f.dossiers()});
@@ -507,15 +519,16 @@ public class IndicatorService {
     }
 
     /**
-     * Whether a procedure's published record is complete as far as MotCua keeps it (the parts of a procedure of
-     * Decree 63/2010/NĐ-CP, Article 8): name, steps (its process), dossier components (each named), time limit, fee
-     * (an amount, 0 when free), form, result.
+     * Whether a procedure's published record is complete (CK.3): the parts of a procedure (Decree 63/2010/NĐ-CP,
+     * Article 8(2)) the national formula sheet checks, as far as MotCua keeps them: name, steps (its process), manner
+     * (the desk always, online as its level says: a known level or none), dossier components (each named), time limit,
+     * the agency (the level of the units that settle it). The sheet does not check forms, results or fees; the
+     * applicants (đối tượng thực hiện) and the number of copies are not kept by MotCua.
      */
     static boolean published(Procedure p) {
         return p.name() != null && !blank(p.name().vi()) && p.processKey() != null && !p.components().isEmpty()
                 && p.components().stream().allMatch(c -> c.name() != null && !blank(c.name().vi()))
-                && p.processingTime() != null && p.fee() != null && !blank(p.intakeForm())
-                && p.result() != null && !blank(p.result().vi()) && p.resultType() != null;
+                && p.processingTime() != null && p.level() != null;
     }
 
     private static ScoreLine line(ScoringTable.Rule r, Map<ScoringMeasure, long[]> measures) {
@@ -528,10 +541,16 @@ public class IndicatorService {
             reasonEn = "No attachment table: cannot be computed (N/A).";
         }
         BigDecimal rate = m == null ? null : Scoring.rate(m[0], m[1]);
+        BigDecimal points = Scoring.points(rate, r.target(), r.maxPoints());
+        if (m != null && m[1] == 0 && r.fullWhenEmpty()) {
+            points = r.maxPoints().setScale(2, RoundingMode.HALF_UP);
+            reason = "Không có đối tượng tính trong kỳ (mẫu số bằng 0): đạt điểm tối đa theo bảng Công thức 766.";
+            reasonEn = "Nothing to count in the period (empty denominator): full points, as the formula sheet rules.";
+        }
         return new ScoreLine(r.code(), r.group(), r.nameVi(), r.nameEn(), r.formulaVi(), r.formulaEn(),
                 r.measure() == null ? null : r.measure().name(), computed,
                 m == null ? null : BigDecimal.valueOf(m[0]), m == null ? null : BigDecimal.valueOf(m[1]), rate, r.target(),
-                Scoring.points(rate, r.target(), r.maxPoints()), r.maxPoints(), reason, reasonEn, r.source());
+                points, r.maxPoints(), reason, reasonEn, r.source());
     }
 
     private List<Indicator> indicators(Figures f, Map<ScoringMeasure, long[]> m, List<ScoringTable.Rule> rules,
@@ -574,11 +593,14 @@ public class IndicatorService {
     /** A rate in the notes, which are Vietnamese: 26,67 %. */
     private static String percentVi(BigDecimal rate) { return Formats.percent(rate, Formats.VIETNAMESE); }
 
-    /** An indicator scored by the table's rule (not scored: target, points and maximum null). */
+    /**
+     * An indicator scored by the table's rule (not scored: points and maximum null, and the target too without a rule;
+     * a rule of 0 points gives the target it is followed against).
+     */
     private static Indicator scored(IndicatorCode code, long[] m, ScoringTable.Rule rule, String note) {
         BigDecimal rate = Scoring.rate(m[0], m[1]);
         BigDecimal target = rule == null ? null : rule.target();
-        BigDecimal max = rule == null ? null : rule.maxPoints();
+        BigDecimal max = rule == null || rule.maxPoints().signum() == 0 ? null : rule.maxPoints();
         return new Indicator(code.code(), code.nameVi(), BigDecimal.valueOf(m[0]), BigDecimal.valueOf(m[1]),
                 rate, "%", target, Scoring.points(rate, target, max), max, note);
     }

@@ -182,7 +182,7 @@ public class ReportExports {
         for (ScoreLine l : report.scoring()) {
             rows.add(Arrays.asList("Chấm điểm 766 · " + GROUPS_VI.getOrDefault(l.group(), l.group()), l.code(), l.name(),
                     l.numerator(), l.denominator(), l.rate(), "%", l.target(), l.points(), l.maxPoints(), null,
-                    (l.reason() == null ? "" : "Không tính: " + l.reason() + " ") + "Nguồn: " + l.source()));
+                    (l.reason() == null ? "" : (l.computed() ? "" : "Không tính: ") + l.reason() + " ") + "Nguồn: " + l.source()));
         }
         rows.add(Arrays.asList("Chấm điểm 766", "", "Tổng điểm (thang 100)", null, null, null, null, null, report.points(),
                 report.totalMaxPoints(), null, "Chỉ số MotCua tính được: " + Formats.compact(report.maxPoints(), Formats.VIETNAMESE)

@@ -5,7 +5,10 @@ package vn.motcua.monitoring;
  * denominator over the report's dossiers or the procedures in its scope, as {@link IndicatorService} defines them.
  */
 public enum ScoringMeasure {
-    /** Procedures in scope whose published record is complete ÷ procedures in scope. */
+    /**
+     * Procedures in scope whose published record holds every part of a procedure the national formula sheet checks
+     * and MotCua keeps (name, steps, manner, dossier components, time limit, agency) ÷ procedures in scope.
+     */
     PUBLISHED_COMPLETE,
     /** Procedures in scope offered online (fully or partly) ÷ procedures in scope (indicator 3.1). */
     AVAILABLE_ONLINE,
@@ -16,8 +19,13 @@ public enum ScoringMeasure {
      * electronically ÷ dossiers of procedures offered fully online.
      */
     ONLINE_SERVICES,
-    /** Dossiers with a fee paid online ÷ dossiers with a fee paid (3.6). */
+    /** Dossiers paid online ÷ dossiers with a fee to pay, paid or not (3.6). */
     ONLINE_PAYMENT,
+    /**
+     * Procedures in scope with a fee of which at least one dossier of the period was paid online ÷ procedures in scope
+     * with a fee.
+     */
+    FEE_PROCEDURES_PAID_ONLINE,
     /** Results returned of procedures issuing an electronic result ÷ results returned of procedures whose result is a document (4.1). */
     ELECTRONIC_RESULTS,
     /** Dossiers with a digitised input and an electronic result ÷ dossiers (4.2). */

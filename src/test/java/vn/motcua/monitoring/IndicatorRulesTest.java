@@ -31,7 +31,8 @@ import vn.motcua.organisation.UnitLevel;
  *       8.125 → 8.13 days over 8 results: 1.015625 → 1.02 days (f, r ended otherwise; m after the period).</li>
  *   <li>3.3 online: c g n r = 4/15 = 26.67 %; not scored on its own (the scoring table scores the online services
  *       together, see {@link IndicatorScoringTest}).</li>
- *   <li>3.6 fees paid: n (online) and o (cash); p unpaid: 1/2 = 50.00 % ≥ 30 → 6 points.</li>
+ *   <li>3.6 dossiers with a fee to pay: n (paid online), o (paid cash), p (unpaid): paid online 1/3 = 33.33 %; linear
+ *       (the formula sheet sets no threshold): 33.33 × 6 / 100 = 1.9998 → 2.00 points.</li>
  *   <li>4.1 results returned: a b d i n o = 6, the birth registration's result is a document issued electronically:
  *       6/6 = 100 % → 6 points.</li>
  *   <li>4.2 with an attachment and a result issued electronically: a b (c has one but no result returned) = 2/15 =
@@ -85,8 +86,8 @@ class IndicatorRulesTest {
         assertDecimal(submissions.get("denominator"), "15");
         assertDecimal(submissions.get("rate"), "26.67");
         assertThat(submissions.get("points").isNull()).as("scored within the online services").isTrue();
-        assertIndicator(r, "3.6", "1", "2", "50.00", "30", "6.00", "6");
-        assertIndicator(r, "4.1", "6", "6", "100.00", "80", "6.00", "6");
+        assertIndicator(r, "3.6", "1", "3", "33.33", "100", "2.00", "6");
+        assertIndicator(r, "4.1", "6", "6", "100.00", "100", "6.00", "6");
         if (attachments.shape().isPresent()) {
             assertThat(r.get("attachmentsAvailable").asBoolean()).isTrue();
             assertIndicator(r, "4.2", "2", "15", "13.33", "80", "0.67", "4");

@@ -28,12 +28,12 @@ import vn.motcua.security.SystemAccess;
  *  c1  C    03-17 07:00  03-17 08:00  online  10  03-18 08:00  03-17 10:00 / 03-17 11:00           fee paid cash; complaint (rated 4); attachment
  *  c2  C    03-18 08:00               person  10  03-18 16:00  03-18 11:00 / 03-18 12:00           fee paid cash
  *  c3  C    03-20 08:00               person   4  03-21 08:00  —                                   fee paid cash; overdue at the period's end
- *  c4  C    03-19 08:00               person  10  03-19 16:00  03-19 10:00 / 03-19 11:00           fee paid cash
+ *  c4  C    03-19 08:00               person  10  03-19 16:00  03-19 10:00 / 03-19 11:00           fee paid online
  *  m1  M    03-24 08:00               person  10  03-25 08:00  03-24 15:00 / 03-25 08:00           rated 4; attachment
  *  m2  M    03-25 08:00               online   3  —            03-25 10:00 (refused at intake)
  * </pre>
  *
- * <p>Feedback and complaints (phản ánh, kiến nghị) at the commune, for HL.2:
+ * <p>Feedback and complaints (phản ánh, kiến nghị) at the commune, for HL.1:
  * <pre>
  *  id  about  received     due          answered     at the end of March
  *  f1  b3     03-07 09:00  03-21 09:00  03-10 10:00  answered on time
@@ -86,7 +86,7 @@ class ScoringDossiers {
         fee(c1, "CASH", "03-17 08:30");
         fee(c2, "CASH", "03-18 08:10");
         fee(c3, "CASH", "03-20 08:10");
-        fee(c4, "CASH", "03-19 08:10");
+        fee(c4, "ONLINE", "03-19 08:10");
         rating(b1, 5, false);
         rating(b3, 1, false);
         rating(c1, 4, true);

@@ -40,6 +40,30 @@ class ScoringTableTest {
         assertThat(points(rules, ScoringMeasure.DIGITISATION)).isEqualByComparingTo("4");
         assertThat(points(rules, ScoringMeasure.ON_TIME)).isEqualByComparingTo("20");
         assertThat(points(rules, ScoringMeasure.SATISFACTION)).isEqualByComparingTo("6");
+        // the formula sheet's rows: disclosure 6 + 4 + 2 + 6, payment 6 + 2 + 2, satisfaction 6 + 6 + 6,
+        // digitisation 6 + 4 + 2 + 2 + 4 + 2 + 2
+        assertThat(rules).filteredOn(r -> r.group().equals("DISCLOSURE")).extracting(r -> r.maxPoints().intValue())
+                .containsExactly(6, 4, 2, 6);
+        assertThat(rules).filteredOn(r -> r.group().equals("ONLINE_PAYMENT")).extracting(r -> r.maxPoints().intValue())
+                .containsExactly(6, 2, 2);
+        assertThat(rules).filteredOn(r -> r.group().equals("SATISFACTION")).extracting(r -> r.maxPoints().intValue())
+                .containsExactly(6, 6, 6);
+        assertThat(rules).filteredOn(r -> r.group().equals("DIGITISATION")).extracting(r -> r.maxPoints().intValue())
+                .containsExactly(6, 4, 2, 2, 4, 2, 2);
+        assertThat(points(rules, ScoringMeasure.PUBLISHED_COMPLETE)).isEqualByComparingTo("2");
+        assertThat(points(rules, ScoringMeasure.AVAILABLE_ONLINE)).as("followed, not scored").isEqualByComparingTo("0");
+        assertThat(points(rules, ScoringMeasure.FEE_PROCEDURES_PAID_ONLINE)).isEqualByComparingTo("2");
+        assertThat(points(rules, ScoringMeasure.FEEDBACK_ON_TIME)).isEqualByComparingTo("6");
+        // thresholds of the description of the formulas: full points from 50 % online, 90 % satisfied, 80 % digitised;
+        // the rest linear
+        assertThat(target(rules, ScoringMeasure.ONLINE_SERVICES)).isEqualByComparingTo("50");
+        assertThat(target(rules, ScoringMeasure.SATISFACTION)).isEqualByComparingTo("90");
+        assertThat(target(rules, ScoringMeasure.DIGITISATION)).isEqualByComparingTo("80");
+        assertThat(target(rules, ScoringMeasure.ON_TIME)).isEqualByComparingTo("100");
+        assertThat(target(rules, ScoringMeasure.ONLINE_PAYMENT)).isEqualByComparingTo("100");
+        assertThat(target(rules, ScoringMeasure.ELECTRONIC_RESULTS)).isEqualByComparingTo("100");
+        assertThat(rules).filteredOn(ScoringTable.Rule::fullWhenEmpty).extracting(ScoringTable.Rule::code)
+                .as("only feedback handled on time earns its points without feedback").containsExactly("HL.1");
         assertThat(rules).allSatisfy(r -> assertThat(r.source()).isNotBlank());
         assertThat(rules).filteredOn(r -> r.measure() == null).allSatisfy(r -> {
             assertThat(r.reasonVi()).isNotBlank();
@@ -81,6 +105,20 @@ class ScoringTableTest {
         assertRefused(HEADER + "TD.1,PROGRESS,ON_TIME,50,100,A,A,f,f,s,,\nTD.1,PROGRESS,ON_TIME,50,100,A,A,f,f,s,,\n",
                 "row 3: code TD.1 appears twice");
         assertRefused("code,group\nTD.1,PROGRESS\n", "no column measure");
+        assertRefused(HEADER.strip() + ",when_empty\nTD.1,PROGRESS,ON_TIME,100,100,A,A,f,f,s,,,all\n",
+                "row 2: when_empty must be empty, na or full");
+    }
+
+    @Test
+    void theOptionalColumnSaysWhatAnEmptyDenominatorEarns() throws Exception {
+        List<ScoringTable.Rule> rules = ScoringTable.parse(new StringReader(HEADER.strip() + ",when_empty\n"
+                + "TD.1,PROGRESS,ON_TIME,50,100,A,A,f,f,s,,,na\n"
+                + "HL.1,SATISFACTION,FEEDBACK_ON_TIME,30,100,B,B,f,f,s,,,full\n"
+                + "HL.3,SATISFACTION,SATISFACTION,20,90,C,C,f,f,s,,,\n"), "test.csv");
+        assertThat(rules).extracting(ScoringTable.Rule::fullWhenEmpty).containsExactly(false, true, false);
+        // a table without the column (a province's file written before it existed) reads as before: N/A
+        assertThat(ScoringTable.parse(new StringReader(HEADER + "TD.1,PROGRESS,ON_TIME,100,100,A,A,f,f,s,,\n"), "old.csv"))
+                .extracting(ScoringTable.Rule::fullWhenEmpty).containsExactly(false);
     }
 
     private static void assertRefused(String csv, String message) {
@@ -91,6 +129,10 @@ class ScoringTableTest {
     private static BigDecimal total(List<ScoringTable.Rule> rules, String group) {
         return rules.stream().filter(r -> group == null || r.group().equals(group)).map(ScoringTable.Rule::maxPoints)
                 .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private static BigDecimal target(List<ScoringTable.Rule> rules, ScoringMeasure measure) {
+        return rules.stream().filter(r -> r.measure() == measure).findFirst().orElseThrow().target();
     }
 
     private static BigDecimal points(List<ScoringTable.Rule> rules, ScoringMeasure measure) {

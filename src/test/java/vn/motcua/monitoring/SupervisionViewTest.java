@@ -88,11 +88,11 @@ class SupervisionViewTest {
         assertThat(_get(Chart.class, spec -> spec.withId("indicator-chart")).getOption()).contains("\"xAxis\"", "73.33", "2.1");
         // the Decision 766 scoring row by row, out of 100, with the reason of each row MotCua cannot compute
         Grid<ScoreLine> scoring = _get(Grid.class, spec -> spec.withId("score-grid"));
-        assertThat(GridKt._size(scoring)).isEqualTo(13);
-        assertThat(GridKt._getFormattedRow(scoring, 3)).contains("TD.1", "Tiến độ giải quyết", "11 / 15", "14,67 / 20");
-        assertThat(String.join(" | ", GridKt._getFormattedRow(scoring, 2))).contains("CK.3", "— / 6", "Không tính: MotCua chưa kết nối");
+        assertThat(GridKt._size(scoring)).isEqualTo(20);
+        assertThat(GridKt._getFormattedRow(scoring, 4)).contains("TD.1", "Tiến độ giải quyết", "11 / 15", "14,67 / 20");
+        assertThat(String.join(" | ", GridKt._getFormattedRow(scoring, 3))).contains("CK.4", "— / 6", "Không tính: MotCua chưa kết nối");
         assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("score-total")).getText())
-                .startsWith("Tổng điểm: ").contains("/100", "4 chỉ số (28 điểm)");
+                .startsWith("Tổng điểm: ").contains("/100", "10 chỉ số (36 điểm)");
         // the trend follows in the background (the page polls until it is there, then stops)
         assertThat(awaitTrend("T03/2025")).contains("\"line\"", "T03/2025");
         assertThat(UI.getCurrent().getPollInterval()).isNegative();

@@ -137,8 +137,8 @@ public class IndicatorQueries {
             jdbc.sql(summarySql(s, c, p)).params(p).query(rs -> {
                 add(sums, rs.getLong("unit_id"), rs.getString("procedure_code"), new Figures(rs.getLong("dossiers"),
                         rs.getLong("received"), rs.getLong("on_time"), rs.getLong("dossiers"), rs.getLong("processed"),
-                        rs.getLong("working_seconds"), rs.getLong("online"), rs.getLong("fee_paid"), rs.getLong("paid_online"),
-                        rs.getLong("returned"), 0, rs.getLong("with_attachment"), 0, rs.getLong("rated"), rs.getLong("negative"),
+                        rs.getLong("working_seconds"), rs.getLong("online"), rs.getLong("fee_due"), rs.getLong("fee_paid"),
+                        rs.getLong("paid_online"), rs.getLong("returned"), 0, rs.getLong("with_attachment"), 0, rs.getLong("rated"), rs.getLong("negative"),
                         rs.getLong("supplemented_twice")), Returned.of(rs));
             });
             // their facts at the period's edges
@@ -147,8 +147,8 @@ public class IndicatorQueries {
             if (edges != null) {
                 jdbc.sql(edges).params(e).query(rs -> {
                     add(sums, rs.getLong("unit_id"), rs.getString("procedure_code"), new Figures(0, rs.getLong("received"), 0,
-                            0, 0, 0, 0, rs.getLong("fee_paid"), rs.getLong("paid_online"), rs.getLong("returned"), 0, 0, 0, 0,
-                            0, 0), Returned.of(rs));
+                            0, 0, 0, 0, 0, rs.getLong("fee_paid"), rs.getLong("paid_online"), rs.getLong("returned"), 0, 0, 0,
+                            0, 0, 0), Returned.of(rs));
                 });
             }
         });
@@ -214,7 +214,7 @@ public class IndicatorQueries {
             return new Group(rs.getLong("unit_id"), rs.getString("procedure_code"),
                     new Figures(rs.getLong("dossiers"), rs.getLong("received"), rs.getLong("on_time"), rs.getLong("ended"),
                             rs.getLong("processed"), rs.getLong("working_seconds"), rs.getLong("online"),
-                            rs.getLong("fee_paid"), rs.getLong("paid_online"), rs.getLong("returned"), 0, a[0], 0,
+                            rs.getLong("fee_due"), rs.getLong("fee_paid"), rs.getLong("paid_online"), rs.getLong("returned"), 0, a[0], 0,
                             rs.getLong("rated"), rs.getLong("negative"), rs.getLong("supplemented_twice")),
                     new Returned(a[1], e[0], e[1], e[2]));
         }).list();
@@ -231,7 +231,7 @@ public class IndicatorQueries {
                 select m.unit_id, m.procedure_code, sum(m.dossiers) as dossiers,
                   sum(case when m.start_month >= :csMonth then m.dossiers else 0 end) as received,
                   sum(m.on_time) as on_time, sum(m.processed) as processed, sum(m.working_seconds) as working_seconds,
-                  sum(m.online) as online,
+                  sum(m.online) as online, sum(m.fee_due) as fee_due,
                   sum(case when m.paid_month < :ceMonth then m.fee_paid else 0 end) as fee_paid,
                   sum(case when m.paid_month < :ceMonth then m.paid_online else 0 end) as paid_online,
                   sum(case when m.returned_month < :ceMonth then m.returned else 0 end) as returned,
@@ -340,6 +340,7 @@ public class IndicatorQueries {
               sum(case when d.status in (9, 10) and d.working_seconds is not null and %1$s >= :from and %1$s < :asOf
                        then d.working_seconds else 0 end) as working_seconds,
               sum(case when d.channel = 'ONLINE' then 1 else 0 end) as online,
+              sum(case when d.fee_amount > 0 then 1 else 0 end) as fee_due,
               sum(case when d.fee_amount > 0 and d.paid_at < :asOf then 1 else 0 end) as fee_paid,
               sum(case when d.fee_amount > 0 and d.paid_at < :asOf and d.payment_method = 'ONLINE' then 1 else 0 end) as paid_online,
               sum(case when d.returned_at < :asOf then 1 else 0 end) as returned,
@@ -351,7 +352,7 @@ public class IndicatorQueries {
             %6$s
             """;
     private static final List<String> SUMMED = List.of("dossiers", "received", "on_time", "ended", "processed",
-            "working_seconds", "online", "fee_paid", "paid_online", "returned", "rated", "negative", "supplemented_twice");
+            "working_seconds", "online", "fee_due", "fee_paid", "paid_online", "returned", "rated", "negative", "supplemented_twice");
     /**
      * The rating and attachment facts: joined (the rating) and semi-joined in a statement of their own (the
      * attachments); or, where the database keeps them on the dossier row (PostgreSQL: {@code ind_rated},

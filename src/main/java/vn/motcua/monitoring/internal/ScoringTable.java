@@ -30,8 +30,11 @@ import vn.motcua.monitoring.ScoringMeasure;
  * an edited file that is not valid is refused with a warning naming the row, and the last valid table stays.
  *
  * <p>Columns: {@code code, group, measure, max_points, target, name_vi, name_en, formula_vi, formula_en, source,
- * reason_vi, reason_en} (UTF-8, RFC 4180 quoting). A row without a {@code measure} is not computed and must say why in
- * {@code reason_vi}. The maximum points of all rows add up to 100.
+ * reason_vi, reason_en} (UTF-8, RFC 4180 quoting), and optionally {@code when_empty}: what a computed row earns when
+ * its denominator is empty, {@code na} (not applicable, no points: the default) or {@code full} (its maximum, as the
+ * formula sheet rules for feedback when a unit received none). A row without a {@code measure} is not computed and
+ * must say why in {@code reason_vi}. The maximum points of all rows add up to 100; a row may have 0 points (shown, not
+ * scored).
  */
 @Component
 public class ScoringTable {
@@ -46,10 +49,16 @@ public class ScoringTable {
     private static final String[] HEADER = {"code", "group", "measure", "max_points", "target", "name_vi", "name_en",
             "formula_vi", "formula_en", "source", "reason_vi", "reason_en"};
 
-    /** One row of the table; {@code measure} null when MotCua does not compute it. */
+    /** The optional column: what a computed row earns when its denominator is empty. */
+    public static final String WHEN_EMPTY = "when_empty";
+
+    /**
+     * One row of the table; {@code measure} null when MotCua does not compute it; {@code fullWhenEmpty} when an empty
+     * denominator earns the maximum points instead of none.
+     */
     public record Rule(String code, String group, ScoringMeasure measure, BigDecimal maxPoints, BigDecimal target,
                        String nameVi, String nameEn, String formulaVi, String formulaEn, String source, String reasonVi,
-                       String reasonEn) { }
+                       String reasonEn, boolean fullWhenEmpty) { }
 
     private final IndicatorSettings settings;
     private volatile List<Rule> rules;
@@ -144,6 +153,14 @@ public class ScoringTable {
                 if (target.signum() <= 0 || target.compareTo(HUNDRED) > 0) {
                     throw new IllegalStateException(at + "target must be above 0 and at most 100");
                 }
+                boolean full = false;
+                if (parser.getHeaderMap().containsKey(WHEN_EMPTY)) {
+                    String empty = blankToNull(r.get(WHEN_EMPTY));
+                    if (empty != null && !empty.equalsIgnoreCase("na") && !empty.equalsIgnoreCase("full")) {
+                        throw new IllegalStateException(at + WHEN_EMPTY + " must be empty, na or full");
+                    }
+                    full = "full".equalsIgnoreCase(empty);
+                }
                 String reason = blankToNull(r.get("reason_vi"));
                 if (measure == null && reason == null) {
                     throw new IllegalStateException(at + "reason_vi is required when MotCua does not compute the row (no measure)");
@@ -151,7 +168,7 @@ public class ScoringTable {
                 rules.add(new Rule(code, group, measure, max, target, required(r, "name_vi", at),
                         blankToNull(r.get("name_en")), required(r, "formula_vi", at), blankToNull(r.get("formula_en")),
                         required(r, "source", at), measure == null ? reason : null,
-                        measure == null ? blankToNull(r.get("reason_en")) : null));
+                        measure == null ? blankToNull(r.get("reason_en")) : null, full));
             }
         } catch (IllegalArgumentException | java.io.UncheckedIOException e) {
             throw new IllegalStateException(name + ": not a valid CSV table: " + e.getMessage(), e);

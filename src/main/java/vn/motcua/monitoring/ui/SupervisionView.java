@@ -347,8 +347,8 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle, 
         scoreGrid.addColumn(l -> l.computed() ? percentCompact(l.target()) : "—").setHeader(getTranslation("monitoring.col.target")).setAutoWidth(true);
         scoreGrid.addColumn(l -> (l.points() == null ? "—" : compact(l.points())) + " / " + compact(l.maxPoints()))
                 .setHeader(getTranslation("monitoring.col.points")).setAutoWidth(true);
-        scoreGrid.addColumn(l -> l.computed() && l.reason() == null ? ""
-                : getTranslation("monitoring.score.notComputed", english() && l.reasonEn() != null ? l.reasonEn() : l.reason()))
+        scoreGrid.addColumn(l -> l.reason() == null ? ""
+                : l.computed() ? reason(l) : getTranslation("monitoring.score.notComputed", reason(l)))
                 .setHeader(getTranslation("monitoring.col.note")).setFlexGrow(3);
         scoreGrid.addColumn(ScoreLine::source).setHeader(getTranslation("monitoring.score.col.source")).setFlexGrow(2);
         scoreGrid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_WRAP_CELL_CONTENT);
@@ -799,6 +799,11 @@ public class SupervisionView extends VerticalLayout implements HasDynamicTitle, 
     }
 
     private String number(long value) { return Formats.number(value, getLocale()); }
+
+    /** Why a row is not computed, or how it was (an empty denominator), in the user's language. */
+    private String reason(ScoreLine l) {
+        return english() && l.reasonEn() != null ? l.reasonEn() : l.reason();
+    }
 
     private boolean english() { return getLocale() != null && "en".equals(getLocale().getLanguage()); }
 

@@ -38,12 +38,14 @@ class FeedbackController {
 
     record AnswerJson(String text) { }
 
+    record VerdictJson(Boolean satisfied) { }
+
     record UnitJson(String identifier, String name) { }
 
     record FeedbackJson(String reference, String status, String statusText, String text, String contact,
                         boolean fromAccount, String dossierCode, UnitJson unit, Instant receivedAt, Instant dueAt,
                         boolean overdue, String takenBy, Instant takenAt, String answer, String answeredBy,
-                        Instant answeredAt) { }
+                        Instant answeredAt, String verdict, Instant judgedAt) { }
 
     @PostMapping("/api/feedback")
     @Operation(summary = "Send feedback or a complaint: {text, contact, dossierCode?, key?, unit?} → 201 {reference}",
@@ -105,12 +107,23 @@ class FeedbackController {
         return service.lookUp(reference, contact, request.getRemoteAddr(), locale);
     }
 
+    @PostMapping("/api/public/feedback/{reference}/verdict")
+    @Operation(summary = "The sender says whether the answer satisfied them, once: {satisfied: true|false}, ?contact=",
+            description = "contact: the phone or e-mail address given when sending (a signed-in citizen who sent it may "
+                    + "leave it out). 404 for a wrong reference or contact alike, 429 with Retry-After after repeated "
+                    + "failures; 400 naming satisfied when missing; 409 before the answer and the second time.")
+    FeedbackService.PublicView judge(@PathVariable String reference, @RequestParam(required = false) String contact,
+                                     @RequestBody(required = false) VerdictJson body, HttpServletRequest request,
+                                     Locale locale) {
+        return service.judge(reference, contact, body == null ? null : body.satisfied(), request.getRemoteAddr(), locale);
+    }
+
     private FeedbackJson json(Feedback f, Locale locale) {
         var unit = organisation.unit(f.unitId()).map(u -> new UnitJson(u.identifier(), u.displayName(locale))).orElse(null);
         return new FeedbackJson(f.reference(), f.status().key(), messages.get(locale, f.status().messageKey()), f.text(),
                 f.contact(), f.ownerUsername() != null, f.dossierCode(), unit, f.receivedAt(), f.dueAt(),
                 !f.onTimeAt(Instant.now()), f.takenBy(), f.takenAt(), f.answer(),
-                f.answeredBy(), f.answeredAt());
+                f.answeredBy(), f.answeredAt(), f.verdict() == null ? null : f.verdict().key(), f.judgedAt());
     }
 
     private int number(String name, String value, int otherwise) {

@@ -83,9 +83,13 @@ public class FeedbackService {
     /** What a sender gives. {@code key}: the dossier's tracking key (callers without an account). */
     public record Submission(String text, String contact, String dossierCode, String key, String unit) { }
 
-    /** What the sender reads with the reference and their contact: no one else's data. */
+    /**
+     * What the sender reads with the reference and their contact: no one else's data. {@code verdict}: what they said
+     * of the answer ({@code satisfied}, {@code unsatisfied}), null until they say.
+     */
     public record PublicView(String reference, FeedbackStatus status, String statusText, String text, String dossierCode,
-                             String unitName, Instant receivedAt, Instant dueAt, String answer, Instant answeredAt) { }
+                             String unitName, Instant receivedAt, Instant dueAt, String answer, Instant answeredAt,
+                             String verdict, String verdictText) { }
 
     private final FeedbackRepository feedback;
     /** Counts on the module's own table {@code feedback_attempt}. */
@@ -166,7 +170,7 @@ public class FeedbackService {
         throttle.count(addressSubject, maxPerAddress, WINDOW, WINDOW, now);
         events.publishEvent(new FeedbackReceived(reference, unit.identifier(), dossier == null ? null : dossier.code()));
         return new Feedback(id, reference, text, contact, owner, dossier == null ? null : dossier.code(), unit.id(),
-                unit.treePath(), FeedbackStatus.NEW, now, due, null, null, null, null, null);
+                unit.treePath(), FeedbackStatus.NEW, now, due, null, null, null, null, null, null, null);
     }
 
     /**
@@ -252,6 +256,32 @@ public class FeedbackService {
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)
     public PublicView lookUp(String reference, String contact, String address, Locale locale) {
+        return publicView(authenticated(reference, contact, address, false), locale);
+    }
+
+    /**
+     * The sender says whether the answer satisfied them, once (Decision 766, HL.2): with the reference and the contact
+     * they gave, checked and throttled as {@link #lookUp}, or, without a contact, as the signed-in citizen who sent
+     * it (404 otherwise). 400 naming {@code satisfied} when it is missing; 409 before the answer, and the second time.
+     */
+    @PreAuthorize("permitAll()")
+    @Transactional
+    public PublicView judge(String reference, String contact, Boolean satisfied, String address, Locale locale) {
+        boolean owner = (contact == null || contact.isBlank())
+                && currentUser.get().filter(u -> u.has(Role.CITIZEN)).isPresent();
+        Feedback f = owner ? visible(reference, true) : authenticated(reference, contact, address, true);
+        if (satisfied == null) {
+            throw new InvalidInputException("satisfied", messages.get("feedback.field.required", label("satisfied")));
+        }
+        if (f.status() != FeedbackStatus.ANSWERED) throw new BusinessRuleException("feedback.notAnswered", f.reference());
+        if (!feedback.judge(f.id(), FeedbackVerdict.of(satisfied), now())) {
+            throw new BusinessRuleException("feedback.alreadyJudged", f.reference());
+        }
+        return publicView(feedback.find(f.reference()).orElseThrow(), locale);
+    }
+
+    /** The feedback of a reference and the contact its sender gave (see {@link #lookUp}), its row locked if asked. */
+    private Feedback authenticated(String reference, String contact, String address, boolean lock) {
         Instant now = clock.instant();
         String ref = reference == null ? "" : reference.trim().toUpperCase(Locale.ROOT);
         String referenceSubject = "reference:" + ref;
@@ -266,7 +296,7 @@ public class FeedbackService {
             throw new NotFoundException("feedback.lookUp.notFound");
         }
         throttle.forget(referenceSubject);
-        return publicView(feedback.find(ref).orElseThrow(), locale);
+        return (lock ? feedback.lock(ref) : feedback.find(ref)).orElseThrow();
     }
 
     /** The sender's view of their own feedback (a signed-in citizen), 404 when it is not theirs. */
@@ -279,7 +309,8 @@ public class FeedbackService {
     /**
      * For the indicators (HL.1): feedback received in {@code [from, to)} at the units of this tree path's subtree
      * (every unit when null), of units of this level (any when null), about dossiers of these procedures (null: any
-     * feedback, about a dossier or not): {@code [answered on time or still within the due date at to, all]}.
+     * feedback, about a dossier or not): {@code [answered on time or still within the due date at to, all, on time
+     * and not judged unsatisfactory by its sender before to]}.
      */
     @PreAuthorize("hasAnyRole('ADMIN', 'SUPERVISOR', 'SYSTEM')")
     @Transactional(readOnly = true)
@@ -297,7 +328,9 @@ public class FeedbackService {
     private PublicView publicView(Feedback f, Locale locale) {
         String unitName = organisation.unit(f.unitId()).map(u -> u.displayName(locale)).orElse("");
         return new PublicView(f.reference(), f.status(), messages.get(locale, f.status().messageKey()), f.text(),
-                f.dossierCode(), unitName, f.receivedAt(), f.dueAt(), f.answer(), f.answeredAt());
+                f.dossierCode(), unitName, f.receivedAt(), f.dueAt(), f.answer(), f.answeredAt(),
+                f.verdict() == null ? null : f.verdict().key(),
+                f.verdict() == null ? null : messages.get(locale, f.verdict().messageKey()));
     }
 
     /** The dossier a sender names, or 400 naming {@code dossierCode} whatever is wrong (429 while look-ups are locked). */

@@ -192,8 +192,10 @@ public class IndicatorService {
         boolean attachments = queries.attachmentsAvailable();
         List<ScoringTable.Rule> rules = scoring.rules();
         Map<ScoringMeasure, long[]> measures = measures(all, groups, procedures.inScope(), attachments);
-        measures.put(ScoringMeasure.FEEDBACK_ON_TIME, feedback.onTime(scope.treePath(), bounds[0], bounds[1],
-                procedures.codes(), filter.level() == null ? null : filter.level().name()));
+        long[] feedbackFigures = feedback.onTime(scope.treePath(), bounds[0], bounds[1], procedures.codes(),
+                filter.level() == null ? null : filter.level().name());
+        measures.put(ScoringMeasure.FEEDBACK_ON_TIME, new long[] {feedbackFigures[0], feedbackFigures[1]});
+        measures.put(ScoringMeasure.FEEDBACK_SATISFIED, new long[] {feedbackFigures[2], feedbackFigures[1]});
         List<ScoreLine> lines = rules.stream().map(r -> line(r, measures)).toList();
         List<Indicator> indicators = indicators(all, measures, rules, attachments);
         BigDecimal points = lines.stream().map(ScoreLine::points).filter(p -> p != null).reduce(BigDecimal.ZERO, BigDecimal::add);

@@ -37,5 +37,10 @@ public enum ScoringMeasure {
      * and still within it at the period's end ÷ feedback received in the period; with a procedure or sector filter,
      * only feedback about dossiers of those procedures.
      */
-    FEEDBACK_ON_TIME
+    FEEDBACK_ON_TIME,
+    /**
+     * Feedback and complaints received in the period handled well: on time (as {@link #FEEDBACK_ON_TIME}) and not
+     * judged unsatisfactory by their sender before the period's end ÷ feedback received in the period.
+     */
+    FEEDBACK_SATISFIED
 }

@@ -107,6 +107,8 @@ class SecurityConfiguration extends VaadinWebSecurity {
                         .requestMatchers(HttpMethod.POST, "/api/public/dossiers/*/rating").permitAll()
                         // Feedback and complaints: sent with or without an account (vn.motcua.feedback checks the rest)
                         .requestMatchers(HttpMethod.POST, "/api/feedback").permitAll()
+                        // The sender rates the answer: the reference and contact (or their own account) are its check
+                        .requestMatchers(HttpMethod.POST, "/api/public/feedback/*/verdict").permitAll()
                         // The applicant stops a notification channel from the tracking page: the tracking key is its check
                         .requestMatchers(HttpMethod.PUT, "/api/public/dossiers/*/notification-channels/*").permitAll()
                         // The payment service's callback: its HMAC signature is its check (vn.motcua.payment)

@@ -163,6 +163,13 @@ class CitizenJourneyBrowserTest {
         click(browser.findElement(By.id("feedback-lookup")));
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("feedback-lookup-result"), "bố trí thêm người"));
         picture("answer");
+        // and says the answer satisfied them (Decision 766: satisfaction with the handling of feedback)
+        click(wait.until(ExpectedConditions.elementToBeClickable(By.id("feedback-lookup-satisfied-" + reference))));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("feedback-lookup-result"),
+                "Bạn đã đánh giá câu trả lời: Hài lòng."));
+        users.signInAs("leader");
+        assertThat(feedback.get(reference).verdict()).isEqualTo(vn.motcua.feedback.FeedbackVerdict.SATISFIED);
+        users.signOut();
     }
 
     private void phone() {

@@ -212,6 +212,63 @@ class FeedbackApiTest {
     }
 
     @Test
+    void theSenderRatesTheAnswerOnceWithTheirContactOrTheirAccountAndTheStaffSeeIt() throws Exception {
+        var sent = send(null, Map.of("text", "Xin hỏi giờ làm việc thứ Bảy.", "contact", "0977 111 222"), null);
+        String reference = json.readTree(sent.getBody()).get("reference").asText();
+        String verdict = "/api/public/feedback/" + reference + "/verdict?contact=0977111222";
+
+        var early = judge(null, verdict, Map.of("satisfied", true), null);
+        assertThat(early.getStatusCode()).as("not answered yet").isEqualTo(HttpStatus.CONFLICT);
+        assertThat(json.readTree(early.getBody()).get("message").asText()).contains("chưa được trả lời");
+        assertThat(post("supervisor", "/api/feedback/" + reference + "/answer",
+                Map.of("text", "Bộ phận một cửa làm việc sáng thứ Bảy.")).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        var wrong = judge(null, "/api/public/feedback/" + reference + "/verdict?contact=0912000000", Map.of("satisfied", true), null);
+        assertThat(wrong.getStatusCode()).as("another contact").isEqualTo(HttpStatus.NOT_FOUND);
+        var missing = judge(null, verdict, Map.of(), "en");
+        assertThat(missing.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(json.readTree(missing.getBody()).get("field").asText()).isEqualTo("satisfied");
+        assertThat(json.readTree(get("supervisor", "/api/feedback/" + reference).getBody()).hasNonNull("verdict"))
+                .as("a refused verdict changes nothing").isFalse();
+
+        var judged = judge(null, verdict, Map.of("satisfied", false), null);
+        assertThat(judged.getStatusCode()).as(judged.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(json.readTree(judged.getBody()).get("verdict").asText()).isEqualTo("unsatisfied");
+        assertThat(json.readTree(judged.getBody()).get("verdictText").asText()).isEqualTo("Không hài lòng");
+        var again = judge(null, verdict, Map.of("satisfied", true), null);
+        assertThat(again.getStatusCode()).as("once").isEqualTo(HttpStatus.CONFLICT);
+        JsonNode staff = json.readTree(get("supervisor", "/api/feedback/" + reference).getBody());
+        assertThat(staff.get("verdict").asText()).as("the first verdict stays").isEqualTo("unsatisfied");
+        assertThat(staff.get("judgedAt").asText()).isNotBlank();
+        assertThat(json.readTree(http.getForEntity("/api/public/feedback/" + reference + "?contact=0977111222",
+                String.class).getBody()).get("verdict").asText()).isEqualTo("unsatisfied");
+
+        // a signed-in citizen rates their own answer without a contact; another citizen does not find it
+        users.signInAs("citizen");
+        var sample = BirthRegistrationSample.inPerson();
+        String own = dossiers.receive(vn.motcua.Intakes.uploaded(new ReceiveDossier(sample.procedureCode(), Channel.ONLINE,
+                sample.applicant(), sample.data(), BirthRegistrationSample.WARD), staged)).code();
+        users.signOut();
+        String mine = json.readTree(send("citizen", Map.of("text", "Xin hướng dẫn.", "dossierCode", own), null).getBody())
+                .get("reference").asText();
+        users.signInAs("leader");
+        feedback.answer(mine, "Đã hướng dẫn qua điện thoại.");
+        users.signOut();
+        String path = "/api/public/feedback/" + mine + "/verdict";
+        vn.motcua.security.SystemAccess.run(() -> {
+            if (organisation.user("feedback-citizen").isEmpty()) {
+                organisation.createUser("feedback-citizen", "demo", "Người Thử Phản Ánh", "feedback-citizen@test.motcua.vn",
+                        null, java.util.EnumSet.of(vn.motcua.organisation.Role.CITIZEN));
+            }
+        });
+        assertThat(judge("feedback-citizen", path, Map.of("satisfied", false), null).getStatusCode())
+                .as("another citizen's").isEqualTo(HttpStatus.NOT_FOUND);
+        var own2 = judge("citizen", path, Map.of("satisfied", true), null);
+        assertThat(own2.getStatusCode()).as(own2.getBody()).isEqualTo(HttpStatus.OK);
+        assertThat(json.readTree(own2.getBody()).get("verdict").asText()).isEqualTo("satisfied");
+    }
+
+    @Test
     void oneAddressSendsAtMostFiveAnHour() throws Exception {
         for (int i = 1; i <= 5; i++) {
             assertThat(send(null, Map.of("text", "Góp ý số " + i, "contact", "a" + i + "@example.vn"), null).getStatusCode())
@@ -230,6 +287,15 @@ class FeedbackApiTest {
         if (language != null) headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
         var client = user == null ? http : http.withBasicAuth(user, "demo");
         return client.exchange("/api/feedback", HttpMethod.POST, new HttpEntity<>(new HashMap<>(body), headers), String.class);
+    }
+
+    private ResponseEntity<String> judge(String user, String path, Map<String, ?> body, String language) {
+        var headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        headers.set("X-Forwarded-For", address);
+        if (language != null) headers.set(HttpHeaders.ACCEPT_LANGUAGE, language);
+        var client = user == null ? http : http.withBasicAuth(user, "demo");
+        return client.exchange(path, HttpMethod.POST, new HttpEntity<>(new HashMap<>(body), headers), String.class);
     }
 
     private ResponseEntity<String> get(String user, String path) {

@@ -34,14 +34,14 @@ import vn.motcua.organisation.UnitLevel;
  *       = 2/5 = 40.00 % → 40 × 12 / 50 = 9.60 of 12. DVC.2 offered online 1/1 = 100.00 %, 0 points (followed).</li>
  *   <li>TT.1 dossiers with a fee to pay: b1, paid online = 1/1 = 100.00 % → 6.00 of 6; TT.2 not computed (2); TT.3
  *       no procedure in scope has a fee (birth registration is free): N/A, no points.</li>
- *   <li>HL.1 feedback about birth registrations: f1 only, answered on time = 1/1 = 100.00 % → 6.00 of 6; HL.2 not
- *       computed (6); HL.3 late 2 (b3 b5), negative 1 (b3 rated 1): 5 − 2 − 1 = 2/5 = 40.00 % → 40 × 6 / 90 = 2.666…
- *       → 2.67 of 6.</li>
+ *   <li>HL.1 feedback about birth registrations: f1 only, answered on time = 1/1 = 100.00 % → 6.00 of 6; HL.2 its
+ *       sender was not satisfied with the answer: 0/1 = 0.00 % → 0.00 of 6; HL.3 late 2 (b3 b5), negative 1 (b3 rated
+ *       1): 5 − 2 − 1 = 2/5 = 40.00 % → 40 × 6 / 90 = 2.666… → 2.67 of 6.</li>
  *   <li>SH.1 results returned b1 b3, both of a procedure issuing an electronic result: 2/2 = 100.00 % → 6.00 of 6.</li>
  *   <li>SH.2 with an attachment and an electronic result: b1 = 1/5 = 20.00 % → 20 × 4 / 80 = 1.00 of 4; SH.3–SH.7
  *       not computed (2 + 2 + 4 + 2 + 2).</li>
- *   <li>Total 2 + 12 + 9.60 + 0 + 6 + 6 + 2.67 + 6 + 1.00 = 45.27 of 100; at stake in the rows with points 62 (TT.3
- *       N/A); not computed 6 + 4 + 6 + 2 + 6 + 12 = 36.</li>
+ *   <li>Total 2 + 12 + 9.60 + 0 + 6 + 6 + 0 + 2.67 + 6 + 1.00 = 45.27 of 100; at stake in the rows with points 68
+ *       (TT.3 N/A); not computed 6 + 4 + 6 + 2 + 12 = 30.</li>
  * </ul>
  *
  * <p>All three procedures: 11 dossiers, ended 9 (all but b2 c3).
@@ -61,12 +61,13 @@ import vn.motcua.organisation.UnitLevel;
  *       3.64.</li>
  *   <li>HL.1 every feedback received in March: f1 f2 f3 f4 (f5 came in February); on time f1 (answered by its due
  *       date) and f3 (unanswered, within its due date at the period's end); late f2 (answered in April, after its due
- *       date) and f4: 2/4 = 50.00 % → 50 × 6 / 100 = 3.00.</li>
+ *       date) and f4: 2/4 = 50.00 % → 50 × 6 / 100 = 3.00. HL.2 handled well: f3 (f1 on time, but its sender was not
+ *       satisfied with the answer): 1/4 = 25.00 % → 1.50.</li>
  *   <li>3.3 (online submissions) b1 b2 c1 m2 = 4/11 = 36.36 %: reported, no longer scored on its own.</li>
  * </ul>
  *
- * <p>April: no feedback was received, so HL.1 has an empty denominator and earns its 6 points (the formula sheet's
- * rule for a unit without feedback), while HL.3 over b2 and c3 is computed as usual.
+ * <p>April: no feedback was received, so HL.1 and HL.2 have an empty denominator and earn their 6 points each (the
+ * formula sheet's rule for a unit without feedback), while an empty SH.1 (no result returned) stays N/A.
  */
 @MotCuaTest
 class IndicatorScoringTest {
@@ -105,7 +106,7 @@ class IndicatorScoringTest {
         assertThat(feeProcedures.get("rate").isNull()).as("no procedure with a fee: N/A").isTrue();
         assertThat(feeProcedures.get("points").isNull()).as("N/A earns nothing").isTrue();
         assertLine(r, "HL.1", "1", "1", "100.00", "6.00", "6");
-        assertNotComputed(r, "HL.2", "6", "hài lòng với câu trả lời");
+        assertLine(r, "HL.2", "0", "1", "0.00", "0.00", "6");
         assertLine(r, "HL.3", "2", "5", "40.00", "2.67", "6");
         assertLine(r, "SH.1", "2", "2", "100.00", "6.00", "6");
         assertNotComputed(r, "SH.3", "2", "chứng thực bản sao điện tử");
@@ -117,11 +118,11 @@ class IndicatorScoringTest {
         if (attachments.shape().isPresent()) {
             assertLine(r, "SH.2", "1", "5", "20.00", "1.00", "4");
             assertDecimal(r.get("points"), "45.27");
-            assertDecimal(r.get("maxPoints"), "62");
+            assertDecimal(r.get("maxPoints"), "68");
         } else {
             assertThat(line(r, "SH.2").get("points").isNull()).as("no attachment table: N/A").isTrue();
             assertDecimal(r.get("points"), "44.27");
-            assertDecimal(r.get("maxPoints"), "58");
+            assertDecimal(r.get("maxPoints"), "64");
         }
         JsonNode progress = line(r, "TD.1");
         assertThat(progress.get("group").asText()).isEqualTo("PROGRESS");
@@ -142,6 +143,7 @@ class IndicatorScoringTest {
         assertLine(r, "SH.1", "3", "6", "50.00", "3.00", "6");
         assertLine(r, "HL.3", "6", "11", "54.55", "3.64", "6");
         assertLine(r, "HL.1", "2", "4", "50.00", "3.00", "6");
+        assertLine(r, "HL.2", "1", "4", "25.00", "1.50", "6");
         if (attachments.shape().isPresent()) assertLine(r, "SH.2", "2", "11", "18.18", "0.91", "4");
 
         // the public-disclosure group over the catalogue's procedures of the units' levels (district and commune)
@@ -188,6 +190,9 @@ class IndicatorScoringTest {
         assertDecimal(onTime.get("points"), "6.00");
         assertThat(onTime.get("reason").asText()).contains("mẫu số bằng 0");
         assertThat(onTime.get("reasonEn").asText()).contains("empty denominator");
+        JsonNode handled = line(april, "HL.2");
+        assertDecimal(handled.get("denominator"), "0");
+        assertDecimal(handled.get("points"), "6.00");
         // an empty denominator elsewhere stays N/A: no dossier of April was returned (SH.1)
         JsonNode results = line(april, "SH.1");
         assertDecimal(results.get("denominator"), "0");

@@ -33,10 +33,10 @@ import vn.motcua.security.SystemAccess;
  *  m2  M    03-25 08:00               online   3  —            03-25 10:00 (refused at intake)
  * </pre>
  *
- * <p>Feedback and complaints (phản ánh, kiến nghị) at the commune, for HL.1:
+ * <p>Feedback and complaints (phản ánh, kiến nghị) at the commune, for HL.1 and HL.2:
  * <pre>
  *  id  about  received     due          answered     at the end of March
- *  f1  b3     03-07 09:00  03-21 09:00  03-10 10:00  answered on time
+ *  f1  b3     03-07 09:00  03-21 09:00  03-10 10:00  answered on time; the sender not satisfied (03-12 10:00)
  *  f2  c1     03-17 12:00  03-31 12:00  04-02 09:00  unanswered and past its due date: late
  *  f3  —      03-26 08:00  04-09 08:00  —            unanswered, within its due date: on time
  *  f4  —      03-03 08:00  03-17 08:00  —            unanswered, past its due date: late
@@ -96,6 +96,8 @@ class ScoringDossiers {
         feedback("f3", null, null, "03-26 08:00", "04-09 08:00", null);
         feedback("f4", null, null, "03-03 08:00", "03-17 08:00", null);
         feedback("f5", null, null, "02-20 08:00", "03-06 08:00", "03-05 09:00");
+        jdbc.update("update feedback set verdict = 'UNSATISFIED', judged_at = ? where reference = ?", utc("03-12 10:00"),
+                "PA-20259999-9001");
         if (attachmentTable()) {
             attachment("b1");
             attachment("c1");

@@ -62,8 +62,9 @@ class ScoringTableTest {
         assertThat(target(rules, ScoringMeasure.ON_TIME)).isEqualByComparingTo("100");
         assertThat(target(rules, ScoringMeasure.ONLINE_PAYMENT)).isEqualByComparingTo("100");
         assertThat(target(rules, ScoringMeasure.ELECTRONIC_RESULTS)).isEqualByComparingTo("100");
+        assertThat(points(rules, ScoringMeasure.FEEDBACK_SATISFIED)).isEqualByComparingTo("6");
         assertThat(rules).filteredOn(ScoringTable.Rule::fullWhenEmpty).extracting(ScoringTable.Rule::code)
-                .as("only feedback handled on time earns its points without feedback").containsExactly("HL.1");
+                .as("only the feedback rows earn their points without feedback").containsExactly("HL.1", "HL.2");
         assertThat(rules).allSatisfy(r -> assertThat(r.source()).isNotBlank());
         assertThat(rules).filteredOn(r -> r.measure() == null).allSatisfy(r -> {
             assertThat(r.reasonVi()).isNotBlank();

@@ -92,7 +92,7 @@ class SupervisionViewTest {
         assertThat(GridKt._getFormattedRow(scoring, 4)).contains("TD.1", "Tiến độ giải quyết", "11 / 15", "14,67 / 20");
         assertThat(String.join(" | ", GridKt._getFormattedRow(scoring, 3))).contains("CK.4", "— / 6", "Không tính: MotCua chưa kết nối");
         assertThat(_get(com.vaadin.flow.component.html.Span.class, spec -> spec.withId("score-total")).getText())
-                .startsWith("Tổng điểm: ").contains("/100", "10 chỉ số (36 điểm)");
+                .startsWith("Tổng điểm: ").contains("/100", "9 chỉ số (30 điểm)");
         // the trend follows in the background (the page polls until it is there, then stops)
         assertThat(awaitTrend("T03/2025")).contains("\"line\"", "T03/2025");
         assertThat(UI.getCurrent().getPollInterval()).isNegative();

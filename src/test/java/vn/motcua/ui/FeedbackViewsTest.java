@@ -1,6 +1,7 @@
 package vn.motcua.ui;
 
 import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._find;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._get;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,6 +73,8 @@ class FeedbackViewsTest {
         _click(_get(Button.class, spec -> spec.withId("feedback-send-answer")));
         assertThat(_get(H3.class, spec -> spec.withId("feedback-heading")).getText()).isEqualTo(reference + " · Đã trả lời");
         assertThat(_get(Paragraph.class, spec -> spec.withId("feedback-answer-text")).getText()).startsWith("Đơn vị đã kiểm tra");
+        assertThat(_get(Paragraph.class, spec -> spec.withId("feedback-verdict")).getText())
+                .isEqualTo("Người gửi chưa đánh giá câu trả lời.");
         assertThat(Long.parseLong(_get(Span.class, spec -> spec.withId("feedback-count-answered")).getText().replace(".", "")))
                 .isGreaterThanOrEqualTo(1);
 
@@ -83,7 +86,27 @@ class FeedbackViewsTest {
         _get(TextField.class, spec -> spec.withId("feedback-lookup-contact")).setValue("PhanAnh@example.vn");
         _click(_get(Button.class, spec -> spec.withId("feedback-lookup")));
         assertThat(text(_get(Div.class, spec -> spec.withId("feedback-lookup-result"))))
-                .contains(reference + " · Đã trả lời", "Đơn vị đã kiểm tra và nhắc nhở cán bộ");
+                .contains(reference + " · Đã trả lời", "Đơn vị đã kiểm tra và nhắc nhở cán bộ",
+                        "Bạn có hài lòng với câu trả lời không?");
+
+        // the sender rates the answer once: the buttons give way to the verdict, read back by a new look-up too
+        _click(_get(Button.class, spec -> spec.withId("feedback-lookup-unsatisfied-" + reference)));
+        Div result = _get(Div.class, spec -> spec.withId("feedback-lookup-result"));
+        assertThat(text(result)).contains("Bạn đã đánh giá câu trả lời: Không hài lòng.", "Cảm ơn bạn đã đánh giá.")
+                .doesNotContain("Bạn có hài lòng với câu trả lời không?");
+        assertThat(_find(Button.class, spec -> spec.withId("feedback-lookup-satisfied-" + reference))).isEmpty();
+        _click(_get(Button.class, spec -> spec.withId("feedback-lookup")));
+        assertThat(text(_get(Div.class, spec -> spec.withId("feedback-lookup-result"))))
+                .contains("Bạn đã đánh giá câu trả lời: Không hài lòng.");
+        assertThat(jdbc.sql("select verdict from feedback where reference = ?").param(reference).query(String.class).single())
+                .isEqualTo("UNSATISFIED");
+        // the staff read it under the answer
+        UI.getCurrent().getSession().close();
+        KaribuViews.setUp(context);
+        KaribuViews.signInAs(users, "supervisor");
+        UI.getCurrent().navigate("phan-anh", QueryParameters.simple(Map.of("status", "answered", "ma", reference)));
+        assertThat(_get(Paragraph.class, spec -> spec.withId("feedback-verdict")).getText())
+                .startsWith("Người gửi đánh giá câu trả lời: Không hài lòng (");
     }
 
     @Test

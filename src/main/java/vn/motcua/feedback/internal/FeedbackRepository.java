@@ -18,13 +18,14 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 import vn.motcua.feedback.Feedback;
 import vn.motcua.feedback.FeedbackStatus;
+import vn.motcua.feedback.FeedbackVerdict;
 
 /** The {@code feedback} tables: feedback, the day's reference counter. */
 @Repository
 public class FeedbackRepository {
     private static final String SELECT = """
             select id, reference, body, contact, owner_username, dossier_code, unit_id, unit_tree_path, status, received_at,
-                   due_at, taken_by, taken_at, answer, answered_by, answered_at from feedback""";
+                   due_at, taken_by, taken_at, answer, answered_by, answered_at, verdict, judged_at from feedback""";
 
     /** Which feedback a caller may read: every one, a unit's subtree, one unit, one citizen's. */
     public record Scope(String treePrefix, Long unitId, String owner, boolean all) {
@@ -110,6 +111,12 @@ public class FeedbackRepository {
                 .params(FeedbackStatus.ANSWERED.name(), text, username, utc(at), username, utc(at), id).update();
     }
 
+    /** Records the sender's verdict on the answer unless one is recorded already: false then. */
+    public boolean judge(long id, FeedbackVerdict verdict, Instant at) {
+        return jdbc.sql("update feedback set verdict = ?, judged_at = ? where id = ? and verdict is null")
+                .params(verdict.name(), utc(at), id).update() == 1;
+    }
+
     /** A page of the scope's feedback, optionally of one status: oldest due first, then by id. */
     public List<Feedback> page(Scope scope, FeedbackStatus status, int page, int size) {
         var sql = new StringBuilder(SELECT).append(" where 1 = 1");
@@ -139,26 +146,29 @@ public class FeedbackRepository {
     /**
      * Feedback received in {@code [from, to)} at the units of this tree path's subtree (every unit when null), of a unit
      * of this level (any when null), about a dossier of these procedures (when not null; feedback about no dossier is
-     * then left out): {@code [on time, all]}, on time being answered by its due date or, unanswered, {@code to} still
-     * within it.
+     * then left out): {@code [on time, all, handled well]}, on time being answered by its due date or, unanswered,
+     * {@code to} still within it; handled well: on time and not judged unsatisfactory by its sender before {@code to}.
      */
     public long[] onTime(String treePrefix, Instant from, Instant to, List<String> procedureCodes, String level) {
         var sql = new StringBuilder("""
                 select count(*) as total,
                        coalesce(sum(case when (f.answered_at is not null and f.answered_at <= f.due_at)
-                                          or (f.answered_at is null and f.due_at >= ?) then 1 else 0 end), 0) as on_time
+                                          or (f.answered_at is null and f.due_at >= ?) then 1 else 0 end), 0) as on_time,
+                       coalesce(sum(case when f.verdict = 'UNSATISFIED' and f.judged_at < ? then 0
+                                         when (f.answered_at is not null and f.answered_at <= f.due_at)
+                                          or (f.answered_at is null and f.due_at >= ?) then 1 else 0 end), 0) as handled
                 from feedback f where f.received_at >= ? and f.received_at < ?""");
-        var params = new ArrayList<Object>(List.of(utc(to), utc(from), utc(to)));
+        var params = new ArrayList<Object>(List.of(utc(to), utc(to), utc(to), utc(from), utc(to)));
         if (treePrefix != null) { sql.append(" and f.unit_tree_path like ?"); params.add(treePrefix + "%"); }
         if (level != null) { sql.append(" and f.unit_id in (select u.id from org_unit u where u.unit_level = ?)"); params.add(level); }
         if (procedureCodes != null) {
-            if (procedureCodes.isEmpty()) return new long[] {0, 0};
+            if (procedureCodes.isEmpty()) return new long[] {0, 0, 0};
             sql.append(" and f.dossier_id in (select d.id from dossier d where d.procedure_code in (")
                     .append(String.join(", ", java.util.Collections.nCopies(procedureCodes.size(), "?"))).append("))");
             params.addAll(procedureCodes);
         }
         return jdbc.sql(sql.toString()).params(params)
-                .query((rs, n) -> new long[] {rs.getLong("on_time"), rs.getLong("total")}).single();
+                .query((rs, n) -> new long[] {rs.getLong("on_time"), rs.getLong("total"), rs.getLong("handled")}).single();
     }
 
     public long count(Scope scope, FeedbackStatus status) {
@@ -174,7 +184,8 @@ public class FeedbackRepository {
                 rs.getString("owner_username"), rs.getString("dossier_code"), rs.getLong("unit_id"),
                 rs.getString("unit_tree_path"), FeedbackStatus.valueOf(rs.getString("status")), instant(rs, "received_at"),
                 instant(rs, "due_at"), rs.getString("taken_by"), instant(rs, "taken_at"), rs.getString("answer"),
-                rs.getString("answered_by"), instant(rs, "answered_at"));
+                rs.getString("answered_by"), instant(rs, "answered_at"),
+                FeedbackVerdict.ofName(rs.getString("verdict")).orElse(null), instant(rs, "judged_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -161,6 +161,10 @@ public class FeedbackListView extends VerticalLayout implements BeforeEnterObser
             answer.getStyle().set("white-space", "pre-wrap");
             box.add(new H3(getTranslation("feedback.label.answer")), answer,
                     new Paragraph(getTranslation("feedback.detail.answeredBy", name(f.answeredBy()), Formats.dateTime(f.answeredAt()))));
+            var verdict = new Paragraph(f.verdict() == null ? getTranslation("feedback.detail.notJudged")
+                    : getTranslation("feedback.detail.judged", getTranslation(f.verdict().messageKey()), Formats.dateTime(f.judgedAt())));
+            verdict.setId("feedback-verdict");
+            box.add(verdict);
         } else if (service.mayAnswer()) {
             var buttons = new HorizontalLayout();
             if (f.status() == FeedbackStatus.NEW) {

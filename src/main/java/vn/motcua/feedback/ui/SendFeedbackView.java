@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
@@ -22,6 +23,7 @@ import vn.motcua.feedback.FeedbackStatus;
 import vn.motcua.organisation.Role;
 import vn.motcua.organisation.Unit;
 import vn.motcua.security.CurrentUser;
+import vn.motcua.shared.BusinessRuleException;
 import vn.motcua.shared.Formats;
 import vn.motcua.shared.InvalidInputException;
 import vn.motcua.shared.NotFoundException;
@@ -136,7 +138,8 @@ public class SendFeedbackView extends VerticalLayout implements BeforeEnterObser
         var request = VaadinRequest.getCurrent();
         try {
             show(service.lookUp(lookUpReference.getValue(), lookUpContact.getValue(),
-                    request == null ? null : request.getRemoteAddr(), getLocale()), lookUpResult);
+                    request == null ? null : request.getRemoteAddr(), getLocale()), lookUpResult, lookUpContact.getValue(),
+                    "feedback-lookup");
         } catch (NotFoundException notFound) {
             lookUpResult.add(error(getTranslation("feedback.lookUp.notFound")));
         } catch (TooManyAttemptsException tooMany) {
@@ -151,12 +154,23 @@ public class SendFeedbackView extends VerticalLayout implements BeforeEnterObser
         var own = service.list(null, 0, 50).items();
         if (own.isEmpty()) return;
         mine.add(new H3(getTranslation("feedback.form.mine")));
-        own.forEach(f -> show(service.own(f.reference(), getLocale()), mine));
+        own.forEach(f -> show(service.own(f.reference(), getLocale()), mine, null, "feedback-mine"));
     }
 
-    private void show(FeedbackService.PublicView v, Div into) {
+    /**
+     * One piece of feedback with its answer and, once answered, the sender's verdict on it or the two buttons to give
+     * it: with the contact the look-up was made with, or, for a signed-in citizen's own, without ({@code contact} null).
+     * {@code id} prefixes the buttons' ids (the same feedback may show in the look-up and in the citizen's list).
+     */
+    private void show(FeedbackService.PublicView v, Div into, String contact, String id) {
         var box = new Div();
         box.addClassName("feedback-item");
+        fill(box, v, contact, id);
+        into.add(box);
+    }
+
+    private void fill(Div box, FeedbackService.PublicView v, String contact, String id) {
+        box.removeAll();
         var status = new Paragraph(v.reference() + " · " + v.statusText() + " · " + v.unitName());
         status.addClassName("feedback-status");
         var text = new Paragraph(v.text());
@@ -167,10 +181,41 @@ public class SendFeedbackView extends VerticalLayout implements BeforeEnterObser
             answer.addClassName("feedback-answer");
             answer.getStyle().set("white-space", "pre-wrap");
             box.add(new Paragraph(getTranslation("feedback.label.answer") + " (" + Formats.dateTime(v.answeredAt()) + "):"), answer);
+            if (v.verdict() != null) {
+                var given = new Paragraph(getTranslation("feedback.verdict.given", v.verdictText()));
+                given.addClassName("feedback-verdict");
+                box.add(given);
+            } else {
+                var satisfied = new Button(getTranslation("feedback.verdict.satisfied"), e -> judge(box, v, contact, id, true));
+                satisfied.setId(id + "-satisfied-" + v.reference());
+                satisfied.addThemeVariants(ButtonVariant.LUMO_SUCCESS);
+                var unsatisfied = new Button(getTranslation("feedback.verdict.unsatisfied"), e -> judge(box, v, contact, id, false));
+                unsatisfied.setId(id + "-unsatisfied-" + v.reference());
+                unsatisfied.addThemeVariants(ButtonVariant.LUMO_ERROR);
+                var buttons = new HorizontalLayout(satisfied, unsatisfied);
+                buttons.setWrap(true);
+                box.add(new Paragraph(getTranslation("feedback.verdict.question")), buttons);
+            }
         } else {
             box.add(new Paragraph(getTranslation("feedback.form.noAnswer", Formats.dateTime(v.dueAt()))));
         }
-        into.add(box);
+    }
+
+    /** The sender's verdict on the answer: recorded and shown, or the reason it is not (already given, not found). */
+    private void judge(Div box, FeedbackService.PublicView v, String contact, String id, boolean satisfied) {
+        var request = VaadinRequest.getCurrent();
+        try {
+            var judged = service.judge(v.reference(), contact, satisfied, request == null ? null : request.getRemoteAddr(),
+                    getLocale());
+            fill(box, judged, contact, id);
+            box.add(new Paragraph(getTranslation("feedback.verdict.thanks")));
+        } catch (BusinessRuleException refused) {
+            box.add(error(getTranslation(refused.messageKey(), refused.args())));
+        } catch (NotFoundException notFound) {
+            box.add(error(getTranslation("feedback.lookUp.notFound")));
+        } catch (TooManyAttemptsException tooMany) {
+            box.add(error(getTranslation(tooMany.messageKey(), Math.max(1, (tooMany.retryAfterSeconds() + 59) / 60))));
+        }
     }
 
     private static Paragraph error(String message) {

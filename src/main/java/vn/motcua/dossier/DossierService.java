@@ -630,14 +630,15 @@ public class DossierService {
     }
 
     /**
-     * Records in the dossier's audit trail that feedback about it was received or answered (vn.motcua.feedback): the
-     * action ({@code FEEDBACK_RECEIVED}, {@code FEEDBACK_ANSWERED}), who, and the feedback's reference number, never
-     * its text (the applicant reads the timeline). The status does not change.
+     * Records in the dossier's audit trail that feedback about it was received or answered, or its answer rated by its
+     * sender (vn.motcua.feedback): the action ({@code FEEDBACK_RECEIVED}, {@code FEEDBACK_ANSWERED},
+     * {@code FEEDBACK_JUDGED}), who, and the feedback's reference number, never its text (the applicant reads the
+     * timeline). The status does not change.
      */
     @PreAuthorize("hasRole('SYSTEM')")
     @Transactional
     public void recordFeedback(String code, String actor, String action, String reference) {
-        if (!"FEEDBACK_RECEIVED".equals(action) && !"FEEDBACK_ANSWERED".equals(action)) {
+        if (!java.util.Set.of("FEEDBACK_RECEIVED", "FEEDBACK_ANSWERED", "FEEDBACK_JUDGED").contains(action)) {
             throw new IllegalArgumentException("not a feedback action: " + action);
         }
         Dossier d = existing(code);

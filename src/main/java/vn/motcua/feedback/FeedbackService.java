@@ -64,8 +64,9 @@ import vn.motcua.shared.ResultPage;
  *
  * <p><b>Handling.</b> The leaders of that unit and the supervisors above it see it, take it (Đang xử lý) and answer it
  * once; administrators read every one; clerks and specialists neither (403). The sender reads it with its reference
- * and their contact, or in their account. About a dossier, receiving and answering are written to the dossier's audit
- * trail (the reference, never the text).
+ * and their contact, or in their account, and says once whether the answer satisfied them (Decision 766, HL.2; not
+ * from a civil servant's account). About a dossier, receiving, answering and that verdict are written to the
+ * dossier's audit trail (the reference, never the text).
  */
 @Service
 public class FeedbackService {
@@ -262,13 +263,16 @@ public class FeedbackService {
     /**
      * The sender says whether the answer satisfied them, once (Decision 766, HL.2): with the reference and the contact
      * they gave, checked and throttled as {@link #lookUp}, or, without a contact, as the signed-in citizen who sent
-     * it (404 otherwise). 400 naming {@code satisfied} when it is missing; 409 before the answer, and the second time.
+     * it (404 otherwise); never from a civil servant's account (403). 400 naming {@code satisfied} when it is missing;
+     * 409 before the answer, and the second time. About a dossier, its audit trail records {@code FEEDBACK_JUDGED}.
      */
     @PreAuthorize("permitAll()")
     @Transactional
     public PublicView judge(String reference, String contact, Boolean satisfied, String address, Locale locale) {
-        boolean owner = (contact == null || contact.isBlank())
-                && currentUser.get().filter(u -> u.has(Role.CITIZEN)).isPresent();
+        var user = currentUser.get();
+        // the verdict counts for the unit (Decision 766): never given from a civil servant's account
+        if (user.isPresent() && !user.get().has(Role.CITIZEN)) throw new ForbiddenException("feedback.citizensOnly");
+        boolean owner = (contact == null || contact.isBlank()) && user.isPresent();
         Feedback f = owner ? visible(reference, true) : authenticated(reference, contact, address, true);
         if (satisfied == null) {
             throw new InvalidInputException("satisfied", messages.get("feedback.field.required", label("satisfied")));
@@ -276,6 +280,10 @@ public class FeedbackService {
         if (f.status() != FeedbackStatus.ANSWERED) throw new BusinessRuleException("feedback.notAnswered", f.reference());
         if (!feedback.judge(f.id(), FeedbackVerdict.of(satisfied), now())) {
             throw new BusinessRuleException("feedback.alreadyJudged", f.reference());
+        }
+        if (f.dossierCode() != null) {
+            String actor = owner ? user.get().username() : "applicant";
+            SystemAccess.run(() -> dossiers.recordFeedback(f.dossierCode(), actor, "FEEDBACK_JUDGED", f.reference()));
         }
         return publicView(feedback.find(f.reference()).orElseThrow(), locale);
     }
@@ -307,7 +315,7 @@ public class FeedbackService {
     }
 
     /**
-     * For the indicators (HL.1): feedback received in {@code [from, to)} at the units of this tree path's subtree
+     * For the indicators (HL.1, HL.2): feedback received in {@code [from, to)} at the units of this tree path's subtree
      * (every unit when null), of units of this level (any when null), about dossiers of these procedures (null: any
      * feedback, about a dossier or not): {@code [answered on time or still within the due date at to, all, on time
      * and not judged unsatisfactory by its sender before to]}.

@@ -106,6 +106,8 @@ import vn.motcua.shared.NotFoundException;
  *       3.1;</li>
  *   <li>procedures with an online payment: procedures in scope with a fee (above 0) of which a dossier of the period
  *       was paid online ÷ procedures in scope with a fee;</li>
+ *   <li>feedback on time, and feedback handled well (on time and not judged unsatisfactory by its sender): over the
+ *       feedback received in the period ({@code FeedbackService#onTime});</li>
  *   <li>online services: dossiers submitted online of procedures offered fully online, those of a procedure whose
  *       document result is issued on paper only left out, ÷ the period's dossiers of procedures offered fully
  *       online;</li>
@@ -196,7 +198,7 @@ public class IndicatorService {
                 filter.level() == null ? null : filter.level().name());
         measures.put(ScoringMeasure.FEEDBACK_ON_TIME, new long[] {feedbackFigures[0], feedbackFigures[1]});
         measures.put(ScoringMeasure.FEEDBACK_SATISFIED, new long[] {feedbackFigures[2], feedbackFigures[1]});
-        List<ScoreLine> lines = rules.stream().map(r -> line(r, measures)).toList();
+        List<ScoreLine> lines = rules.stream().map(r -> line(r, measures, messages)).toList();
         List<Indicator> indicators = indicators(all, measures, rules, attachments);
         BigDecimal points = lines.stream().map(ScoreLine::points).filter(p -> p != null).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal maxPoints = lines.stream().filter(l -> l.points() != null).map(ScoreLine::maxPoints)
@@ -522,32 +524,33 @@ public class IndicatorService {
 
     /**
      * Whether a procedure's published record is complete (CK.3): the parts of a procedure (Decree 63/2010/NĐ-CP,
-     * Article 8(2)) the national formula sheet checks, as far as MotCua keeps them: name, steps (its process), manner
-     * (the desk always, online as its level says: a known level or none), dossier components (each named), time limit,
-     * the agency (the level of the units that settle it). The sheet does not check forms, results or fees; the
-     * applicants (đối tượng thực hiện) and the number of copies are not kept by MotCua.
+     * Article 8(2)) the national formula sheet checks, as far as a procedure's record in MotCua can lack them: name,
+     * steps (its process), dossier components (each named), time limit. The manner and the agency are given by MotCua's
+     * model for every procedure (received at the desk of the units of its level, online as its online level says); the
+     * sheet does not check forms, results or fees; the applicants (đối tượng thực hiện) and the number of copies are
+     * not kept by MotCua.
      */
     static boolean published(Procedure p) {
         return p.name() != null && !blank(p.name().vi()) && p.processKey() != null && !p.components().isEmpty()
                 && p.components().stream().allMatch(c -> c.name() != null && !blank(c.name().vi()))
-                && p.processingTime() != null && p.level() != null;
+                && p.processingTime() != null;
     }
 
-    private static ScoreLine line(ScoringTable.Rule r, Map<ScoringMeasure, long[]> measures) {
+    private static ScoreLine line(ScoringTable.Rule r, Map<ScoringMeasure, long[]> measures, Messages messages) {
         long[] m = r.measure() == null ? null : measures.get(r.measure());
         boolean computed = r.measure() != null;
         String reason = r.reasonVi();
         String reasonEn = r.reasonEn();
         if (computed && m == null) {
-            reason = "Chưa có bảng tệp đính kèm (attachment): chưa tính được (N/A).";
-            reasonEn = "No attachment table: cannot be computed (N/A).";
+            reason = messages.get(Messages.VIETNAMESE, "monitoring.score.noAttachmentTable");
+            reasonEn = messages.get(Locale.ENGLISH, "monitoring.score.noAttachmentTable");
         }
         BigDecimal rate = m == null ? null : Scoring.rate(m[0], m[1]);
         BigDecimal points = Scoring.points(rate, r.target(), r.maxPoints());
         if (m != null && m[1] == 0 && r.fullWhenEmpty()) {
             points = r.maxPoints().setScale(2, RoundingMode.HALF_UP);
-            reason = "Không có đối tượng tính trong kỳ (mẫu số bằng 0): đạt điểm tối đa theo bảng Công thức 766.";
-            reasonEn = "Nothing to count in the period (empty denominator): full points, as the formula sheet rules.";
+            reason = messages.get(Messages.VIETNAMESE, "monitoring.score.fullWhenEmpty");
+            reasonEn = messages.get(Locale.ENGLISH, "monitoring.score.fullWhenEmpty");
         }
         return new ScoreLine(r.code(), r.group(), r.nameVi(), r.nameEn(), r.formulaVi(), r.formulaEn(),
                 r.measure() == null ? null : r.measure().name(), computed,

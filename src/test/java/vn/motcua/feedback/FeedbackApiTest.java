@@ -223,6 +223,8 @@ class FeedbackApiTest {
         assertThat(post("supervisor", "/api/feedback/" + reference + "/answer",
                 Map.of("text", "Bộ phận một cửa làm việc sáng thứ Bảy.")).getStatusCode()).isEqualTo(HttpStatus.OK);
 
+        assertThat(judge("supervisor", verdict, Map.of("satisfied", true), null).getStatusCode())
+                .as("never from a civil servant's account, even with the contact").isEqualTo(HttpStatus.FORBIDDEN);
         var wrong = judge(null, "/api/public/feedback/" + reference + "/verdict?contact=0912000000", Map.of("satisfied", true), null);
         assertThat(wrong.getStatusCode()).as("another contact").isEqualTo(HttpStatus.NOT_FOUND);
         var missing = judge(null, verdict, Map.of(), "en");
@@ -266,6 +268,12 @@ class FeedbackApiTest {
         var own2 = judge("citizen", path, Map.of("satisfied", true), null);
         assertThat(own2.getStatusCode()).as(own2.getBody()).isEqualTo(HttpStatus.OK);
         assertThat(json.readTree(own2.getBody()).get("verdict").asText()).isEqualTo("satisfied");
+        users.signInAs("clerk");
+        assertThat(dossiers.history(own)).filteredOn(e -> e.action().equals("FEEDBACK_JUDGED")).singleElement()
+                .satisfies(e -> {
+                    assertThat(e.actor()).isEqualTo("citizen");
+                    assertThat(e.detail()).as("the reference, never the verdict's words").isEqualTo(mine);
+                });
     }
 
     @Test

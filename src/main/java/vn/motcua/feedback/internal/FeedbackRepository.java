@@ -150,15 +150,11 @@ public class FeedbackRepository {
      * {@code to} still within it; handled well: on time and not judged unsatisfactory by its sender before {@code to}.
      */
     public long[] onTime(String treePrefix, Instant from, Instant to, List<String> procedureCodes, String level) {
-        var sql = new StringBuilder("""
-                select count(*) as total,
-                       coalesce(sum(case when (f.answered_at is not null and f.answered_at <= f.due_at)
-                                          or (f.answered_at is null and f.due_at >= ?) then 1 else 0 end), 0) as on_time,
-                       coalesce(sum(case when f.verdict = 'UNSATISFIED' and f.judged_at < ? then 0
-                                         when (f.answered_at is not null and f.answered_at <= f.due_at)
-                                          or (f.answered_at is null and f.due_at >= ?) then 1 else 0 end), 0) as handled
-                from feedback f where f.received_at >= ? and f.received_at < ?""");
-        var params = new ArrayList<Object>(List.of(utc(to), utc(to), utc(to), utc(from), utc(to)));
+        String onTime = "(f.answered_at is not null and f.answered_at <= f.due_at) or (f.answered_at is null and f.due_at >= ?)";
+        var sql = new StringBuilder("select count(*) as total, coalesce(sum(case when " + onTime
+                + " then 1 else 0 end), 0) as on_time, coalesce(sum(case when f.verdict = ? and f.judged_at < ? then 0 when "
+                + onTime + " then 1 else 0 end), 0) as handled from feedback f where f.received_at >= ? and f.received_at < ?");
+        var params = new ArrayList<Object>(List.of(utc(to), FeedbackVerdict.UNSATISFIED.name(), utc(to), utc(to), utc(from), utc(to)));
         if (treePrefix != null) { sql.append(" and f.unit_tree_path like ?"); params.add(treePrefix + "%"); }
         if (level != null) { sql.append(" and f.unit_id in (select u.id from org_unit u where u.unit_level = ?)"); params.add(level); }
         if (procedureCodes != null) {

@@ -114,11 +114,10 @@ public class SendFeedbackView extends VerticalLayout implements BeforeEnterObser
     private void send() {
         errors.removeAll();
         sent.setText("");
-        var request = VaadinRequest.getCurrent();
         try {
             var f = service.submit(new FeedbackService.Submission(text.getValue(), contact.getValue(), dossierCode.getValue(),
                     key.getValue(), unit.getValue() == null ? null : unit.getValue().identifier()),
-                    request == null ? null : request.getRemoteAddr());
+                    address());
             sent.setText(getTranslation("feedback.form.sent", f.reference()));
             lookUpReference.setValue(f.reference());
             lookUpContact.setValue(contact.getValue());
@@ -127,7 +126,7 @@ public class SendFeedbackView extends VerticalLayout implements BeforeEnterObser
         } catch (InvalidInputException invalid) {
             invalid.violations().forEach(v -> errors.add(new Paragraph(v.message())));
         } catch (TooManyAttemptsException tooMany) {
-            errors.add(new Paragraph(getTranslation(tooMany.messageKey(), Math.max(1, (tooMany.retryAfterSeconds() + 59) / 60))));
+            errors.add(new Paragraph(tooMany(tooMany)));
         } catch (org.springframework.security.access.AccessDeniedException denied) {
             errors.add(new Paragraph(getTranslation("feedback.citizensOnly")));
         }
@@ -135,15 +134,14 @@ public class SendFeedbackView extends VerticalLayout implements BeforeEnterObser
 
     private void lookUp() {
         lookUpResult.removeAll();
-        var request = VaadinRequest.getCurrent();
         try {
             show(service.lookUp(lookUpReference.getValue(), lookUpContact.getValue(),
-                    request == null ? null : request.getRemoteAddr(), getLocale()), lookUpResult, lookUpContact.getValue(),
+                    address(), getLocale()), lookUpResult, lookUpContact.getValue(),
                     "feedback-lookup");
         } catch (NotFoundException notFound) {
             lookUpResult.add(error(getTranslation("feedback.lookUp.notFound")));
         } catch (TooManyAttemptsException tooMany) {
-            lookUpResult.add(error(getTranslation(tooMany.messageKey(), Math.max(1, (tooMany.retryAfterSeconds() + 59) / 60))));
+            lookUpResult.add(error(tooMany(tooMany)));
         }
     }
 
@@ -203,19 +201,37 @@ public class SendFeedbackView extends VerticalLayout implements BeforeEnterObser
 
     /** The sender's verdict on the answer: recorded and shown, or the reason it is not (already given, not found). */
     private void judge(Div box, FeedbackService.PublicView v, String contact, String id, boolean satisfied) {
-        var request = VaadinRequest.getCurrent();
         try {
-            var judged = service.judge(v.reference(), contact, satisfied, request == null ? null : request.getRemoteAddr(),
+            var judged = service.judge(v.reference(), contact, satisfied, address(),
                     getLocale());
             fill(box, judged, contact, id);
             box.add(new Paragraph(getTranslation("feedback.verdict.thanks")));
         } catch (BusinessRuleException refused) {
+            // already rated (elsewhere, or in another tab): show what stands, then why nothing changed
+            try {
+                fill(box, contact == null ? service.own(v.reference(), getLocale())
+                        : service.lookUp(v.reference(), contact, address(), getLocale()),
+                        contact, id);
+            } catch (RuntimeException stale) {
+                // the look-up's own refusal (not found, too many) leaves the box as it was
+            }
             box.add(error(getTranslation(refused.messageKey(), refused.args())));
         } catch (NotFoundException notFound) {
             box.add(error(getTranslation("feedback.lookUp.notFound")));
         } catch (TooManyAttemptsException tooMany) {
-            box.add(error(getTranslation(tooMany.messageKey(), Math.max(1, (tooMany.retryAfterSeconds() + 59) / 60))));
+            box.add(error(tooMany(tooMany)));
         }
+    }
+
+    /** The client's address (the limits count per address). */
+    private static String address() {
+        var request = VaadinRequest.getCurrent();
+        return request == null ? null : request.getRemoteAddr();
+    }
+
+    /** Why a request was refused for too many, with the minutes to wait. */
+    private String tooMany(TooManyAttemptsException e) {
+        return getTranslation(e.messageKey(), Math.max(1, (e.retryAfterSeconds() + 59) / 60));
     }
 
     private static Paragraph error(String message) {

@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationEventPublisher;
@@ -629,6 +630,10 @@ public class DossierService {
         return dossiers.ratingCriteria(visible(code).id());
     }
 
+    /** The audit actions of feedback about a dossier (vn.motcua.feedback). */
+    private static final Set<String> FEEDBACK_ACTIONS = Set.of("FEEDBACK_RECEIVED", "FEEDBACK_ANSWERED",
+            "FEEDBACK_JUDGED");
+
     /**
      * Records in the dossier's audit trail that feedback about it was received or answered, or its answer rated by its
      * sender (vn.motcua.feedback): the action ({@code FEEDBACK_RECEIVED}, {@code FEEDBACK_ANSWERED},
@@ -638,7 +643,7 @@ public class DossierService {
     @PreAuthorize("hasRole('SYSTEM')")
     @Transactional
     public void recordFeedback(String code, String actor, String action, String reference) {
-        if (!java.util.Set.of("FEEDBACK_RECEIVED", "FEEDBACK_ANSWERED", "FEEDBACK_JUDGED").contains(action)) {
+        if (!FEEDBACK_ACTIONS.contains(action)) {
             throw new IllegalArgumentException("not a feedback action: " + action);
         }
         Dossier d = existing(code);

@@ -1,8 +1,5 @@
 package vn.motcua.feedback;
 
-import java.util.Arrays;
-import java.util.Optional;
-
 /**
  * What the sender of feedback says of the answer, once (Decision 766: satisfaction with the handling of feedback and
  * complaints counts the answers the sender was not satisfied with).
@@ -22,9 +19,4 @@ public enum FeedbackVerdict {
 
     /** The verdict of {@code satisfied}. */
     public static FeedbackVerdict of(boolean satisfied) { return satisfied ? SATISFIED : UNSATISFIED; }
-
-    /** The verdict of a stored name, empty for null. */
-    public static Optional<FeedbackVerdict> ofName(String name) {
-        return Arrays.stream(values()).filter(v -> v.name().equals(name)).findFirst();
-    }
 }

@@ -24,7 +24,7 @@ import vn.motcua.organisation.UnitLevel;
 class FullyOnlineRuleTest {
     /** A group of 10 dossiers, 6 of them online, 2 of those with a result MotCua issued electronically. */
     private static final IndicatorQueries.Group GROUP = new IndicatorQueries.Group(1, "1.000001",
-            new Figures(10, 10, 8, 7, 7, 3600, 6, 0, 0, 0, 5, 0, 0, 0, 0, 0, 0), new IndicatorQueries.Returned(0, 3, 0, 2));
+            new Figures(10, 10, 8, 7, 7, 3600, 6, 0, 0, 5, 0, 0, 0, 0, 0, 0), new IndicatorQueries.Returned(0, 3, 0, 2));
 
     @Test
     void anOnlineDossierOfAPaperResultCountsOnlyWithItsResultIssuedElectronically() {

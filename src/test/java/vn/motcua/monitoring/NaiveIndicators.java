@@ -36,7 +36,7 @@ final class NaiveIndicators {
                 select r.dossier_id, r.score, r.complaint from dossier_rating r join dossier d on d.id = r.dossier_id
                 join org_unit u on u.id = d.unit_id where u.tree_path like ?""",
                 rs -> { ratings.put(rs.getLong(1), new int[] {rs.getInt(2), rs.getBoolean(3) ? 1 : 0}); }, treePath + "%");
-        long[] f = new long[17];
+        long[] f = new long[16];
         Set<Long> seen = new HashSet<>();
         jdbc.query("""
                 select d.* from dossier d join org_unit u on u.id = d.unit_id where u.tree_path like ?""", rs -> {
@@ -75,21 +75,20 @@ final class NaiveIndicators {
             if (end != null && end.isBefore(asOf)) f[3]++;
             if (processed) { f[4]++; f[5] += working; }
             if ("ONLINE".equals(rs.getString("channel"))) f[6]++;
-            if (rs.getBigDecimal("fee_amount").signum() > 0) f[16]++;
-            if (feePaid) f[7]++;
+            if (rs.getBigDecimal("fee_amount").signum() > 0) f[7]++;
             if (feePaid && "ONLINE".equals(rs.getString("payment_method"))) f[8]++;
             if (returned != null && returned.isBefore(asOf)) f[9]++;
             if (rating != null) f[13]++;
             if (rating != null && (rating[1] == 1 || rating[0] <= 2)) f[14]++;
             if (supplements > 1) f[15]++;
         }, treePath + "%");
-        return new Figures(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[16], f[7], f[8], f[9], 0, 0, 0, f[13], f[14], f[15]);
+        return new Figures(f[0], f[1], f[2], f[3], f[4], f[5], f[6], f[7], f[8], f[9], 0, 0, 0, f[13], f[14], f[15]);
     }
 
     /** The same figures without what the naive pass leaves out (electronic results, attachments). */
     static Figures comparable(Figures f) {
         return new Figures(f.dossiers(), f.received(), f.onTime(), f.ended(), f.processed(), f.workingSeconds(), f.online(),
-                f.feeDue(), f.feePaid(), f.paidOnline(), f.returned(), 0, 0, 0, f.rated(), f.negative(), f.supplementedTwice());
+                f.feeDue(), f.paidOnline(), f.returned(), 0, 0, 0, f.rated(), f.negative(), f.supplementedTwice());
     }
 
     private static Instant time(OffsetDateTime value) { return value == null ? null : value.toInstant(); }

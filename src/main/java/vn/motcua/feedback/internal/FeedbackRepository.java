@@ -181,7 +181,8 @@ public class FeedbackRepository {
                 rs.getString("unit_tree_path"), FeedbackStatus.valueOf(rs.getString("status")), instant(rs, "received_at"),
                 instant(rs, "due_at"), rs.getString("taken_by"), instant(rs, "taken_at"), rs.getString("answer"),
                 rs.getString("answered_by"), instant(rs, "answered_at"),
-                FeedbackVerdict.ofName(rs.getString("verdict")).orElse(null), instant(rs, "judged_at"));
+                rs.getString("verdict") == null ? null : FeedbackVerdict.valueOf(rs.getString("verdict")),
+                instant(rs, "judged_at"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

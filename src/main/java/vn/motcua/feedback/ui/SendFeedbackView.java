@@ -202,8 +202,7 @@ public class SendFeedbackView extends VerticalLayout implements BeforeEnterObser
     /** The sender's verdict on the answer: recorded and shown, or the reason it is not (already given, not found). */
     private void judge(Div box, FeedbackService.PublicView v, String contact, String id, boolean satisfied) {
         try {
-            var judged = service.judge(v.reference(), contact, satisfied, address(),
-                    getLocale());
+            var judged = service.judge(v.reference(), contact, satisfied, address(), getLocale());
             fill(box, judged, contact, id);
             box.add(new Paragraph(getTranslation("feedback.verdict.thanks")));
         } catch (BusinessRuleException refused) {
@@ -212,8 +211,8 @@ public class SendFeedbackView extends VerticalLayout implements BeforeEnterObser
                 fill(box, contact == null ? service.own(v.reference(), getLocale())
                         : service.lookUp(v.reference(), contact, address(), getLocale()),
                         contact, id);
-            } catch (RuntimeException stale) {
-                // the look-up's own refusal (not found, too many) leaves the box as it was
+            } catch (NotFoundException | TooManyAttemptsException stale) {
+                // the look-up's own refusal leaves the box as it was
             }
             box.add(error(getTranslation(refused.messageKey(), refused.args())));
         } catch (NotFoundException notFound) {

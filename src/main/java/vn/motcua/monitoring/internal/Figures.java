@@ -14,8 +14,7 @@ package vn.motcua.monitoring.internal;
  * @param online              dossiers submitted online (channel 2)
  * @param feeDue              dossiers with a fee (an amount above 0 set at receipt), paid or not: the population of
  *                            online payment (3.6) on the national formula sheet
- * @param feePaid             dossiers with a fee, paid before the as-of instant
- * @param paidOnline          of which paid online
+ * @param paidOnline          of which paid online before the as-of instant
  * @param returned            results handed over (10) before the as-of instant
  * @param returnedElectronic  of which issued electronically: of a procedure that issues an electronic result, or
  *                            issued by MotCua signed with the unit's key
@@ -26,10 +25,10 @@ package vn.motcua.monitoring.internal;
  * @param supplementedTwice   dossiers with more than one supplement request (late by rule)
  */
 public record Figures(long dossiers, long received, long onTime, long ended, long processed, long workingSeconds,
-                      long online, long feeDue, long feePaid, long paidOnline, long returned, long returnedElectronic,
+                      long online, long feeDue, long paidOnline, long returned, long returnedElectronic,
                       long withAttachment, long digitised, long rated, long negative, long supplementedTwice) {
 
-    public static final Figures NONE = new Figures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    public static final Figures NONE = new Figures(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 
     /** Dossiers late at the as-of instant (finished late, overdue, or supplemented more than once). */
     public long late() { return dossiers - onTime; }
@@ -40,7 +39,6 @@ public record Figures(long dossiers, long received, long onTime, long ended, lon
     public Figures plus(Figures o) {
         return new Figures(dossiers + o.dossiers, received + o.received, onTime + o.onTime, ended + o.ended,
                 processed + o.processed, workingSeconds + o.workingSeconds, online + o.online, feeDue + o.feeDue,
-                feePaid + o.feePaid,
                 paidOnline + o.paidOnline, returned + o.returned, returnedElectronic + o.returnedElectronic,
                 withAttachment + o.withAttachment, digitised + o.digitised, rated + o.rated, negative + o.negative,
                 supplementedTwice + o.supplementedTwice);
@@ -51,7 +49,7 @@ public record Figures(long dossiers, long received, long onTime, long ended, lon
      * electronic result, and, of the others, those whose result MotCua issued signed.
      */
     public Figures withElectronicResult(boolean electronic, IndicatorQueries.Returned r) {
-        return new Figures(dossiers, received, onTime, ended, processed, workingSeconds, online, feeDue, feePaid, paidOnline,
+        return new Figures(dossiers, received, onTime, ended, processed, workingSeconds, online, feeDue, paidOnline,
                 returned, electronic ? returned : r.issued(), withAttachment,
                 electronic ? r.withAttachment() : r.issuedWithAttachment(), rated, negative, supplementedTwice);
     }

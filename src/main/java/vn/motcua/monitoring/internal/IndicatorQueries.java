@@ -137,7 +137,7 @@ public class IndicatorQueries {
             jdbc.sql(summarySql(s, c, p)).params(p).query(rs -> {
                 add(sums, rs.getLong("unit_id"), rs.getString("procedure_code"), new Figures(rs.getLong("dossiers"),
                         rs.getLong("received"), rs.getLong("on_time"), rs.getLong("dossiers"), rs.getLong("processed"),
-                        rs.getLong("working_seconds"), rs.getLong("online"), rs.getLong("fee_due"), rs.getLong("fee_paid"),
+                        rs.getLong("working_seconds"), rs.getLong("online"), rs.getLong("fee_due"),
                         rs.getLong("paid_online"), rs.getLong("returned"), 0, rs.getLong("with_attachment"), 0, rs.getLong("rated"), rs.getLong("negative"),
                         rs.getLong("supplemented_twice")), Returned.of(rs));
             });
@@ -147,8 +147,8 @@ public class IndicatorQueries {
             if (edges != null) {
                 jdbc.sql(edges).params(e).query(rs -> {
                     add(sums, rs.getLong("unit_id"), rs.getString("procedure_code"), new Figures(0, rs.getLong("received"), 0,
-                            0, 0, 0, 0, 0, rs.getLong("fee_paid"), rs.getLong("paid_online"), rs.getLong("returned"), 0, 0, 0,
-                            0, 0, 0), Returned.of(rs));
+                            0, 0, 0, 0, 0, rs.getLong("paid_online"), rs.getLong("returned"), 0, 0, 0, 0, 0, 0),
+                            Returned.of(rs));
                 });
             }
         });
@@ -214,7 +214,7 @@ public class IndicatorQueries {
             return new Group(rs.getLong("unit_id"), rs.getString("procedure_code"),
                     new Figures(rs.getLong("dossiers"), rs.getLong("received"), rs.getLong("on_time"), rs.getLong("ended"),
                             rs.getLong("processed"), rs.getLong("working_seconds"), rs.getLong("online"),
-                            rs.getLong("fee_due"), rs.getLong("fee_paid"), rs.getLong("paid_online"), rs.getLong("returned"), 0, a[0], 0,
+                            rs.getLong("fee_due"), rs.getLong("paid_online"), rs.getLong("returned"), 0, a[0], 0,
                             rs.getLong("rated"), rs.getLong("negative"), rs.getLong("supplemented_twice")),
                     new Returned(a[1], e[0], e[1], e[2]));
         }).list();
@@ -232,7 +232,6 @@ public class IndicatorQueries {
                   sum(case when m.start_month >= :csMonth then m.dossiers else 0 end) as received,
                   sum(m.on_time) as on_time, sum(m.processed) as processed, sum(m.working_seconds) as working_seconds,
                   sum(m.online) as online, sum(m.fee_due) as fee_due,
-                  sum(case when m.paid_month < :ceMonth then m.fee_paid else 0 end) as fee_paid,
                   sum(case when m.paid_month < :ceMonth then m.paid_online else 0 end) as paid_online,
                   sum(case when m.returned_month < :ceMonth then m.returned else 0 end) as returned,
                   sum(m.rated) as rated, sum(m.negative) as negative, sum(m.supplemented_twice) as supplemented_twice,
@@ -266,7 +265,6 @@ public class IndicatorQueries {
         String attached = "d.ind_attached";
         var sql = new StringBuilder("select d.unit_id, d.procedure_code, ")
                 .append(early ? "sum(case when " + started + " then 1 else 0 end)" : "0").append(" as received, ")
-                .append(late ? "sum(case when " + paid + " then 1 else 0 end)" : "0").append(" as fee_paid, ")
                 .append(late ? "sum(case when " + paid + " and d.payment_method = 'ONLINE' then 1 else 0 end)" : "0").append(" as paid_online, ")
                 .append(late ? "sum(case when " + returned + " then 1 else 0 end)" : "0").append(" as returned, ")
                 .append(late ? "sum(case when " + returned + " and " + attached + " then 1 else 0 end)" : "0")
@@ -341,7 +339,6 @@ public class IndicatorQueries {
                        then d.working_seconds else 0 end) as working_seconds,
               sum(case when d.channel = 'ONLINE' then 1 else 0 end) as online,
               sum(case when d.fee_amount > 0 then 1 else 0 end) as fee_due,
-              sum(case when d.fee_amount > 0 and d.paid_at < :asOf then 1 else 0 end) as fee_paid,
               sum(case when d.fee_amount > 0 and d.paid_at < :asOf and d.payment_method = 'ONLINE' then 1 else 0 end) as paid_online,
               sum(case when d.returned_at < :asOf then 1 else 0 end) as returned,
               sum(case when %4$s then 1 else 0 end) as rated,
@@ -352,7 +349,7 @@ public class IndicatorQueries {
             %6$s
             """;
     private static final List<String> SUMMED = List.of("dossiers", "received", "on_time", "ended", "processed",
-            "working_seconds", "online", "fee_due", "fee_paid", "paid_online", "returned", "rated", "negative", "supplemented_twice");
+            "working_seconds", "online", "fee_due", "paid_online", "returned", "rated", "negative", "supplemented_twice");
     /**
      * The rating and attachment facts: joined (the rating) and semi-joined in a statement of their own (the
      * attachments); or, where the database keeps them on the dossier row (PostgreSQL: {@code ind_rated},

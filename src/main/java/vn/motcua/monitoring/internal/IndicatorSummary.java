@@ -141,7 +141,7 @@ public class IndicatorSummary {
         jdbc.sql("delete from indicator_month where end_month >= :first and end_month <= :last").params(p).update();
         jdbc.sql("""
                 insert into indicator_month (unit_id, procedure_code, end_month, start_month, paid_month, returned_month,
-                  dossiers, on_time, processed, working_seconds, online, fee_due, fee_paid, paid_online, returned, rated, negative,
+                  dossiers, on_time, processed, working_seconds, online, fee_due, paid_online, returned, rated, negative,
                   supplemented_twice, with_attachment, returned_with_attachment, returned_e_result, returned_attached_e_result,
                   online_e_result)
                 select unit_id, procedure_code, indicator_month_of(finished_at), indicator_month_of(started_at),
@@ -153,7 +153,6 @@ public class IndicatorSummary {
                   sum(case when status in (9, 10) and working_seconds is not null then working_seconds else 0 end),
                   sum(case when channel = 'ONLINE' then 1 else 0 end),
                   sum(case when fee_amount > 0 then 1 else 0 end),
-                  sum(case when fee_amount > 0 and paid_at is not null then 1 else 0 end),
                   sum(case when fee_amount > 0 and paid_at is not null and payment_method = 'ONLINE' then 1 else 0 end),
                   sum(case when returned_at is not null then 1 else 0 end),
                   sum(case when rated then 1 else 0 end),
